@@ -1,0 +1,35 @@
+import { hasCode, RivuletError, type RivuletErrorOptions } from "./rivulet-error.js";
+
+/**
+ * The run was cancelled: its `signal` was aborted, or the consumer stopped reading a
+ * stream. `reason` is the signal's reason when there was one.
+ */
+export class AbortError extends RivuletError {
+  readonly reason: unknown;
+  constructor(message = "The run was aborted", options: RivuletErrorOptions & { reason?: unknown } = {}) {
+    super("aborted", message, options);
+    this.reason = options.reason;
+  }
+  static override isInstance = hasCode<AbortError>("aborted");
+}
+
+/** Which deadline ran out: the whole call, the wait for the first chunk, or the gap between two chunks. */
+export type TimeoutKind = "total" | "first_chunk" | "idle";
+
+/** A deadline (`timeout` in the config, or a stream timeout) ran out before the run finished. */
+export class TimeoutError extends RivuletError {
+  readonly timeoutMs: number;
+  readonly kind: TimeoutKind;
+  constructor(timeoutMs: number, kind: TimeoutKind = "total", options: RivuletErrorOptions = {}) {
+    super("timeout", `The run timed out after ${timeoutMs} ms (${kind.replace("_", " ")} timeout)`, options);
+    this.timeoutMs = timeoutMs;
+    this.kind = kind;
+  }
+  static override isInstance = hasCode<TimeoutError>("timeout");
+}
+
+/** True for anything that means "cancelled": our AbortError, a DOM AbortError, or a TimeoutError. */
+export function isAbortError(value: unknown): boolean {
+  if (AbortError.isInstance(value) || TimeoutError.isInstance(value)) return true;
+  return value instanceof Error && (value.name === "AbortError" || value.name === "TimeoutError");
+}
