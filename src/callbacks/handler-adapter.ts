@@ -1,0 +1,166 @@
+import type { CallbackHandler, LLMResult, Serialized } from "./callback-handler.js";
+import type { Run } from "./run.js";
+import type { RunObserver } from "./run-observer.js";
+
+function serialized(run: Run): Serialized {
+  return { lc: 1, type: "not_implemented", id: ["rivulet", run.name], name: run.name };
+}
+
+function asRecord(value: unknown, key: string): Record<string, unknown> {
+  if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+    return value as Record<string, unknown>;
+  }
+  return value === undefined ? {} : { [key]: value };
+}
+
+function textOf(chunk: unknown): string {
+  if (typeof chunk === "string") return chunk;
+  const c = chunk as { text?: unknown; content?: unknown } | null;
+  if (typeof c?.text === "string") return c.text;
+  return typeof c?.content === "string" ? c.content : "";
+}
+
+function llmResult(output: unknown): LLMResult {
+  if (typeof output === "object" && output !== null && "generations" in output) return output as LLMResult;
+  return { generations: [[{ text: textOf(output), message: output }]] };
+}
+
+/** Makes a LangChain-style handler observe runs: each run event becomes the matching `handleX` call. */
+export class HandlerAdapter implements RunObserver {
+  readonly awaitHandlers: boolean;
+  readonly #h: CallbackHandler;
+
+  constructor(handler: CallbackHandler) {
+    this.#h = handler;
+    this.awaitHandlers = handler.awaitHandlers === true || handler.raiseError === true;
+  }
+
+  /** Calls the handler; a failure is reported, not thrown, unless the handler asked to raise. */
+  #call(result: () => unknown): void | Promise<void> {
+    try {
+      const r = result();
+      if (r instanceof Promise) {
+        if (this.#h.raiseError) return r.then(() => undefined);
+        const caught = r.then(
+          () => undefined,
+          (e: unknown) => this.#report(e),
+        );
+        return this.awaitHandlers ? caught : undefined;
+      }
+    } catch (e) {
+      if (this.#h.raiseError) throw e;
+      this.#report(e);
+    }
+    return undefined;
+  }
+
+  #report(error: unknown): void {
+    console.warn(`[rivulet] callback handler ${this.#h.name ?? "(unnamed)"} failed:`, error);
+  }
+
+  #isLLM(run: Run): boolean {
+    return run.runType === "llm" || run.runType === "chat_model";
+  }
+
+  onRunStart(run: Run): void | Promise<void> {
+    const h = this.#h;
+    const tags = [...run.tags];
+    const metadata = { ...run.metadata };
+    switch (run.runType) {
+      case "chat_model": {
+        if (h.ignoreLLM) return;
+        const messages = Array.isArray(run.input) ? run.input : [run.input];
+        return this.#call(() =>
+          h.handleChatModelStart?.(serialized(run), [messages], run.id, run.parentRunId, { ...run.extra }, tags, metadata, run.name),
+        );
+      }
+      case "llm": {
+        if (h.ignoreLLM) return;
+        const prompts = Array.isArray(run.input) ? run.input.map(String) : [String(run.input)];
+        return this.#call(() =>
+          h.handleLLMStart?.(serialized(run), prompts, run.id, run.parentRunId, { ...run.extra }, tags, metadata, run.name),
+        );
+      }
+      case "tool": {
+        const input = typeof run.input === "string" ? run.input : JSON.stringify(run.input);
+        const callId = typeof run.extra.toolCallId === "string" ? run.extra.toolCallId : undefined;
+        return this.#call(() =>
+          h.handleToolStart?.(serialized(run), input, run.id, run.parentRunId, tags, metadata, run.name, callId),
+        );
+      }
+      case "retriever": {
+        if (h.ignoreRetriever) return;
+        return this.#call(() =>
+          h.handleRetrieverStart?.(serialized(run), String(run.input), run.id, run.parentRunId, tags, metadata, run.name),
+        );
+      }
+      default: {
+        if (h.ignoreChain) return;
+        const inputs = run.inputKnownAtStart ? asRecord(run.input, "input") : { input: "" };
+        return this.#call(() =>
+          h.handleChainStart?.(serialized(run), inputs, run.id, run.parentRunId, tags, metadata, run.runType, run.name),
+        );
+      }
+    }
+  }
+
+  onRunStream(run: Run, chunk: unknown): void | Promise<void> {
+    if (!this.#isLLM(run) || this.#h.ignoreLLM) return;
+    const h = this.#h;
+    return this.#call(() =>
+      h.handleLLMNewToken?.(textOf(chunk), { prompt: 0, completion: 0 }, run.id, run.parentRunId, [...run.tags], { chunk }),
+    );
+  }
+
+  onRunEnd(run: Run): void | Promise<void> {
+    const h = this.#h;
+    const tags = [...run.tags];
+    switch (run.runType) {
+      case "chat_model":
+      case "llm":
+        if (h.ignoreLLM) return;
+        return this.#call(() => h.handleLLMEnd?.(llmResult(run.output), run.id, run.parentRunId, tags));
+      case "tool":
+        return this.#call(() => h.handleToolEnd?.(run.output, run.id, run.parentRunId, tags));
+      case "retriever":
+        if (h.ignoreRetriever) return;
+        return this.#call(() =>
+          h.handleRetrieverEnd?.(Array.isArray(run.output) ? run.output : [], run.id, run.parentRunId, tags),
+        );
+      default:
+        if (h.ignoreChain) return;
+        return this.#call(() =>
+          h.handleChainEnd?.(asRecord(run.output, "output"), run.id, run.parentRunId, tags, {
+            inputs: asRecord(run.input, "input"),
+          }),
+        );
+    }
+  }
+
+  onRunError(run: Run, error: unknown): void | Promise<void> {
+    const h = this.#h;
+    const tags = [...run.tags];
+    switch (run.runType) {
+      case "chat_model":
+      case "llm":
+        if (h.ignoreLLM) return;
+        return this.#call(() => h.handleLLMError?.(error, run.id, run.parentRunId, tags));
+      case "tool":
+        return this.#call(() => h.handleToolError?.(error, run.id, run.parentRunId, tags));
+      case "retriever":
+        if (h.ignoreRetriever) return;
+        return this.#call(() => h.handleRetrieverError?.(error, run.id, run.parentRunId, tags));
+      default:
+        if (h.ignoreChain) return;
+        return this.#call(() =>
+          h.handleChainError?.(error, run.id, run.parentRunId, tags, { inputs: asRecord(run.input, "input") }),
+        );
+    }
+  }
+
+  onCustomEvent(run: Run, name: string, data: unknown): void | Promise<void> {
+    if (this.#h.ignoreCustomEvent) return;
+    const h = this.#h;
+    return this.#call(() => h.handleCustomEvent?.(name, data, run.id, [...run.tags], { ...run.metadata }));
+  }
+}

@@ -1,0 +1,11 @@
+export {
+  BaseCallbackHandler,
+  type CallbackHandler,
+  type LLMResult,
+  type NewTokenIndices,
+  type Serialized,
+} from "./callback-handler.js";
+export { CallbackManager, type Callbacks, type RunSpec } from "./callback-manager.js";
+export { dispatchCustomEvent } from "./dispatch-custom-event.js";
+export type { Run, RunType } from "./run.js";
+export type { RunObserver } from "./run-observer.js";

@@ -1,0 +1,32 @@
+/** The kinds of run; event names are built from them (`on_<type>_start`). */
+export type RunType = "chain" | "prompt" | "chat_model" | "llm" | "parser" | "retriever" | "tool";
+
+/**
+ * One call of a Runnable, as observers see it. Rivulet creates a Run only when something
+ * observes (a handler, `streamEvents`, `streamLog`), so unobserved calls pay nothing for it.
+ * Fields that become known later (`input` for streamed-in input, `output`, `endTime`) are
+ * filled in before the matching notification.
+ */
+export interface Run {
+  readonly id: string;
+  readonly name: string;
+  readonly runType: RunType;
+  /** Local tags first (`seq:step:2`), then inherited ones, then the run's own config tags. */
+  readonly tags: readonly string[];
+  readonly metadata: Readonly<Record<string, unknown>>;
+  /** Ancestor run ids from the root down to the parent; `[]` for a root run. */
+  readonly parentIds: readonly string[];
+  readonly parentRunId: string | undefined;
+  /** Tags and metadata that children inherit (the local tags are not among them). */
+  readonly inheritableTags: readonly string[];
+  readonly inheritableMetadata: Readonly<Record<string, unknown>>;
+  /** Whether the input was known when the run started (false when it was streamed in). */
+  readonly inputKnownAtStart: boolean;
+  input: unknown;
+  output: unknown;
+  error: unknown;
+  readonly startTime: number;
+  endTime: number | undefined;
+  /** Run-type specific details: invocation params of a model, the tool call id of a tool... */
+  readonly extra: Readonly<Record<string, unknown>>;
+}

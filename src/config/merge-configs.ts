@@ -1,0 +1,60 @@
+import { CallbackManager } from "../callbacks/callback-manager.js";
+import { InvalidConfigError } from "../errors/input-errors.js";
+import { combineSignals } from "../internal/abort.js";
+import type { RunnableConfig } from "./runnable-config.js";
+
+function mergeCallbacks(
+  base: RunnableConfig["callbacks"],
+  over: RunnableConfig["callbacks"],
+): RunnableConfig["callbacks"] {
+  if (over === undefined) return base;
+  if (base === undefined) return over;
+  // A manager handed down by a run is more specific than anything it inherited.
+  if (over instanceof CallbackManager) {
+    return base instanceof CallbackManager ? over : over.withHandlers(base);
+  }
+  if (base instanceof CallbackManager) return base.withHandlers(over);
+  return [...base, ...over];
+}
+
+/**
+ * Merges configs left to right: tags union, metadata and configurable shallow-merged, callbacks
+ * combined, signals combined (either aborts the call), the smaller timeout and the later value of
+ * everything else.
+ */
+export function mergeConfigs(...configs: (RunnableConfig | undefined)[]): RunnableConfig {
+  let out: RunnableConfig = {};
+  for (const c of configs) {
+    if (c === undefined) continue;
+    if (out === undefined || Object.keys(out).length === 0) {
+      out = { ...c };
+      continue;
+    }
+    const next: RunnableConfig = { ...out, ...c };
+    if (out.tags && c.tags) next.tags = [...new Set([...out.tags, ...c.tags])];
+    else next.tags = c.tags ?? out.tags;
+    next.metadata = out.metadata && c.metadata ? { ...out.metadata, ...c.metadata } : (c.metadata ?? out.metadata);
+    next.configurable =
+      out.configurable && c.configurable ? { ...out.configurable, ...c.configurable } : (c.configurable ?? out.configurable);
+    next.callbacks = mergeCallbacks(out.callbacks, c.callbacks);
+    next.signal = combineSignals(out.signal, c.signal);
+    if (out.timeout !== undefined && c.timeout !== undefined) next.timeout = Math.min(out.timeout, c.timeout);
+    else next.timeout = c.timeout ?? out.timeout;
+    out = next;
+  }
+  return out;
+}
+
+/** Rejects config values that cannot work, with a message that says what to change. */
+export function validateConfig(config: RunnableConfig): void {
+  const { timeout, maxConcurrency, recursionLimit } = config;
+  if (timeout !== undefined && !(timeout > 0)) {
+    throw new InvalidConfigError(`timeout must be a positive number of milliseconds, got ${String(timeout)}`);
+  }
+  if (maxConcurrency !== undefined && !(Number.isInteger(maxConcurrency) && maxConcurrency > 0)) {
+    throw new InvalidConfigError(`maxConcurrency must be a positive integer, got ${String(maxConcurrency)}`);
+  }
+  if (recursionLimit !== undefined && !(Number.isInteger(recursionLimit) && recursionLimit > 0)) {
+    throw new InvalidConfigError(`recursionLimit must be a positive integer, got ${String(recursionLimit)}`);
+  }
+}

@@ -1,0 +1,6 @@
+// The public API of `rivulet`, under @langchain/core's names.
+export * from "./callbacks/index.js";
+export * from "./config/index.js";
+export * from "./errors/index.js";
+export * from "./runnables/index.js";
+export * from "./streams/index.js";

@@ -1,0 +1,61 @@
+import { AbortError, TimeoutError } from "../errors/abort-error.js";
+
+/** Combines optional signals into one (undefined when there is none). */
+export function combineSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
+  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  if (present.length <= 1) return present[0];
+  return AbortSignal.any(present);
+}
+
+/** A signal that aborts with a typed TimeoutError after `ms`. */
+export function timeoutSignal(ms: number): AbortSignal {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new TimeoutError(ms)), ms);
+  // Do not keep the process alive for a deadline nobody waits on any more.
+  (timer as { unref?: () => void }).unref?.();
+  return controller.signal;
+}
+
+/** The typed error that stands for an aborted signal. */
+export function abortErrorOf(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (TimeoutError.isInstance(reason) || AbortError.isInstance(reason)) return reason;
+  if (reason instanceof Error && reason.name === "TimeoutError") {
+    return new TimeoutError(0, "total", { cause: reason });
+  }
+  return new AbortError(undefined, { reason, cause: reason });
+}
+
+/** Throws the typed abort error if the signal is aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortErrorOf(signal);
+}
+
+/**
+ * Settles with `promise`, or rejects with the typed abort error as soon as `signal` aborts.
+ * The losing promise is left to settle on its own; its rejection is swallowed.
+ */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(abortErrorOf(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => {});
+      reject(abortErrorOf(signal));
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,123 @@
+import { raceAbort } from "./abort.js";
+
+/** An async iterable of one value. */
+export async function* once<T>(value: T): AsyncGenerator<T> {
+  yield value;
+}
+
+/** Reads the first item of a stream and gives back a stream that still starts with it. */
+export async function peek<T>(
+  source: AsyncIterable<T>,
+): Promise<{ done: boolean; first: T | undefined; stream: AsyncIterable<T> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const head = await iterator.next();
+  if (head.done) return { done: true, first: undefined, stream: emptyStream<T>() };
+  const first = head.value;
+  async function* rest(): AsyncGenerator<T> {
+    let ok = false;
+    try {
+      yield first;
+      for (;;) {
+        const r = await iterator.next();
+        if (r.done) break;
+        yield r.value;
+      }
+      ok = true;
+    } finally {
+      if (!ok) await iterator.return?.();
+    }
+  }
+  return { done: false, first, stream: rest() };
+}
+
+async function* emptyStream<T>(): AsyncGenerator<T> {}
+
+/**
+ * Splits one stream into `n` streams that each see every item. Items are read from the source
+ * only when some consumer asks, and buffered for the consumers that lag behind.
+ */
+export function tee<T>(source: AsyncIterable<T>, n: number): AsyncGenerator<T>[] {
+  const iterator = source[Symbol.asyncIterator]();
+  const buffers: T[][] = Array.from({ length: n }, () => []);
+  const open = new Set<number>(Array.from({ length: n }, (_, i) => i));
+  let done = false;
+  let pending: Promise<void> | undefined;
+  let failure: { error: unknown } | undefined;
+
+  const pull = (): Promise<void> => {
+    pending ??= iterator.next().then(
+      (r) => {
+        pending = undefined;
+        if (r.done) done = true;
+        else for (const i of open) buffers[i]!.push(r.value);
+      },
+      (error: unknown) => {
+        pending = undefined;
+        failure = { error };
+      },
+    );
+    return pending;
+  };
+
+  async function* branch(i: number): AsyncGenerator<T> {
+    try {
+      for (;;) {
+        const buffer = buffers[i]!;
+        if (buffer.length > 0) {
+          yield buffer.shift()!;
+          continue;
+        }
+        if (failure) throw failure.error;
+        if (done) return;
+        await pull();
+      }
+    } finally {
+      open.delete(i);
+      if (open.size === 0 && !done) await iterator.return?.();
+    }
+  }
+  return buffers.map((_, i) => branch(i));
+}
+
+/**
+ * Interleaves several streams, yielding `[key, item]` as soon as any of them produces one.
+ * Stopping early (or a failure in one stream) closes all the others.
+ */
+export async function* mergeKeyed<K, T>(
+  sources: ReadonlyArray<readonly [K, AsyncIterable<T>]>,
+  signal?: AbortSignal,
+): AsyncGenerator<[K, T]> {
+  type Step = { index: number; result: IteratorResult<T> };
+  const iterators = sources.map(([, s]) => s[Symbol.asyncIterator]());
+  const inFlight = new Map<number, Promise<Step>>();
+  const request = (index: number) =>
+    inFlight.set(
+      index,
+      iterators[index]!.next().then((result) => ({ index, result })),
+    );
+  iterators.forEach((_, i) => {
+    request(i);
+  });
+  let finished = false;
+  try {
+    while (inFlight.size > 0) {
+      const { index, result } = await raceAbort(Promise.race(inFlight.values()), signal);
+      if (result.done) {
+        inFlight.delete(index);
+        continue;
+      }
+      request(index);
+      yield [sources[index]![0], result.value];
+    }
+    finished = true;
+  } finally {
+    if (!finished) {
+      // Close every stream still open; their pending `next` calls are abandoned, not awaited,
+      // because an async generator queues `return` behind a `next` that may never settle.
+      for (const [index] of inFlight) {
+        inFlight.get(index)?.catch(() => {});
+        void iterators[index]!.return?.().catch(() => {});
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import "./install.js";
+
+export { chain } from "./chain.js";
+export { coerceToRunnable } from "./coerce.js";
+export type { FallbackOptions, RetryOptions } from "./factories.js";
+export type { BatchOptions } from "./batch.js";
+export { RunScope, type RunIdentity } from "./run-scope.js";
+export {
+  type LambdaChunk,
+  type LambdaOutput,
+  type MapOutput,
+  Runnable,
+  type RunnableChunk,
+  type RunnableInput,
+  type RunnableOutput,
+} from "./runnable.js";
+export { RunnableAssign } from "./runnable-assign.js";
+export { RunnableBinding } from "./runnable-binding.js";
+export { RunnableBranch } from "./runnable-branch.js";
+export type { InputStream, RunInput } from "./runnable-core.js";
+export { type GeneratorFunc, RunnableGenerator } from "./runnable-generator.js";
+export { RunnableLambda, type RunnableFunc } from "./runnable-lambda.js";
+export { RunnableMap, RunnableParallel } from "./runnable-parallel.js";
+export { RunnablePassthrough } from "./runnable-passthrough.js";
+export { RunnablePick } from "./runnable-pick.js";
+export { RunnableRetry } from "./runnable-retry.js";
+export { RunnableSequence } from "./runnable-sequence.js";
+export { RunnableWithFallbacks } from "./runnable-with-fallbacks.js";

@@ -1,0 +1,19 @@
+import { coerceToRunnable } from "./coerce.js";
+import { installFactories } from "./factories.js";
+import { RunnableBinding } from "./runnable-binding.js";
+import { RunnableRetry } from "./runnable-retry.js";
+import { flattenSteps, RunnableSequence } from "./runnable-sequence.js";
+import { RunnableWithFallbacks } from "./runnable-with-fallbacks.js";
+
+// Runnable's methods (`pipe`, `withConfig`...) build subclasses of Runnable. Importing them
+// from runnable.ts would be an import cycle, so the package entry installs them here.
+installFactories({
+  sequence: (steps) => new RunnableSequence({ steps: flattenSteps(steps) }),
+  coerce: coerceToRunnable,
+  binding: (bound, config) => new RunnableBinding({ bound, config }),
+  retry: (bound, options) => new RunnableRetry(bound, options),
+  fallbacks: (primary, options) => new RunnableWithFallbacks(primary, options),
+});
+
+/** Marker export so entry points can import this module for its registration. */
+export const factoriesInstalled = true;

@@ -1,0 +1,132 @@
+import type { RunnableConfig } from "../config/runnable-config.js";
+import { AbortError } from "../errors/abort-error.js";
+import { raceAbort } from "../internal/abort.js";
+import { peek } from "../internal/async-streams.js";
+import type { Aggregator } from "../streams/aggregator.js";
+import { aggregateStream } from "../streams/aggregator.js";
+import type { InputStream, RunInput, RunnableCore } from "./runnable-core.js";
+import { RunScope } from "./run-scope.js";
+
+type Core<I, O, C> = RunnableCore<I, O, C>;
+
+function resolve<I, O, C>(runnable: Core<I, O, C>, config: RunnableConfig): [Core<I, O, C>, RunnableConfig] {
+  let r = runnable;
+  let c = config;
+  for (let b = r.resolveBinding(c); b !== undefined; b = r.resolveBinding(c)) [r, c] = b;
+  return [r, c];
+}
+
+async function settled(p: void | Promise<void>): Promise<void> {
+  if (p !== undefined) await p;
+}
+
+/** Runs `runnable` on a whole input and returns its whole output, as one run. */
+export async function invokeWithRun<I, O, C>(runnable: Core<I, O, C>, input: I, config: RunnableConfig): Promise<O> {
+  const [r, c] = resolve(runnable, config);
+  const scope = new RunScope(r.runIdentity(), c, input, true);
+  try {
+    const started = scope.start();
+    if (started !== undefined) await started;
+    const output = await raceAbort(r._invoke(input, scope), scope.signal);
+    const ended = scope.end(output);
+    if (ended !== undefined) await ended;
+    return output;
+  } catch (error) {
+    await settled(scope.fail(error));
+    throw error;
+  }
+}
+
+/** How a streamed run begins: its scope and where its output chunks come from. */
+interface Opened<C> {
+  scope: RunScope;
+  source: AsyncIterable<C>;
+  /** True when the run was executed whole (`_invoke`) and has already produced `output`. */
+  invoked: boolean;
+}
+
+async function openWithValue<I, O, C>(r: Core<I, O, C>, input: I, c: RunnableConfig, invoke: boolean): Promise<Opened<C>> {
+  const scope = new RunScope(r.runIdentity(), c, input, true);
+  await settled(scope.start());
+  return { scope, source: invoke ? invokeOnce(r, input, scope) : r._stream(input, scope), invoked: invoke };
+}
+
+async function* invokeOnce<I, O, C>(r: Core<I, O, C>, input: I, scope: RunScope): AsyncGenerator<C> {
+  yield (await r._invoke(input, scope)) as unknown as C;
+}
+
+/** Records a streamed-in input on the run as it passes, for the end event. */
+async function* recordInput<I>(input: InputStream<I>, scope: RunScope): AsyncGenerator<I> {
+  const agg: Aggregator<I, I> = input.aggregator();
+  try {
+    for await (const chunk of input.stream) {
+      agg.add(chunk);
+      yield chunk;
+    }
+  } finally {
+    scope.setInput(agg.result());
+  }
+}
+
+async function openWithStream<I, O, C>(r: Core<I, O, C>, input: InputStream<I>, c: RunnableConfig): Promise<Opened<C>> {
+  if (!r.startsOnFirstChunk) {
+    // Aggregating steps (prompts, models, retrievers): the run starts once the input is whole.
+    const whole = (await aggregateStream(input.stream, input.aggregator())) as I;
+    return openWithValue(r, whole, c, !r.streamsOutput);
+  }
+  const head = await peek(input.stream);
+  const scope = new RunScope(r.runIdentity(), c, undefined, false);
+  await settled(scope.start());
+  const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
+  const tracked = scope.observed ? { stream: recordInput(inner, scope), aggregator: input.aggregator } : inner;
+  return { scope, source: r._transform(tracked, scope), invoked: false };
+}
+
+/**
+ * Runs `runnable` as one run whose output is streamed. The run opens lazily, when the first
+ * chunk is asked for: with a whole input at once, with a streamed input at its first chunk
+ * (transform steps) or after its last (aggregating steps). Each output chunk is reported to
+ * observers before it is yielded when the run streams natively or `tap` is set. The run ends
+ * after its last chunk, fails on an error, and fails with an AbortError when the consumer
+ * stops early, so no run is left open.
+ */
+export async function* streamWithRun<I, O, C>(
+  runnable: Core<I, O, C>,
+  input: RunInput<I>,
+  config: RunnableConfig,
+  tap: boolean,
+): AsyncGenerator<C> {
+  const [r, c] = resolve(runnable, config);
+  const opened =
+    input.stream === undefined ? await openWithValue(r, input.value, c, !r.streamsOutput) : await openWithStream(r, input, c);
+  const { scope } = opened;
+  const iterator = opened.source[Symbol.asyncIterator]();
+  const aggregator = scope.observed ? r.createAggregator() : undefined;
+  const report = scope.observed && (tap || r.streamsOutput);
+  const signal = scope.signal;
+  let settledRun = false;
+  try {
+    for (;;) {
+      const step = signal === undefined ? await iterator.next() : await raceAbort(iterator.next(), signal);
+      if (step.done) break;
+      const chunk = step.value;
+      if (aggregator !== undefined) aggregator.add(chunk);
+      if (report) await settled(scope.stream(chunk));
+      yield chunk;
+    }
+    settledRun = true;
+  } catch (error) {
+    settledRun = true;
+    // The source may still be running (an abort won the race): ask it to stop, without waiting.
+    void iterator.return?.()?.catch(() => {});
+    await settled(scope.fail(error));
+    throw error;
+  } finally {
+    if (!settledRun) {
+      // The consumer stopped early: close upstream first (inner runs end first), then this run.
+      await iterator.return?.()?.catch(() => {});
+      await settled(scope.fail(new AbortError("The consumer stopped reading the stream before it ended")));
+    }
+  }
+  await settled(scope.end(aggregator?.result()));
+}

@@ -1,0 +1,180 @@
+import { CallbackManager } from "../callbacks/callback-manager.js";
+import type { Run, RunType } from "../callbacks/run.js";
+import type { RunObserver } from "../callbacks/run-observer.js";
+import type { RunnableConfig } from "../config/runnable-config.js";
+import { TimeoutError } from "../errors/abort-error.js";
+import { combineSignals, throwIfAborted } from "../internal/abort.js";
+import { uuidv7 } from "../internal/uuid-v7.js";
+
+/** What a runnable tells its run about itself (name, type, extra metadata such as `ls_*`). */
+export interface RunIdentity {
+  name: string;
+  runType: RunType;
+  metadata?: Record<string, unknown> | undefined;
+  extra?: Record<string, unknown> | undefined;
+}
+
+type Notify = void | Promise<void>;
+
+function settle(pending: Promise<void>[] | undefined): Notify {
+  if (pending === undefined) return;
+  return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => undefined);
+}
+
+/**
+ * One run in progress: its Run record (when observed), its signal, and the config its children
+ * get. Runnable implementations receive it to call children (`childConfig`) and to read the
+ * effective config. Start, stream, end and error notifications go through here, in order; each
+ * returns a promise only when an observer asked to be awaited.
+ */
+export class RunScope {
+  readonly config: RunnableConfig;
+  readonly manager: CallbackManager;
+  readonly run: Run | undefined;
+  readonly signal: AbortSignal | undefined;
+  #runId: string | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #closed = false;
+
+  constructor(identity: RunIdentity, config: RunnableConfig, input: unknown, inputKnown: boolean) {
+    this.config = config;
+    this.manager = CallbackManager.from(config.callbacks);
+    this.signal = this.#makeSignal(config);
+    throwIfAborted(this.signal);
+    this.#runId = config.runId;
+    if (this.manager.observed) {
+      const metadata =
+        identity.metadata && config.metadata ? { ...identity.metadata, ...config.metadata } : (identity.metadata ?? config.metadata);
+      this.run = this.manager.createRun({
+        name: config.runName ?? identity.name,
+        runType: identity.runType,
+        tags: config.tags,
+        metadata,
+        runId: config.runId,
+        input: inputKnown ? input : undefined,
+        inputKnown,
+        ...(identity.extra ? { extra: identity.extra } : {}),
+      });
+      this.#runId = this.run.id;
+    } else {
+      this.run = undefined;
+    }
+  }
+
+  #makeSignal(config: RunnableConfig): AbortSignal | undefined {
+    if (config.timeout === undefined) return config.signal;
+    const controller = new AbortController();
+    const ms = config.timeout;
+    this.#timer = setTimeout(() => controller.abort(new TimeoutError(ms)), ms);
+    (this.#timer as { unref?: () => void }).unref?.();
+    return combineSignals(config.signal, controller.signal);
+  }
+
+  /** The run id (generated on first use when nothing observes the run). */
+  get runId(): string {
+    this.#runId ??= uuidv7();
+    return this.#runId;
+  }
+
+  get observed(): boolean {
+    return this.run !== undefined;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Announces the start. */
+  start(): Notify {
+    const run = this.run;
+    if (run === undefined) return;
+    let pending: Promise<void>[] | undefined;
+    for (const o of this.manager.observers) {
+      const p = o.onRunStart?.(run);
+      if (p !== undefined && o.awaitHandlers) (pending ??= []).push(p);
+    }
+    return settle(pending);
+  }
+
+  /** Records the input once it is known (input streamed in). */
+  setInput(input: unknown): void {
+    if (this.run) this.run.input = input;
+  }
+
+  /** Reports one output chunk; called before the chunk is passed on. */
+  stream(chunk: unknown): Notify {
+    const run = this.run;
+    if (run === undefined) return;
+    let pending: Promise<void>[] | undefined;
+    for (const o of this.manager.observers) {
+      const p = o.onRunStream?.(run, chunk);
+      if (p !== undefined && o.awaitHandlers) (pending ??= []).push(p);
+    }
+    return settle(pending);
+  }
+
+  /** Reports a custom event dispatched from inside this run. */
+  custom(name: string, data: unknown): Notify {
+    const run = this.run;
+    if (run === undefined) return;
+    return this.#each((o) => o.onCustomEvent?.(run, name, data));
+  }
+
+  /** Ends the run with its output. Later end/fail calls are ignored. */
+  end(output: unknown): Notify {
+    if (this.#close()) return;
+    const run = this.run;
+    if (run === undefined) return;
+    run.output = output;
+    run.endTime = Date.now();
+    return this.#each((o) => o.onRunEnd?.(run));
+  }
+
+  /** Ends the run with an error. Later end/fail calls are ignored. */
+  fail(error: unknown): Notify {
+    if (this.#close()) return;
+    const run = this.run;
+    if (run === undefined) return;
+    run.error = error;
+    run.endTime = Date.now();
+    return this.#each((o) => o.onRunError?.(run, error));
+  }
+
+  #close(): boolean {
+    if (this.#closed) return true;
+    this.#closed = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    return false;
+  }
+
+  #each(call: (o: RunObserver) => Notify): Notify {
+    let pending: Promise<void>[] | undefined;
+    for (const o of this.manager.observers) {
+      const p = call(o);
+      if (p !== undefined && o.awaitHandlers) (pending ??= []).push(p);
+    }
+    return settle(pending);
+  }
+
+  /**
+   * The config for a child call: observers and inherited tags/metadata in a child manager (plus
+   * a local tag such as `seq:step:2`), the same signal, configurable and limits; never this
+   * run's name, id or timeout.
+   */
+  childConfig(localTag?: string, overrides?: Partial<RunnableConfig>): RunnableConfig {
+    const c = this.config;
+    const child: RunnableConfig = {};
+    if (this.run !== undefined) {
+      child.callbacks = this.manager.child(this.run, localTag);
+    } else {
+      if (c.callbacks !== undefined) child.callbacks = c.callbacks;
+      if (c.tags !== undefined) child.tags = c.tags;
+      if (c.metadata !== undefined) child.metadata = c.metadata;
+    }
+    if (c.configurable !== undefined) child.configurable = c.configurable;
+    if (c.maxConcurrency !== undefined) child.maxConcurrency = c.maxConcurrency;
+    if (c.recursionLimit !== undefined) child.recursionLimit = c.recursionLimit;
+    if (this.signal !== undefined) child.signal = this.signal;
+    return overrides ? { ...child, ...overrides } : child;
+  }
+}

@@ -1,0 +1,66 @@
+import { mergeKeyed, once, tee } from "../internal/async-streams.js";
+import { ConcatAggregator } from "../streams/aggregator.js";
+import { isPlainObject } from "../streams/concat.js";
+import { invokeWithRun, streamWithRun } from "./run-driver.js";
+import { Runnable } from "./runnable.js";
+import type { InputStream } from "./runnable-core.js";
+import type { RunnableParallel } from "./runnable-parallel.js";
+import type { RunScope } from "./run-scope.js";
+
+async function* passthroughKeys(
+  stream: AsyncIterable<unknown>,
+  exclude: ReadonlySet<string>,
+): AsyncGenerator<Record<string, unknown>> {
+  for await (const chunk of stream) {
+    if (!isPlainObject(chunk)) continue;
+    const kept: Record<string, unknown> = {};
+    let any = false;
+    for (const key of Object.keys(chunk)) {
+      if (exclude.has(key)) continue;
+      kept[key] = chunk[key];
+      any = true;
+    }
+    if (any) yield kept;
+  }
+}
+
+/**
+ * Adds keys to an object input: the output is the input plus the outputs of `mapper`'s
+ * branches, each computed from the whole input. Streaming passes the input's own keys on as
+ * they come and the new keys as their branches produce them.
+ *
+ * @example
+ * const withLength = RunnablePassthrough.assign({ length: (x: { text: string }) => x.text.length });
+ */
+export class RunnableAssign<I extends Record<string, unknown> = Record<string, unknown>, O = Record<string, unknown>> extends Runnable<
+  I,
+  O,
+  Partial<O>
+> {
+  readonly mapper: RunnableParallel;
+  override readonly streamsOutput = true;
+  override readonly startsOnFirstChunk = true;
+
+  constructor(mapper: RunnableParallel) {
+    super();
+    this.mapper = mapper;
+  }
+
+  override async _invoke(input: I, scope: RunScope): Promise<O> {
+    const added = await invokeWithRun(this.mapper, input, scope.childConfig());
+    return { ...input, ...added } as O;
+  }
+
+  override _stream(input: I, scope: RunScope): AsyncIterable<Partial<O>> {
+    return this._transform({ stream: once(input), aggregator: () => new ConcatAggregator<I>() }, scope);
+  }
+
+  override async *_transform(input: InputStream<I>, scope: RunScope): AsyncIterable<Partial<O>> {
+    const [forKeys, forMapper] = tee(input.stream, 2);
+    const own = passthroughKeys(forKeys!, new Set(Object.keys(this.mapper.steps)));
+    const added = streamWithRun(this.mapper, { stream: forMapper!, aggregator: input.aggregator }, scope.childConfig(), false);
+    for await (const [, chunk] of mergeKeyed<number, unknown>([[0, own], [1, added]], scope.signal)) {
+      yield chunk as Partial<O>;
+    }
+  }
+}

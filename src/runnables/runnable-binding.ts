@@ -1,0 +1,44 @@
+import { mergeConfigs } from "../config/merge-configs.js";
+import type { RunnableConfig } from "../config/runnable-config.js";
+import type { Aggregator } from "../streams/aggregator.js";
+import { Runnable } from "./runnable.js";
+import type { RunnableCore } from "./runnable-core.js";
+
+/**
+ * A runnable with config bound to it (`withConfig`). It is not a run of its own: each call runs
+ * the bound runnable with the bound config merged under the call's (tags union, metadata
+ * merged, `runName` naming that one run).
+ *
+ * @example
+ * const parser = new JsonOutputParser().withConfig({ runName: "my_parser", tags: ["json"] });
+ */
+export class RunnableBinding<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
+  readonly bound: Runnable<I, O, C>;
+  readonly config: RunnableConfig;
+
+  constructor(fields: { bound: Runnable<I, O, C>; config: RunnableConfig }) {
+    super();
+    this.bound = fields.bound;
+    this.config = fields.config;
+  }
+
+  override getName(suffix?: string): string {
+    return this.config.runName ?? this.bound.getName(suffix);
+  }
+
+  override get runType() {
+    return this.bound.runType;
+  }
+
+  override resolveBinding(config: RunnableConfig): [RunnableCore<I, O, C>, RunnableConfig] {
+    return [this.bound, mergeConfigs(this.config, config)];
+  }
+
+  override createAggregator(): Aggregator<C, O> {
+    return this.bound.createAggregator();
+  }
+
+  override withConfig(config: RunnableConfig): Runnable<I, O, C> {
+    return new RunnableBinding({ bound: this.bound, config: mergeConfigs(this.config, config) });
+  }
+}

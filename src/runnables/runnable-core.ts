@@ -1,0 +1,32 @@
+import type { RunnableConfig } from "../config/runnable-config.js";
+import type { Aggregator } from "../streams/aggregator.js";
+import type { RunIdentity, RunScope } from "./run-scope.js";
+
+/** A stream of input chunks, with the fold its producer uses (so a consumer aggregates it right). */
+export interface InputStream<I> {
+  readonly stream: AsyncIterable<I>;
+  readonly aggregator: () => Aggregator<I, I>;
+}
+
+/** The input of a run: a whole value, or a stream that arrives chunk by chunk. */
+export type RunInput<I> = { readonly value: I; readonly stream?: undefined } | (InputStream<I> & { readonly value?: undefined });
+
+/**
+ * The implementation side of a Runnable, as the run driver sees it. A runnable implements at
+ * least one of `_invoke` (whole input → whole output) or `_stream` (whole input → chunks); a
+ * transform step also implements `_transform` (input stream → chunks) and sets
+ * `startsOnFirstChunk`.
+ */
+export interface RunnableCore<I, O, C> {
+  /** Output is produced chunk by chunk (its stream events are reported when it is streamed). */
+  readonly streamsOutput: boolean;
+  /** With streamed input, the run starts at the first input chunk instead of after the last. */
+  readonly startsOnFirstChunk: boolean;
+  runIdentity(): RunIdentity;
+  /** A binding (`withConfig`) answers with what it wraps and the merged config; others undefined. */
+  resolveBinding(config: RunnableConfig): [RunnableCore<I, O, C>, RunnableConfig] | undefined;
+  createAggregator(): Aggregator<C, O>;
+  _invoke(input: I, scope: RunScope): Promise<O>;
+  _stream(input: I, scope: RunScope): AsyncIterable<C>;
+  _transform(input: InputStream<I>, scope: RunScope): AsyncIterable<C>;
+}

@@ -1,0 +1,88 @@
+import type { RunnableConfig } from "../config/runnable-config.js";
+import { RecursionLimitError } from "../errors/input-errors.js";
+import { aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
+import { invokeWithRun, streamWithRun } from "./run-driver.js";
+import { Runnable } from "./runnable.js";
+import type { InputStream } from "./runnable-core.js";
+import type { RunScope } from "./run-scope.js";
+import { callWithContext, isAsyncIterable, iterateWithContext } from "./user-code.js";
+
+/** A function a RunnableLambda wraps. It may return a value, a promise, a Runnable (which is then run) or an async iterable (streamed out). */
+export type RunnableFunc<I, R> = (input: I, config: RunnableConfig) => R;
+
+const DEFAULT_RECURSION_LIMIT = 25;
+
+/**
+ * Wraps a function as a Runnable. The function gets the whole input (a streamed input is
+ * aggregated first) and the run's config. Runnables it calls become children of its run without
+ * passing the config. If it returns a Runnable, that Runnable is run on the same input; if it
+ * returns an async iterable, its items are streamed out as the output chunks.
+ *
+ * @example
+ * const reverseWord = RunnableLambda.from((word: string) => [...word].reverse().join(""));
+ */
+export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
+  readonly func: RunnableFunc<I, unknown>;
+  override readonly streamsOutput = true;
+  override readonly startsOnFirstChunk = true;
+
+  constructor(fields: { func: RunnableFunc<I, unknown>; name?: string | undefined }) {
+    super();
+    this.func = fields.func;
+    const name = fields.name ?? (fields.func.name || undefined);
+    if (name !== undefined) this.name = name;
+  }
+
+  /** Wraps `func`; its name (the function's name by default) names the runs. */
+  static from<I, R>(func: RunnableFunc<I, R>, options?: { name?: string }): RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>> {
+    return new RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>>({ func, name: options?.name });
+  }
+
+  override getName(suffix?: string): string {
+    return this.name === undefined ? `RunnableLambda${suffix ?? ""}` : super.getName(suffix);
+  }
+
+  /** The config for a Runnable the function returned, one level deeper in the recursion budget. */
+  #nestedConfig(scope: RunScope): RunnableConfig {
+    const limit = scope.config.recursionLimit ?? DEFAULT_RECURSION_LIMIT;
+    if (limit <= 1) throw new RecursionLimitError(limit);
+    return scope.childConfig(undefined, { recursionLimit: limit - 1 });
+  }
+
+  override async _invoke(input: I, scope: RunScope): Promise<O> {
+    const config = scope.childConfig();
+    const result: unknown = await callWithContext(config, (c) => this.func(input, c));
+    if (Runnable.isRunnable(result)) return (await invokeWithRun(result, input, this.#nestedConfig(scope))) as O;
+    if (isAsyncIterable(result)) {
+      return (await aggregateStream(
+        iterateWithContext(config, () => result),
+        new ConcatAggregator<unknown>(),
+      )) as O;
+    }
+    return result as O;
+  }
+
+  override async *_stream(input: I, scope: RunScope): AsyncIterable<C> {
+    const config = scope.childConfig();
+    const result: unknown = await callWithContext(config, (c) => this.func(input, c));
+    if (Runnable.isRunnable(result)) {
+      yield* streamWithRun(result, { value: input }, this.#nestedConfig(scope), false) as AsyncIterable<C>;
+    } else if (isAsyncIterable(result)) {
+      yield* iterateWithContext(config, () => result as AsyncIterable<C>);
+    } else {
+      yield result as C;
+    }
+  }
+
+  override async *_transform(input: InputStream<I>, scope: RunScope): AsyncIterable<C> {
+    const whole = (await aggregateStream(input.stream, input.aggregator())) as I;
+    yield* this._stream(whole, scope);
+  }
+}
+
+/** Output of a RunnableLambda whose function returns `R`. */
+export type LambdaOut<R> =
+  Awaited<R> extends Runnable<never, infer O, unknown> ? O : Awaited<R> extends AsyncIterable<infer T> ? T : Awaited<R>;
+/** Chunk type of a RunnableLambda whose function returns `R`. */
+export type LambdaChunkOf<R> =
+  Awaited<R> extends Runnable<never, unknown, infer C> ? C : Awaited<R> extends AsyncIterable<infer T> ? T : Awaited<R>;

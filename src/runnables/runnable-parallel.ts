@@ -1,0 +1,113 @@
+import type { RunnableConfig } from "../config/runnable-config.js";
+import { combineSignals } from "../internal/abort.js";
+import { mergeKeyed, tee } from "../internal/async-streams.js";
+import { type Aggregator, KeyedAggregator } from "../streams/aggregator.js";
+import { factories } from "./factories.js";
+import { invokeWithRun, streamWithRun } from "./run-driver.js";
+import { Runnable } from "./runnable.js";
+import type { InputStream, RunInput } from "./runnable-core.js";
+import type { RunScope } from "./run-scope.js";
+
+type Branches = Record<string, Runnable>;
+
+/**
+ * Runs several runnables on the same input at once and returns an object of their outputs.
+ * Streaming yields `{ key: chunk }` as each branch produces a chunk. Object literals inside a
+ * sequence become one. Branch K runs with the tag `map:key:K`; the run is named
+ * `RunnableParallel<a,b>` unless a name is given.
+ *
+ * @example
+ * const both = RunnableParallel.from({ context: retriever, question: new RunnablePassthrough() });
+ */
+export class RunnableParallel<I = unknown, O extends Record<string, unknown> = Record<string, unknown>> extends Runnable<
+  I,
+  O,
+  Partial<O>
+> {
+  readonly steps: Readonly<Branches>;
+  override readonly streamsOutput = true;
+  override readonly startsOnFirstChunk = true;
+
+  constructor(fields: { steps: Record<string, unknown>; name?: string | undefined }) {
+    super();
+    const coerce = factories().coerce;
+    const steps: Branches = {};
+    for (const [key, value] of Object.entries(fields.steps)) steps[key] = coerce(value);
+    this.steps = steps;
+    if (fields.name !== undefined) this.name = fields.name;
+  }
+
+  /** Builds a map from runnables, functions or nested objects. */
+  static from<I = unknown, O extends Record<string, unknown> = Record<string, unknown>>(
+    steps: Record<string, unknown>,
+    options?: { name?: string },
+  ): RunnableParallel<I, O> {
+    return new RunnableParallel<I, O>({ steps, name: options?.name });
+  }
+
+  override getName(suffix?: string): string {
+    return this.name ?? `RunnableParallel<${Object.keys(this.steps).join(",")}>${suffix ?? ""}`;
+  }
+
+  override createAggregator(): Aggregator<Partial<O>, O> {
+    return new KeyedAggregator((key) => this.steps[key]!.createAggregator()) as unknown as Aggregator<Partial<O>, O>;
+  }
+
+  /** Child config of branch `key`, with a signal that also stops when the map stops. */
+  #branchConfig(scope: RunScope, key: string, stop: AbortSignal): RunnableConfig {
+    return scope.childConfig(`map:key:${key}`, { signal: combineSignals(scope.signal, stop) });
+  }
+
+  override async _invoke(input: I, scope: RunScope): Promise<O> {
+    const stop = new AbortController();
+    const keys = Object.keys(this.steps);
+    const limit = scope.config.maxConcurrency ?? keys.length;
+    const out: Record<string, unknown> = {};
+    let next = 0;
+    const worker = async () => {
+      while (next < keys.length) {
+        const key = keys[next++]!;
+        out[key] = await invokeWithRun(this.steps[key]!, input, this.#branchConfig(scope, key, stop.signal));
+      }
+    };
+    try {
+      await Promise.all(Array.from({ length: Math.min(limit, keys.length) }, worker));
+    } catch (error) {
+      stop.abort(error); // one branch failed: the others are cancelled
+      throw error;
+    }
+    const ordered: Record<string, unknown> = {};
+    for (const key of keys) ordered[key] = out[key];
+    return ordered as O;
+  }
+
+  async *#merge(inputs: (key: string, index: number) => RunInput<unknown>, scope: RunScope): AsyncIterable<Partial<O>> {
+    const stop = new AbortController();
+    const sources = Object.keys(this.steps).map(
+      (key, i) =>
+        [key, streamWithRun(this.steps[key]!, inputs(key, i), this.#branchConfig(scope, key, stop.signal), false)] as const,
+    );
+    let finished = false;
+    try {
+      for await (const [key, chunk] of mergeKeyed(sources, scope.signal)) {
+        yield { [key]: chunk } as Partial<O>;
+      }
+      finished = true;
+    } finally {
+      // Stopped early or failed: cancel the branches still running so their runs close now.
+      if (!finished) stop.abort();
+    }
+  }
+
+  override _stream(input: I, scope: RunScope): AsyncIterable<Partial<O>> {
+    return this.#merge(() => ({ value: input }), scope);
+  }
+
+  override _transform(input: InputStream<I>, scope: RunScope): AsyncIterable<Partial<O>> {
+    const copies = tee(input.stream, Object.keys(this.steps).length);
+    return this.#merge((_, i) => ({ stream: copies[i]!, aggregator: input.aggregator }), scope);
+  }
+}
+
+/** LangChain's other name for RunnableParallel. */
+export const RunnableMap = RunnableParallel;

@@ -1,0 +1,89 @@
+import { InvalidInputError } from "../errors/input-errors.js";
+import type { Aggregator } from "../streams/aggregator.js";
+import { factories } from "./factories.js";
+import { invokeWithRun, streamWithRun } from "./run-driver.js";
+import { Runnable } from "./runnable.js";
+import type { InputStream, RunInput } from "./runnable-core.js";
+import type { RunScope } from "./run-scope.js";
+
+/**
+ * Runs steps one after the other, each on the previous one's output. Streaming is pipelined:
+ * every step receives the previous step's output stream, so transform steps (parsers,
+ * generators) pass chunks on as they come and a step starts at its first input chunk.
+ * Step N runs with the tag `seq:step:N`. Build one with `a.pipe(b)` or `RunnableSequence.from`.
+ *
+ * @example
+ * const chain = RunnableSequence.from([prompt, model, new StringOutputParser()], { name: "joke" });
+ */
+export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
+  readonly steps: readonly Runnable[];
+  override readonly streamsOutput = true;
+  override readonly startsOnFirstChunk = true;
+
+  constructor(fields: { steps: Runnable[]; name?: string | undefined }) {
+    super();
+    if (fields.steps.length < 2) {
+      throw new InvalidInputError(`A RunnableSequence needs at least 2 steps, got ${fields.steps.length}`);
+    }
+    this.steps = fields.steps;
+    if (fields.name !== undefined) this.name = fields.name;
+  }
+
+  /** Builds a sequence from runnables, functions, async generator functions and objects (maps). */
+  static from<I = unknown, O = unknown, C = O>(
+    steps: [unknown, ...unknown[]],
+    options?: { name?: string } | string,
+  ): RunnableSequence<I, O, C> {
+    const name = typeof options === "string" ? options : options?.name;
+    const coerce = factories().coerce;
+    return new RunnableSequence<I, O, C>({ steps: flattenSteps(steps.map(coerce)), name });
+  }
+
+  get first(): Runnable {
+    return this.steps[0]!;
+  }
+
+  get last(): Runnable {
+    return this.steps[this.steps.length - 1]!;
+  }
+
+  override createAggregator(): Aggregator<C, O> {
+    return this.last.createAggregator() as unknown as Aggregator<C, O>;
+  }
+
+  override async _invoke(input: I, scope: RunScope): Promise<O> {
+    let value: unknown = input;
+    for (let i = 0; i < this.steps.length; i++) {
+      value = await invokeWithRun(this.steps[i]!, value, scope.childConfig(`seq:step:${i + 1}`));
+    }
+    return value as O;
+  }
+
+  #pipeline(first: RunInput<unknown>, scope: RunScope): AsyncIterable<C> {
+    let current: RunInput<unknown> = first;
+    for (let i = 0; i < this.steps.length; i++) {
+      const step = this.steps[i]!;
+      const out = streamWithRun(step, current, scope.childConfig(`seq:step:${i + 1}`), false);
+      current = { stream: out, aggregator: () => step.createAggregator() as Aggregator<unknown, unknown> };
+    }
+    return current.stream as AsyncIterable<C>;
+  }
+
+  override _stream(input: I, scope: RunScope): AsyncIterable<C> {
+    return this.#pipeline({ value: input }, scope);
+  }
+
+  override _transform(input: InputStream<I>, scope: RunScope): AsyncIterable<C> {
+    return this.#pipeline(input as InputStream<unknown>, scope);
+  }
+}
+
+/** Unnamed sequences inside a sequence are spliced in: `a.pipe(b).pipe(c)` is one 3-step run. */
+export function flattenSteps(steps: readonly Runnable[]): Runnable[] {
+  const out: Runnable[] = [];
+  for (const r of steps) {
+    if (r instanceof RunnableSequence && r.name === undefined) out.push(...(r.steps as Runnable[]));
+    else out.push(r);
+  }
+  return out;
+}

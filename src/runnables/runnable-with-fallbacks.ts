@@ -1,0 +1,70 @@
+import { isAbortError } from "../errors/abort-error.js";
+import type { Aggregator } from "../streams/aggregator.js";
+import type { FallbackOptions } from "./factories.js";
+import { invokeWithRun, streamWithRun } from "./run-driver.js";
+import { Runnable } from "./runnable.js";
+import type { RunScope } from "./run-scope.js";
+
+/**
+ * Tries runnables in order until one succeeds (`withFallbacks`). Under streaming, a runnable
+ * that fails before its first chunk hands over to the next; the run ends with the output that
+ * was really streamed (LangChain.js ends with `{}`). If all fail, the first error is thrown.
+ *
+ * @example
+ * const model = primary.withFallbacks([backup]);
+ */
+export class RunnableWithFallbacks<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
+  readonly runnable: Runnable<I, O, C>;
+  readonly fallbacks: readonly Runnable<I, O, C>[];
+  readonly handleIf: (error: unknown) => boolean;
+  override readonly streamsOutput = true;
+
+  constructor(runnable: Runnable<I, O, C>, options: FallbackOptions) {
+    super();
+    this.runnable = runnable;
+    this.fallbacks = options.fallbacks as Runnable<I, O, C>[];
+    this.handleIf = options.handleIf ?? ((e) => !isAbortError(e));
+    if (options.name !== undefined) this.name = options.name;
+  }
+
+  get candidates(): Runnable<I, O, C>[] {
+    return [this.runnable, ...this.fallbacks];
+  }
+
+  override createAggregator(): Aggregator<C, O> {
+    return this.runnable.createAggregator();
+  }
+
+  override async _invoke(input: I, scope: RunScope): Promise<O> {
+    let firstError: unknown;
+    for (const candidate of this.candidates) {
+      try {
+        return await invokeWithRun(candidate, input, scope.childConfig());
+      } catch (error) {
+        if (!this.handleIf(error)) throw error;
+        firstError ??= error;
+      }
+    }
+    throw firstError;
+  }
+
+  override async *_stream(input: I, scope: RunScope): AsyncIterable<C> {
+    let firstError: unknown;
+    for (const candidate of this.candidates) {
+      const stream = streamWithRun(candidate, { value: input }, scope.childConfig(), false);
+      let first: IteratorResult<C>;
+      try {
+        first = await stream.next();
+      } catch (error) {
+        if (!this.handleIf(error)) throw error;
+        firstError ??= error;
+        continue;
+      }
+      if (first.done) return;
+      yield first.value;
+      yield* stream;
+      return;
+    }
+    throw firstError;
+  }
+}

@@ -1,0 +1,171 @@
+import type { RunType } from "../callbacks/run.js";
+import { ensureConfig } from "../config/ensure-config.js";
+import type { RunnableConfig } from "../config/runnable-config.js";
+import { RivuletError } from "../errors/rivulet-error.js";
+import { once } from "../internal/async-streams.js";
+import { type Aggregator, aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
+import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
+import { type BatchOptions, runBatch } from "./batch.js";
+import { type FallbackOptions, factories, type RetryOptions } from "./factories.js";
+import { invokeWithRun, streamWithRun } from "./run-driver.js";
+import type { InputStream, RunnableCore } from "./runnable-core.js";
+import type { RunIdentity, RunScope } from "./run-scope.js";
+
+const BRAND = Symbol.for("rivulet.runnable");
+
+/**
+ * The unit of composition: prompts, models, parsers, retrievers, tools and every chain built
+ * from them. `I` is the input, `O` the whole output, `C` one chunk of the streamed output.
+ * Every Runnable can be invoked, batched, streamed (final output chunk by chunk), observed
+ * (`streamEvents`, `streamLog`) and composed (`pipe`).
+ *
+ * To write one, extend it and implement `_invoke` (whole in, whole out) or `_stream` (whole
+ * in, chunks out); a step that processes its input chunk by chunk also implements
+ * `_transform` and sets `startsOnFirstChunk`.
+ *
+ * @example
+ * const chain = prompt.pipe(model).pipe(new StringOutputParser());
+ * for await (const token of await chain.stream({ topic: "parrots" })) process.stdout.write(token);
+ */
+export abstract class Runnable<I = unknown, O = unknown, C = O> implements RunnableCore<I, O, C> {
+  readonly [BRAND] = true;
+  /** The name shown in events; `getName()` falls back to the class name. */
+  name?: string;
+  /** The run type shown in events (`on_<type>_start`). */
+  get runType(): RunType {
+    return "chain";
+  }
+  readonly streamsOutput: boolean = false;
+  readonly startsOnFirstChunk: boolean = false;
+
+  /** True for any Runnable, even from another copy of the package. */
+  static isRunnable(value: unknown): value is Runnable {
+    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
+
+  getName(suffix?: string): string {
+    const name = this.name ?? this.constructor.name;
+    return suffix ? `${name}${suffix}` : name;
+  }
+
+  /** What this runnable's runs are called and tagged with. */
+  runIdentity(): RunIdentity {
+    return { name: this.getName(), runType: this.runType };
+  }
+
+  resolveBinding(_config: RunnableConfig): [RunnableCore<I, O, C>, RunnableConfig] | undefined {
+    return undefined;
+  }
+
+  /** How this runnable's output chunks fold into its output (default: `concat`). */
+  createAggregator(): Aggregator<C, O> {
+    return new ConcatAggregator<C>() as unknown as Aggregator<C, O>;
+  }
+
+  /** Implementation hook (call `invoke` instead). Default: fold the output of `_stream`. */
+  async _invoke(input: I, scope: RunScope): Promise<O> {
+    if (this._stream === Runnable.prototype._stream) {
+      throw new RivuletError("invalid_runnable", `${this.getName()} must implement _invoke or _stream`);
+    }
+    return (await aggregateStream(this._stream(input, scope), this.createAggregator())) as O;
+  }
+
+  /** Implementation hook (call `stream` instead). Default: one chunk, the whole output. */
+  async *_stream(input: I, scope: RunScope): AsyncIterable<C> {
+    yield (await this._invoke(input, scope)) as unknown as C;
+  }
+
+  /** Implementation hook (call `transform` instead). Default: fold the input, then `_stream`. */
+  async *_transform(input: InputStream<I>, scope: RunScope): AsyncIterable<C> {
+    const whole = (await aggregateStream(input.stream, input.aggregator())) as I;
+    yield* this._stream(whole, scope);
+  }
+
+  /** Runs on one input and resolves with the whole output. */
+  invoke(input: I, config?: RunnableConfig): Promise<O> {
+    return invokeWithRun(this, input, ensureConfig(config));
+  }
+
+  /**
+   * Runs on many inputs with at most `maxConcurrency` at a time; results keep the input order.
+   * With `returnExceptions`, a failed input yields its error in place instead of rejecting.
+   */
+  batch(inputs: I[], config?: RunnableConfig | RunnableConfig[], options?: BatchOptions & { returnExceptions?: false }): Promise<O[]>;
+  batch(inputs: I[], config: RunnableConfig | RunnableConfig[] | undefined, options: BatchOptions & { returnExceptions: true }): Promise<(O | Error)[]>;
+  batch(inputs: I[], config?: RunnableConfig | RunnableConfig[], options: BatchOptions = {}): Promise<(O | Error)[]> {
+    return runBatch(inputs, config, options, (input, c) => this.invoke(input, c));
+  }
+
+  /**
+   * Streams the final output chunk by chunk. The promise resolves at once, before any work is
+   * done; the work starts when the stream is read. Breaking out of the loop cancels it.
+   */
+  stream(input: I, config?: RunnableConfig): Promise<IterableReadableStream<C>> {
+    const c = ensureConfig(config);
+    return Promise.resolve(new IterableReadableStream(streamWithRun(this, { value: input }, c, true)));
+  }
+
+  /** Streams the output for an input that itself arrives as a stream. */
+  transform(input: AsyncIterable<I>, config?: RunnableConfig): AsyncGenerator<C> {
+    const c = ensureConfig(config);
+    const aggregator = () => new ConcatAggregator<I>();
+    return streamWithRun(this, { stream: input, aggregator }, c, true);
+  }
+
+  /** Chains `next` after this runnable: its output becomes `next`'s input. */
+  pipe<O2, C2 = O2>(next: Runnable<O, O2, C2>): Runnable<I, O2, C2>;
+  pipe<T>(next: (input: AsyncIterable<C>, config: RunnableConfig) => AsyncGenerator<T>): Runnable<I, T[], T>;
+  pipe<R>(next: (input: O, config: RunnableConfig) => R): Runnable<I, LambdaOutput<R>, LambdaChunk<R>>;
+  pipe<M extends Record<string, unknown>>(next: M): Runnable<I, MapOutput<M>, Partial<MapOutput<M>>>;
+  pipe(next: unknown): Runnable<I, unknown, unknown> {
+    const f = factories();
+    return f.sequence([this as Runnable, f.coerce(next)]) as Runnable<I, unknown, unknown>;
+  }
+
+  /** The same runnable with config bound to every call (`runName`, `tags`, `metadata`...). */
+  withConfig(config: RunnableConfig): Runnable<I, O, C> {
+    return factories().binding(this as Runnable, config) as Runnable<I, O, C>;
+  }
+
+  /** Retries failed calls; a stream is retried only if it fails before its first chunk. */
+  withRetry(options: RetryOptions = {}): Runnable<I, O, C> {
+    return factories().retry(this as Runnable, options) as Runnable<I, O, C>;
+  }
+
+  /** Tries the fallbacks in order when this runnable fails (before its first chunk, when streaming). */
+  withFallbacks(fallbacks: Runnable<I, O, C>[] | { fallbacks: Runnable<I, O, C>[]; handleIf?: (e: unknown) => boolean; name?: string }): Runnable<I, O, C> {
+    const options: FallbackOptions = Array.isArray(fallbacks)
+      ? { fallbacks: fallbacks as Runnable[] }
+      : { ...fallbacks, fallbacks: fallbacks.fallbacks as Runnable[] };
+    return factories().fallbacks(this as Runnable, options) as Runnable<I, O, C>;
+  }
+
+  /** Streams the single output of `_invoke` for a whole input (helper for subclasses). */
+  protected static onceStream<T>(value: T): AsyncGenerator<T> {
+    return once(value);
+  }
+}
+
+/** The input type of a Runnable. */
+export type RunnableInput<R> = R extends Runnable<infer I, unknown, unknown> ? I : never;
+/** The output type of a Runnable. */
+export type RunnableOutput<R> = R extends Runnable<never, infer O, unknown> ? O : never;
+/** The chunk type of a Runnable's stream. */
+export type RunnableChunk<R> = R extends Runnable<never, unknown, infer C> ? C : never;
+
+/** What a lambda's return value makes its output: a returned Runnable's output, an iterable's items folded, or the value. */
+export type LambdaOutput<R> =
+  Awaited<R> extends Runnable<never, infer O, unknown> ? O : Awaited<R> extends AsyncIterable<infer T> ? T : Awaited<R>;
+/** What a lambda streams: a returned Runnable's chunks, an iterable's items, or the value. */
+export type LambdaChunk<R> =
+  Awaited<R> extends Runnable<never, unknown, infer C> ? C : Awaited<R> extends AsyncIterable<infer T> ? T : Awaited<R>;
+/** The output of a map of runnables or functions. */
+export type MapOutput<M> = {
+  [K in keyof M]: M[K] extends Runnable<never, infer O, unknown>
+    ? O
+    : M[K] extends (...args: never[]) => infer R
+      ? LambdaOutput<R>
+      : M[K] extends Record<string, unknown>
+        ? MapOutput<M[K]>
+        : never;
+};

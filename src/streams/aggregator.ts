@@ -1,0 +1,85 @@
+import { concat } from "./concat.js";
+
+/**
+ * Folds a run's output chunks into its output. Each Runnable picks the fold that fits its
+ * chunks: deltas are added with `concat`; snapshots (a JSON parser's growing object) keep the
+ * last one; a map folds each key with its branch's aggregator.
+ */
+export interface Aggregator<C, O = C> {
+  add(chunk: C): void;
+  /** The output so far; undefined when no chunk arrived. */
+  result(): O | undefined;
+}
+
+/** Adds chunks with `concat`, appending to arrays in place once it owns a copy (O(n) overall). */
+export class ConcatAggregator<C> implements Aggregator<C, C> {
+  #acc: unknown = undefined;
+  #any = false;
+  #ownsArray = false;
+
+  add(chunk: C): void {
+    if (!this.#any) {
+      this.#acc = chunk;
+      this.#any = true;
+      return;
+    }
+    if (Array.isArray(this.#acc) && Array.isArray(chunk)) {
+      if (!this.#ownsArray) {
+        this.#acc = [...(this.#acc as unknown[])];
+        this.#ownsArray = true;
+      }
+      (this.#acc as unknown[]).push(...(chunk as unknown[]));
+      return;
+    }
+    this.#acc = concat(this.#acc, chunk);
+  }
+
+  result(): C | undefined {
+    return this.#acc as C | undefined;
+  }
+}
+
+/** Keeps the last chunk: for streams of snapshots, where each chunk is the whole value so far. */
+export class LastValueAggregator<C> implements Aggregator<C, C> {
+  #last: C | undefined = undefined;
+  add(chunk: C): void {
+    this.#last = chunk;
+  }
+  result(): C | undefined {
+    return this.#last;
+  }
+}
+
+/** Folds `{ key: chunk }` objects, one aggregator per key (a RunnableParallel's output). */
+export class KeyedAggregator implements Aggregator<Record<string, unknown>, Record<string, unknown>> {
+  readonly #make: (key: string) => Aggregator<unknown, unknown>;
+  readonly #byKey = new Map<string, Aggregator<unknown, unknown>>();
+  constructor(make: (key: string) => Aggregator<unknown, unknown>) {
+    this.#make = make;
+  }
+  add(chunk: Record<string, unknown>): void {
+    for (const key of Object.keys(chunk)) {
+      let agg = this.#byKey.get(key);
+      if (agg === undefined) {
+        agg = this.#make(key);
+        this.#byKey.set(key, agg);
+      }
+      agg.add(chunk[key]);
+    }
+  }
+  result(): Record<string, unknown> | undefined {
+    if (this.#byKey.size === 0) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const [key, agg] of this.#byKey) out[key] = agg.result();
+    return out;
+  }
+}
+
+/** Reads a whole stream and folds it. */
+export async function aggregateStream<C, O>(
+  stream: AsyncIterable<C>,
+  aggregator: Aggregator<C, O>,
+): Promise<O | undefined> {
+  for await (const chunk of stream) aggregator.add(chunk);
+  return aggregator.result();
+}

@@ -1,0 +1,3 @@
+export { type Aggregator, ConcatAggregator, KeyedAggregator, LastValueAggregator } from "./aggregator.js";
+export { concat } from "./concat.js";
+export { IterableReadableStream } from "./iterable-readable-stream.js";

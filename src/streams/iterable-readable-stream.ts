@@ -1,0 +1,54 @@
+type StreamIterator<T> = ReturnType<ReadableStream<T>[typeof Symbol.asyncIterator]>;
+
+/**
+ * The stream `Runnable.stream()` returns: a web `ReadableStream` (so it can be piped, teed or
+ * returned from a `fetch` handler) that is also an async iterable. Iterating it with
+ * `for await` reads the underlying generator directly, skipping the web-stream queue, and
+ * breaking out of the loop cancels the work upstream.
+ *
+ * @example
+ * for await (const chunk of await chain.stream({ topic: "parrots" })) process.stdout.write(chunk);
+ */
+export class IterableReadableStream<T> extends ReadableStream<T> implements AsyncIterable<T> {
+  readonly #source: AsyncGenerator<T>;
+  #taken = false;
+
+  constructor(source: AsyncGenerator<T>) {
+    // highWaterMark 0: nothing is pulled before somebody reads, so the work starts lazily.
+    super(
+      {
+        pull: async (controller) => {
+          const r = await source.next();
+          if (r.done) controller.close();
+          else controller.enqueue(r.value);
+        },
+        cancel: async () => {
+          await source.return(undefined);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    this.#source = source;
+  }
+
+  override [Symbol.asyncIterator](): StreamIterator<T> {
+    if (this.locked || this.#taken) {
+      throw new TypeError("This stream is already being read; a stream can be iterated once.");
+    }
+    this.#taken = true;
+    // Lock the web side so the two ways of reading cannot interleave.
+    this.getReader();
+    // An async generator is exactly the iterator shape ReadableStream promises.
+    return this.#source as unknown as StreamIterator<T>;
+  }
+
+  /** Same as `[Symbol.asyncIterator]`; matches `ReadableStream.values()`. */
+  override values(): StreamIterator<T> {
+    return this[Symbol.asyncIterator]();
+  }
+
+  /** Wraps any async iterable. */
+  static fromAsyncGenerator<T>(generator: AsyncGenerator<T>): IterableReadableStream<T> {
+    return new IterableReadableStream(generator);
+  }
+}

@@ -1,0 +1,37 @@
+/** An async stream of the given items, optionally `delayMs` apart (a test seam for slow producers). */
+export async function* fromArray<T>(items: Iterable<T>, options: { delayMs?: number } = {}): AsyncGenerator<T> {
+  for (const item of items) {
+    if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+    yield item;
+  }
+}
+
+/** Reads a whole stream into an array. */
+export async function toArray<T>(stream: AsyncIterable<T> | Promise<AsyncIterable<T>>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of await stream) out.push(item);
+  return out;
+}
+
+/**
+ * Replaces run ids (UUIDs) in a value with stable placeholders (`<id:0>`, `<id:1>`... in order
+ * of first appearance), so transcripts can be compared exactly.
+ */
+export function normalizeIds<T>(value: T): T {
+  const ids = new Map<string, string>();
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") {
+      const bare = v.startsWith("run-") ? v.slice(4) : v;
+      if (!uuid.test(bare)) return v;
+      if (!ids.has(bare)) ids.set(bare, `<id:${ids.size}>`);
+      return v.startsWith("run-") ? `run-${ids.get(bare)}` : ids.get(bare);
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
