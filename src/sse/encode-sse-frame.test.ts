@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { InvalidInputError } from "../errors/input-errors.js";
+import { encodeSseFrame } from "./encode-sse-frame.js";
+import { parseSseStream } from "./parse-sse-stream.js";
+import { SseEncoderStream } from "./sse-encoder-stream.js";
+import type { SseFrame } from "./sse-frame.js";
+import type { SseMessage } from "./sse-message.js";
+
+describe("encodeSseFrame", () => {
+  it("writes the event name, the data and a blank line", () => {
+    expect(encodeSseFrame({ event: "data", data: '{"a":1}' })).toBe('event: data\ndata: {"a":1}\n\n');
+    expect(encodeSseFrame({ data: "plain" })).toBe("data: plain\n\n");
+  });
+
+  it("writes each line of the data as its own data line, whatever the line break", () => {
+    expect(encodeSseFrame({ data: "a\nb\r\nc\rd" })).toBe("data: a\ndata: b\ndata: c\ndata: d\n\n");
+    expect(encodeSseFrame({ data: "" })).toBe("data: \n\n");
+    expect(encodeSseFrame({ data: "end\n" })).toBe("data: end\ndata: \n\n");
+  });
+
+  it("writes id and retry", () => {
+    expect(encodeSseFrame({ event: "end", data: "", id: "42", retry: 1000 })).toBe(
+      "event: end\nid: 42\nretry: 1000\ndata: \n\n",
+    );
+  });
+
+  it.each(["a\nb", "a\rb", "a\r\nb", "\n"])("rejects CR or LF in event and id (%j)", (bad) => {
+    expect(() => encodeSseFrame({ event: bad, data: "x" })).toThrow(InvalidInputError);
+    expect(() => encodeSseFrame({ event: bad, data: "x" })).toThrow(/`event` must not contain CR or LF/);
+    expect(() => encodeSseFrame({ id: bad, data: "x" })).toThrow(/`id` must not contain CR or LF/);
+  });
+
+  it("rejects an id with NUL and a retry that is not a non-negative integer", () => {
+    expect(() => encodeSseFrame({ id: "a\0", data: "x" })).toThrow(InvalidInputError);
+    expect(() => encodeSseFrame({ retry: -1, data: "x" })).toThrow(/retry/);
+    expect(() => encodeSseFrame({ retry: 1.5, data: "x" })).toThrow(InvalidInputError);
+  });
+});
+
+describe("SseEncoderStream", () => {
+  function framesStream(frames: SseFrame[]): ReadableStream<SseFrame> {
+    return new ReadableStream({
+      start(controller) {
+        for (const frame of frames) controller.enqueue(frame);
+        controller.close();
+      },
+    });
+  }
+
+  it("encodes frames to UTF-8 bytes that parseSseStream reads back", async () => {
+    const frames: SseFrame[] = [
+      { event: "data", data: '{"text":"héllo 東京"}', id: "1" },
+      { data: "two\nlines" },
+      { event: "end", data: "" },
+    ];
+    const bytes = framesStream(frames).pipeThrough(new SseEncoderStream());
+    const messages: SseMessage[] = [];
+    for await (const message of parseSseStream(bytes)) messages.push(message);
+    expect(messages).toEqual([
+      { event: "data", data: '{"text":"héllo 東京"}', id: "1" },
+      { event: "message", data: "two\nlines", id: "1" },
+      { event: "end", data: "", id: "1" },
+    ]);
+  });
+
+  it("errors the stream with the typed error for a frame it refuses", async () => {
+    const reader = framesStream([{ event: "bad\nname", data: "x" }])
+      .pipeThrough(new SseEncoderStream())
+      .getReader();
+    await expect(reader.read()).rejects.toSatisfy((error: unknown) => InvalidInputError.isInstance(error));
+  });
+});
