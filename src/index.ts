@@ -2,5 +2,6 @@
 export * from "./callbacks/index.js";
 export * from "./config/index.js";
 export * from "./errors/index.js";
+export * from "./messages/index.js";
 export * from "./runnables/index.js";
 export * from "./streams/index.js";

@@ -1,0 +1,112 @@
+import type { AIMessageFields } from "./ai-message.js";
+import { AIMessage } from "./ai-message.js";
+import type { FieldPurpose } from "./base-message.js";
+import { CHUNK_BRAND } from "./base-message.js";
+import { mergeMessageFields } from "./merge-message-fields.js";
+import { mergeToolCallChunks } from "./merge-tool-call-chunks.js";
+import type { ParsedToolCalls } from "./parse-tool-call-chunks.js";
+import { parseToolCallChunks, toolCallsToChunks } from "./parse-tool-call-chunks.js";
+import type { InvalidToolCall, ToolCall, ToolCallChunk } from "./tool-call.js";
+import { mergeUsageMetadata } from "./usage-metadata.js";
+
+/** Fields of an {@link AIMessageChunk}: those of an AIMessage plus the raw tool-call fragments. */
+export interface AIMessageChunkFields extends AIMessageFields {
+  tool_call_chunks?: ToolCallChunk[] | undefined;
+}
+
+/**
+ * A streamed piece of an {@link AIMessage}. `tool_call_chunks` hold the raw fragments; `concat`
+ * merges them (args text joined in order, parallel calls kept apart) without parsing anything.
+ * `tool_calls` and `invalid_tool_calls` are derived from the fragments on first read and cached,
+ * so folding n chunks costs O(total length), not O(n²). Treat chunks as immutable: changing
+ * `tool_call_chunks` after reading `tool_calls` does not refresh them.
+ *
+ * Args that are still incomplete (a call mid-stream) parse to the partial object received so far,
+ * as in `@langchain/core`; args that are not a JSON object at all go to `invalid_tool_calls`.
+ *
+ * @example
+ * const a = new AIMessageChunk({ content: "", tool_call_chunks: [{ index: 0, id: "c1", name: "f", args: '{"x":' }] });
+ * const b = new AIMessageChunk({ content: "", tool_call_chunks: [{ index: 0, args: "1}" }] });
+ * a.concat(b).tool_calls; // [{ name: "f", args: { x: 1 }, id: "c1", type: "tool_call" }]
+ */
+export class AIMessageChunk extends AIMessage {
+  tool_call_chunks: ToolCallChunk[];
+  #parsed: ParsedToolCalls | undefined;
+
+  constructor(fields: string | AIMessageChunkFields) {
+    const f: AIMessageChunkFields = typeof fields === "string" ? { content: fields } : fields;
+    super({ ...f, tool_calls: undefined, invalid_tool_calls: undefined });
+    const chunks = f.tool_call_chunks;
+    if (chunks !== undefined && (chunks.length > 0 || (f.tool_calls ?? []).length === 0)) {
+      this.tool_call_chunks = chunks;
+    } else {
+      // Built from complete calls: keep them as given (nothing to parse) and derive fragments so
+      // that merging still works.
+      const calls = (f.tool_calls ?? []).map((call) => ({ ...call, type: "tool_call" as const }));
+      this.tool_call_chunks = toolCallsToChunks(calls);
+      this.#parsed = { tool_calls: calls, invalid_tool_calls: f.invalid_tool_calls ?? [] };
+    }
+  }
+
+  #parse(): ParsedToolCalls {
+    this.#parsed ??= parseToolCallChunks(this.tool_call_chunks);
+    return this.#parsed;
+  }
+
+  /** Tool calls parsed from the fragments, computed on first read and cached. */
+  override get tool_calls(): ToolCall[] {
+    return this.#parse().tool_calls;
+  }
+
+  override set tool_calls(value: ToolCall[]) {
+    this.#parsed = { tool_calls: value, invalid_tool_calls: this.#parse().invalid_tool_calls };
+  }
+
+  /** Fragments whose args are not a JSON object, computed with `tool_calls`. */
+  override get invalid_tool_calls(): InvalidToolCall[] {
+    return this.#parse().invalid_tool_calls;
+  }
+
+  override set invalid_tool_calls(value: InvalidToolCall[]) {
+    this.#parsed = { tool_calls: this.#parse().tool_calls, invalid_tool_calls: value };
+  }
+
+  override get [CHUNK_BRAND](): boolean {
+    return true;
+  }
+
+  protected override ownFields(purpose: FieldPurpose): Array<readonly [string, unknown]> {
+    // JSON keeps the source of truth only; derived calls are rebuilt when the chunk is read back.
+    if (purpose === "json") {
+      return [
+        ["tool_call_chunks", this.tool_call_chunks],
+        ["usage_metadata", this.usage_metadata],
+      ];
+    }
+    return [...super.ownFields(purpose), ["tool_call_chunks", this.tool_call_chunks]];
+  }
+
+  /**
+   * A new chunk holding this one followed by `other`: content and metadata merged, tool-call
+   * fragments merged by index (never fusing parallel calls), usage counts added, first id kept.
+   */
+  concat(other: AIMessageChunk): AIMessageChunk {
+    const fields: AIMessageChunkFields = {
+      ...mergeMessageFields(this, other),
+      tool_call_chunks: mergeToolCallChunks(this.tool_call_chunks, other.tool_call_chunks),
+    };
+    const usage = mergeUsageMetadata(this.usage_metadata, other.usage_metadata);
+    if (usage !== undefined) fields.usage_metadata = usage;
+    return new AIMessageChunk(fields);
+  }
+
+  /** True for any AIMessageChunk, even one made by another copy of the package. */
+  static override isInstance(value: unknown): value is AIMessageChunk {
+    return AIMessage.isInstance(value) && value[CHUNK_BRAND] === true;
+  }
+}
+
+/** Type guard for {@link AIMessageChunk}. */
+export function isAIMessageChunk(value: unknown): value is AIMessageChunk {
+  return AIMessageChunk.isInstance(value);
+}

@@ -1,0 +1,76 @@
+import type { BaseMessageFields, FieldPurpose } from "./base-message.js";
+import { BaseMessage } from "./base-message.js";
+import type { MessageType } from "./message-json.js";
+import type { InvalidToolCall, ToolCall } from "./tool-call.js";
+import type { UsageMetadata } from "./usage-metadata.js";
+
+/** Fields of an {@link AIMessage}: the base fields plus tool calls and token usage. */
+export interface AIMessageFields extends BaseMessageFields {
+  tool_calls?: ToolCall[] | undefined;
+  invalid_tool_calls?: InvalidToolCall[] | undefined;
+  usage_metadata?: UsageMetadata | undefined;
+}
+
+/**
+ * A reply from the model: its content, the tools it asks to call (`tool_calls`, args parsed), the
+ * calls whose args did not parse (`invalid_tool_calls`) and the token usage it reported.
+ *
+ * `tool_calls` and `invalid_tool_calls` are accessors so that {@link AIMessageChunk} can derive
+ * them lazily from its fragments; here they simply store what they are given.
+ *
+ * @example
+ * new AIMessage({ content: "", tool_calls: [{ name: "search", args: { q: "rain" }, id: "call_1" }] });
+ */
+export class AIMessage extends BaseMessage {
+  usage_metadata?: UsageMetadata;
+  #toolCalls: ToolCall[];
+  #invalidToolCalls: InvalidToolCall[];
+
+  constructor(fields: string | AIMessageFields) {
+    super(fields);
+    const f: AIMessageFields = typeof fields === "string" ? { content: fields } : fields;
+    this.#toolCalls = (f.tool_calls ?? []).map((call) => ({ ...call, type: "tool_call" as const }));
+    this.#invalidToolCalls = f.invalid_tool_calls ?? [];
+    if (f.usage_metadata !== undefined) this.usage_metadata = f.usage_metadata;
+  }
+
+  /** The tool calls the model asked for, with parsed arguments. */
+  get tool_calls(): ToolCall[] {
+    return this.#toolCalls;
+  }
+
+  set tool_calls(value: ToolCall[]) {
+    this.#toolCalls = value;
+  }
+
+  /** Tool calls whose arguments were not a JSON object; `args` holds the raw text. */
+  get invalid_tool_calls(): InvalidToolCall[] {
+    return this.#invalidToolCalls;
+  }
+
+  set invalid_tool_calls(value: InvalidToolCall[]) {
+    this.#invalidToolCalls = value;
+  }
+
+  override getType(): MessageType {
+    return "ai";
+  }
+
+  protected override ownFields(_purpose: FieldPurpose): Array<readonly [string, unknown]> {
+    return [
+      ["tool_calls", this.tool_calls],
+      ["invalid_tool_calls", this.invalid_tool_calls],
+      ["usage_metadata", this.usage_metadata],
+    ];
+  }
+
+  /** True for any AIMessage (chunks included), even one made by another copy of the package. */
+  static override isInstance(value: unknown): value is AIMessage {
+    return BaseMessage.isInstance(value) && value.getType() === "ai";
+  }
+}
+
+/** Type guard for {@link AIMessage} (chunks included). */
+export function isAIMessage(value: unknown): value is AIMessage {
+  return AIMessage.isInstance(value);
+}

@@ -1,0 +1,150 @@
+import type { MessageContent } from "./content-block.js";
+import { contentText } from "./content-block.js";
+import { formatMessage } from "./format-message.js";
+import { isPlainObject } from "./merge-objects.js";
+import type { MessageJSON, MessageType } from "./message-json.js";
+
+/** Fields every message accepts. `undefined` is allowed so callers can forward optional values. */
+export interface BaseMessageFields {
+  content: MessageContent;
+  additional_kwargs?: Record<string, unknown> | undefined;
+  response_metadata?: Record<string, unknown> | undefined;
+  id?: string | undefined;
+  name?: string | undefined;
+}
+
+/** Brand checked by `isInstance`: a `Symbol.for` key, so it holds across duplicated package copies. */
+export const MESSAGE_BRAND: unique symbol = Symbol.for("rivulet.message");
+/** Marks chunk classes (the ones with `concat`), across package copies too. */
+export const CHUNK_BRAND: unique symbol = Symbol.for("rivulet.message.chunk");
+const INSPECT: unique symbol = Symbol.for("nodejs.util.inspect.custom");
+
+const CLASS_NAMES: Readonly<Record<MessageType, string>> = {
+  human: "HumanMessage",
+  ai: "AIMessage",
+  system: "SystemMessage",
+  tool: "ToolMessage",
+  generic: "ChatMessage",
+};
+
+/** A field worth showing or serialising: defined, and not an empty array or object. */
+function isShown(value: unknown): boolean {
+  if (value === undefined) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  return !isPlainObject(value) || Object.keys(value).length > 0;
+}
+
+/** Where a subclass's own fields are wanted: printing shows derived fields, JSON only the source ones. */
+export type FieldPurpose = "display" | "json";
+
+/**
+ * The base of every chat message: `content` (text or a list of blocks), provider extras in
+ * `additional_kwargs`, provider metadata in `response_metadata`, and an optional `id` and `name`.
+ * Subclasses fix the type (`getType()`); `toJSON()` and `messageFromJSON` round-trip any message,
+ * and `console.log` prints it as `AIMessageChunk(content='The', id='run-1')`.
+ *
+ * @example
+ * const m = new HumanMessage("hi");
+ * m.type; // "human"
+ * m.text; // "hi"
+ */
+export abstract class BaseMessage {
+  content: MessageContent;
+  additional_kwargs: Record<string, unknown>;
+  response_metadata: Record<string, unknown>;
+  id?: string;
+  name?: string;
+
+  constructor(fields: string | BaseMessageFields) {
+    const f: BaseMessageFields = typeof fields === "string" ? { content: fields } : fields;
+    this.content = f.content ?? "";
+    this.additional_kwargs = f.additional_kwargs ?? {};
+    this.response_metadata = f.response_metadata ?? {};
+    if (f.id !== undefined) this.id = f.id;
+    if (f.name !== undefined) this.name = f.name;
+  }
+
+  /** The message's kind: `"human"`, `"ai"`, `"system"`, `"tool"` or `"generic"`. */
+  abstract getType(): MessageType;
+
+  /** Same as {@link getType}, as a property (the current `@langchain/core` spelling). */
+  get type(): MessageType {
+    return this.getType();
+  }
+
+  /** @deprecated Use `type` or `getType()`; kept so ported code that calls `_getType()` runs. */
+  _getType(): MessageType {
+    return this.getType();
+  }
+
+  /** The text of the content: the string itself, or the `text` blocks joined. */
+  get text(): string {
+    return contentText(this.content);
+  }
+
+  get [MESSAGE_BRAND](): true {
+    return true;
+  }
+
+  get [CHUNK_BRAND](): boolean {
+    return false;
+  }
+
+  /** Fields a subclass adds, in display order; undefined and empty values are dropped by the caller. */
+  protected ownFields(_purpose: FieldPurpose): Array<readonly [string, unknown]> {
+    return [];
+  }
+
+  /** A stable plain object (see {@link MessageJSON}); `messageFromJSON` rebuilds the message from it. */
+  toJSON(): MessageJSON {
+    const json: Record<string, unknown> = { type: this.getType() };
+    if (this[CHUNK_BRAND]) json.chunk = true;
+    json.content = this.content;
+    const fields: Array<readonly [string, unknown]> = [
+      ["id", this.id],
+      ["name", this.name],
+      ["additional_kwargs", this.additional_kwargs],
+      ["response_metadata", this.response_metadata],
+      ...this.ownFields("json"),
+    ];
+    for (const [key, value] of fields) if (isShown(value)) json[key] = value;
+    return json as unknown as MessageJSON;
+  }
+
+  /** The message as the seed transcripts print it: `AIMessageChunk(content='The', id='run-1')`. */
+  toString(): string {
+    const className = CLASS_NAMES[this.getType()] + (this[CHUNK_BRAND] ? "Chunk" : "");
+    const fields: Array<readonly [string, unknown]> = [
+      ["additional_kwargs", this.additional_kwargs],
+      ["response_metadata", this.response_metadata],
+      ["name", this.name],
+      ["id", this.id],
+      ...this.ownFields("display"),
+    ];
+    return formatMessage(className, [["content", this.content], ...fields.filter(([, v]) => isShown(v))]);
+  }
+
+  /** Makes `console.log` and `util.inspect` print {@link toString}'s form instead of the raw object. */
+  [INSPECT](): string {
+    return this.toString();
+  }
+
+  /** True for any Rivulet message, even one made by another copy of the package. */
+  static isInstance(value: unknown): value is BaseMessage {
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      (value as { [MESSAGE_BRAND]?: unknown })[MESSAGE_BRAND] === true
+    );
+  }
+}
+
+/** Type guard for any message (see {@link BaseMessage.isInstance}). */
+export function isBaseMessage(value: unknown): value is BaseMessage {
+  return BaseMessage.isInstance(value);
+}
+
+/** Whether a message is a chunk (has `concat`), across package copies. */
+export function isChunkBranded(value: unknown): boolean {
+  return BaseMessage.isInstance(value) && value[CHUNK_BRAND] === true;
+}

@@ -1,0 +1,32 @@
+export { AIMessage, type AIMessageFields, isAIMessage } from "./ai-message.js";
+export { AIMessageChunk, type AIMessageChunkFields, isAIMessageChunk } from "./ai-message-chunk.js";
+export { BaseMessage, type BaseMessageFields, isBaseMessage } from "./base-message.js";
+export { ChatMessage, type ChatMessageFields, isChatMessage } from "./chat-message.js";
+export { ChatMessageChunk, isChatMessageChunk } from "./chat-message-chunk.js";
+export {
+  type BaseMessageLike,
+  coerceMessageLikeToMessage,
+  type MessageLikeObject,
+  type MessageRole,
+} from "./coerce-message-like.js";
+export type {
+  ContentBlock,
+  GenericContentBlock,
+  ImageUrlContentBlock,
+  MessageContent,
+  TextContentBlock,
+  ThinkingContentBlock,
+  ToolUseContentBlock,
+} from "./content-block.js";
+export { HumanMessage, isHumanMessage } from "./human-message.js";
+export { HumanMessageChunk, isHumanMessageChunk } from "./human-message-chunk.js";
+export { type BaseMessageChunk, isBaseMessageChunk } from "./message-chunk.js";
+export { messageFromJSON, messagesFromJSON } from "./message-from-json.js";
+export type { MessageJSON, MessageType } from "./message-json.js";
+export { chunkToMessage, messageToChunk } from "./message-to-chunk.js";
+export { isSystemMessage, SystemMessage } from "./system-message.js";
+export { isSystemMessageChunk, SystemMessageChunk } from "./system-message-chunk.js";
+export type { InvalidToolCall, ToolCall, ToolCallChunk } from "./tool-call.js";
+export { isToolMessage, ToolMessage, type ToolMessageFields } from "./tool-message.js";
+export { isToolMessageChunk, ToolMessageChunk } from "./tool-message-chunk.js";
+export type { InputTokenDetails, OutputTokenDetails, UsageMetadata } from "./usage-metadata.js";

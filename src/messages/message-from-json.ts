@@ -1,0 +1,95 @@
+import { InvalidInputError } from "../errors/input-errors.js";
+import { AIMessage } from "./ai-message.js";
+import { AIMessageChunk } from "./ai-message-chunk.js";
+import type { BaseMessage, BaseMessageFields } from "./base-message.js";
+import { ChatMessage } from "./chat-message.js";
+import { ChatMessageChunk } from "./chat-message-chunk.js";
+import { HumanMessage } from "./human-message.js";
+import { HumanMessageChunk } from "./human-message-chunk.js";
+import { isPlainObject } from "./merge-objects.js";
+import type { MessageJSON } from "./message-json.js";
+import { SystemMessage } from "./system-message.js";
+import { SystemMessageChunk } from "./system-message-chunk.js";
+import { ToolMessage } from "./tool-message.js";
+import { ToolMessageChunk } from "./tool-message-chunk.js";
+
+const TYPES: ReadonlySet<string> = new Set(["human", "ai", "system", "tool", "generic"]);
+
+function checkJSON(value: unknown): MessageJSON {
+  if (!isPlainObject(value)) throw new InvalidInputError("A serialised message must be a plain object.");
+  if (typeof value.type !== "string" || !TYPES.has(value.type)) {
+    throw new InvalidInputError(
+      `Unknown message type ${JSON.stringify(value.type)}: expected human, ai, system, tool or generic.`,
+    );
+  }
+  if (typeof value.content !== "string" && !Array.isArray(value.content)) {
+    throw new InvalidInputError("A serialised message needs `content`: a string or an array of blocks.");
+  }
+  return value as unknown as MessageJSON;
+}
+
+function baseFields(json: MessageJSON): BaseMessageFields {
+  return {
+    content: json.content,
+    additional_kwargs: json.additional_kwargs,
+    response_metadata: json.response_metadata,
+    id: json.id,
+    name: json.name,
+  };
+}
+
+function buildAI(json: MessageJSON): AIMessage {
+  const fields = { ...baseFields(json), usage_metadata: json.usage_metadata };
+  if (json.chunk === true) return new AIMessageChunk({ ...fields, tool_call_chunks: json.tool_call_chunks });
+  return new AIMessage({
+    ...fields,
+    tool_calls: json.tool_calls,
+    invalid_tool_calls: json.invalid_tool_calls,
+  });
+}
+
+function buildTool(json: MessageJSON): ToolMessage {
+  if (typeof json.tool_call_id !== "string") {
+    throw new InvalidInputError("A serialised tool message needs a string `tool_call_id`.");
+  }
+  const fields = { ...baseFields(json), tool_call_id: json.tool_call_id, status: json.status };
+  const withArtifact = "artifact" in json ? { ...fields, artifact: json.artifact } : fields;
+  return json.chunk === true ? new ToolMessageChunk(withArtifact) : new ToolMessage(withArtifact);
+}
+
+function buildChat(json: MessageJSON): ChatMessage {
+  if (typeof json.role !== "string")
+    throw new InvalidInputError("A serialised chat message needs a string `role`.");
+  const fields = { ...baseFields(json), role: json.role };
+  return json.chunk === true ? new ChatMessageChunk(fields) : new ChatMessage(fields);
+}
+
+/**
+ * Rebuilds a message from the object `toJSON()` gave (or that object after a JSON round trip):
+ * `type` and `chunk` pick the class. Throws an `InvalidInputError` naming what is wrong when the
+ * object is not a serialised message.
+ *
+ * @example
+ * const copy = messageFromJSON(JSON.parse(JSON.stringify(message)));
+ */
+export function messageFromJSON(value: unknown): BaseMessage {
+  const json = checkJSON(value);
+  const chunk = json.chunk === true;
+  switch (json.type) {
+    case "human":
+      return chunk ? new HumanMessageChunk(baseFields(json)) : new HumanMessage(baseFields(json));
+    case "system":
+      return chunk ? new SystemMessageChunk(baseFields(json)) : new SystemMessage(baseFields(json));
+    case "ai":
+      return buildAI(json);
+    case "tool":
+      return buildTool(json);
+    case "generic":
+      return buildChat(json);
+  }
+}
+
+/** Rebuilds a list of messages with {@link messageFromJSON}. */
+export function messagesFromJSON(values: readonly unknown[]): BaseMessage[] {
+  return values.map(messageFromJSON);
+}
