@@ -1,0 +1,282 @@
+import type { JsonPatchOp } from "./json-patch-op.js";
+import type { JsonPathEvent } from "./json-path-event.js";
+import { childPointer } from "./json-pointer.js";
+import type { JsonObject, JsonValue } from "./json-value.js";
+import type { ValueSink } from "./value-sink.js";
+
+/** What a {@link PartialTree} records besides the value itself. */
+export interface PartialTreeOptions {
+  /** Hand out copies that later chunks never mutate (copying only the changed path). */
+  snapshots: boolean;
+  /** Show strings, numbers and literals only once complete. */
+  completeValues: boolean;
+  /** Record a {@link JsonPathEvent} per completed value. */
+  pathEvents: boolean;
+  /** Record {@link JsonPatchOp}s for every visible change. */
+  diff: boolean;
+}
+
+type Container = JsonValue[] | JsonObject;
+
+/** One open object or array, innermost last. */
+interface Frame {
+  readonly live: Container;
+  readonly isArray: boolean;
+  /** JSON Pointer of this container (only maintained in diff mode). */
+  readonly pointer: string;
+  /** Where the current (last) child sits: its key, or its index. */
+  slot: string | number;
+  /** The copy last handed out in snapshot mode, valid while `dirty` is false. */
+  snapshot: Container | undefined;
+  dirty: boolean;
+}
+
+const NO_LEAF = 0;
+const STRING_LEAF = 1;
+const NUMBER_LEAF = 2;
+
+/** Sets a member even when the key is `__proto__` (plain assignment would change the prototype). */
+function setMember(target: JsonObject, key: string, value: JsonValue): void {
+  if (key === "__proto__") {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  } else {
+    target[key] = value;
+  }
+}
+
+/**
+ * The value being built from the tokenizer's reports. It keeps one live (mutable) tree and,
+ * in snapshot mode, materialises read-only copies lazily: `snapshot()` copies only the open
+ * containers that changed since the last call (always a root-to-leaf path) and shares every
+ * other subtree. Closed containers are never mutated again, so sharing them is safe.
+ *
+ * Trade-off: copying a changed container costs its width. A 5,000-element array that keeps
+ * growing costs one 5,000-slot copy per snapshot taken. Plain arrays cannot share a prefix, so
+ * this is the floor for handing out plain values; callers who do not need every snapshot read
+ * `value` less often (the copy is made on read, not per chunk) or use in-place, diff or
+ * path-event mode, which never copy.
+ */
+export class PartialTree implements ValueSink {
+  /** The value of the top-level JSON, live (`undefined` until something is visible). */
+  root: JsonValue | undefined = undefined;
+  /** True when the visible value changed since the last `takeChanged()`. */
+  private changed = false;
+  private readonly frames: Frame[] = [];
+  private leafKind = NO_LEAF;
+  private leafVisible = false;
+  private leafText = "";
+  private leafPending = "";
+  private leafPointer = "";
+  private leafNumber = 0;
+  /** The `add` op that made the current leaf visible, while it is still the last op recorded. */
+  private leafAddOp: JsonPatchOp | undefined = undefined;
+  private ops: JsonPatchOp[] = [];
+  private events: JsonPathEvent[] = [];
+
+  constructor(private readonly options: PartialTreeOptions) {}
+
+  /** Returns whether the visible value changed since the previous call, and resets the flag. */
+  takeChanged(): boolean {
+    const changed = this.changed;
+    this.changed = false;
+    return changed;
+  }
+
+  /** Takes the patch ops recorded since the last call. */
+  drainOps(): JsonPatchOp[] {
+    const ops = this.ops;
+    this.ops = [];
+    return ops;
+  }
+
+  /** Takes the path events recorded since the last call. */
+  drainEvents(): JsonPathEvent[] {
+    const events = this.events;
+    this.events = [];
+    return events;
+  }
+
+  /** Makes pending string text visible (called at the end of every chunk). */
+  flush(): void {
+    if (this.leafKind !== STRING_LEAF || this.leafPending.length === 0) return;
+    const added = this.leafPending;
+    this.leafText += added;
+    this.leafPending = "";
+    if (!this.leafVisible) return;
+    this.update(this.leafText);
+    if (!this.options.diff) return;
+    // A string that became visible in this chunk is sent as one `add` with its text so far.
+    const addOp = this.leafAddOp;
+    if (addOp !== undefined && this.ops[this.ops.length - 1] === addOp) addOp.value = this.leafText;
+    else this.ops.push({ op: "append", path: this.leafPointer, value: added });
+  }
+
+  /** The current value as a snapshot nothing will mutate (snapshot mode), or the live value. */
+  snapshot(): JsonValue | undefined {
+    const frames = this.frames;
+    if (!this.options.snapshots || frames.length === 0) return this.root;
+    for (let d = frames.length - 1; d >= 0; d -= 1) {
+      const frame = frames[d]!;
+      if (!frame.dirty) continue;
+      const child = frames[d + 1];
+      frame.snapshot = copyWithChild(frame, child?.snapshot);
+      frame.dirty = false;
+    }
+    return frames[0]!.snapshot;
+  }
+
+  openContainer(isArray: boolean): void {
+    const live: Container = isArray ? [] : {};
+    const parent = this.frames[this.frames.length - 1];
+    this.attach(live, isArray ? [] : {});
+    const pointer = this.options.diff ? this.currentPointer(parent) : "";
+    this.frames.push({ live, isArray, pointer, slot: isArray ? -1 : "", snapshot: undefined, dirty: true });
+  }
+
+  closeContainer(): void {
+    const frame = this.frames.pop()!;
+    let final: Container = frame.live;
+    if (this.options.snapshots && !frame.dirty && frame.snapshot !== undefined) {
+      // Put the copy already handed out in place of the live container (same content), so
+      // later snapshots share it with earlier ones instead of holding two equal trees.
+      final = frame.snapshot;
+      this.replaceCurrent(final);
+    }
+    if (this.options.pathEvents) this.events.push({ path: this.currentPath(), value: final });
+  }
+
+  setKey(key: string): void {
+    this.frames[this.frames.length - 1]!.slot = key;
+  }
+
+  beginString(): void {
+    this.startLeaf(STRING_LEAF);
+    if (!this.options.completeValues) this.showLeaf("");
+  }
+
+  appendString(text: string): void {
+    this.leafPending += text;
+  }
+
+  endString(): void {
+    this.flush();
+    if (!this.leafVisible) this.showLeaf(this.leafText);
+    this.endLeaf(this.leafText);
+  }
+
+  beginNumber(): void {
+    this.startLeaf(NUMBER_LEAF);
+  }
+
+  numberProgress(value: number): void {
+    if (!this.options.completeValues) this.setNumber(value);
+  }
+
+  endNumber(value: number): void {
+    this.setNumber(value);
+    this.endLeaf(value);
+  }
+
+  literal(value: boolean | null): void {
+    this.startLeaf(NO_LEAF);
+    this.showLeaf(value);
+    this.endLeaf(value);
+  }
+
+  /** Forgets a leaf begun by text that turned out not to be JSON (used before skipping prose). */
+  abandonLeaf(): void {
+    this.leafKind = NO_LEAF;
+    this.leafVisible = false;
+  }
+
+  private startLeaf(kind: number): void {
+    this.leafKind = kind;
+    this.leafVisible = false;
+    this.leafText = "";
+    this.leafPending = "";
+  }
+
+  private setNumber(value: number): void {
+    if (!this.leafVisible) {
+      this.leafNumber = value;
+      this.showLeaf(value);
+      return;
+    }
+    if (Object.is(this.leafNumber, value)) return;
+    this.leafNumber = value;
+    this.update(value);
+    if (this.options.diff) this.ops.push({ op: "replace", path: this.leafPointer, value });
+  }
+
+  private showLeaf(value: JsonValue): void {
+    this.leafVisible = true;
+    this.attach(value, value);
+    if (this.options.diff) {
+      this.leafPointer = this.currentPointer(this.frames[this.frames.length - 1]);
+      this.leafAddOp = this.ops[this.ops.length - 1];
+    }
+  }
+
+  private endLeaf(value: JsonValue): void {
+    this.leafKind = NO_LEAF;
+    this.leafAddOp = undefined;
+    if (this.options.pathEvents) this.events.push({ path: this.currentPath(), value });
+  }
+
+  /** Places a new value at the current position; `opValue` is what the patch op carries. */
+  private attach(value: JsonValue, opValue: JsonValue): void {
+    const top = this.frames[this.frames.length - 1];
+    if (top === undefined) this.root = value;
+    else if (top.isArray) {
+      const live = top.live as JsonValue[];
+      top.slot = live.length;
+      live.push(value);
+    } else setMember(top.live as JsonObject, top.slot as string, value);
+    this.touch();
+    if (this.options.diff) this.ops.push({ op: "add", path: this.currentPointer(top), value: opValue });
+  }
+
+  /** Replaces the value at the current position (a growing string or number). */
+  private update(value: JsonValue): void {
+    this.replaceCurrent(value);
+    this.touch();
+  }
+
+  private replaceCurrent(value: JsonValue): void {
+    const top = this.frames[this.frames.length - 1];
+    if (top === undefined) this.root = value;
+    else if (top.isArray) (top.live as JsonValue[])[top.slot as number] = value;
+    else setMember(top.live as JsonObject, top.slot as string, value);
+  }
+
+  /** Marks the open containers stale; stops at the first stale one (all above it are stale too). */
+  private touch(): void {
+    this.changed = true;
+    if (!this.options.snapshots) return;
+    for (let d = this.frames.length - 1; d >= 0; d -= 1) {
+      const frame = this.frames[d]!;
+      if (frame.dirty) return;
+      frame.dirty = true;
+    }
+  }
+
+  private currentPointer(top: Frame | undefined): string {
+    return top === undefined ? "" : childPointer(top.pointer, top.slot);
+  }
+
+  private currentPath(): (string | number)[] {
+    return this.frames.map((frame) => frame.slot);
+  }
+}
+
+/** A shallow copy of an open container, with its open child replaced by that child's snapshot. */
+function copyWithChild(frame: Frame, child: Container | undefined): Container {
+  if (frame.isArray) {
+    const copy = (frame.live as JsonValue[]).slice();
+    if (child !== undefined) copy[frame.slot as number] = child;
+    return copy;
+  }
+  const copy: JsonObject = { ...(frame.live as JsonObject) };
+  if (child !== undefined) setMember(copy, frame.slot as string, child);
+  return copy;
+}
