@@ -26,6 +26,7 @@ export type { MessageJSON, MessageType } from "./message-json.js";
 export { chunkToMessage, messageToChunk } from "./message-to-chunk.js";
 export { isSystemMessage, SystemMessage } from "./system-message.js";
 export { isSystemMessageChunk, SystemMessageChunk } from "./system-message-chunk.js";
+export { type ChatMessagesSource, toChatMessages } from "./to-chat-messages.js";
 export type { InvalidToolCall, ToolCall, ToolCallChunk } from "./tool-call.js";
 export { isToolMessage, ToolMessage, type ToolMessageFields } from "./tool-message.js";
 export { isToolMessageChunk, ToolMessageChunk } from "./tool-message-chunk.js";

@@ -1,4 +1,9 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { EventFilters } from "../events/event-filters.js";
+import type { RunLog, RunLogPatch } from "../events/run-log.js";
+import type { StreamEventsOptions } from "../events/stream-events.js";
+import type { StreamLogOptions } from "../events/stream-log.js";
+import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import type { Runnable } from "./runnable.js";
 
 /** Options of `withRetry`. */
@@ -34,19 +39,37 @@ export interface RunnableFactories {
   binding(bound: Runnable, config: RunnableConfig): Runnable;
   retry(bound: Runnable, options: RetryOptions): Runnable;
   fallbacks(primary: Runnable, options: FallbackOptions): Runnable;
+  streamEvents(
+    runnable: Runnable,
+    input: unknown,
+    options: StreamEventsOptions | undefined,
+    filters: EventFilters | undefined,
+  ): IterableReadableStream<unknown>;
+  streamLog(
+    runnable: Runnable,
+    input: unknown,
+    config: RunnableConfig | undefined,
+    options: StreamLogOptions | undefined,
+  ): AsyncGenerator<RunLogPatch | RunLog>;
 }
 
-let installed: RunnableFactories | undefined;
+let installed: Partial<RunnableFactories> = {};
 
-/** Called once by the package entry (`src/runnables/install.ts`). */
-export function installFactories(factories: RunnableFactories): void {
-  installed = factories;
+/** Called by the package entries (`src/runnables/install.ts`, `src/events/install.ts`). */
+export function installFactories(factories: Partial<RunnableFactories>): void {
+  installed = { ...installed, ...factories };
 }
 
 /** The installed factories. */
 export function factories(): RunnableFactories {
-  if (installed === undefined) {
-    throw new Error("rivulet: runnable factories are not installed; import from the package entry ('rivulet').");
+  if (
+    installed.sequence === undefined ||
+    installed.streamEvents === undefined ||
+    installed.streamLog === undefined
+  ) {
+    throw new Error(
+      "rivulet: runnable factories are not installed; import from the package entry ('rivulet').",
+    );
   }
-  return installed;
+  return installed as RunnableFactories;
 }

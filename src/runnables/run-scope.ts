@@ -21,6 +21,18 @@ function settle(pending: Promise<void>[] | undefined): Notify {
   return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => undefined);
 }
 
+/** Keeps the promise of an observer that asked to be awaited. */
+function addPending(
+  pending: Promise<void>[] | undefined,
+  p: Notify,
+  o: RunObserver,
+): Promise<void>[] | undefined {
+  if (p === undefined || !o.awaitHandlers) return pending;
+  const list = pending ?? [];
+  list.push(p);
+  return list;
+}
+
 /**
  * One run in progress: its Run record (when observed), its signal, and the config its children
  * get. Runnable implementations receive it to call children (`childConfig`) and to read the
@@ -44,7 +56,9 @@ export class RunScope {
     this.#runId = config.runId;
     if (this.manager.observed) {
       const metadata =
-        identity.metadata && config.metadata ? { ...identity.metadata, ...config.metadata } : (identity.metadata ?? config.metadata);
+        identity.metadata && config.metadata
+          ? { ...identity.metadata, ...config.metadata }
+          : (identity.metadata ?? config.metadata);
       this.run = this.manager.createRun({
         name: config.runName ?? identity.name,
         runType: identity.runType,
@@ -91,7 +105,7 @@ export class RunScope {
     let pending: Promise<void>[] | undefined;
     for (const o of this.manager.observers) {
       const p = o.onRunStart?.(run);
-      if (p !== undefined && o.awaitHandlers) (pending ??= []).push(p);
+      pending = addPending(pending, p, o);
     }
     return settle(pending);
   }
@@ -108,7 +122,7 @@ export class RunScope {
     let pending: Promise<void>[] | undefined;
     for (const o of this.manager.observers) {
       const p = o.onRunStream?.(run, chunk);
-      if (p !== undefined && o.awaitHandlers) (pending ??= []).push(p);
+      pending = addPending(pending, p, o);
     }
     return settle(pending);
   }
@@ -151,7 +165,7 @@ export class RunScope {
     let pending: Promise<void>[] | undefined;
     for (const o of this.manager.observers) {
       const p = call(o);
-      if (p !== undefined && o.awaitHandlers) (pending ??= []).push(p);
+      pending = addPending(pending, p, o);
     }
     return settle(pending);
   }

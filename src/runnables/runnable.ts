@@ -2,14 +2,19 @@ import type { RunType } from "../callbacks/run.js";
 import { ensureConfig } from "../config/ensure-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { RivuletError } from "../errors/rivulet-error.js";
+import type { EventFilters } from "../events/event-filters.js";
+import type { RunLog, RunLogPatch } from "../events/run-log.js";
+import type { StreamEvent, StreamEventV1 } from "../events/stream-event.js";
+import type { StreamEventsOptions } from "../events/stream-events.js";
+import type { StreamLogOptions } from "../events/stream-log.js";
 import { once } from "../internal/async-streams.js";
 import { type Aggregator, aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
 import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import { type BatchOptions, runBatch } from "./batch.js";
 import { type FallbackOptions, factories, type RetryOptions } from "./factories.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import type { InputStream, RunnableCore } from "./runnable-core.js";
 import type { RunIdentity, RunScope } from "./run-scope.js";
+import type { InputStream, RunnableCore } from "./runnable-core.js";
 
 const BRAND = Symbol.for("rivulet.runnable");
 
@@ -90,9 +95,21 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
    * Runs on many inputs with at most `maxConcurrency` at a time; results keep the input order.
    * With `returnExceptions`, a failed input yields its error in place instead of rejecting.
    */
-  batch(inputs: I[], config?: RunnableConfig | RunnableConfig[], options?: BatchOptions & { returnExceptions?: false }): Promise<O[]>;
-  batch(inputs: I[], config: RunnableConfig | RunnableConfig[] | undefined, options: BatchOptions & { returnExceptions: true }): Promise<(O | Error)[]>;
-  batch(inputs: I[], config?: RunnableConfig | RunnableConfig[], options: BatchOptions = {}): Promise<(O | Error)[]> {
+  batch(
+    inputs: I[],
+    config?: RunnableConfig | RunnableConfig[],
+    options?: BatchOptions & { returnExceptions?: false },
+  ): Promise<O[]>;
+  batch(
+    inputs: I[],
+    config: RunnableConfig | RunnableConfig[] | undefined,
+    options: BatchOptions & { returnExceptions: true },
+  ): Promise<(O | Error)[]>;
+  batch(
+    inputs: I[],
+    config?: RunnableConfig | RunnableConfig[],
+    options: BatchOptions = {},
+  ): Promise<(O | Error)[]> {
     return runBatch(inputs, config, options, (input, c) => this.invoke(input, c));
   }
 
@@ -110,6 +127,65 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     const c = ensureConfig(config);
     const aggregator = () => new ConcatAggregator<I>();
     return streamWithRun(this, { stream: input, aggregator }, c, true);
+  }
+
+  /**
+   * Streams the intermediate steps of every run inside this one as typed events (v2 by
+   * default; `version: "v1"` for the older shape; `encoding: "text/event-stream"` for SSE
+   * bytes). Filters keep events by name, run type or tag.
+   *
+   * @example
+   * for await (const e of chain.streamEvents(input, { version: "v2" }, { includeTypes: ["chat_model"] })) {
+   *   if (e.event === "on_chat_model_stream") process.stdout.write(e.data.chunk.text);
+   * }
+   */
+  streamEvents(
+    input: I,
+    options: StreamEventsOptions & { version: "v1"; encoding?: undefined },
+    filters?: EventFilters,
+  ): IterableReadableStream<StreamEventV1>;
+  streamEvents(
+    input: I,
+    options: StreamEventsOptions & { encoding: "text/event-stream" },
+    filters?: EventFilters,
+  ): IterableReadableStream<Uint8Array>;
+  streamEvents(
+    input: I,
+    options?: StreamEventsOptions & { version?: "v2"; encoding?: undefined },
+    filters?: EventFilters,
+  ): IterableReadableStream<StreamEvent>;
+  streamEvents(
+    input: I,
+    options?: StreamEventsOptions,
+    filters?: EventFilters,
+  ): IterableReadableStream<unknown> {
+    return factories().streamEvents(this as Runnable, input, options, filters);
+  }
+
+  /**
+   * Streams the run log as JSON-Patch ops (`RunLogPatch`): the final output as it grows and an
+   * entry per nested run. With `diff: false`, yields the accumulated `RunLog` each time.
+   *
+   * @example
+   * let log: RunLog | undefined;
+   * for await (const patch of chain.streamLog(input)) log = log ? log.concat(patch) : patch.concat();
+   */
+  streamLog(
+    input: I,
+    config: RunnableConfig | undefined,
+    options: StreamLogOptions & { diff: false },
+  ): AsyncGenerator<RunLog>;
+  streamLog(
+    input: I,
+    config?: RunnableConfig,
+    options?: StreamLogOptions & { diff?: true },
+  ): AsyncGenerator<RunLogPatch>;
+  streamLog(
+    input: I,
+    config?: RunnableConfig,
+    options?: StreamLogOptions,
+  ): AsyncGenerator<RunLogPatch | RunLog> {
+    return factories().streamLog(this as Runnable, input, config, options);
   }
 
   /** Chains `next` after this runnable: its output becomes `next`'s input. */
@@ -133,7 +209,11 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   }
 
   /** Tries the fallbacks in order when this runnable fails (before its first chunk, when streaming). */
-  withFallbacks(fallbacks: Runnable<I, O, C>[] | { fallbacks: Runnable<I, O, C>[]; handleIf?: (e: unknown) => boolean; name?: string }): Runnable<I, O, C> {
+  withFallbacks(
+    fallbacks:
+      | Runnable<I, O, C>[]
+      | { fallbacks: Runnable<I, O, C>[]; handleIf?: (e: unknown) => boolean; name?: string },
+  ): Runnable<I, O, C> {
     const options: FallbackOptions = Array.isArray(fallbacks)
       ? { fallbacks: fallbacks as Runnable[] }
       : { ...fallbacks, fallbacks: fallbacks.fallbacks as Runnable[] };
@@ -155,10 +235,18 @@ export type RunnableChunk<R> = R extends Runnable<never, unknown, infer C> ? C :
 
 /** What a lambda's return value makes its output: a returned Runnable's output, an iterable's items folded, or the value. */
 export type LambdaOutput<R> =
-  Awaited<R> extends Runnable<never, infer O, unknown> ? O : Awaited<R> extends AsyncIterable<infer T> ? T : Awaited<R>;
+  Awaited<R> extends Runnable<never, infer O, unknown>
+    ? O
+    : Awaited<R> extends AsyncIterable<infer T>
+      ? T
+      : Awaited<R>;
 /** What a lambda streams: a returned Runnable's chunks, an iterable's items, or the value. */
 export type LambdaChunk<R> =
-  Awaited<R> extends Runnable<never, unknown, infer C> ? C : Awaited<R> extends AsyncIterable<infer T> ? T : Awaited<R>;
+  Awaited<R> extends Runnable<never, unknown, infer C>
+    ? C
+    : Awaited<R> extends AsyncIterable<infer T>
+      ? T
+      : Awaited<R>;
 /** The output of a map of runnables or functions. */
 export type MapOutput<M> = {
   [K in keyof M]: M[K] extends Runnable<never, infer O, unknown>

@@ -1,0 +1,109 @@
+import type { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import type { BaseMessage } from "../messages/base-message.js";
+
+/** The fields every event carries, whatever happened. */
+export interface EventEnvelope<E extends string, D> {
+  event: E;
+  /** The run's name (`runName`, else the runnable's name); for custom events, the event's name. */
+  name: string;
+  run_id: string;
+  /** Ancestor run ids from the root of this stream down to the parent; `[]` for the root. */
+  parent_ids: string[];
+  tags: string[];
+  metadata: Record<string, unknown>;
+  data: D;
+}
+
+/** A chat model's input as events show it (nested runs): one list of messages per prompt. */
+export interface ChatModelInput {
+  messages: BaseMessage[][];
+}
+/** An LLM's input as events show it. */
+export interface LLMInput {
+  prompts: string[];
+}
+/** An LLM's output as events show it. */
+export interface LLMOutput {
+  generations: Array<Array<{ text: string; generationInfo?: Record<string, unknown> }>>;
+}
+/** A retriever's input as events show it. */
+export interface RetrieverInput {
+  query: string;
+}
+
+/** `data` of a start event: the input when it is known at start (absent when it is streamed in). */
+export interface StartData<I = unknown> {
+  input?: I;
+}
+/** `data` of a stream event. */
+export interface ChunkData<C = unknown> {
+  chunk: C;
+}
+/** `data` of an end event: the output, and (except for the root) the aggregated input. */
+export interface EndData<O = unknown, I = unknown> {
+  output: O;
+  input?: I;
+}
+/** `data` of an error event: the error, and the input as far as it was known. */
+export interface ErrorData<I = unknown> {
+  error: unknown;
+  input?: I;
+}
+
+type Lifecycle<T extends string, I, C, O> =
+  | EventEnvelope<`on_${T}_start`, StartData<I>>
+  | EventEnvelope<`on_${T}_stream`, ChunkData<C>>
+  | EventEnvelope<`on_${T}_end`, EndData<O, I>>
+  | EventEnvelope<`on_${T}_error`, ErrorData<I>>;
+
+/** Events of chains, lambdas, sequences, maps and every other generic runnable. */
+export type ChainEvent = Lifecycle<"chain", unknown, unknown, unknown>;
+/** Events of prompt templates. */
+export type PromptEvent = Lifecycle<"prompt", unknown, unknown, unknown>;
+/** Events of output parsers. */
+export type ParserEvent = Lifecycle<"parser", unknown, unknown, unknown>;
+/** Events of chat models: chunks are `AIMessageChunk`s, the output is their aggregate. */
+export type ChatModelEvent = Lifecycle<
+  "chat_model",
+  ChatModelInput | unknown,
+  AIMessageChunk,
+  AIMessageChunk
+>;
+/** Events of text-completion LLMs. */
+export type LLMEvent = Lifecycle<"llm", LLMInput | unknown, string, LLMOutput>;
+/** Events of tools: the input is the tool's arguments. */
+export type ToolEvent = Lifecycle<"tool", unknown, unknown, unknown>;
+/** Events of retrievers: the output is the list of documents. */
+export type RetrieverEvent = Lifecycle<"retriever", RetrieverInput | unknown, unknown[], unknown[]>;
+/** A custom event sent with `dispatchCustomEvent`: `name` is its name, `data` its payload. */
+export type CustomEvent = EventEnvelope<"on_custom_event", unknown>;
+
+/**
+ * One event of `streamEvents` (v2): a union discriminated on `event`, so a `switch` narrows
+ * `data` (LangChain.js types it as `any`).
+ *
+ * @example
+ * for await (const e of chain.streamEvents(input, { version: "v2" })) {
+ *   switch (e.event) {
+ *     case "on_chat_model_stream": process.stdout.write(e.data.chunk.text); break; // AIMessageChunk
+ *     case "on_chain_end": console.log(e.data.output); break;
+ *   }
+ * }
+ */
+export type StreamEvent =
+  | ChainEvent
+  | PromptEvent
+  | ParserEvent
+  | ChatModelEvent
+  | LLMEvent
+  | ToolEvent
+  | RetrieverEvent
+  | CustomEvent;
+
+/** The event names of `StreamEvent`. */
+export type StreamEventName = StreamEvent["event"];
+
+type WithoutParentIds<E> = E extends unknown ? Omit<E, "parent_ids"> : never;
+
+/** One event of `streamEvents` with `version: "v1"`: the same union without `parent_ids`. */
+export type StreamEventV1 = WithoutParentIds<StreamEvent>;
