@@ -5,5 +5,6 @@ export * from "./errors/index.js";
 export * from "./events/index.js";
 export * from "./json-patch/index.js";
 export * from "./messages/index.js";
+export * from "./models/index.js";
 export * from "./runnables/index.js";
 export * from "./streams/index.js";

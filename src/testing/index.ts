@@ -2,5 +2,15 @@
 import "../runnables/install.js";
 import "../events/install.js";
 
+export type { DelayFn, FakeTimingOptions } from "./fake-delay.js";
+export { FakeEchoChatModel } from "./fake-echo-chat-model.js";
+export {
+  type FakeChunking,
+  FakeListChatModel,
+  type FakeListChatModelFields,
+  splitText,
+} from "./fake-list-chat-model.js";
+export { FakeStreamingChatModel, type FakeStreamingChatModelFields } from "./fake-streaming-chat-model.js";
+export { FakeStreamingLLM } from "./fake-streaming-llm.js";
 export { type RecordedEntry, RunRecorder } from "./run-recorder.js";
 export { fromArray, normalizeIds, toArray } from "./stream-helpers.js";

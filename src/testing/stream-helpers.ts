@@ -1,5 +1,8 @@
 /** An async stream of the given items, optionally `delayMs` apart (a test seam for slow producers). */
-export async function* fromArray<T>(items: Iterable<T>, options: { delayMs?: number } = {}): AsyncGenerator<T> {
+export async function* fromArray<T>(
+  items: Iterable<T>,
+  options: { delayMs?: number } = {},
+): AsyncGenerator<T> {
   for (const item of items) {
     if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
     yield item;

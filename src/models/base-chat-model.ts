@@ -1,0 +1,120 @@
+import { throwIfAborted } from "../internal/abort.js";
+import { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import type { BaseMessage } from "../messages/base-message.js";
+import { toChatMessages } from "../messages/to-chat-messages.js";
+import type { RunIdentity, RunScope } from "../runnables/run-scope.js";
+import { Runnable } from "../runnables/runnable.js";
+import type { Aggregator } from "../streams/aggregator.js";
+import { ConcatAggregator } from "../streams/aggregator.js";
+import type {
+  BaseLanguageModelInput,
+  ChatModelCallOptions,
+  LangSmithParams,
+} from "./chat-model-call-options.js";
+
+/** Fields every chat model shares. */
+export interface BaseChatModelFields {
+  /** The model's name as the provider knows it (shown as `ls_model_name`). */
+  model?: string | undefined;
+  temperature?: number | undefined;
+  maxTokens?: number | undefined;
+  name?: string | undefined;
+}
+
+/**
+ * Base of every chat model. A provider implements one method, `_streamChunks`, which yields
+ * `AIMessageChunk`s for a list of messages; everything else follows: `invoke` aggregates the
+ * chunks, `stream` yields them, and under an event observer (`streamEvents`, a callback
+ * handler) even `invoke` streams, so tokens appear as `on_chat_model_stream` events. Chunks
+ * without an id get `run-<run_id>`. Runs carry `ls_*` metadata.
+ *
+ * @example
+ * class ShoutModel extends BaseChatModel {
+ *   _llmType() { return "shout"; }
+ *   async *_streamChunks(messages: BaseMessage[]) {
+ *     for (const word of messages.at(-1)!.text.toUpperCase().split(" ")) yield new AIMessageChunk(word + " ");
+ *   }
+ * }
+ */
+export abstract class BaseChatModel<
+  CallOptions extends ChatModelCallOptions = ChatModelCallOptions,
+> extends Runnable<BaseLanguageModelInput, AIMessageChunk, AIMessageChunk> {
+  readonly model: string | undefined;
+  readonly temperature: number | undefined;
+  readonly maxTokens: number | undefined;
+  override readonly streamsOutput = true;
+
+  constructor(fields: BaseChatModelFields = {}) {
+    super();
+    this.model = fields.model;
+    this.temperature = fields.temperature;
+    this.maxTokens = fields.maxTokens;
+    if (fields.name !== undefined) this.name = fields.name;
+  }
+
+  override get runType() {
+    return "chat_model" as const;
+  }
+
+  /** The provider's identifier (`openai`, `anthropic`, `fake`...), shown as `ls_provider`. */
+  abstract _llmType(): string;
+
+  /**
+   * The one method a provider implements: stream the response to `messages` as chunks.
+   * `options` carries the call options and the run's `signal` (pass it to `fetch`).
+   */
+  abstract _streamChunks(
+    messages: BaseMessage[],
+    options: CallOptions,
+    scope: RunScope,
+  ): AsyncIterable<AIMessageChunk>;
+
+  /** The `ls_*` metadata of this model's runs. */
+  getLsParams(options?: CallOptions): LangSmithParams {
+    const params: LangSmithParams = {
+      ls_provider: this._llmType(),
+      ls_model_name: this.model ?? this.getName(),
+      ls_model_type: "chat",
+    };
+    if (this.temperature !== undefined) params.ls_temperature = this.temperature;
+    if (this.maxTokens !== undefined) params.ls_max_tokens = this.maxTokens;
+    if (options?.stop !== undefined) params.ls_stop = options.stop;
+    return params;
+  }
+
+  override runIdentity(): RunIdentity {
+    return { name: this.getName(), runType: "chat_model", metadata: { ...this.getLsParams() } };
+  }
+
+  override createAggregator(): Aggregator<AIMessageChunk, AIMessageChunk> {
+    return new ConcatAggregator<AIMessageChunk>();
+  }
+
+  /** The call options of this run: the config as given, with the run's combined signal. */
+  #options(scope: RunScope): CallOptions {
+    const options = { ...scope.config } as CallOptions;
+    if (scope.signal !== undefined) options.signal = scope.signal;
+    return options;
+  }
+
+  override async *_stream(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
+    const messages = toChatMessages(input);
+    const id = `run-${scope.runId}`;
+    for await (const chunk of this._streamChunks(messages, this.#options(scope), scope)) {
+      throwIfAborted(scope.signal);
+      if (chunk.id === undefined) chunk.id = id;
+      yield chunk;
+    }
+  }
+
+  /** Aggregates the stream; when observed, reports each chunk so `invoke` streams under events. */
+  override async _invoke(input: BaseLanguageModelInput, scope: RunScope): Promise<AIMessageChunk> {
+    const aggregator = this.createAggregator();
+    for await (const chunk of this._stream(input, scope)) {
+      aggregator.add(chunk);
+      const reported = scope.stream(chunk);
+      if (reported !== undefined) await reported;
+    }
+    return aggregator.result() ?? new AIMessageChunk({ content: "", id: `run-${scope.runId}` });
+  }
+}

@@ -1,0 +1,27 @@
+import type { RunnableConfig } from "../config/runnable-config.js";
+
+/**
+ * Per-call options of a chat model, on top of the run config: stop sequences and anything a
+ * provider adds (tools, tool choice, response format). Pass them where the config goes:
+ * `model.invoke(messages, { stop: ["\n"], signal })`, or bind them with `withConfig`.
+ */
+export interface ChatModelCallOptions extends RunnableConfig {
+  stop?: string[] | undefined;
+}
+
+/** What a chat model accepts: a string, message-likes, or a prompt value. */
+export type BaseLanguageModelInput =
+  | string
+  | ReadonlyArray<unknown>
+  | { toChatMessages(): unknown[] }
+  | { toString(): string };
+
+/** The `ls_*` metadata chat model runs carry (LangSmith's names), merged over inherited metadata. */
+export interface LangSmithParams {
+  ls_provider: string;
+  ls_model_name: string;
+  ls_model_type: "chat" | "llm";
+  ls_temperature?: number | undefined;
+  ls_max_tokens?: number | undefined;
+  ls_stop?: string[] | undefined;
+}

@@ -1,0 +1,19 @@
+import { sleep as realSleep } from "../runnables/sleep.js";
+
+/** How fakes wait between chunks: a real timer by default, or a test seam. */
+export type DelayFn = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+/** Options shared by the fake models. */
+export interface FakeTimingOptions {
+  /** Milliseconds between chunks (default 0: no waiting at all). */
+  sleep?: number | undefined;
+  /** Test seam replacing the timer. */
+  delay?: DelayFn | undefined;
+}
+
+/** Waits between two chunks, as configured. */
+export async function pause(options: FakeTimingOptions, signal: AbortSignal | undefined): Promise<void> {
+  const ms = options.sleep ?? 0;
+  if (ms <= 0) return;
+  await (options.delay ?? realSleep)(ms, signal);
+}

@@ -1,0 +1,63 @@
+import { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import type { BaseMessage } from "../messages/base-message.js";
+import { BaseChatModel } from "../models/base-chat-model.js";
+import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
+import { type FakeTimingOptions, pause } from "./fake-delay.js";
+
+/** Options of `FakeStreamingChatModel`. */
+export interface FakeStreamingChatModelFields extends FakeTimingOptions {
+  /** The exact chunks to yield on every call (text, tool-call chunks, usage metadata...). */
+  chunks: AIMessageChunk[];
+  model?: string | undefined;
+  name?: string | undefined;
+  /** Reported as `ls_provider` (default "fake"), to mimic a real provider in event tests. */
+  provider?: string | undefined;
+  temperature?: number | undefined;
+  maxTokens?: number | undefined;
+}
+
+/**
+ * An offline chat model that yields exactly the chunks it was given: scripted text, tool-call
+ * chunks (fragmented arguments, parallel calls) and usage metadata, as a real provider streams
+ * them. Each call yields fresh copies, so the scripted chunks are never changed.
+ *
+ * @example
+ * const model = new FakeStreamingChatModel({
+ *   chunks: [
+ *     new AIMessageChunk({ content: "", tool_call_chunks: [{ index: 0, id: "call_1", name: "search", args: '{"q":' }] }),
+ *     new AIMessageChunk({ content: "", tool_call_chunks: [{ index: 0, args: '"cats"}' }] }),
+ *   ],
+ * });
+ */
+export class FakeStreamingChatModel extends BaseChatModel {
+  readonly chunks: readonly AIMessageChunk[];
+  readonly timing: FakeTimingOptions;
+  readonly provider: string;
+
+  constructor(fields: FakeStreamingChatModelFields) {
+    super({
+      model: fields.model,
+      name: fields.name,
+      temperature: fields.temperature,
+      maxTokens: fields.maxTokens,
+    });
+    this.chunks = fields.chunks;
+    this.timing = { sleep: fields.sleep, delay: fields.delay };
+    this.provider = fields.provider ?? "fake";
+  }
+
+  _llmType(): string {
+    return this.provider;
+  }
+
+  async *_streamChunks(
+    _messages: BaseMessage[],
+    options: ChatModelCallOptions,
+  ): AsyncIterable<AIMessageChunk> {
+    for (const chunk of this.chunks) {
+      await pause(this.timing, options.signal);
+      // A fresh copy: the base class may set its id, and callers may keep the scripted chunks.
+      yield chunk.concat(new AIMessageChunk({ content: typeof chunk.content === "string" ? "" : [] }));
+    }
+  }
+}
