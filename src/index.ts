@@ -6,5 +6,7 @@ export * from "./events/index.js";
 export * from "./json-patch/index.js";
 export * from "./messages/index.js";
 export * from "./models/index.js";
+export * from "./parsers/index.js";
+export * from "./prompts/index.js";
 export * from "./runnables/index.js";
 export * from "./streams/index.js";

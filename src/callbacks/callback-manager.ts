@@ -83,7 +83,10 @@ export class CallbackManager {
   }
 
   /** A copy whose runs also inherit these tags and metadata. */
-  withInheritable(tags: readonly string[] | undefined, metadata: Record<string, unknown> | undefined): CallbackManager {
+  withInheritable(
+    tags: readonly string[] | undefined,
+    metadata: Record<string, unknown> | undefined,
+  ): CallbackManager {
     if ((tags === undefined || tags.length === 0) && metadata === undefined) return this;
     return new CallbackManager({
       ...this.#fields(),
@@ -109,7 +112,9 @@ export class CallbackManager {
   /** Creates the Run object (not yet announced): tags, metadata and ancestry resolved. */
   createRun(spec: RunSpec, now: number = Date.now()): Run {
     const inheritableTags = union(this.inheritableTags, spec.tags);
-    const inheritableMetadata = spec.metadata ? { ...this.inheritableMetadata, ...spec.metadata } : this.inheritableMetadata;
+    const inheritableMetadata = spec.metadata
+      ? { ...this.inheritableMetadata, ...spec.metadata }
+      : this.inheritableMetadata;
     const parent = this.parentRun;
     return {
       id: spec.runId ?? uuidv7(now),

@@ -14,7 +14,11 @@ import { CallbackManager } from "./callback-manager.js";
  *   return x;
  * });
  */
-export async function dispatchCustomEvent(name: string, data: unknown, config?: RunnableConfig): Promise<void> {
+export async function dispatchCustomEvent(
+  name: string,
+  data: unknown,
+  config?: RunnableConfig,
+): Promise<void> {
   const effective = config ?? currentRunConfig.get();
   if (effective === undefined) {
     throw new InvalidInputError(
@@ -24,7 +28,15 @@ export async function dispatchCustomEvent(name: string, data: unknown, config?: 
   }
   const manager = CallbackManager.from(effective.callbacks);
   const run = manager.parentRun;
-  if (run === undefined) return; // nobody observes the enclosing run
+  if (run === undefined) {
+    if (config !== undefined && manager.observed) {
+      throw new InvalidInputError(
+        `dispatchCustomEvent("${name}") was given callbacks but no run to attach the event to: pass the ` +
+          "config your function received (its second argument), not a new one.",
+      );
+    }
+    return; // nobody observes the enclosing run
+  }
   const pending: Promise<void>[] = [];
   for (const o of manager.observers) {
     const p = o.onCustomEvent?.(run, name, data);

@@ -71,34 +71,78 @@ export class HandlerAdapter implements RunObserver {
         if (h.ignoreLLM) return;
         const messages = Array.isArray(run.input) ? run.input : [run.input];
         return this.#call(() =>
-          h.handleChatModelStart?.(serialized(run), [messages], run.id, run.parentRunId, { ...run.extra }, tags, metadata, run.name),
+          h.handleChatModelStart?.(
+            serialized(run),
+            [messages],
+            run.id,
+            run.parentRunId,
+            { ...run.extra },
+            tags,
+            metadata,
+            run.name,
+          ),
         );
       }
       case "llm": {
         if (h.ignoreLLM) return;
         const prompts = Array.isArray(run.input) ? run.input.map(String) : [String(run.input)];
         return this.#call(() =>
-          h.handleLLMStart?.(serialized(run), prompts, run.id, run.parentRunId, { ...run.extra }, tags, metadata, run.name),
+          h.handleLLMStart?.(
+            serialized(run),
+            prompts,
+            run.id,
+            run.parentRunId,
+            { ...run.extra },
+            tags,
+            metadata,
+            run.name,
+          ),
         );
       }
       case "tool": {
         const input = typeof run.input === "string" ? run.input : JSON.stringify(run.input);
         const callId = typeof run.extra.toolCallId === "string" ? run.extra.toolCallId : undefined;
         return this.#call(() =>
-          h.handleToolStart?.(serialized(run), input, run.id, run.parentRunId, tags, metadata, run.name, callId),
+          h.handleToolStart?.(
+            serialized(run),
+            input,
+            run.id,
+            run.parentRunId,
+            tags,
+            metadata,
+            run.name,
+            callId,
+          ),
         );
       }
       case "retriever": {
         if (h.ignoreRetriever) return;
         return this.#call(() =>
-          h.handleRetrieverStart?.(serialized(run), String(run.input), run.id, run.parentRunId, tags, metadata, run.name),
+          h.handleRetrieverStart?.(
+            serialized(run),
+            String(run.input),
+            run.id,
+            run.parentRunId,
+            tags,
+            metadata,
+            run.name,
+          ),
         );
       }
       default: {
         if (h.ignoreChain) return;
         const inputs = run.inputKnownAtStart ? asRecord(run.input, "input") : { input: "" };
         return this.#call(() =>
-          h.handleChainStart?.(serialized(run), inputs, run.id, run.parentRunId, tags, metadata, run.runType, run.name),
+          h.handleChainStart?.(
+            serialized(run),
+            inputs,
+            run.id,
+            run.parentRunId,
+            tags,
+            metadata,
+            run.runType,
+            run.name,
+          ),
         );
       }
     }
@@ -108,7 +152,14 @@ export class HandlerAdapter implements RunObserver {
     if (!this.#isLLM(run) || this.#h.ignoreLLM) return;
     const h = this.#h;
     return this.#call(() =>
-      h.handleLLMNewToken?.(textOf(chunk), { prompt: 0, completion: 0 }, run.id, run.parentRunId, [...run.tags], { chunk }),
+      h.handleLLMNewToken?.(
+        textOf(chunk),
+        { prompt: 0, completion: 0 },
+        run.id,
+        run.parentRunId,
+        [...run.tags],
+        { chunk },
+      ),
     );
   }
 
@@ -153,7 +204,9 @@ export class HandlerAdapter implements RunObserver {
       default:
         if (h.ignoreChain) return;
         return this.#call(() =>
-          h.handleChainError?.(error, run.id, run.parentRunId, tags, { inputs: asRecord(run.input, "input") }),
+          h.handleChainError?.(error, run.id, run.parentRunId, tags, {
+            inputs: asRecord(run.input, "input"),
+          }),
         );
     }
   }

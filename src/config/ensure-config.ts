@@ -8,8 +8,17 @@ import type { RunnableConfig } from "./runnable-config.js";
  */
 export function ensureConfig(config: RunnableConfig | undefined): RunnableConfig {
   const enclosing = currentRunConfig.get();
-  const merged = enclosing === undefined ? (config ?? {}) : config === undefined ? enclosing : mergeConfigs(enclosing, config);
-  if (merged.timeout !== undefined || merged.maxConcurrency !== undefined || merged.recursionLimit !== undefined) {
+  const merged =
+    enclosing === undefined
+      ? (config ?? {})
+      : config === undefined
+        ? enclosing
+        : mergeConfigs(enclosing, config);
+  if (
+    merged.timeout !== undefined ||
+    merged.maxConcurrency !== undefined ||
+    merged.recursionLimit !== undefined
+  ) {
     validateConfig(merged);
   }
   return merged;

@@ -33,9 +33,12 @@ export function mergeConfigs(...configs: (RunnableConfig | undefined)[]): Runnab
     const next: RunnableConfig = { ...out, ...c };
     if (out.tags && c.tags) next.tags = [...new Set([...out.tags, ...c.tags])];
     else next.tags = c.tags ?? out.tags;
-    next.metadata = out.metadata && c.metadata ? { ...out.metadata, ...c.metadata } : (c.metadata ?? out.metadata);
+    next.metadata =
+      out.metadata && c.metadata ? { ...out.metadata, ...c.metadata } : (c.metadata ?? out.metadata);
     next.configurable =
-      out.configurable && c.configurable ? { ...out.configurable, ...c.configurable } : (c.configurable ?? out.configurable);
+      out.configurable && c.configurable
+        ? { ...out.configurable, ...c.configurable }
+        : (c.configurable ?? out.configurable);
     next.callbacks = mergeCallbacks(out.callbacks, c.callbacks);
     next.signal = combineSignals(out.signal, c.signal);
     if (out.timeout !== undefined && c.timeout !== undefined) next.timeout = Math.min(out.timeout, c.timeout);

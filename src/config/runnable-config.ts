@@ -20,7 +20,10 @@ export interface RunnableConfig {
   runId?: string | undefined;
   /** Free-form values runnables can read (model choice, user id...). Shallow-merged. */
   configurable?: Record<string, unknown> | undefined;
-  /** Upper bound on parallel work in `batch` and in a RunnableParallel's branches. */
+  /**
+   * Upper bound on parallel work in `batch` and on a RunnableParallel's branches under `invoke`.
+   * Streaming runs every branch at once, so their chunks can interleave as they arrive.
+   */
   maxConcurrency?: number | undefined;
   /** How many runnables a lambda may return in a chain of returns (default 25). */
   recursionLimit?: number | undefined;

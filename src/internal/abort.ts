@@ -2,7 +2,7 @@ import { AbortError, TimeoutError } from "../errors/abort-error.js";
 
 /** Combines optional signals into one (undefined when there is none). */
 export function combineSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((s): s is AbortSignal => s !== undefined);
+  const present = [...new Set(signals)].filter((s): s is AbortSignal => s !== undefined);
   if (present.length <= 1) return present[0];
   return AbortSignal.any(present);
 }

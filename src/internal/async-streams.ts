@@ -8,10 +8,15 @@ export async function* once<T>(value: T): AsyncGenerator<T> {
 /** Reads the first item of a stream and gives back a stream that still starts with it. */
 export async function peek<T>(
   source: AsyncIterable<T>,
-): Promise<{ done: boolean; first: T | undefined; stream: AsyncIterable<T> }> {
+): Promise<{ done: boolean; first: T | undefined; stream: AsyncIterable<T>; close: () => Promise<void> }> {
   const iterator = source[Symbol.asyncIterator]();
   const head = await iterator.next();
-  if (head.done) return { done: true, first: undefined, stream: emptyStream<T>() };
+  // For a caller that gives up before reading `stream`: closing an unstarted generator would
+  // not run its `finally`, so the source is closed directly.
+  const close = async () => {
+    await iterator.return?.();
+  };
+  if (head.done) return { done: true, first: undefined, stream: emptyStream<T>(), close };
   const first = head.value;
   async function* rest(): AsyncGenerator<T> {
     let ok = false;
@@ -27,7 +32,7 @@ export async function peek<T>(
       if (!ok) await iterator.return?.();
     }
   }
-  return { done: false, first, stream: rest() };
+  return { done: false, first, stream: rest(), close };
 }
 
 async function* emptyStream<T>(): AsyncGenerator<T> {}

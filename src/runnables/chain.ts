@@ -1,4 +1,4 @@
-import { type LambdaChunkOf, type LambdaOut, RunnableLambda, type RunnableFunc } from "./runnable-lambda.js";
+import { type LambdaChunkOf, type LambdaOut, type RunnableFunc, RunnableLambda } from "./runnable-lambda.js";
 
 /**
  * Turns a function into a named Runnable (LangChain's `@chain`): its runs are named after the
@@ -9,6 +9,9 @@ import { type LambdaChunkOf, type LambdaOut, RunnableLambda, type RunnableFunc }
  *   return (await reverseWord.invoke(word)).repeat(2);
  * });
  */
-export function chain<I, R>(func: RunnableFunc<I, R>, name?: string): RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>> {
+export function chain<I, R>(
+  func: RunnableFunc<I, R>,
+  name?: string,
+): RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>> {
   return RunnableLambda.from(func, name === undefined ? {} : { name });
 }

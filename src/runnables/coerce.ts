@@ -6,13 +6,16 @@ import { RunnableLambda } from "./runnable-lambda.js";
 import { RunnableParallel } from "./runnable-parallel.js";
 
 function isAsyncGeneratorFunction(value: unknown): value is (...args: never[]) => AsyncGenerator {
-  return typeof value === "function" && Object.prototype.toString.call(value) === "[object AsyncGeneratorFunction]";
+  return (
+    typeof value === "function" && Object.prototype.toString.call(value) === "[object AsyncGeneratorFunction]"
+  );
 }
 
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "object") return `an instance of ${(value as object).constructor?.name ?? "an unknown class"}`;
+  if (typeof value === "object")
+    return `an instance of ${(value as object).constructor?.name ?? "an unknown class"}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 

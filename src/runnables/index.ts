@@ -1,10 +1,10 @@
 import "./install.js";
 
+export type { BatchOptions } from "./batch.js";
 export { chain } from "./chain.js";
 export { coerceToRunnable } from "./coerce.js";
 export type { FallbackOptions, RetryOptions } from "./factories.js";
-export type { BatchOptions } from "./batch.js";
-export { RunScope, type RunIdentity } from "./run-scope.js";
+export { type RunIdentity, RunScope } from "./run-scope.js";
 export {
   type LambdaChunk,
   type LambdaOutput,
@@ -19,7 +19,7 @@ export { RunnableBinding } from "./runnable-binding.js";
 export { RunnableBranch } from "./runnable-branch.js";
 export type { InputStream, RunInput } from "./runnable-core.js";
 export { type GeneratorFunc, RunnableGenerator } from "./runnable-generator.js";
-export { RunnableLambda, type RunnableFunc } from "./runnable-lambda.js";
+export { type RunnableFunc, RunnableLambda } from "./runnable-lambda.js";
 export { RunnableMap, RunnableParallel } from "./runnable-parallel.js";
 export { RunnablePassthrough } from "./runnable-passthrough.js";
 export { RunnablePick } from "./runnable-pick.js";

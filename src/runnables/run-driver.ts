@@ -1,11 +1,11 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
-import { AbortError } from "../errors/abort-error.js";
+import { AbortError, isAbortError } from "../errors/abort-error.js";
 import { raceAbort } from "../internal/abort.js";
 import { peek } from "../internal/async-streams.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import { aggregateStream } from "../streams/aggregator.js";
-import type { InputStream, RunInput, RunnableCore } from "./runnable-core.js";
 import { RunScope } from "./run-scope.js";
+import type { InputStream, RunInput, RunnableCore } from "./runnable-core.js";
 
 type Core<I, O, C> = RunnableCore<I, O, C>;
 
@@ -21,7 +21,11 @@ async function settled(p: void | Promise<void>): Promise<void> {
 }
 
 /** Runs `runnable` on a whole input and returns its whole output, as one run. */
-export async function invokeWithRun<I, O, C>(runnable: Core<I, O, C>, input: I, config: RunnableConfig): Promise<O> {
+export async function invokeWithRun<I, O, C>(
+  runnable: Core<I, O, C>,
+  input: I,
+  config: RunnableConfig,
+): Promise<O> {
   const [r, c] = resolve(runnable, config);
   const scope = new RunScope(r.runIdentity(), c, input, true);
   try {
@@ -32,6 +36,10 @@ export async function invokeWithRun<I, O, C>(runnable: Core<I, O, C>, input: I, 
     if (ended !== undefined) await ended;
     return output;
   } catch (error) {
+    // On an abort every level's race rejects at once, outermost first: let the child runs
+    // (each racing the same signal) close first. User code that ignores the signal is not
+    // waited on: only runs are.
+    if (isAbortError(error)) await settled(scope.childrenClosed());
     await settled(scope.fail(error));
     throw error;
   }
@@ -45,7 +53,12 @@ interface Opened<C> {
   invoked: boolean;
 }
 
-async function openWithValue<I, O, C>(r: Core<I, O, C>, input: I, c: RunnableConfig, invoke: boolean): Promise<Opened<C>> {
+async function openWithValue<I, O, C>(
+  r: Core<I, O, C>,
+  input: I,
+  c: RunnableConfig,
+  invoke: boolean,
+): Promise<Opened<C>> {
   const scope = new RunScope(r.runIdentity(), c, input, true);
   await settled(scope.start());
   return { scope, source: invoke ? invokeOnce(r, input, scope) : r._stream(input, scope), invoked: invoke };
@@ -68,17 +81,30 @@ async function* recordInput<I>(input: InputStream<I>, scope: RunScope): AsyncGen
   }
 }
 
-async function openWithStream<I, O, C>(r: Core<I, O, C>, input: InputStream<I>, c: RunnableConfig): Promise<Opened<C>> {
+async function openWithStream<I, O, C>(
+  r: Core<I, O, C>,
+  input: InputStream<I>,
+  c: RunnableConfig,
+): Promise<Opened<C>> {
   if (!r.startsOnFirstChunk) {
     // Aggregating steps (prompts, models, retrievers): the run starts once the input is whole.
     const whole = (await aggregateStream(input.stream, input.aggregator())) as I;
     return openWithValue(r, whole, c, !r.streamsOutput);
   }
   const head = await peek(input.stream);
-  const scope = new RunScope(r.runIdentity(), c, undefined, false);
-  await settled(scope.start());
+  let scope: RunScope;
+  try {
+    scope = new RunScope(r.runIdentity(), c, undefined, false);
+    await settled(scope.start());
+  } catch (error) {
+    // The run never opened (aborted meanwhile, or an observer failed): close what was peeked.
+    await head.close().catch(() => {});
+    throw error;
+  }
   const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
-  const tracked = scope.observed ? { stream: recordInput(inner, scope), aggregator: input.aggregator } : inner;
+  const tracked = scope.observed
+    ? { stream: recordInput(inner, scope), aggregator: input.aggregator }
+    : inner;
   return { scope, source: r._transform(tracked, scope), invoked: false };
 }
 
@@ -98,7 +124,9 @@ export async function* streamWithRun<I, O, C>(
 ): AsyncGenerator<C> {
   const [r, c] = resolve(runnable, config);
   const opened =
-    input.stream === undefined ? await openWithValue(r, input.value, c, !r.streamsOutput) : await openWithStream(r, input, c);
+    input.stream === undefined
+      ? await openWithValue(r, input.value, c, !r.streamsOutput)
+      : await openWithStream(r, input, c);
   const { scope } = opened;
   const iterator = opened.source[Symbol.asyncIterator]();
   const aggregator = scope.observed ? r.createAggregator() : undefined;
@@ -117,8 +145,10 @@ export async function* streamWithRun<I, O, C>(
     settledRun = true;
   } catch (error) {
     settledRun = true;
-    // The source may still be running (an abort won the race): ask it to stop, without waiting.
+    // The source may still be running (an abort won the race): ask it to stop, without waiting
+    // on it, but let the child runs close (they race the same signal) before this one does.
     void iterator.return?.()?.catch(() => {});
+    if (isAbortError(error)) await settled(scope.childrenClosed());
     await settled(scope.fail(error));
     throw error;
   } finally {

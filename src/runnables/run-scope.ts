@@ -16,9 +16,31 @@ export interface RunIdentity {
 
 type Notify = void | Promise<void>;
 
+/** Hidden link from a child config to the scope that made it (for children-before-parent closing). */
+const PARENT_SCOPE = Symbol("rivulet.parentScope");
+type ScopeLink = { [PARENT_SCOPE]?: RunScope };
+
 function settle(pending: Promise<void>[] | undefined): Notify {
   if (pending === undefined) return;
   return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => undefined);
+}
+
+/**
+ * Calls every observer, even when one throws (a handler with `raiseError`), so no observer sees
+ * an end without its start; the first error is rethrown after the loop.
+ */
+function notifyAll(observers: readonly RunObserver[], call: (o: RunObserver) => Notify): Notify {
+  let pending: Promise<void>[] | undefined;
+  let failure: { error: unknown } | undefined;
+  for (const o of observers) {
+    try {
+      pending = addPending(pending, call(o), o);
+    } catch (error) {
+      failure ??= { error };
+    }
+  }
+  if (failure !== undefined) throw failure.error;
+  return settle(pending);
 }
 
 /** Keeps the promise of an observer that asked to be awaited. */
@@ -47,12 +69,17 @@ export class RunScope {
   #runId: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
+  readonly #parent: RunScope | undefined;
+  #liveChildren = 0;
+  #childrenClosed: (() => void) | undefined;
 
   constructor(identity: RunIdentity, config: RunnableConfig, input: unknown, inputKnown: boolean) {
     this.config = config;
     this.manager = CallbackManager.from(config.callbacks);
     this.signal = this.#makeSignal(config);
     throwIfAborted(this.signal);
+    this.#parent = (config as ScopeLink)[PARENT_SCOPE];
+    if (this.#parent !== undefined) this.#parent.#childOpened();
     this.#runId = config.runId;
     if (this.manager.observed) {
       const metadata =
@@ -102,12 +129,7 @@ export class RunScope {
   start(): Notify {
     const run = this.run;
     if (run === undefined) return;
-    let pending: Promise<void>[] | undefined;
-    for (const o of this.manager.observers) {
-      const p = o.onRunStart?.(run);
-      pending = addPending(pending, p, o);
-    }
-    return settle(pending);
+    return notifyAll(this.manager.observers, (o) => o.onRunStart?.(run));
   }
 
   /** Records the input once it is known (input streamed in). */
@@ -119,11 +141,17 @@ export class RunScope {
   stream(chunk: unknown): Notify {
     const run = this.run;
     if (run === undefined) return;
+    // Hot path: a plain loop rather than notifyAll's closure, same semantics.
     let pending: Promise<void>[] | undefined;
+    let failure: { error: unknown } | undefined;
     for (const o of this.manager.observers) {
-      const p = o.onRunStream?.(run, chunk);
-      pending = addPending(pending, p, o);
+      try {
+        pending = addPending(pending, o.onRunStream?.(run, chunk), o);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
+    if (failure !== undefined) throw failure.error;
     return settle(pending);
   }
 
@@ -158,16 +186,40 @@ export class RunScope {
     if (this.#closed) return true;
     this.#closed = true;
     if (this.#timer !== undefined) clearTimeout(this.#timer);
+    if (this.#parent !== undefined) this.#parent.#childClosed();
     return false;
   }
 
-  #each(call: (o: RunObserver) => Notify): Notify {
-    let pending: Promise<void>[] | undefined;
-    for (const o of this.manager.observers) {
-      const p = call(o);
-      pending = addPending(pending, p, o);
+  #childOpened(): void {
+    this.#liveChildren++;
+  }
+
+  #childClosed(): void {
+    this.#liveChildren--;
+    if (this.#liveChildren === 0 && this.#childrenClosed !== undefined) {
+      const resolve = this.#childrenClosed;
+      this.#childrenClosed = undefined;
+      resolve();
     }
-    return settle(pending);
+  }
+
+  /**
+   * Resolves once every child run started from this scope has closed (undefined when none is
+   * open). Used on cancellation, so a run closes after its children, never before.
+   */
+  childrenClosed(): Promise<void> | undefined {
+    if (this.#liveChildren === 0) return undefined;
+    return new Promise((resolve) => {
+      const previous = this.#childrenClosed;
+      this.#childrenClosed = () => {
+        previous?.();
+        resolve();
+      };
+    });
+  }
+
+  #each(call: (o: RunObserver) => Notify): Notify {
+    return notifyAll(this.manager.observers, call);
   }
 
   /**
@@ -189,6 +241,7 @@ export class RunScope {
     if (c.maxConcurrency !== undefined) child.maxConcurrency = c.maxConcurrency;
     if (c.recursionLimit !== undefined) child.recursionLimit = c.recursionLimit;
     if (this.signal !== undefined) child.signal = this.signal;
+    (child as ScopeLink)[PARENT_SCOPE] = this;
     return overrides ? { ...child, ...overrides } : child;
   }
 }

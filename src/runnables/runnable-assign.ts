@@ -2,10 +2,10 @@ import { mergeKeyed, once, tee } from "../internal/async-streams.js";
 import { ConcatAggregator } from "../streams/aggregator.js";
 import { isPlainObject } from "../streams/concat.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
+import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
 import type { InputStream } from "./runnable-core.js";
 import type { RunnableParallel } from "./runnable-parallel.js";
-import type { RunScope } from "./run-scope.js";
 
 async function* passthroughKeys(
   stream: AsyncIterable<unknown>,
@@ -32,11 +32,10 @@ async function* passthroughKeys(
  * @example
  * const withLength = RunnablePassthrough.assign({ length: (x: { text: string }) => x.text.length });
  */
-export class RunnableAssign<I extends Record<string, unknown> = Record<string, unknown>, O = Record<string, unknown>> extends Runnable<
-  I,
-  O,
-  Partial<O>
-> {
+export class RunnableAssign<
+  I extends Record<string, unknown> = Record<string, unknown>,
+  O = Record<string, unknown>,
+> extends Runnable<I, O, Partial<O>> {
   readonly mapper: RunnableParallel;
   override readonly streamsOutput = true;
   override readonly startsOnFirstChunk = true;
@@ -58,8 +57,19 @@ export class RunnableAssign<I extends Record<string, unknown> = Record<string, u
   override async *_transform(input: InputStream<I>, scope: RunScope): AsyncIterable<Partial<O>> {
     const [forKeys, forMapper] = tee(input.stream, 2);
     const own = passthroughKeys(forKeys!, new Set(Object.keys(this.mapper.steps)));
-    const added = streamWithRun(this.mapper, { stream: forMapper!, aggregator: input.aggregator }, scope.childConfig(), false);
-    for await (const [, chunk] of mergeKeyed<number, unknown>([[0, own], [1, added]], scope.signal)) {
+    const added = streamWithRun(
+      this.mapper,
+      { stream: forMapper!, aggregator: input.aggregator },
+      scope.childConfig(),
+      false,
+    );
+    for await (const [, chunk] of mergeKeyed<number, unknown>(
+      [
+        [0, own],
+        [1, added],
+      ],
+      scope.signal,
+    )) {
       yield chunk as Partial<O>;
     }
   }

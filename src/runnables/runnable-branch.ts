@@ -1,8 +1,8 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import { factories } from "./factories.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import { Runnable } from "./runnable.js";
 import type { RunScope } from "./run-scope.js";
+import { Runnable } from "./runnable.js";
 
 type Branch = readonly [condition: Runnable, branch: Runnable];
 
@@ -30,9 +30,13 @@ export class RunnableBranch<I = unknown, O = unknown, C = O> extends Runnable<I,
   }
 
   /** Builds a branch from `[condition, runnable]` pairs followed by the default runnable. */
-  static from<I = unknown, O = unknown, C = O>(branches: [...[unknown, unknown][], unknown]): RunnableBranch<I, O, C> {
+  static from<I = unknown, O = unknown, C = O>(
+    branches: [...[unknown, unknown][], unknown],
+  ): RunnableBranch<I, O, C> {
     if (branches.length < 2) {
-      throw new InvalidInputError("RunnableBranch.from needs at least one [condition, runnable] pair and a default");
+      throw new InvalidInputError(
+        "RunnableBranch.from needs at least one [condition, runnable] pair and a default",
+      );
     }
     const coerce = factories().coerce;
     const pairs = branches.slice(0, -1).map((pair, i) => {

@@ -9,7 +9,9 @@ export interface InputStream<I> {
 }
 
 /** The input of a run: a whole value, or a stream that arrives chunk by chunk. */
-export type RunInput<I> = { readonly value: I; readonly stream?: undefined } | (InputStream<I> & { readonly value?: undefined });
+export type RunInput<I> =
+  | { readonly value: I; readonly stream?: undefined }
+  | (InputStream<I> & { readonly value?: undefined });
 
 /**
  * The implementation side of a Runnable, as the run driver sees it. A runnable implements at

@@ -1,9 +1,9 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { once } from "../internal/async-streams.js";
 import { ConcatAggregator } from "../streams/aggregator.js";
+import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
 import type { InputStream } from "./runnable-core.js";
-import type { RunScope } from "./run-scope.js";
 import { iterateWithContext } from "./user-code.js";
 
 /** An async generator function over the input stream. */

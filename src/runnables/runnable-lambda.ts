@@ -2,15 +2,17 @@ import type { RunnableConfig } from "../config/runnable-config.js";
 import { RecursionLimitError } from "../errors/input-errors.js";
 import { aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
+import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
 import type { InputStream } from "./runnable-core.js";
-import type { RunScope } from "./run-scope.js";
 import { callWithContext, isAsyncIterable, iterateWithContext } from "./user-code.js";
 
 /** A function a RunnableLambda wraps. It may return a value, a promise, a Runnable (which is then run) or an async iterable (streamed out). */
 export type RunnableFunc<I, R> = (input: I, config: RunnableConfig) => R;
 
 const DEFAULT_RECURSION_LIMIT = 25;
+const CONFIGURED_LIMIT = Symbol("rivulet.configuredRecursionLimit");
+type LimitMemo = { [CONFIGURED_LIMIT]?: number };
 
 /**
  * Wraps a function as a Runnable. The function gets the whole input (a streamed input is
@@ -34,7 +36,10 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
   }
 
   /** Wraps `func`; its name (the function's name by default) names the runs. */
-  static from<I, R>(func: RunnableFunc<I, R>, options?: { name?: string }): RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>> {
+  static from<I, R>(
+    func: RunnableFunc<I, R>,
+    options?: { name?: string },
+  ): RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>> {
     return new RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>>({ func, name: options?.name });
   }
 
@@ -42,17 +47,25 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
     return this.name === undefined ? `RunnableLambda${suffix ?? ""}` : super.getName(suffix);
   }
 
-  /** The config for a Runnable the function returned, one level deeper in the recursion budget. */
+  /**
+   * The config for a Runnable the function returned, one level deeper in the recursion budget.
+   * The budget left travels in `recursionLimit` (as in LangChain); the limit the user set is
+   * remembered beside it so the error can name it.
+   */
   #nestedConfig(scope: RunScope): RunnableConfig {
-    const limit = scope.config.recursionLimit ?? DEFAULT_RECURSION_LIMIT;
-    if (limit <= 1) throw new RecursionLimitError(limit);
-    return scope.childConfig(undefined, { recursionLimit: limit - 1 });
+    const left = scope.config.recursionLimit ?? DEFAULT_RECURSION_LIMIT;
+    const configured = (scope.config as LimitMemo)[CONFIGURED_LIMIT] ?? left;
+    if (left <= 0) throw new RecursionLimitError(configured);
+    const child = scope.childConfig(undefined, { recursionLimit: left - 1 });
+    (child as LimitMemo)[CONFIGURED_LIMIT] = configured;
+    return child;
   }
 
   override async _invoke(input: I, scope: RunScope): Promise<O> {
     const config = scope.childConfig();
     const result: unknown = await callWithContext(config, (c) => this.func(input, c));
-    if (Runnable.isRunnable(result)) return (await invokeWithRun(result, input, this.#nestedConfig(scope))) as O;
+    if (Runnable.isRunnable(result))
+      return (await invokeWithRun(result, input, this.#nestedConfig(scope))) as O;
     if (isAsyncIterable(result)) {
       return (await aggregateStream(
         iterateWithContext(config, () => result),
@@ -82,7 +95,15 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
 
 /** Output of a RunnableLambda whose function returns `R`. */
 export type LambdaOut<R> =
-  Awaited<R> extends Runnable<never, infer O, unknown> ? O : Awaited<R> extends AsyncIterable<infer T> ? T : Awaited<R>;
+  Awaited<R> extends Runnable<never, infer O, unknown>
+    ? O
+    : Awaited<R> extends AsyncIterable<infer T>
+      ? T
+      : Awaited<R>;
 /** Chunk type of a RunnableLambda whose function returns `R`. */
 export type LambdaChunkOf<R> =
-  Awaited<R> extends Runnable<never, unknown, infer C> ? C : Awaited<R> extends AsyncIterable<infer T> ? T : Awaited<R>;
+  Awaited<R> extends Runnable<never, unknown, infer C>
+    ? C
+    : Awaited<R> extends AsyncIterable<infer T>
+      ? T
+      : Awaited<R>;

@@ -4,9 +4,9 @@ import { mergeKeyed, tee } from "../internal/async-streams.js";
 import { type Aggregator, KeyedAggregator } from "../streams/aggregator.js";
 import { factories } from "./factories.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
+import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
 import type { InputStream, RunInput } from "./runnable-core.js";
-import type { RunScope } from "./run-scope.js";
 
 type Branches = Record<string, Runnable>;
 
@@ -19,11 +19,10 @@ type Branches = Record<string, Runnable>;
  * @example
  * const both = RunnableParallel.from({ context: retriever, question: new RunnablePassthrough() });
  */
-export class RunnableParallel<I = unknown, O extends Record<string, unknown> = Record<string, unknown>> extends Runnable<
-  I,
-  O,
-  Partial<O>
-> {
+export class RunnableParallel<
+  I = unknown,
+  O extends Record<string, unknown> = Record<string, unknown>,
+> extends Runnable<I, O, Partial<O>> {
   readonly steps: Readonly<Branches>;
   override readonly streamsOutput = true;
   override readonly startsOnFirstChunk = true;
@@ -50,7 +49,10 @@ export class RunnableParallel<I = unknown, O extends Record<string, unknown> = R
   }
 
   override createAggregator(): Aggregator<Partial<O>, O> {
-    return new KeyedAggregator((key) => this.steps[key]!.createAggregator()) as unknown as Aggregator<Partial<O>, O>;
+    return new KeyedAggregator((key) => this.steps[key]!.createAggregator()) as unknown as Aggregator<
+      Partial<O>,
+      O
+    >;
   }
 
   /** Child config of branch `key`, with a signal that also stops when the map stops. */
@@ -65,15 +67,18 @@ export class RunnableParallel<I = unknown, O extends Record<string, unknown> = R
     const out: Record<string, unknown> = {};
     let next = 0;
     const worker = async () => {
-      while (next < keys.length) {
+      while (next < keys.length && !stop.signal.aborted) {
         const key = keys[next++]!;
         out[key] = await invokeWithRun(this.steps[key]!, input, this.#branchConfig(scope, key, stop.signal));
       }
     };
+    const workers = Array.from({ length: Math.min(limit, keys.length) }, worker);
     try {
-      await Promise.all(Array.from({ length: Math.min(limit, keys.length) }, worker));
+      await Promise.all(workers);
     } catch (error) {
-      stop.abort(error); // one branch failed: the others are cancelled
+      // One branch failed: cancel the others and let their runs close before this one does.
+      stop.abort(error);
+      await Promise.allSettled(workers);
       throw error;
     }
     const ordered: Record<string, unknown> = {};
@@ -81,11 +86,17 @@ export class RunnableParallel<I = unknown, O extends Record<string, unknown> = R
     return ordered as O;
   }
 
-  async *#merge(inputs: (key: string, index: number) => RunInput<unknown>, scope: RunScope): AsyncIterable<Partial<O>> {
+  async *#merge(
+    inputs: (key: string, index: number) => RunInput<unknown>,
+    scope: RunScope,
+  ): AsyncIterable<Partial<O>> {
     const stop = new AbortController();
     const sources = Object.keys(this.steps).map(
       (key, i) =>
-        [key, streamWithRun(this.steps[key]!, inputs(key, i), this.#branchConfig(scope, key, stop.signal), false)] as const,
+        [
+          key,
+          streamWithRun(this.steps[key]!, inputs(key, i), this.#branchConfig(scope, key, stop.signal), false),
+        ] as const,
     );
     let finished = false;
     try {

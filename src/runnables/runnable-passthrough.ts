@@ -1,10 +1,10 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
 import { RunnableAssign } from "./runnable-assign.js";
+import type { InputStream } from "./runnable-core.js";
 import { RunnableParallel } from "./runnable-parallel.js";
 import { RunnablePick } from "./runnable-pick.js";
-import type { InputStream } from "./runnable-core.js";
-import type { RunScope } from "./run-scope.js";
 import { callWithContext } from "./user-code.js";
 
 /**
@@ -27,14 +27,17 @@ export class RunnablePassthrough<I = unknown> extends Runnable<I, I, I> {
   }
 
   /** A step that adds the outputs of `mapping`'s runnables (each given the whole input) to an object input. */
-  static assign<I extends Record<string, unknown>, O extends Record<string, unknown> = Record<string, unknown>>(
-    mapping: Record<string, unknown>,
-  ): RunnableAssign<I, I & O> {
+  static assign<
+    I extends Record<string, unknown>,
+    O extends Record<string, unknown> = Record<string, unknown>,
+  >(mapping: Record<string, unknown>): RunnableAssign<I, I & O> {
     return new RunnableAssign<I, I & O>(new RunnableParallel({ steps: mapping }));
   }
 
   /** A step that keeps one key (its value) or several keys (an object) of an object input. */
-  static pick<I = Record<string, unknown>, O = unknown>(keys: string | readonly string[]): RunnablePick<I, O> {
+  static pick<I = Record<string, unknown>, O = unknown>(
+    keys: string | readonly string[],
+  ): RunnablePick<I, O> {
     return new RunnablePick<I, O>(keys);
   }
 

@@ -3,8 +3,8 @@ import { RivuletError } from "../errors/rivulet-error.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { RetryOptions } from "./factories.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import { Runnable } from "./runnable.js";
 import type { RunScope } from "./run-scope.js";
+import { Runnable } from "./runnable.js";
 import { sleep as realSleep } from "./sleep.js";
 
 /** Errors that retrying cannot fix: cancellations and the caller's own bad input. */
@@ -13,7 +13,9 @@ function defaultRetryIf(error: unknown): boolean {
   if (RivuletError.isInstance(error)) {
     const retryable = (error as { retryable?: unknown }).retryable;
     if (typeof retryable === "boolean") return retryable;
-    return !["invalid_input", "invalid_config", "prompt_input", "tool_input", "missing_api_key"].includes(error.code);
+    return !["invalid_input", "invalid_config", "prompt_input", "tool_input", "missing_api_key"].includes(
+      error.code,
+    );
   }
   return true;
 }
@@ -76,7 +78,12 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
 
   override async *_stream(input: I, scope: RunScope): AsyncIterable<C> {
     for (let attempt = 1; ; attempt++) {
-      const stream = streamWithRun(this.bound, { value: input }, scope.childConfig(`retry:attempt:${attempt}`), false);
+      const stream = streamWithRun(
+        this.bound,
+        { value: input },
+        scope.childConfig(`retry:attempt:${attempt}`),
+        false,
+      );
       let first: IteratorResult<C>;
       try {
         first = await stream.next();

@@ -2,8 +2,8 @@ import { isAbortError } from "../errors/abort-error.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { FallbackOptions } from "./factories.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import { Runnable } from "./runnable.js";
 import type { RunScope } from "./run-scope.js";
+import { Runnable } from "./runnable.js";
 
 /**
  * Tries runnables in order until one succeeds (`withFallbacks`). Under streaming, a runnable

@@ -88,7 +88,13 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
 
   /** Runs on one input and resolves with the whole output. */
   invoke(input: I, config?: RunnableConfig): Promise<O> {
-    return invokeWithRun(this, input, ensureConfig(config));
+    let c: RunnableConfig;
+    try {
+      c = ensureConfig(config);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return invokeWithRun(this, input, c);
   }
 
   /**
@@ -118,7 +124,12 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
    * done; the work starts when the stream is read. Breaking out of the loop cancels it.
    */
   stream(input: I, config?: RunnableConfig): Promise<IterableReadableStream<C>> {
-    const c = ensureConfig(config);
+    let c: RunnableConfig;
+    try {
+      c = ensureConfig(config);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return Promise.resolve(new IterableReadableStream(streamWithRun(this, { value: input }, c, true)));
   }
 

@@ -6,7 +6,10 @@ import type { RunnableConfig } from "../config/runnable-config.js";
  * runnables it calls become children of the current run. The context is released when the call
  * settles: async work that outlives it does not keep the run reachable.
  */
-export async function callWithContext<T>(config: RunnableConfig, fn: (config: RunnableConfig) => T): Promise<Awaited<T>> {
+export async function callWithContext<T>(
+  config: RunnableConfig,
+  fn: (config: RunnableConfig) => T,
+): Promise<Awaited<T>> {
   const holder: { value: RunnableConfig | undefined } = { value: config };
   try {
     return await currentRunConfig.run(holder, () => fn(config));

@@ -31,7 +31,10 @@ export class ConcatAggregator<C> implements Aggregator<C, C> {
       (this.#acc as unknown[]).push(...(chunk as unknown[]));
       return;
     }
-    this.#acc = concat(this.#acc, chunk);
+    const next = concat(this.#acc, chunk);
+    // A new accumulator may be one of the caller's chunks: never push into it.
+    if (next !== this.#acc) this.#ownsArray = false;
+    this.#acc = next;
   }
 
   result(): C | undefined {

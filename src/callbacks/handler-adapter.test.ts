@@ -1,0 +1,191 @@
+import { BaseCallbackHandler, type CallbackHandler, RunnableLambda, RunnableSequence } from "rivulet";
+import { RunRecorder } from "rivulet/testing";
+import { afterEach, describe, expect, it, vi } from "vitest";
+
+const addOne = RunnableLambda.from((x: number) => x + 1, { name: "addOne" });
+const fail = RunnableLambda.from(
+  (_: number): number => {
+    throw new Error("step failed");
+  },
+  { name: "fail" },
+);
+
+type Call = [method: string, ...args: unknown[]];
+
+function recordingHandler(extra: Partial<CallbackHandler> = {}): { handler: CallbackHandler; calls: Call[] } {
+  const calls: Call[] = [];
+  const handler: CallbackHandler = {
+    name: "recording",
+    handleChainStart: (...args) => void calls.push(["handleChainStart", ...args]),
+    handleChainEnd: (...args) => void calls.push(["handleChainEnd", ...args]),
+    handleChainError: (...args) => void calls.push(["handleChainError", ...args]),
+    ...extra,
+  };
+  return { handler, calls };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("LangChain-style handlers", () => {
+  it("receive handleChainStart/End with LangChain's argument order", async () => {
+    const { handler, calls } = recordingHandler();
+    const chain = RunnableSequence.from([addOne, (x: number) => ({ value: x })], { name: "seq" });
+    await chain.invoke(1, { callbacks: [handler], tags: ["t"], metadata: { m: 1 } });
+    expect(calls.map((c) => c[0])).toEqual([
+      "handleChainStart",
+      "handleChainStart",
+      "handleChainEnd",
+      "handleChainStart",
+      "handleChainEnd",
+      "handleChainEnd",
+    ]);
+    const [, serialized, inputs, rootId, parentRunId, tags, metadata, runType, runName] = calls[0]!;
+    expect(serialized).toMatchObject({ lc: 1, name: "seq" });
+    expect(inputs).toEqual({ input: 1 });
+    expect(typeof rootId).toBe("string");
+    expect(parentRunId).toBeUndefined();
+    expect(tags).toEqual(["t"]);
+    expect(metadata).toEqual({ m: 1 });
+    expect(runType).toBe("chain");
+    expect(runName).toBe("seq");
+    const [, , , childId, childParent, childTags, , , childName] = calls[1]!;
+    expect(childParent).toBe(rootId);
+    expect(childTags).toEqual(["seq:step:1", "t"]);
+    expect(childName).toBe("addOne");
+    const [, outputs, endId, endParent, endTags, kwargs] = calls[2]!;
+    expect(outputs).toEqual({ output: 2 });
+    expect(endId).toBe(childId);
+    expect(endParent).toBe(rootId);
+    expect(endTags).toEqual(["seq:step:1", "t"]);
+    expect(kwargs).toEqual({ inputs: { input: 1 } });
+    expect(calls[5]![1]).toEqual({ value: 2 });
+  });
+
+  it("receive handleChainError with the error", async () => {
+    const { handler, calls } = recordingHandler();
+    await expect(addOne.pipe(fail).invoke(1, { callbacks: [handler] })).rejects.toThrow("step failed");
+    const errors = calls.filter((c) => c[0] === "handleChainError");
+    expect(errors).toHaveLength(2);
+    expect((errors[0]![1] as Error).message).toBe("step failed");
+    expect(errors[0]![3]).toBe(errors[1]![2]); // the step's parent is the sequence
+  });
+
+  it("skip chain callbacks with ignoreChain", async () => {
+    const { handler, calls } = recordingHandler({ ignoreChain: true });
+    await addOne.invoke(1, { callbacks: [handler] });
+    expect(calls).toEqual([]);
+  });
+
+  it("work as a BaseCallbackHandler subclass", async () => {
+    const names: string[] = [];
+    class Names extends BaseCallbackHandler {
+      name = "names";
+      handleChainStart(
+        _s: unknown,
+        _i: unknown,
+        _id: string,
+        _p?: string,
+        _t?: string[],
+        _m?: unknown,
+        _rt?: string,
+        runName?: string,
+      ) {
+        names.push(runName ?? "?");
+      }
+    }
+    await addOne.pipe(addOne).invoke(1, { callbacks: [new Names()] });
+    expect(names).toEqual(["RunnableSequence", "addOne", "addOne"]);
+  });
+});
+
+describe("handler failures", () => {
+  it("a throwing handler does not break the run; the failure is reported", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const handler: CallbackHandler = {
+      name: "broken",
+      handleChainStart: () => {
+        throw new Error("handler bug");
+      },
+      handleChainEnd: async () => {
+        throw new Error("async handler bug");
+      },
+    };
+    expect(await addOne.pipe(addOne).invoke(1, { callbacks: [handler] })).toBe(3);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(warn).toHaveBeenCalled();
+    expect(String(warn.mock.calls[0]![0])).toContain("broken");
+  });
+
+  it("with raiseError, a throwing handler fails the run", async () => {
+    const handler: CallbackHandler = {
+      name: "strict",
+      raiseError: true,
+      handleChainStart: () => {
+        throw new Error("strict handler");
+      },
+    };
+    await expect(addOne.invoke(1, { callbacks: [handler] })).rejects.toThrow("strict handler");
+  });
+
+  it("with raiseError, an async handler's rejection fails the run", async () => {
+    const handler: CallbackHandler = {
+      name: "strict-async",
+      raiseError: true,
+      handleChainEnd: async () => {
+        throw new Error("strict async handler");
+      },
+    };
+    await expect(addOne.invoke(1, { callbacks: [handler] })).rejects.toThrow("strict async handler");
+  });
+});
+
+describe("awaitHandlers", () => {
+  it("false (the default): a never-resolving handler does not hang the run", { timeout: 2000 }, async () => {
+    const handler: CallbackHandler = {
+      name: "hanging",
+      handleChainStart: () => new Promise(() => {}),
+      handleChainEnd: () => new Promise(() => {}),
+    };
+    expect(await addOne.pipe(addOne).invoke(1, { callbacks: [handler] })).toBe(3);
+  });
+
+  it("true: the run waits for the handler before going on", async () => {
+    const log: string[] = [];
+    const handler: CallbackHandler = {
+      name: "slow",
+      awaitHandlers: true,
+      handleChainStart: async (_s, _i, _id, _p, _t, _m, _rt, runName) => {
+        await new Promise((r) => setTimeout(r, 5));
+        log.push(`started ${runName}`);
+      },
+    };
+    const step = RunnableLambda.from(
+      (x: number) => {
+        log.push("step body");
+        return x;
+      },
+      { name: "step" },
+    );
+    await step.invoke(1, { callbacks: [handler] });
+    expect(log).toEqual(["started step", "step body"]);
+  });
+});
+
+describe("a raising handler next to other observers", () => {
+  it("does not leave another observer with an error for a run it never saw start", async () => {
+    const rec = new RunRecorder();
+    const handler: CallbackHandler = {
+      name: "strict",
+      raiseError: true,
+      handleChainStart: () => {
+        throw new Error("strict handler");
+      },
+    };
+    await expect(addOne.invoke(1, { callbacks: [handler, rec] })).rejects.toThrow("strict handler");
+    const lines = rec.lines();
+    if (lines.includes("error:addOne")) expect(lines[0]).toBe("start:addOne");
+    expect(rec.openRuns()).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+import { CallbackManager, ensureConfig, InvalidConfigError, mergeConfigs, RunnableLambda } from "rivulet";
+import { RunRecorder } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+import { validateConfig } from "./merge-configs.js";
+
+describe("mergeConfigs", () => {
+  it("unions tags in order without duplicates", () => {
+    expect(mergeConfigs({ tags: ["a", "b"] }, { tags: ["b", "c"] }).tags).toEqual(["a", "b", "c"]);
+    expect(mergeConfigs({ tags: ["a"] }, {}).tags).toEqual(["a"]);
+  });
+
+  it("shallow-merges metadata and configurable, the later value winning per key", () => {
+    const merged = mergeConfigs(
+      { metadata: { a: 1, nested: { x: 1 } }, configurable: { model: "small" } },
+      { metadata: { nested: { y: 2 }, b: 2 }, configurable: { user: "ada" } },
+    );
+    expect(merged.metadata).toEqual({ a: 1, nested: { y: 2 }, b: 2 });
+    expect(merged.configurable).toEqual({ model: "small", user: "ada" });
+  });
+
+  it("takes the later runName and the smaller timeout", () => {
+    const merged = mergeConfigs({ runName: "a", timeout: 100 }, { runName: "b", timeout: 500 });
+    expect(merged.runName).toBe("b");
+    expect(merged.timeout).toBe(100);
+  });
+
+  it("combines signals: aborting either one aborts the merged signal", () => {
+    for (const which of [0, 1]) {
+      const controllers = [new AbortController(), new AbortController()];
+      const merged = mergeConfigs({ signal: controllers[0]!.signal }, { signal: controllers[1]!.signal });
+      expect(merged.signal?.aborted).toBe(false);
+      controllers[which]!.abort(`reason ${which}`);
+      expect(merged.signal?.aborted).toBe(true);
+      expect(merged.signal?.reason).toBe(`reason ${which}`);
+    }
+  });
+
+  it("concatenates handler lists, and adds handlers to a manager", () => {
+    const a = new RunRecorder();
+    const b = new RunRecorder();
+    expect(mergeConfigs({ callbacks: [a] }, { callbacks: [b] }).callbacks).toEqual([a, b]);
+    const manager = CallbackManager.from([a]);
+    const merged = mergeConfigs({ callbacks: manager }, { callbacks: [b] }).callbacks;
+    expect(merged).toBeInstanceOf(CallbackManager);
+    expect((merged as CallbackManager).observers).toHaveLength(2);
+  });
+
+  it("ignores undefined configs and does not mutate its arguments", () => {
+    const first = { tags: ["a"] };
+    const merged = mergeConfigs(undefined, first, undefined, { tags: ["b"] });
+    expect(merged.tags).toEqual(["a", "b"]);
+    expect(first.tags).toEqual(["a"]);
+  });
+
+  it("gives both handler lists' observers the run", async () => {
+    const a = new RunRecorder();
+    const b = new RunRecorder();
+    const id = RunnableLambda.from((x: number) => x, { name: "id" }).withConfig({ callbacks: [a] });
+    await id.invoke(1, { callbacks: [b] });
+    expect(a.lines()).toEqual(["start:id", "end:id"]);
+    expect(b.lines()).toEqual(["start:id", "end:id"]);
+  });
+});
+
+describe("validateConfig", () => {
+  it("rejects a timeout of 0 with a clear InvalidConfigError", () => {
+    expect(() => validateConfig({ timeout: 0 })).toThrow(InvalidConfigError);
+    expect(() => validateConfig({ timeout: 0 })).toThrow(
+      "timeout must be a positive number of milliseconds, got 0",
+    );
+    expect(() => validateConfig({ timeout: -5 })).toThrow(InvalidConfigError);
+    expect(() => validateConfig({ timeout: Number.NaN })).toThrow(InvalidConfigError);
+  });
+
+  it("rejects a maxConcurrency or recursionLimit that is not a positive integer", () => {
+    expect(() => validateConfig({ maxConcurrency: 0 })).toThrow(
+      /maxConcurrency must be a positive integer, got 0/,
+    );
+    expect(() => validateConfig({ maxConcurrency: 1.5 })).toThrow(InvalidConfigError);
+    expect(() => validateConfig({ recursionLimit: -1 })).toThrow(/recursionLimit/);
+  });
+
+  it("accepts valid values", () => {
+    expect(() => validateConfig({ timeout: 1, maxConcurrency: 2, recursionLimit: 3 })).not.toThrow();
+  });
+
+  it("runs in ensureConfig, so a call with a bad config fails with InvalidConfigError", () => {
+    expect(() => ensureConfig({ timeout: 0 })).toThrow(InvalidConfigError);
+    const error = (() => {
+      try {
+        ensureConfig({ maxConcurrency: 0 });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(InvalidConfigError.isInstance(error)).toBe(true);
+    expect((error as InvalidConfigError).code).toBe("invalid_config");
+  });
+});

@@ -1,0 +1,95 @@
+// Type tests of StreamEvent (fixes.md 18): a union discriminated on `event`, so narrowing gives
+// the right `data`; v1 events have no parent_ids; the SSE overload yields bytes.
+import {
+  type AIMessageChunk,
+  type IterableReadableStream,
+  RunnableLambda,
+  type StreamEvent,
+  type StreamEventV1,
+} from "rivulet";
+import { describe, expectTypeOf, it } from "vitest";
+
+const lambda = RunnableLambda.from((x: number) => x + 1);
+
+describe("StreamEvent narrowing", () => {
+  it("switch (e.event) narrows data per event", () => {
+    const handle = (e: StreamEvent) => {
+      switch (e.event) {
+        case "on_chat_model_stream":
+          expectTypeOf(e.data.chunk).toEqualTypeOf<AIMessageChunk>();
+          break;
+        case "on_chat_model_end":
+          expectTypeOf(e.data.output).toEqualTypeOf<AIMessageChunk>();
+          break;
+        case "on_chain_end":
+          expectTypeOf(e.data).toHaveProperty("output");
+          expectTypeOf(e.data.output).toBeUnknown();
+          break;
+        case "on_chain_start":
+          expectTypeOf(e.data).toHaveProperty("input");
+          break;
+        case "on_chain_error":
+          expectTypeOf(e.data.error).toBeUnknown();
+          break;
+        case "on_custom_event":
+          expectTypeOf(e.name).toBeString();
+          expectTypeOf(e.data).toBeUnknown();
+          break;
+        case "on_llm_stream":
+          expectTypeOf(e.data.chunk).toBeString();
+          break;
+        case "on_retriever_end":
+          expectTypeOf(e.data.output).toEqualTypeOf<unknown[]>();
+          break;
+      }
+    };
+    expectTypeOf(handle).parameter(0).toEqualTypeOf<StreamEvent>();
+  });
+
+  it("on_chain_stream data has no output; on_chain_end data has no chunk", () => {
+    const check = (e: StreamEvent) => {
+      if (e.event === "on_chain_stream") expectTypeOf(e.data).not.toHaveProperty("output");
+      if (e.event === "on_chain_end") expectTypeOf(e.data).not.toHaveProperty("chunk");
+    };
+    expectTypeOf(check).returns.toBeVoid();
+  });
+
+  it("every event has the envelope fields", () => {
+    expectTypeOf<StreamEvent["run_id"]>().toBeString();
+    expectTypeOf<StreamEvent["parent_ids"]>().toEqualTypeOf<string[]>();
+    expectTypeOf<StreamEvent["tags"]>().toEqualTypeOf<string[]>();
+    expectTypeOf<StreamEvent["metadata"]>().toEqualTypeOf<Record<string, unknown>>();
+  });
+});
+
+describe("streamEvents overloads", () => {
+  it("v2 (default or explicit) yields StreamEvent", () => {
+    expectTypeOf(lambda.streamEvents(1)).toEqualTypeOf<IterableReadableStream<StreamEvent>>();
+    expectTypeOf(lambda.streamEvents(1, { version: "v2" })).toEqualTypeOf<
+      IterableReadableStream<StreamEvent>
+    >();
+  });
+
+  it("v1 yields StreamEventV1, which has no parent_ids but still narrows", () => {
+    const events = lambda.streamEvents(1, { version: "v1" });
+    expectTypeOf(events).toEqualTypeOf<IterableReadableStream<StreamEventV1>>();
+    expectTypeOf<StreamEventV1>().not.toHaveProperty("parent_ids");
+    expectTypeOf<StreamEventV1>().toHaveProperty("run_id");
+    const handle = (e: StreamEventV1) => {
+      if (e.event === "on_chat_model_stream") expectTypeOf(e.data.chunk).toEqualTypeOf<AIMessageChunk>();
+    };
+    expectTypeOf(handle).returns.toBeVoid();
+  });
+
+  it("the SSE overload returns a stream of Uint8Array", () => {
+    const bytes = lambda.streamEvents(1, { version: "v2", encoding: "text/event-stream" });
+    expectTypeOf(bytes).toEqualTypeOf<IterableReadableStream<Uint8Array>>();
+    const v1Bytes = lambda.streamEvents(1, { version: "v1", encoding: "text/event-stream" });
+    expectTypeOf(v1Bytes).toEqualTypeOf<IterableReadableStream<Uint8Array>>();
+  });
+
+  it("the input type is checked", () => {
+    // @ts-expect-error a number lambda does not take a string
+    lambda.streamEvents("one");
+  });
+});

@@ -1,0 +1,150 @@
+import { fromArray, toArray } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+import { mergeKeyed, once, peek, tee } from "./async-streams.js";
+
+const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A source that counts pulls and records whether it was closed. */
+function counted<T>(items: T[], delayMs = 0) {
+  const state = { pulls: 0, closed: false };
+  async function* source(): AsyncGenerator<T> {
+    try {
+      for (const item of items) {
+        if (delayMs) await delay(delayMs);
+        state.pulls++;
+        yield item;
+      }
+    } finally {
+      state.closed = true;
+    }
+  }
+  return { state, source: source() };
+}
+
+describe("once", () => {
+  it("yields one value", async () => {
+    expect(await toArray(once("x"))).toEqual(["x"]);
+  });
+});
+
+describe("peek", () => {
+  it("reads the first item and gives back a stream that still starts with it", async () => {
+    const { state, source } = counted(["a", "b", "c"]);
+    const head = await peek(source);
+    expect(head).toMatchObject({ done: false, first: "a" });
+    expect(state.pulls).toBe(1);
+    expect(await toArray(head.stream)).toEqual(["a", "b", "c"]);
+  });
+
+  it("reports an empty stream", async () => {
+    const head = await peek(fromArray<string>([]));
+    expect(head.done).toBe(true);
+    expect(await toArray(head.stream)).toEqual([]);
+  });
+
+  it("closes the source when the returned stream is left early", async () => {
+    const { state, source } = counted(["a", "b", "c"]);
+    const head = await peek(source);
+    for await (const _ of head.stream) break;
+    expect(state.closed).toBe(true);
+  });
+});
+
+describe("tee", () => {
+  it("gives every branch every item, reading the source once", async () => {
+    const { state, source } = counted([1, 2, 3]);
+    const [a, b] = tee(source, 2);
+    const [outA, outB] = await Promise.all([toArray(a!), toArray(b!)]);
+    expect(outA).toEqual([1, 2, 3]);
+    expect(outB).toEqual([1, 2, 3]);
+    expect(state.pulls).toBe(3);
+  });
+
+  it("buffers for a branch that lags behind", async () => {
+    const [a, b] = tee(fromArray(["x", "y"]), 2);
+    expect(await toArray(a!)).toEqual(["x", "y"]);
+    expect(await toArray(b!)).toEqual(["x", "y"]);
+  });
+
+  it("pulls nothing until a branch is read", async () => {
+    const { state, source } = counted([1]);
+    tee(source, 2);
+    await delay(1);
+    expect(state.pulls).toBe(0);
+  });
+
+  it("propagates a source error to every branch", async () => {
+    async function* failing(): AsyncGenerator<number> {
+      yield 1;
+      throw new Error("source failed");
+    }
+    const [a, b] = tee(failing(), 2);
+    await expect(toArray(a!)).rejects.toThrow("source failed");
+    await expect(toArray(b!)).rejects.toThrow("source failed");
+  });
+
+  it("closes the source once every branch is closed early", async () => {
+    const { state, source } = counted([1, 2, 3]);
+    const [a, b] = tee(source, 2);
+    for await (const _ of a!) break;
+    expect(state.closed).toBe(false);
+    for await (const _ of b!) break;
+    expect(state.closed).toBe(true);
+  });
+});
+
+describe("mergeKeyed", () => {
+  it("yields [key, item] as soon as any source produces one", async () => {
+    const merged = await toArray(
+      mergeKeyed([
+        ["slow", fromArray(["s1", "s2"], { delayMs: 20 })],
+        ["fast", fromArray(["f1", "f2"])],
+      ]),
+    );
+    expect(merged).toEqual([
+      ["fast", "f1"],
+      ["fast", "f2"],
+      ["slow", "s1"],
+      ["slow", "s2"],
+    ]);
+  });
+
+  it("closes every other source when the consumer stops early", async () => {
+    const a = counted(["a1", "a2", "a3"], 1);
+    const b = counted(["b1", "b2", "b3"], 1);
+    for await (const _ of mergeKeyed([
+      ["a", a.source],
+      ["b", b.source],
+    ]))
+      break;
+    await delay(10);
+    expect(a.state.closed).toBe(true);
+    expect(b.state.closed).toBe(true);
+  });
+
+  it("rejects when a source fails", async () => {
+    const failing = (): AsyncIterable<string> => ({
+      [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error("branch failed")) }),
+    });
+    await expect(
+      toArray(
+        mergeKeyed([
+          ["ok", fromArray(["x"], { delayMs: 5 })],
+          ["bad", failing()],
+        ]),
+      ),
+    ).rejects.toThrow("branch failed");
+  });
+
+  it("stops waiting when the signal aborts", { timeout: 2000 }, async () => {
+    const hanging = (async function* (): AsyncGenerator<string> {
+      await new Promise(() => {});
+      yield "never";
+    })();
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 5);
+    await expect(toArray(mergeKeyed([["h", hanging]], controller.signal))).rejects.toMatchObject({
+      code: "aborted",
+    });
+  });
+});

@@ -1,0 +1,159 @@
+import { AbortError, InvalidInputError, RunnableGenerator, RunnableLambda, RunnableRetry } from "rivulet";
+import { RunRecorder, toArray } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+
+/** A sleep seam that records the requested delays and does not wait. */
+function recordingSleep() {
+  const delays: number[] = [];
+  const sleep = async (ms: number) => {
+    delays.push(ms);
+  };
+  return { delays, sleep };
+}
+
+/** A lambda that fails its first `failures` calls, then returns "ok <call>". */
+function flaky(failures: number) {
+  let calls = 0;
+  const runnable = RunnableLambda.from(
+    (_: string) => {
+      calls++;
+      if (calls <= failures) throw new Error(`failure ${calls}`);
+      return `ok ${calls}`;
+    },
+    { name: "flaky" },
+  );
+  return { runnable, calls: () => calls };
+}
+
+describe("withRetry under invoke", () => {
+  it("retries until success, tagging attempt N retry:attempt:N and calling onFailedAttempt", async () => {
+    const rec = new RunRecorder();
+    const { sleep } = recordingSleep();
+    const failed: [string, number][] = [];
+    const { runnable, calls } = flaky(2);
+    const retried = runnable.withRetry({
+      stopAfterAttempt: 3,
+      sleep,
+      onFailedAttempt: (error, attempt) => void failed.push([(error as Error).message, attempt]),
+    });
+    expect(retried).toBeInstanceOf(RunnableRetry);
+    expect(await retried.invoke("x", { callbacks: [rec] })).toBe("ok 3");
+    expect(calls()).toBe(3);
+    expect(failed).toEqual([
+      ["failure 1", 1],
+      ["failure 2", 2],
+    ]);
+    const attempts = rec.entries.filter((e) => e.kind !== "start" && e.parentIds.length === 1);
+    expect(attempts.map((e) => [e.kind, e.tags])).toEqual([
+      ["error", ["retry:attempt:1"]],
+      ["error", ["retry:attempt:2"]],
+      ["end", ["retry:attempt:3"]],
+    ]);
+    const root = rec.entries[0]!;
+    expect(root.name).toBe("flaky");
+    expect(rec.entries.at(-1)).toMatchObject({ kind: "end", runId: root.runId, output: "ok 3" });
+    expect(rec.openRuns()).toEqual([]);
+  });
+
+  it("waits exponentially growing delays between attempts (no jitter)", async () => {
+    const { delays, sleep } = recordingSleep();
+    const { runnable } = flaky(3);
+    await runnable.withRetry({ stopAfterAttempt: 4, initialDelayMs: 10, jitter: false, sleep }).invoke("x");
+    expect(delays).toEqual([10, 20, 40]);
+  });
+
+  it("caps each delay at maxDelayMs", async () => {
+    const { delays, sleep } = recordingSleep();
+    const { runnable } = flaky(4);
+    await runnable
+      .withRetry({ stopAfterAttempt: 5, initialDelayMs: 10, maxDelayMs: 25, jitter: false, sleep })
+      .invoke("x");
+    expect(delays).toEqual([10, 20, 25, 25]);
+  });
+
+  it("keeps jittered delays within ±50 % of the exponential base", async () => {
+    const { delays, sleep } = recordingSleep();
+    const { runnable } = flaky(3);
+    await runnable.withRetry({ stopAfterAttempt: 4, initialDelayMs: 100, sleep }).invoke("x");
+    expect(delays).toHaveLength(3);
+    delays.forEach((d, i) => {
+      const base = 100 * 2 ** i;
+      expect(d).toBeGreaterThanOrEqual(base * 0.5);
+      expect(d).toBeLessThanOrEqual(base * 1.5);
+    });
+  });
+
+  it("rejects with the last error once stopAfterAttempt is exhausted", async () => {
+    const { sleep } = recordingSleep();
+    const { runnable, calls } = flaky(10);
+    await expect(runnable.withRetry({ stopAfterAttempt: 3, sleep }).invoke("x")).rejects.toThrow("failure 3");
+    expect(calls()).toBe(3);
+  });
+
+  it("does not retry errors that retryIf rejects, nor aborts and input errors by default", async () => {
+    const { sleep } = recordingSleep();
+    const { runnable, calls } = flaky(10);
+    await expect(runnable.withRetry({ retryIf: () => false, sleep }).invoke("x")).rejects.toThrow(
+      "failure 1",
+    );
+    expect(calls()).toBe(1);
+    for (const error of [new AbortError(), new InvalidInputError("bad")]) {
+      let n = 0;
+      const throwing = RunnableLambda.from((): string => {
+        n++;
+        throw error;
+      });
+      await expect(throwing.withRetry({ sleep }).invoke("x")).rejects.toBe(error);
+      expect(n).toBe(1);
+    }
+  });
+});
+
+describe("withRetry under stream", () => {
+  it("retries an attempt that fails before its first chunk", async () => {
+    const { sleep } = recordingSleep();
+    let attempts = 0;
+    const gen = RunnableGenerator.from(async function* gen(_: AsyncIterable<string>) {
+      attempts++;
+      if (attempts < 3) throw new Error(`early ${attempts}`);
+      yield "a";
+      yield "b";
+    });
+    expect(await toArray(gen.withRetry({ stopAfterAttempt: 3, sleep }).stream("x"))).toEqual(["a", "b"]);
+    expect(attempts).toBe(3);
+  });
+
+  it("does not retry after the first chunk: the error propagates and chunks are not repeated", async () => {
+    const { sleep } = recordingSleep();
+    let attempts = 0;
+    const gen = RunnableGenerator.from(async function* gen(_: AsyncIterable<string>) {
+      attempts++;
+      yield "a";
+      throw new Error("late failure");
+    });
+    const seen: string[] = [];
+    const read = async () => {
+      for await (const c of await gen.withRetry({ stopAfterAttempt: 5, sleep }).stream("x")) seen.push(c);
+    };
+    await expect(read()).rejects.toThrow("late failure");
+    expect(seen).toEqual(["a"]);
+    expect(attempts).toBe(1);
+  });
+
+  it("reports the streamed output on the retry run and closes the failed attempts", async () => {
+    const rec = new RunRecorder();
+    const { sleep } = recordingSleep();
+    let attempts = 0;
+    const gen = RunnableGenerator.from(async function* gen(_: AsyncIterable<string>) {
+      attempts++;
+      if (attempts === 1) throw new Error("early");
+      yield "a";
+      yield "b";
+    });
+    await toArray(gen.withRetry({ sleep }).stream("x", { callbacks: [rec] }));
+    const root = rec.entries[0]!;
+    expect(rec.entries.at(-1)).toMatchObject({ kind: "end", runId: root.runId, output: "ab" });
+    expect(rec.entries.filter((e) => e.kind === "error")).toHaveLength(1);
+    expect(rec.openRuns()).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+import { RunnableLambda } from "rivulet";
+import { fromArray, normalizeIds, RunRecorder, toArray } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+
+describe("fromArray / toArray", () => {
+  it("round-trips items in order, with or without a delay", async () => {
+    expect(await toArray(fromArray([1, 2, 3]))).toEqual([1, 2, 3]);
+    expect(await toArray(fromArray(["a", "b"], { delayMs: 1 }))).toEqual(["a", "b"]);
+  });
+
+  it("toArray accepts a promise of a stream", async () => {
+    expect(await toArray(Promise.resolve(fromArray(["x"])))).toEqual(["x"]);
+  });
+});
+
+describe("normalizeIds", () => {
+  it("replaces UUIDs with placeholders in order of first appearance, keeping the run- prefix", () => {
+    const a = "0190a4b2-0000-7000-8000-000000000001";
+    const b = "0190a4b2-0000-7000-8000-000000000002";
+    expect(normalizeIds({ run_id: b, parent_ids: [a, b], id: `run-${a}`, name: "not-an-id" })).toEqual({
+      run_id: "<id:0>",
+      parent_ids: ["<id:1>", "<id:0>"],
+      id: "run-<id:1>",
+      name: "not-an-id",
+    });
+  });
+});
+
+describe("RunRecorder", () => {
+  it("records kind, name, ids and data of each notification, and finds open runs", async () => {
+    const rec = new RunRecorder();
+    await RunnableLambda.from((x: number) => x + 1, { name: "inc" }).invoke(1, { callbacks: [rec] });
+    expect(rec.lines()).toEqual(["start:inc", "end:inc"]);
+    expect(rec.entries[0]).toMatchObject({ kind: "start", input: 1, parentIds: [], runType: "chain" });
+    expect(rec.entries[1]).toMatchObject({ kind: "end", input: 1, output: 2 });
+    expect(rec.entries[0]!.runId).toBe(rec.entries[1]!.runId);
+    expect(rec.openRuns()).toEqual([]);
+  });
+
+  it("is awaited by default and can opt out", () => {
+    expect(new RunRecorder().awaitHandlers).toBe(true);
+    expect(new RunRecorder({ awaitHandlers: false }).awaitHandlers).toBe(false);
+  });
+});
