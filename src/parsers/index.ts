@@ -1,0 +1,24 @@
+export {
+  BaseOutputParser,
+  type OutputParserInput,
+  type SafeParseResult,
+} from "./base-output-parser.js";
+export { CommaSeparatedListOutputParser } from "./comma-separated-list-output-parser.js";
+export type { DeepPartial } from "./deep-partial.js";
+export {
+  type JsonOutputChunk,
+  JsonOutputParser,
+  type JsonOutputParserFields,
+  type JsonValueFields,
+} from "./json-output-parser.js";
+export { MarkdownListOutputParser } from "./markdown-list-output-parser.js";
+export { NumberedListOutputParser } from "./numbered-list-output-parser.js";
+export type {
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaProps,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from "./standard-schema.js";
+export { StringOutputParser, StrOutputParser } from "./string-output-parser.js";
+export { StructuredOutputParser, type StructuredOutputParserOptions } from "./structured-output-parser.js";

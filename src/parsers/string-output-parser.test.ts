@@ -1,0 +1,49 @@
+import { AIMessage, AIMessageChunk, RunnableGenerator } from "rivulet";
+import { fromArray, RunRecorder, toArray } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+import { StringOutputParser, StrOutputParser } from "./index.js";
+
+describe("StringOutputParser", () => {
+  it("passes each chunk's text through, an empty first token included", async () => {
+    const tokens = ["", "Hello", "!", " How", " are", " you", "?"];
+    const out = await toArray(
+      new StringOutputParser().transform(fromArray(tokens.map((t) => new AIMessageChunk(t)))),
+    );
+    expect(out).toEqual(tokens);
+    expect(out.join("|")).toBe("|Hello|!| How| are| you|?");
+  });
+
+  it("outputs the joined text when streamed in a chain, and the text on invoke", async () => {
+    const model = RunnableGenerator.from(async function* fakeModel(_: AsyncIterable<string>) {
+      for (const t of ["", "Hi", " there"]) yield new AIMessageChunk({ content: t });
+    });
+    const rec = new RunRecorder();
+    const chain = model.pipe(new StringOutputParser());
+    expect(await toArray(chain.stream("x", { callbacks: [rec] }))).toEqual(["", "Hi", " there"]);
+    const end = rec.entries.find((e) => e.kind === "end" && e.name === "StringOutputParser");
+    expect(end?.runType).toBe("parser");
+    expect(end?.output).toBe("Hi there");
+    expect(await new StringOutputParser().invoke(new AIMessage("whole"))).toBe("whole");
+    expect(await new StringOutputParser().invoke("plain")).toBe("plain");
+  });
+
+  it("reports on_parser_* events between the model's chunks and the chain's", async () => {
+    const model = RunnableGenerator.from(async function* fakeModel(_: AsyncIterable<string>) {
+      for (const t of ["a", "b"]) yield new AIMessageChunk({ content: t });
+    });
+    const chain = model.pipe(new StringOutputParser());
+    const events = await toArray(chain.streamEvents("x", { version: "v2" }));
+    const parserEvents = events.filter((e) => e.name === "StringOutputParser").map((e) => e.event);
+    expect(parserEvents).toEqual([
+      "on_parser_start",
+      "on_parser_stream",
+      "on_parser_stream",
+      "on_parser_end",
+    ]);
+  });
+
+  it("is also exported as StrOutputParser", () => {
+    expect(new StrOutputParser()).toBeInstanceOf(StringOutputParser);
+    expect(new StrOutputParser().getFormatInstructions()).toBe("");
+  });
+});

@@ -1,0 +1,127 @@
+import { OutputParserError } from "../errors/output-parser-error.js";
+import { jsonEqual } from "../json-patch/json-equal.js";
+import { JsonStreamParser } from "../json-stream/json-stream-parser.js";
+import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
+import { BaseOutputParser } from "./base-output-parser.js";
+import type { DeepPartial } from "./deep-partial.js";
+import { jsonValueChunks } from "./json-chunk-streams.js";
+import { formatSchemaIssues } from "./schema-issues.js";
+import type { InferSchemaOutput, StandardSchemaV1 } from "./standard-schema.js";
+
+/** Options of {@link StructuredOutputParser}. */
+export interface StructuredOutputParserOptions {
+  /** The JSON Schema to show in the format instructions (default: the schema's own, when it exposes one). */
+  jsonSchema?: Record<string, unknown>;
+  /** Stream strings, numbers, booleans and null only once complete (no "Sp" before "Spain"). */
+  completeValues?: boolean;
+  name?: string;
+}
+
+/** The schema's JSON Schema through the Standard JSON Schema converter, if it has one that works. */
+function standardJsonSchema(schema: StandardSchemaV1): Record<string, unknown> | undefined {
+  try {
+    return schema["~standard"].jsonSchema?.output({ target: "draft-2020-12" });
+  } catch {
+    // Converters may throw for schemas JSON Schema cannot express (transforms): instructions go without.
+    return undefined;
+  }
+}
+
+/**
+ * Parses a model's JSON like `JsonOutputParser` and validates the final value against a
+ * schema implementing Standard Schema (zod 4, Valibot, ArkType...; no library is imported).
+ * While streaming it yields `DeepPartial<T>` snapshots each time the value changed; at the end
+ * the value is validated, and if validation changed it (defaults, transforms) the validated
+ * value is yielded last, so the stream's output is always the validated value. Invalid JSON or
+ * a value the schema rejects fails with an `OutputParserError` that lists each issue with its
+ * path and carries the whole text.
+ *
+ * @example
+ * const parser = StructuredOutputParser.fromZodSchema(z.object({ answer: z.string(), source: z.string() }));
+ * const chain = prompt.pipe(model).pipe(parser);
+ * const { answer } = await chain.invoke({ question, format_instructions: parser.getFormatInstructions() });
+ */
+export class StructuredOutputParser<T> extends BaseOutputParser<T, DeepPartial<T>> {
+  readonly schema: StandardSchemaV1<unknown, T>;
+  readonly jsonSchema: Record<string, unknown> | undefined;
+  readonly completeValues: boolean;
+
+  constructor(fields: { schema: StandardSchemaV1<unknown, T> } & StructuredOutputParserOptions) {
+    super();
+    this.schema = fields.schema;
+    this.jsonSchema = fields.jsonSchema;
+    this.completeValues = fields.completeValues ?? false;
+    if (fields.name !== undefined) this.name = fields.name;
+  }
+
+  /** A parser for a zod 4 schema (or any Standard Schema); the output type is the schema's output. */
+  static fromZodSchema<S extends StandardSchemaV1>(
+    schema: S,
+    options: StructuredOutputParserOptions = {},
+  ): StructuredOutputParser<InferSchemaOutput<S>> {
+    return new StructuredOutputParser<InferSchemaOutput<S>>({
+      ...options,
+      schema: schema as StandardSchemaV1<unknown, InferSchemaOutput<S>>,
+    });
+  }
+
+  /** Same as {@link StructuredOutputParser.fromZodSchema}, for any Standard Schema library. */
+  static fromSchema<S extends StandardSchemaV1>(
+    schema: S,
+    options: StructuredOutputParserOptions = {},
+  ): StructuredOutputParser<InferSchemaOutput<S>> {
+    return StructuredOutputParser.fromZodSchema(schema, options);
+  }
+
+  override async parse(text: string): Promise<T> {
+    const parser = new JsonStreamParser({ mode: "in-place" });
+    parser.push(text);
+    return this.#validate(parser.finish(), () => text);
+  }
+
+  override getFormatInstructions(): string {
+    const jsonSchema = this.jsonSchema ?? standardJsonSchema(this.schema);
+    const head =
+      "Respond with a single JSON value and nothing else (a ```json fenced block around it is fine).";
+    if (jsonSchema === undefined) return `${head} It must match the structure you were asked for.`;
+    return `${head} It must be an instance of this JSON Schema:\n\`\`\`json\n${JSON.stringify(jsonSchema)}\n\`\`\``;
+  }
+
+  override createAggregator(): Aggregator<DeepPartial<T>, T> {
+    // Chunks are snapshots, each the whole value so far; the last one is the (validated) output.
+    return new LastValueAggregator<DeepPartial<T>>() as Aggregator<DeepPartial<T>, unknown> as Aggregator<
+      DeepPartial<T>,
+      T
+    >;
+  }
+
+  protected override async *parseTextStream(texts: AsyncIterable<string>): AsyncIterable<DeepPartial<T>> {
+    // Chunks are kept only to put the whole text in a validation error (joined once, on failure).
+    const seen: string[] = [];
+    async function* recorded(): AsyncGenerator<string> {
+      for await (const text of texts) {
+        seen.push(text);
+        yield text;
+      }
+    }
+    const parser = new JsonStreamParser({ completeValues: this.completeValues });
+    const snapshots = jsonValueChunks(parser, recorded());
+    let last: unknown;
+    for (let step = await snapshots.next(); ; step = await snapshots.next()) {
+      if (step.done === true) {
+        const validated = await this.#validate(step.value, () => seen.join(""));
+        if (!jsonEqual(validated, last)) yield validated as DeepPartial<T>;
+        return;
+      }
+      last = step.value;
+      yield step.value as DeepPartial<T>;
+    }
+  }
+
+  async #validate(value: unknown, text: () => string): Promise<T> {
+    const result = await this.schema["~standard"].validate(value);
+    if (result.issues === undefined) return result.value;
+    const message = `Output does not match the schema:\n${formatSchemaIssues(result.issues)}`;
+    throw new OutputParserError(message, text(), { cause: result.issues });
+  }
+}

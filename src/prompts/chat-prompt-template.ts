@@ -1,0 +1,135 @@
+import type { BaseMessage } from "../messages/base-message.js";
+import { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
+import { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-template.js";
+import { ChatPromptValue } from "./chat-prompt-value.js";
+import { type ChatPromptPart, coerceMessagePrompt, type MessagePromptLike } from "./coerce-message-prompt.js";
+import { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
+import type { PromptTemplateOptions } from "./prompt-template.js";
+import type { InputValues, PartialValues } from "./prompt-variables.js";
+
+/** Fields of a {@link ChatPromptTemplate}. */
+export interface ChatPromptTemplateInput extends BasePromptTemplateInput {
+  promptMessages: ChatPromptPart[];
+}
+
+/** What `fromMessages` accepts for one message: see {@link MessagePromptLike}; a nested chat prompt is inlined. */
+export type BaseMessagePromptTemplateLike = MessagePromptLike | ChatPromptTemplate;
+
+/** Options of `fromMessages` and `fromTemplate`: the syntax of the templates given as strings. */
+export type ChatPromptTemplateOptions = Pick<PromptTemplateOptions, "templateFormat">;
+
+/** The variables of the parts, in order of first use, split into required and optional. */
+function collectVariables(
+  parts: readonly ChatPromptPart[],
+  partials: PartialValues,
+): { required: string[]; optional: string[] } {
+  const required = new Set<string>();
+  const optional = new Set<string>();
+  for (const part of parts) {
+    if (!BaseMessagePromptTemplate.isInstance(part)) continue;
+    const optionalHere = part.optionalVariables;
+    for (const name of part.inputVariables) {
+      if (Object.hasOwn(partials, name)) continue;
+      (optionalHere.includes(name) ? optional : required).add(name);
+    }
+  }
+  for (const name of required) optional.delete(name);
+  return { required: [...required], optional: [...optional] };
+}
+
+/**
+ * A chat prompt: a list of message templates, fixed messages and placeholders, formatted into a
+ * {@link ChatPromptValue}. `inputVariables` lists the variables the caller must give;
+ * `optionalVariables` those of optional placeholders.
+ *
+ * @example
+ * const prompt = ChatPromptTemplate.fromMessages([
+ *   ["system", "You are {role}."],
+ *   ["placeholder", "{history}"],
+ *   ["human", "{question}"],
+ * ]);
+ * await prompt.invoke({ role: "a pirate", question: "Where is the gold?" });
+ */
+export class ChatPromptTemplate<V extends InputValues = InputValues> extends BasePromptTemplate<
+  V,
+  ChatPromptValue
+> {
+  readonly promptMessages: ChatPromptPart[];
+  /** Variables of optional placeholders: they may be left out. */
+  readonly optionalVariables: string[];
+
+  constructor(input: ChatPromptTemplateInput) {
+    const partialVariables = input.partialVariables ?? {};
+    const { required, optional } = collectVariables(input.promptMessages, partialVariables);
+    super({ inputVariables: input.inputVariables ?? required, partialVariables });
+    this.promptMessages = input.promptMessages;
+    this.optionalVariables = optional;
+  }
+
+  /**
+   * A chat prompt of one human message.
+   *
+   * @example
+   * ChatPromptTemplate.fromTemplate("tell me a joke about {topic}");
+   */
+  static fromTemplate<V extends InputValues = InputValues>(
+    template: string,
+    options: ChatPromptTemplateOptions = {},
+  ): ChatPromptTemplate<V> {
+    return new ChatPromptTemplate<V>({
+      promptMessages: [HumanMessagePromptTemplate.fromTemplate(template, options)],
+    });
+  }
+
+  /**
+   * A chat prompt from a list of messages: `[role, template]` pairs, message templates, fixed
+   * messages, placeholders, template strings (human messages) or other chat prompts (inlined,
+   * with their partial values).
+   */
+  static fromMessages<V extends InputValues = InputValues>(
+    messages: readonly BaseMessagePromptTemplateLike[],
+    options: ChatPromptTemplateOptions = {},
+  ): ChatPromptTemplate<V> {
+    const promptMessages: ChatPromptPart[] = [];
+    const partialVariables: PartialValues = {};
+    for (const like of messages) {
+      if (like instanceof ChatPromptTemplate) {
+        promptMessages.push(...like.promptMessages);
+        Object.assign(partialVariables, like.partialVariables);
+      } else {
+        promptMessages.push(coerceMessagePrompt(like, options));
+      }
+    }
+    return new ChatPromptTemplate<V>({ promptMessages, partialVariables });
+  }
+
+  /** The formatted messages. Throws a `PromptInputError` when a required variable has no value. */
+  async formatMessages(values: V): Promise<BaseMessage[]> {
+    const merged = await this.mergePartialAndUserVariables(values);
+    const messages: BaseMessage[] = [];
+    for (const part of this.promptMessages) {
+      if (BaseMessagePromptTemplate.isInstance(part)) messages.push(...(await part.formatMessages(merged)));
+      else messages.push(part);
+    }
+    return messages;
+  }
+
+  /** The formatted messages as a {@link ChatPromptValue}. */
+  async formatPromptValue(values: V): Promise<ChatPromptValue> {
+    return new ChatPromptValue(await this.formatMessages(values));
+  }
+
+  /** The formatted messages as a transcript (`Human: ...\nAI: ...`). */
+  async format(values: V): Promise<string> {
+    return (await this.formatPromptValue(values)).toString();
+  }
+
+  /** A copy with some variables fixed (values, or functions called at each format). */
+  async partial(values: PartialValues): Promise<ChatPromptTemplate<InputValues>> {
+    return new ChatPromptTemplate<InputValues>({
+      promptMessages: this.promptMessages,
+      inputVariables: this.inputVariables.filter((name) => !Object.hasOwn(values, name)),
+      partialVariables: { ...this.partialVariables, ...values },
+    });
+  }
+}

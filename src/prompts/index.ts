@@ -1,0 +1,26 @@
+// Prompt templates: string and chat prompts, their prompt values, and the template syntaxes.
+export { AIMessagePromptTemplate } from "./ai-message-prompt-template.js";
+export { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
+export {
+  BaseMessageStringPromptTemplate,
+  type MessageStringPromptTemplateFields,
+} from "./base-message-string-prompt-template.js";
+export { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-template.js";
+export {
+  type BaseMessagePromptTemplateLike,
+  ChatPromptTemplate,
+  type ChatPromptTemplateInput,
+  type ChatPromptTemplateOptions,
+} from "./chat-prompt-template.js";
+export { ChatPromptValue } from "./chat-prompt-value.js";
+export type { ChatPromptPart, MessagePromptLike } from "./coerce-message-prompt.js";
+export { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
+export { MessagesPlaceholder, type MessagesPlaceholderFields } from "./messages-placeholder.js";
+export { parseFString } from "./parse-f-string.js";
+export { parseMustache } from "./parse-mustache.js";
+export { PromptTemplate, type PromptTemplateInput, type PromptTemplateOptions } from "./prompt-template.js";
+export type { InputValues, PartialValues } from "./prompt-variables.js";
+export { parseTemplate, renderTemplate, type TemplateFormat } from "./render-template.js";
+export { StringPromptValue } from "./string-prompt-value.js";
+export { SystemMessagePromptTemplate } from "./system-message-prompt-template.js";
+export type { TemplateNode } from "./template-node.js";
