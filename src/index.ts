@@ -10,3 +10,4 @@ export * from "./parsers/index.js";
 export * from "./prompts/index.js";
 export * from "./runnables/index.js";
 export * from "./streams/index.js";
+export * from "./tools/index.js";

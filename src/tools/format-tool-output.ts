@@ -1,0 +1,65 @@
+import { RivuletError } from "../errors/rivulet-error.js";
+import type { ContentBlock, MessageContent } from "../messages/content-block.js";
+import { ToolMessage } from "../messages/tool-message.js";
+
+/** How a tool's function returns its result: the content alone, or `[content, artifact]`. */
+export type ToolResponseFormat = "content" | "content_and_artifact";
+
+/** A list of text and image blocks: the one non-string content a model accepts as a tool result. */
+function isResultBlocks(value: unknown): value is ContentBlock[] {
+  return (
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((b) => typeof b === "object" && b !== null && (b.type === "text" || b.type === "image_url"))
+  );
+}
+
+/**
+ * The content of a ToolMessage for a tool's output: a string as is, a list of text/image
+ * blocks as is (multimodal results), `""` for undefined or null, anything else as JSON (an
+ * object, an array, a number), falling back to `String()` for what JSON cannot encode.
+ */
+export function toolOutputContent(output: unknown): MessageContent {
+  if (typeof output === "string") return output;
+  if (output === undefined || output === null) return "";
+  if (isResultBlocks(output)) return output;
+  try {
+    return JSON.stringify(output) ?? String(output);
+  } catch {
+    return String(output); // circular or BigInt: the model still gets something readable
+  }
+}
+
+/**
+ * Splits a function's result by the tool's response format. With `"content_and_artifact"` the
+ * result must be a two-item array; anything else is a bug in the tool, reported as such.
+ */
+export function splitToolResult(
+  result: unknown,
+  format: ToolResponseFormat,
+  toolName: string,
+): { content: unknown; artifact?: unknown } {
+  if (format === "content") return { content: result };
+  if (!Array.isArray(result) || result.length !== 2) {
+    throw new RivuletError(
+      "invalid_runnable",
+      `Tool "${toolName}" has responseFormat "content_and_artifact", so its function must return ` +
+        `[content, artifact]; it returned ${Array.isArray(result) ? `an array of ${result.length}` : typeof result}.`,
+    );
+  }
+  return { content: result[0], artifact: result[1] };
+}
+
+/** The ToolMessage answering a tool call: content, the call's id, the tool's name and the artifact. */
+export function toToolMessage(
+  result: { content: unknown; artifact?: unknown },
+  toolCallId: string,
+  toolName: string,
+): ToolMessage {
+  return new ToolMessage({
+    content: toolOutputContent(result.content),
+    tool_call_id: toolCallId,
+    name: toolName,
+    ...(result.artifact === undefined ? {} : { artifact: result.artifact }),
+  });
+}

@@ -1,0 +1,31 @@
+export { isToolCall } from "./coerce-tool-input.js";
+export {
+  type ConvertToOpenAIToolOptions,
+  convertToOpenAIFunction,
+  convertToOpenAITool,
+  type OpenAIFunctionDefinition,
+  type OpenAIToolDefinition,
+} from "./convert-to-openai-tool.js";
+export {
+  DynamicStructuredTool,
+  DynamicTool,
+  type ToolFields,
+  type ToolFunc,
+} from "./dynamic-structured-tool.js";
+export { type ToolResponseFormat, toolOutputContent } from "./format-tool-output.js";
+export { TOOL_PROGRESS_EVENT, type ToolProgress } from "./run-tool-function.js";
+export {
+  type JsonSchemaTarget,
+  schemaToJsonSchema,
+  type ToJsonSchemaOptions,
+} from "./schema-to-json-schema.js";
+export { type HandleValidationError, StructuredTool, type ToolInput } from "./structured-tool.js";
+export { type InferSchemaInput, type ToolOutputOf, tool } from "./tool.js";
+export { type ToolDescriptor, toolToJsonSchema } from "./tool-to-json-schema.js";
+export { type JsonSchema, type JsonSchemaType, validateJsonSchema } from "./validate-json-schema.js";
+export {
+  isStandardSchema,
+  type ToolArgsResult,
+  type ToolSchema,
+  validateToolArgs,
+} from "./validate-tool-args.js";
