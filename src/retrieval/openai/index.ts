@@ -1,0 +1,2 @@
+export { OpenAIEmbeddings, type OpenAIEmbeddingsFields } from "./openai-embeddings.js";
+export { parseRetryAfter } from "./parse-retry-after.js";

@@ -1,0 +1,140 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Document } from "./document.js";
+import { HashedNgramEmbeddings } from "./hashed-ngram-embeddings.js";
+import { openPGlite } from "./open-pglite.js";
+import { PGliteVectorStore } from "./pglite-vector-store.js";
+import type { SqlClient } from "./sql-client.js";
+import { vectorTable } from "./vector-table-sql.js";
+
+// A PGlite instance takes seconds to start (much longer to initialise a new data directory on a
+// busy machine), so the whole file shares two: the one that creates the store, then a reopen.
+const SLOW = 180_000;
+const embeddings = new HashedNgramEmbeddings({ dimensions: 256 });
+const query = "where did harrison work?";
+let dir: string;
+let store: PGliteVectorStore;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "rivulet-pglite-"));
+  store = await PGliteVectorStore.fromDocuments(
+    [
+      new Document({
+        pageContent: "harrison worked at kensho",
+        metadata: { source: "cv", year: 2020 },
+        id: "k",
+      }),
+      new Document({ pageContent: "harrison worked at kensho!", metadata: { source: "copy" }, id: "k2" }),
+      new Document({ pageContent: "harrison likes spicy food", metadata: { source: "blog" }, id: "f" }),
+      new Document({ pageContent: "the stock market fell today", metadata: { source: "news" }, id: "m" }),
+    ],
+    embeddings,
+    { dataDir: dir, tableName: "notes" },
+  );
+}, SLOW);
+
+afterAll(async () => {
+  await store?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("PGliteVectorStore (embedded PostgreSQL + pgvector)", () => {
+  it("searches by cosine similarity, higher is closer, with ids and metadata", async () => {
+    const results = await store.similaritySearchWithScore(query, 3);
+    expect(results.map(([d]) => d.id)).toStrictEqual(["k", "k2", "f"]);
+    const [[best, score]] = results as [[Document, number]];
+    expect(best).toStrictEqual(
+      new Document({
+        pageContent: "harrison worked at kensho",
+        metadata: { source: "cv", year: 2020 },
+        id: "k",
+      }),
+    );
+    expect(score).toBeGreaterThan(results[2]![1]);
+    const [[, exact]] = (await store.similaritySearchWithScore("harrison worked at kensho", 1)) as [
+      [Document, number],
+    ];
+    expect(exact).toBeCloseTo(1, 5);
+  });
+
+  it("filters by metadata containment and rejects function filters", async () => {
+    const blog = await store.similaritySearch(query, 4, { source: "blog" });
+    expect(blog.map((d) => d.id)).toStrictEqual(["f"]);
+    expect(await store.similaritySearch(query, 4, { source: "cv", year: 2020 })).toHaveLength(1);
+    expect(await store.similaritySearch(query, 4, { source: "none" })).toStrictEqual([]);
+    const fn = (() => true) as unknown as Record<string, unknown>;
+    await expect(store.similaritySearch(query, 4, fn)).rejects.toThrow(/metadata objects only/);
+  });
+
+  it("MMR skips the near-duplicate", async () => {
+    const docs = await store.maxMarginalRelevanceSearch(query, { k: 2, fetchK: 4 });
+    expect(docs.map((d) => d.id)).toStrictEqual(["k", "f"]);
+  });
+
+  it("upserts by id, generates ids, deletes", async () => {
+    const [generated] = await store.addDocuments([new Document({ pageContent: "harrison moved to paris" })]);
+    expect(generated).toMatch(/^[0-9a-f-]{36}$/);
+    await store.addDocuments(
+      [new Document({ pageContent: "the stock market rose today", metadata: { v: 2 } })],
+      {
+        ids: ["m"],
+      },
+    );
+    const [market] = await store.similaritySearch("stock market", 1);
+    expect(market).toMatchObject({ id: "m", pageContent: "the stock market rose today", metadata: { v: 2 } });
+    await store.delete({ ids: [generated!, "k2", "unknown"] });
+    const all = await store.similaritySearch(query, 10);
+    expect(all.map((d) => d.id).sort()).toStrictEqual(["f", "k", "m"]);
+  });
+
+  it(
+    "persists: reopened from disk through a client, it finds the same documents",
+    async () => {
+      await store.close();
+      const client: SqlClient = await openPGlite({ dataDir: dir });
+      try {
+        // No `dimensions` given and none known? The table's own are read back (here both agree).
+        const reopened = await PGliteVectorStore.initialize(embeddings, { client, tableName: "notes" });
+        expect(reopened.dimensions).toBe(256);
+        const docs = await reopened.similaritySearch(query, 2);
+        expect(docs.map((d) => d.id)).toStrictEqual(["k", "f"]);
+        await reopened.delete({ ids: ["k"] });
+        expect((await reopened.similaritySearch(query, 1))[0]?.id).toBe("f");
+        await reopened.close(); // does not close a client it was given
+        const { rows } = await client.query<{ n: number }>("SELECT count(*)::int AS n FROM notes");
+        expect(rows[0]?.n).toBe(2);
+        // A second table on the same database, with an HNSW index.
+        const other = await PGliteVectorStore.fromTexts(["a b c", "x y z"], [{}, {}], embeddings, {
+          client,
+          tableName: "other_docs",
+          hnsw: true,
+        });
+        expect((await other.similaritySearch("a b", 1))[0]?.pageContent).toBe("a b c");
+        await expect(
+          PGliteVectorStore.initialize(new HashedNgramEmbeddings({ dimensions: 8 }), {
+            client,
+            tableName: "notes",
+          }),
+        ).rejects.toThrow(/length 256/);
+      } finally {
+        await client.close();
+      }
+    },
+    SLOW,
+  );
+});
+
+describe("vectorTable SQL", () => {
+  it("quotes checked identifiers and numbers the parameters", () => {
+    const t = vectorTable("public.docs", 3);
+    expect(t.deleteSql(2)).toBe('DELETE FROM "public"."docs" WHERE id IN ($1, $2)');
+    expect(t.upsertSql(2)).toContain("($1, $2, $3::jsonb, $4::vector), ($5, $6, $7::jsonb, $8::vector)");
+    expect(t.searchSql(true, false)).toContain(
+      "WHERE metadata @> $3::jsonb ORDER BY embedding <=> $1::vector LIMIT $2",
+    );
+    expect(() => vectorTable('docs"; DROP TABLE x; --', 3)).toThrow(/Invalid table name/);
+    expect(() => vectorTable("docs", 0)).toThrow(/positive integer/);
+  });
+});

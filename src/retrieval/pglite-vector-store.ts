@@ -1,0 +1,226 @@
+import { InvalidConfigError } from "../errors/input-errors.js";
+import { throwIfAborted } from "../internal/abort.js";
+import { Document } from "./document.js";
+import type { Embeddings } from "./embeddings.js";
+import type { MetadataFilter } from "./metadata-filter.js";
+import { openPGlite } from "./open-pglite.js";
+import type { AddDocumentsOptions, SearchOptions } from "./search-options.js";
+import type { SqlClient } from "./sql-client.js";
+import { type VectorSearchHit, VectorStore } from "./vector-store.js";
+import { type VectorTable, vectorTable } from "./vector-table-sql.js";
+
+/** Options of `PGliteVectorStore.initialize` (and `fromTexts`/`fromDocuments`). */
+export interface PGliteVectorStoreOptions {
+  /** A connection to use: a PGlite instance with pgvector loaded, or any `SqlClient` (e.g. over `pg`). */
+  client?: SqlClient | undefined;
+  /** Without `client`: the directory an embedded PGlite keeps its files in (in memory when absent). */
+  dataDir?: string | undefined;
+  /** The table (`name` or `schema.name`; default `rivulet_documents`), created if missing. */
+  tableName?: string | undefined;
+  /** Vector length; else the embeddings' `dimensions`, else the existing table's, else probed once. */
+  dimensions?: number | undefined;
+  /** Build an HNSW index for approximate search on large tables (default false: exact search). */
+  hnsw?: boolean | undefined;
+}
+
+interface Row {
+  id: string;
+  content: string;
+  metadata: unknown;
+  score: number | string;
+  embedding?: string;
+}
+
+const INSERT_BATCH = 100;
+
+function toVectorLiteral(vector: readonly number[]): string {
+  return `[${vector.join(",")}]`;
+}
+
+function toHit(row: Row): VectorSearchHit {
+  // `pg` and PGlite parse jsonb; other drivers may hand over the text.
+  const metadata = typeof row.metadata === "string" ? JSON.parse(row.metadata) : row.metadata;
+  const doc = new Document({ pageContent: row.content, metadata: metadata ?? {}, id: row.id });
+  // pgvector prints vectors as "[1,2.5,-3e-05]", which is valid JSON.
+  const vector = row.embedding === undefined ? [] : (JSON.parse(row.embedding) as number[]);
+  return { doc, vector, score: Number(row.score) };
+}
+
+/**
+ * A persistent vector store on PostgreSQL with pgvector: embedded through PGlite (no server;
+ * files in `dataDir`), or on a server through any `SqlClient`. One table (`id` text primary
+ * key, `content`, `metadata` jsonb, `embedding` vector(n)); search by cosine distance (`<=>`),
+ * reported as similarity `1 - distance` (higher is closer); metadata filters by containment
+ * (`metadata @> filter`, e.g. `{ source: "a" }`); function filters are not supported. The SQL is
+ * plain PostgreSQL, so the same store runs unchanged on a server. Call `close()` when done: it
+ * closes the connection only if the store opened it.
+ *
+ * @example
+ * const store = await PGliteVectorStore.fromTexts(texts, [], new HashedNgramEmbeddings(), { dataDir: "./vectors" });
+ * const docs = await store.similaritySearch("where did harrison work?", 1);
+ * await store.close();
+ */
+export class PGliteVectorStore extends VectorStore<MetadataFilter> {
+  readonly client: SqlClient;
+  readonly dimensions: number;
+  readonly #table: VectorTable;
+  readonly #ownsClient: boolean;
+  #closed = false;
+
+  private constructor(embeddings: Embeddings, client: SqlClient, table: VectorTable, owns: boolean) {
+    super(embeddings);
+    this.client = client;
+    this.#table = table;
+    this.dimensions = table.dimensions;
+    this.#ownsClient = owns;
+  }
+
+  /** Connects (or starts PGlite), creates the extension, table and indexes if missing. */
+  static async initialize(
+    embeddings: Embeddings,
+    options: PGliteVectorStoreOptions = {},
+  ): Promise<PGliteVectorStore> {
+    const owns = options.client === undefined;
+    const client = options.client ?? (await openPGlite({ dataDir: options.dataDir }));
+    try {
+      await client.exec("CREATE EXTENSION IF NOT EXISTS vector");
+      const name = options.tableName ?? "rivulet_documents";
+      const dimensions = await resolveDimensions(client, embeddings, name, options.dimensions);
+      const table = vectorTable(name, dimensions);
+      await client.exec(table.createSql(options.hnsw ?? false));
+      return new PGliteVectorStore(embeddings, client, table, owns);
+    } catch (error) {
+      if (owns) await client.close();
+      throw error;
+    }
+  }
+
+  /** A store holding `texts` (with `metadatas[i]`, or one metadata object for all). */
+  static async fromTexts(
+    texts: string[],
+    metadatas: Record<string, unknown>[] | Record<string, unknown>,
+    embeddings: Embeddings,
+    options: PGliteVectorStoreOptions = {},
+  ): Promise<PGliteVectorStore> {
+    return PGliteVectorStore.fromDocuments(
+      VectorStore.textsToDocuments(texts, metadatas),
+      embeddings,
+      options,
+    );
+  }
+
+  /** A store holding `docs`. */
+  static async fromDocuments(
+    docs: Document[],
+    embeddings: Embeddings,
+    options: PGliteVectorStoreOptions = {},
+  ): Promise<PGliteVectorStore> {
+    const store = await PGliteVectorStore.initialize(embeddings, options);
+    await store.addDocuments(docs);
+    return store;
+  }
+
+  override _vectorstoreType(): string {
+    return "pglite";
+  }
+
+  override async addVectors(
+    vectors: number[][],
+    docs: Document[],
+    options: AddDocumentsOptions = {},
+  ): Promise<string[]> {
+    this.checkVectors(vectors, docs);
+    const ids = this.resolveIds(docs, options.ids);
+    // One statement cannot upsert the same id twice, so the last occurrence wins beforehand.
+    const rows = new Map<string, unknown[]>();
+    docs.forEach((doc, i) => {
+      const vector = vectors[i]!;
+      if (vector.length !== this.dimensions) {
+        throw new InvalidConfigError(
+          `Got a vector of length ${vector.length}; the table holds ${this.dimensions}`,
+        );
+      }
+      const id = ids[i]!;
+      rows.delete(id);
+      rows.set(id, [id, doc.pageContent, JSON.stringify(doc.metadata), toVectorLiteral(vector)]);
+    });
+    const all = [...rows.values()];
+    for (let start = 0; start < all.length; start += INSERT_BATCH) {
+      throwIfAborted(options.signal);
+      const batch = all.slice(start, start + INSERT_BATCH);
+      await this.client.query(this.#table.upsertSql(batch.length), batch.flat());
+    }
+    return ids;
+  }
+
+  override async similaritySearchVectorWithScore(
+    vector: number[],
+    k: number,
+    filter?: MetadataFilter,
+    options: SearchOptions = {},
+  ): Promise<[Document, number][]> {
+    const rows = await this.#search(vector, k, filter, false, options);
+    return rows.map((row) => {
+      const hit = toHit(row);
+      return [hit.doc, hit.score];
+    });
+  }
+
+  protected override async searchVectors(
+    vector: number[],
+    k: number,
+    filter?: MetadataFilter,
+    options: SearchOptions = {},
+  ): Promise<VectorSearchHit[]> {
+    return (await this.#search(vector, k, filter, true, options)).map(toHit);
+  }
+
+  async #search(
+    vector: number[],
+    k: number,
+    filter: MetadataFilter | undefined,
+    withVectors: boolean,
+    options: SearchOptions,
+  ): Promise<Row[]> {
+    if (typeof filter === "function") {
+      throw new InvalidConfigError("PGliteVectorStore filters by metadata objects only, not functions");
+    }
+    throwIfAborted(options.signal);
+    const hasFilter = filter !== undefined && Object.keys(filter).length > 0;
+    const params: unknown[] = [toVectorLiteral(vector), Math.max(0, Math.floor(k))];
+    if (hasFilter) params.push(JSON.stringify(filter));
+    const { rows } = await this.client.query<Row>(this.#table.searchSql(hasFilter, withVectors), params);
+    return rows;
+  }
+
+  override async delete(params: { ids: string[] }): Promise<void> {
+    for (let start = 0; start < params.ids.length; start += INSERT_BATCH) {
+      const batch = params.ids.slice(start, start + INSERT_BATCH);
+      await this.client.query(this.#table.deleteSql(batch.length), batch);
+    }
+  }
+
+  /** Closes the connection if this store opened it (a client you passed in stays open). Idempotent. */
+  async close(): Promise<void> {
+    if (!this.#ownsClient || this.#closed) return;
+    this.#closed = true;
+    await this.client.close();
+  }
+}
+
+/** The vector length: given, known by the embeddings, read from an existing table, or probed. */
+async function resolveDimensions(
+  client: SqlClient,
+  embeddings: Embeddings,
+  tableName: string,
+  given: number | undefined,
+): Promise<number> {
+  const known = given ?? embeddings.dimensions;
+  const existing = await vectorTable(tableName, 1).readDimensions(client);
+  if (known !== undefined && existing !== undefined && known !== existing) {
+    throw new InvalidConfigError(
+      `Table ${tableName} holds vectors of length ${existing}, but the embeddings give ${known}`,
+    );
+  }
+  return known ?? existing ?? (await embeddings.embedQuery("dimension probe")).length;
+}

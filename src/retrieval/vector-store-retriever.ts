@@ -1,0 +1,79 @@
+import { InvalidConfigError } from "../errors/input-errors.js";
+import type { RunScope } from "../runnables/run-scope.js";
+import { BaseRetriever } from "./base-retriever.js";
+import type { Document } from "./document.js";
+import type {
+  MaxMarginalRelevanceSearchOptions,
+  SearchOptions,
+  VectorStoreRetrieverOptions,
+  VectorStoreSearchType,
+} from "./search-options.js";
+
+/** The searches a `VectorStoreRetriever` needs from its store (every `VectorStore` has them). */
+export interface SearchableVectorStore<F> {
+  similaritySearch(query: string, k?: number, filter?: F, options?: SearchOptions): Promise<Document[]>;
+  similaritySearchWithScore(
+    query: string,
+    k?: number,
+    filter?: F,
+    options?: SearchOptions,
+  ): Promise<[Document, number][]>;
+  maxMarginalRelevanceSearch(
+    query: string,
+    options: MaxMarginalRelevanceSearchOptions<F>,
+  ): Promise<Document[]>;
+}
+
+/**
+ * The retriever over a vector store, made by `store.asRetriever({ k, searchType, ... })`:
+ * similarity search (default), MMR for diverse results, or similarity with a minimum score.
+ *
+ * @example
+ * const retriever = store.asRetriever({ k: 2, searchType: "mmr" });
+ * const docs = await retriever.invoke("where did harrison work?");
+ */
+export class VectorStoreRetriever<F = unknown> extends BaseRetriever {
+  readonly vectorStore: SearchableVectorStore<F>;
+  readonly k: number;
+  readonly searchType: VectorStoreSearchType;
+  readonly scoreThreshold: number | undefined;
+  readonly filter: F | undefined;
+  readonly fetchK: number | undefined;
+  readonly lambda: number | undefined;
+
+  constructor(vectorStore: SearchableVectorStore<F>, options: VectorStoreRetrieverOptions<F> = {}) {
+    super();
+    this.vectorStore = vectorStore;
+    this.k = options.k ?? 4;
+    this.searchType = options.searchType ?? "similarity";
+    this.scoreThreshold = options.scoreThreshold;
+    this.filter = options.filter;
+    this.fetchK = options.fetchK;
+    this.lambda = options.lambda;
+    if (options.name !== undefined) this.name = options.name;
+    if (this.searchType === "similarity_score_threshold" && this.scoreThreshold === undefined) {
+      throw new InvalidConfigError('searchType "similarity_score_threshold" needs a `scoreThreshold`');
+    }
+  }
+
+  override async _getRelevantDocuments(query: string, scope: RunScope): Promise<Document[]> {
+    const options: SearchOptions = { signal: scope.signal };
+    const store = this.vectorStore;
+    switch (this.searchType) {
+      case "similarity":
+        return store.similaritySearch(query, this.k, this.filter, options);
+      case "mmr":
+        return store.maxMarginalRelevanceSearch(query, {
+          ...options,
+          k: this.k,
+          fetchK: this.fetchK,
+          lambda: this.lambda,
+          filter: this.filter,
+        });
+      case "similarity_score_threshold": {
+        const scored = await store.similaritySearchWithScore(query, this.k, this.filter, options);
+        return scored.filter(([, score]) => score >= this.scoreThreshold!).map(([doc]) => doc);
+      }
+    }
+  }
+}
