@@ -59,3 +59,43 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
     );
   });
 }
+
+/**
+ * Races many promises in turn against one signal with a single listener (a run's stream asks
+ * for a chunk at a time; adding and removing a listener per chunk is measurable on the hot path).
+ * Call `dispose` when done.
+ */
+export class AbortGate {
+  readonly #signal: AbortSignal;
+  #reject: ((error: unknown) => void) | undefined;
+  readonly #onAbort = () => {
+    const reject = this.#reject;
+    this.#reject = undefined;
+    reject?.(abortErrorOf(this.#signal));
+  };
+
+  constructor(signal: AbortSignal) {
+    this.#signal = signal;
+    signal.addEventListener("abort", this.#onAbort, { once: true });
+  }
+
+  /** Settles with `promise`, or rejects with the typed abort error when the signal aborts first. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    if (this.#signal.aborted) {
+      promise.catch(() => {});
+      return Promise.reject(abortErrorOf(this.#signal));
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.#reject = (error) => {
+        promise.catch(() => {});
+        reject(error);
+      };
+      promise.then(resolve, reject);
+    });
+  }
+
+  dispose(): void {
+    this.#signal.removeEventListener("abort", this.#onAbort);
+    this.#reject = undefined;
+  }
+}

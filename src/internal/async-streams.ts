@@ -18,21 +18,26 @@ export async function peek<T>(
   };
   if (head.done) return { done: true, first: undefined, stream: emptyStream<T>(), close };
   const first = head.value;
-  async function* rest(): AsyncGenerator<T> {
-    let ok = false;
-    try {
-      yield first;
-      for (;;) {
-        const r = await iterator.next();
-        if (r.done) break;
-        yield r.value;
+  let served = false;
+  // A plain iterator rather than a generator: after the first item, each `next` is the source's own.
+  const stream: AsyncIterableIterator<T> = {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next() {
+      if (!served) {
+        served = true;
+        return Promise.resolve({ done: false, value: first });
       }
-      ok = true;
-    } finally {
-      if (!ok) await iterator.return?.();
-    }
-  }
-  return { done: false, first, stream: rest(), close };
+      return iterator.next();
+    },
+    async return(value?: unknown) {
+      served = true;
+      await iterator.return?.(value);
+      return { done: true, value: undefined };
+    },
+  };
+  return { done: false, first, stream, close };
 }
 
 async function* emptyStream<T>(): AsyncGenerator<T> {}

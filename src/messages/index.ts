@@ -20,6 +20,7 @@ export type {
 } from "./content-block.js";
 export { HumanMessage, isHumanMessage } from "./human-message.js";
 export { HumanMessageChunk, isHumanMessageChunk } from "./human-message-chunk.js";
+export { mergeMessageChunks } from "./merge-message-chunks.js";
 export { type BaseMessageChunk, isBaseMessageChunk } from "./message-chunk.js";
 export { messageFromJSON, messagesFromJSON } from "./message-from-json.js";
 export type { MessageJSON, MessageType } from "./message-json.js";

@@ -1,6 +1,6 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { AbortError, isAbortError } from "../errors/abort-error.js";
-import { raceAbort } from "../internal/abort.js";
+import { AbortGate, raceAbort } from "../internal/abort.js";
 import { peek } from "../internal/async-streams.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import { aggregateStream } from "../streams/aggregator.js";
@@ -108,6 +108,65 @@ async function openWithStream<I, O, C>(
   return { scope, source: r._transform(tracked, scope), invoked: false };
 }
 
+/** The output stream of one run, as `streamWithRun` hands it out. */
+export type RunOutputStream<C> = AsyncIterableIterator<C> & {
+  return(value?: unknown): Promise<IteratorResult<C>>;
+};
+
+function open<I, O, C>(
+  runnable: Core<I, O, C>,
+  input: RunInput<I>,
+  config: RunnableConfig,
+): Promise<[Core<I, O, C>, Opened<C>]> {
+  const [r, c] = resolve(runnable, config);
+  const opened =
+    input.stream === undefined
+      ? openWithValue(r, input.value, c, !r.streamsOutput)
+      : openWithStream(r, input, c);
+  return opened.then((o) => [r, o]);
+}
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * The lazily opened output stream of one run. When nothing observes the run and there is no
+ * signal, there is nothing to record, report or cancel, so after opening it hands out its source's
+ * iterator directly (no extra async layer per chunk); otherwise it runs `runLifecycle`.
+ */
+class RunStream<I, O, C> implements RunOutputStream<C> {
+  #iterator: AsyncIterator<C> | undefined;
+  #opening: Promise<void> | undefined;
+  #closed = false;
+  readonly #open: () => Promise<[Core<I, O, C>, Opened<C>]>;
+  readonly #tap: boolean;
+
+  constructor(open: () => Promise<[Core<I, O, C>, Opened<C>]>, tap: boolean) {
+    this.#open = open;
+    this.#tap = tap;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<C>> {
+    if (this.#iterator !== undefined) return this.#iterator.next();
+    if (this.#closed) return Promise.resolve(DONE);
+    this.#opening ??= this.#open().then(([r, opened]) => {
+      const fast = !opened.scope.observed && opened.scope.signal === undefined;
+      this.#iterator = fast ? opened.source[Symbol.asyncIterator]() : runLifecycle(r, opened, this.#tap);
+    });
+    return this.#opening.then(() => this.next());
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<C>> {
+    this.#closed = true;
+    const iterator = this.#iterator;
+    if (iterator === undefined) return DONE;
+    return (await iterator.return?.(value)) ?? DONE;
+  }
+}
+
 /**
  * Runs `runnable` as one run whose output is streamed. The run opens lazily, when the first
  * chunk is asked for: with a whole input at once, with a streamed input at its first chunk
@@ -116,26 +175,26 @@ async function openWithStream<I, O, C>(
  * after its last chunk, fails on an error, and fails with an AbortError when the consumer
  * stops early, so no run is left open.
  */
-export async function* streamWithRun<I, O, C>(
+export function streamWithRun<I, O, C>(
   runnable: Core<I, O, C>,
   input: RunInput<I>,
   config: RunnableConfig,
   tap: boolean,
-): AsyncGenerator<C> {
-  const [r, c] = resolve(runnable, config);
-  const opened =
-    input.stream === undefined
-      ? await openWithValue(r, input.value, c, !r.streamsOutput)
-      : await openWithStream(r, input, c);
+): RunOutputStream<C> {
+  return new RunStream(() => open(runnable, input, config), tap);
+}
+
+/** Drives an opened run: reports and folds its chunks, and closes it however the stream ends. */
+async function* runLifecycle<I, O, C>(r: Core<I, O, C>, opened: Opened<C>, tap: boolean): AsyncGenerator<C> {
   const { scope } = opened;
   const iterator = opened.source[Symbol.asyncIterator]();
   const aggregator = scope.observed ? r.createAggregator() : undefined;
   const report = scope.observed && (tap || r.streamsOutput);
-  const signal = scope.signal;
+  const gate = scope.signal === undefined ? undefined : new AbortGate(scope.signal);
   let settledRun = false;
   try {
     for (;;) {
-      const step = signal === undefined ? await iterator.next() : await raceAbort(iterator.next(), signal);
+      const step = gate === undefined ? await iterator.next() : await gate.race(iterator.next());
       if (step.done) break;
       const chunk = step.value;
       if (aggregator !== undefined) aggregator.add(chunk);
@@ -152,6 +211,7 @@ export async function* streamWithRun<I, O, C>(
     await settled(scope.fail(error));
     throw error;
   } finally {
+    gate?.dispose();
     if (!settledRun) {
       // The consumer stopped early: close upstream first (inner runs end first), then this run.
       await iterator.return?.()?.catch(() => {});

@@ -137,7 +137,10 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   transform(input: AsyncIterable<I>, config?: RunnableConfig): AsyncGenerator<C> {
     const c = ensureConfig(config);
     const aggregator = () => new ConcatAggregator<I>();
-    return streamWithRun(this, { stream: input, aggregator }, c, true);
+    const out = streamWithRun(this, { stream: input, aggregator }, c, true);
+    return (async function* () {
+      yield* out;
+    })();
   }
 
   /**

@@ -78,6 +78,30 @@ export class KeyedAggregator implements Aggregator<Record<string, unknown>, Reco
   }
 }
 
+/**
+ * Collects chunks and folds them all at once with `merge` when the result is asked for (cached
+ * until the next chunk): for chunk types whose pairwise `concat` is costly (message chunks).
+ */
+export class BatchAggregator<C> implements Aggregator<C, C> {
+  readonly #chunks: C[] = [];
+  readonly #merge: (chunks: readonly C[]) => C | undefined;
+  #cached: { value: C | undefined } | undefined;
+
+  constructor(merge: (chunks: readonly C[]) => C | undefined) {
+    this.#merge = merge;
+  }
+
+  add(chunk: C): void {
+    this.#chunks.push(chunk);
+    this.#cached = undefined;
+  }
+
+  result(): C | undefined {
+    this.#cached ??= { value: this.#merge(this.#chunks) };
+    return this.#cached.value;
+  }
+}
+
 /** Reads a whole stream and folds it. */
 export async function aggregateStream<C, O>(
   stream: AsyncIterable<C>,

@@ -1,3 +1,9 @@
-export { type Aggregator, ConcatAggregator, KeyedAggregator, LastValueAggregator } from "./aggregator.js";
+export {
+  type Aggregator,
+  BatchAggregator,
+  ConcatAggregator,
+  KeyedAggregator,
+  LastValueAggregator,
+} from "./aggregator.js";
 export { concat } from "./concat.js";
 export { IterableReadableStream } from "./iterable-readable-stream.js";

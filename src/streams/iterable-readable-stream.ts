@@ -10,10 +10,10 @@ type StreamIterator<T> = ReturnType<ReadableStream<T>[typeof Symbol.asyncIterato
  * for await (const chunk of await chain.stream({ topic: "parrots" })) process.stdout.write(chunk);
  */
 export class IterableReadableStream<T> extends ReadableStream<T> implements AsyncIterable<T> {
-  readonly #source: AsyncGenerator<T>;
+  readonly #source: AsyncIterator<T>;
   #taken = false;
 
-  constructor(source: AsyncGenerator<T>) {
+  constructor(source: AsyncIterator<T>) {
     // highWaterMark 0: nothing is pulled before somebody reads, so the work starts lazily.
     super(
       {
@@ -23,7 +23,7 @@ export class IterableReadableStream<T> extends ReadableStream<T> implements Asyn
           else controller.enqueue(r.value);
         },
         cancel: async () => {
-          await source.return(undefined);
+          await source.return?.(undefined);
         },
       },
       { highWaterMark: 0 },
@@ -38,7 +38,7 @@ export class IterableReadableStream<T> extends ReadableStream<T> implements Asyn
     this.#taken = true;
     // Lock the web side so the two ways of reading cannot interleave.
     this.getReader();
-    // An async generator is exactly the iterator shape ReadableStream promises.
+    // The source is an async iterator that is its own iterable (a generator, or a run's stream).
     return this.#source as unknown as StreamIterator<T>;
   }
 

@@ -11,9 +11,15 @@ export interface FakeTimingOptions {
   delay?: DelayFn | undefined;
 }
 
-/** Waits between two chunks, as configured. */
-export async function pause(options: FakeTimingOptions, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * Waits between two chunks, as configured. Returns undefined when there is nothing to wait for,
+ * so a fake with no delay adds no promise per chunk: `const p = pause(...); if (p) await p;`.
+ */
+export function pause(
+  options: FakeTimingOptions,
+  signal: AbortSignal | undefined,
+): Promise<void> | undefined {
   const ms = options.sleep ?? 0;
-  if (ms <= 0) return;
-  await (options.delay ?? realSleep)(ms, signal);
+  if (ms <= 0) return undefined;
+  return (options.delay ?? realSleep)(ms, signal);
 }

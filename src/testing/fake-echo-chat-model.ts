@@ -32,7 +32,8 @@ export class FakeEchoChatModel extends BaseChatModel {
   ): AsyncIterable<AIMessageChunk> {
     const text = messages.at(-1)?.text ?? "";
     for (const piece of splitText(text, this.chunking)) {
-      await pause(this.timing, options.signal);
+      const waiting = pause(this.timing, options.signal);
+      if (waiting !== undefined) await waiting;
       yield new AIMessageChunk({ content: piece });
     }
   }

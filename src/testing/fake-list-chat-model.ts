@@ -62,7 +62,8 @@ export class FakeListChatModel extends BaseChatModel {
     options: ChatModelCallOptions,
   ): AsyncIterable<AIMessageChunk> {
     for (const piece of splitText(this.nextResponse(), this.chunking)) {
-      await pause(this.timing, options.signal);
+      const waiting = pause(this.timing, options.signal);
+      if (waiting !== undefined) await waiting;
       yield new AIMessageChunk({ content: piece });
     }
   }

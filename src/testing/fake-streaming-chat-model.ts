@@ -4,6 +4,19 @@ import { BaseChatModel } from "../models/base-chat-model.js";
 import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
 
+/** A shallow copy of a scripted chunk (cheaper than `concat`, which merges every field). */
+function copyChunk(chunk: AIMessageChunk): AIMessageChunk {
+  const copy = new AIMessageChunk({
+    content: chunk.content,
+    additional_kwargs: chunk.additional_kwargs,
+    response_metadata: chunk.response_metadata,
+    tool_call_chunks: chunk.tool_call_chunks,
+    usage_metadata: chunk.usage_metadata,
+  });
+  if (chunk.id !== undefined) copy.id = chunk.id;
+  return copy;
+}
+
 /** Options of `FakeStreamingChatModel`. */
 export interface FakeStreamingChatModelFields extends FakeTimingOptions {
   /** The exact chunks to yield on every call (text, tool-call chunks, usage metadata...). */
@@ -55,9 +68,10 @@ export class FakeStreamingChatModel extends BaseChatModel {
     options: ChatModelCallOptions,
   ): AsyncIterable<AIMessageChunk> {
     for (const chunk of this.chunks) {
-      await pause(this.timing, options.signal);
+      const waiting = pause(this.timing, options.signal);
+      if (waiting !== undefined) await waiting;
       // A fresh copy: the base class may set its id, and callers may keep the scripted chunks.
-      yield chunk.concat(new AIMessageChunk({ content: typeof chunk.content === "string" ? "" : [] }));
+      yield copyChunk(chunk);
     }
   }
 }

@@ -31,7 +31,8 @@ export class FakeStreamingLLM extends BaseLLM {
   async *_streamText(_prompt: string, options: ChatModelCallOptions): AsyncIterable<string> {
     const response = this.responses[this.#next++ % this.responses.length] ?? "";
     for (const piece of splitText(response, this.chunking)) {
-      await pause(this.timing, options.signal);
+      const waiting = pause(this.timing, options.signal);
+      if (waiting !== undefined) await waiting;
       yield piece;
     }
   }

@@ -4,13 +4,13 @@ import "../events/install.js";
 
 export type { DelayFn, FakeTimingOptions } from "./fake-delay.js";
 export { FakeEchoChatModel } from "./fake-echo-chat-model.js";
-export { FakeRetriever, type FakeRetrieverFields } from "./fake-retriever.js";
 export {
   type FakeChunking,
   FakeListChatModel,
   type FakeListChatModelFields,
   splitText,
 } from "./fake-list-chat-model.js";
+export { FakeRetriever, type FakeRetrieverFields } from "./fake-retriever.js";
 export { FakeStreamingChatModel, type FakeStreamingChatModelFields } from "./fake-streaming-chat-model.js";
 export { FakeStreamingLLM } from "./fake-streaming-llm.js";
 export { type RecordedEntry, RunRecorder } from "./run-recorder.js";
