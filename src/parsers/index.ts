@@ -13,12 +13,5 @@ export {
 } from "./json-output-parser.js";
 export { MarkdownListOutputParser } from "./markdown-list-output-parser.js";
 export { NumberedListOutputParser } from "./numbered-list-output-parser.js";
-export type {
-  InferSchemaOutput,
-  StandardSchemaIssue,
-  StandardSchemaProps,
-  StandardSchemaResult,
-  StandardSchemaV1,
-} from "./standard-schema.js";
 export { StringOutputParser, StrOutputParser } from "./string-output-parser.js";
 export { StructuredOutputParser, type StructuredOutputParserOptions } from "./structured-output-parser.js";

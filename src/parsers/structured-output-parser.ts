@@ -1,12 +1,12 @@
 import { OutputParserError } from "../errors/output-parser-error.js";
 import { jsonEqual } from "../json-patch/json-equal.js";
 import { JsonStreamParser } from "../json-stream/json-stream-parser.js";
+import type { InferSchemaOutput, StandardSchemaV1 } from "../schema/standard-schema.js";
 import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
 import { BaseOutputParser } from "./base-output-parser.js";
 import type { DeepPartial } from "./deep-partial.js";
 import { jsonValueChunks } from "./json-chunk-streams.js";
 import { formatSchemaIssues } from "./schema-issues.js";
-import type { InferSchemaOutput, StandardSchemaV1 } from "./standard-schema.js";
 
 /** Options of {@link StructuredOutputParser}. */
 export interface StructuredOutputParserOptions {

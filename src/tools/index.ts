@@ -24,7 +24,6 @@ export { type InferSchemaInput, type ToolOutputOf, tool } from "./tool.js";
 export { type ToolDescriptor, toolToJsonSchema } from "./tool-to-json-schema.js";
 export { type JsonSchema, type JsonSchemaType, validateJsonSchema } from "./validate-json-schema.js";
 export {
-  isStandardSchema,
   type ToolArgsResult,
   type ToolSchema,
   validateToolArgs,

@@ -1,7 +1,8 @@
 import { InvalidInputError } from "../errors/input-errors.js";
-import type { StandardSchemaV1 } from "../parsers/standard-schema.js";
+import { isStandardSchema } from "../schema/is-standard-schema.js";
+import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { JsonSchema } from "./validate-json-schema.js";
-import { isStandardSchema, type ToolSchema } from "./validate-tool-args.js";
+import type { ToolSchema } from "./validate-tool-args.js";
 
 /** Which JSON Schema dialect to ask a Standard Schema library for. */
 export type JsonSchemaTarget = "draft-2020-12" | "draft-07" | "openapi-3.0";

@@ -1,4 +1,4 @@
-import type { InferSchemaOutput, StandardSchemaV1 } from "../parsers/standard-schema.js";
+import type { InferSchemaOutput, StandardSchemaV1 } from "../schema/standard-schema.js";
 import {
   DynamicStructuredTool,
   DynamicTool,

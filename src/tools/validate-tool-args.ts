@@ -1,5 +1,7 @@
 import type { ToolInputIssue } from "../errors/tool-input-error.js";
-import type { StandardSchemaIssue, StandardSchemaV1 } from "../parsers/standard-schema.js";
+import { formatIssuePath } from "../schema/format-issue-path.js";
+import { isStandardSchema } from "../schema/is-standard-schema.js";
+import type { StandardSchemaIssue, StandardSchemaV1 } from "../schema/standard-schema.js";
 import { type JsonSchema, validateJsonSchema } from "./validate-json-schema.js";
 
 /**
@@ -14,24 +16,6 @@ export type ToolArgsResult =
   | { readonly success: true; readonly value: unknown }
   | { readonly success: false; readonly issues: ToolInputIssue[] };
 
-/** True for a Standard Schema (ArkType's types are functions, so functions count too). */
-export function isStandardSchema(schema: unknown): schema is StandardSchemaV1 {
-  if ((typeof schema !== "object" && typeof schema !== "function") || schema === null) return false;
-  const props = (schema as { "~standard"?: { validate?: unknown } })["~standard"];
-  return typeof props === "object" && props !== null && typeof props.validate === "function";
-}
-
-function formatPath(path: StandardSchemaIssue["path"]): string {
-  if (path === undefined || path.length === 0) return "(root)";
-  let out = "";
-  for (const segment of path) {
-    const key = typeof segment === "object" && segment !== null ? segment.key : segment;
-    if (typeof key === "number") out += `[${key}]`;
-    else out += out === "" ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
-
 /**
  * Validates tool arguments against a {@link ToolSchema}. A Standard Schema may transform the
  * value (defaults, coercions): the transformed value is what the tool function receives. Never
@@ -41,7 +25,7 @@ export async function validateToolArgs(schema: ToolSchema, value: unknown): Prom
   if (isStandardSchema(schema)) {
     const result = await schema["~standard"].validate(value);
     if (result.issues === undefined) return { success: true, value: result.value };
-    const issues = result.issues.map((i) => ({ path: formatPath(i.path), message: i.message }));
+    const issues = result.issues.map((i) => ({ path: formatIssuePath(i.path), message: i.message }));
     return { success: false, issues };
   }
   const issues = validateJsonSchema(schema, value);

@@ -1,0 +1,106 @@
+import { InvalidInputError } from "../../errors/input-errors.js";
+import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
+import type { BaseMessage } from "../../messages/base-message.js";
+import { compact, type JsonRecord } from "../internal/json-value.js";
+import { ProviderChatModel } from "../internal/provider-chat-model.js";
+import { ProviderTransport } from "../internal/provider-transport.js";
+import { resolveApiKey } from "../internal/resolve-api-key.js";
+import type { ChatAnthropicCallOptions, ChatAnthropicFields } from "./chat-anthropic-fields.js";
+import { decodeAnthropicStream } from "./decode-anthropic-stream.js";
+import { describeAnthropicError } from "./describe-anthropic-error.js";
+import { toAnthropicPrompt } from "./to-anthropic-prompt.js";
+import { toAnthropicTool, toAnthropicToolChoice } from "./to-anthropic-tool.js";
+
+const ANTHROPIC_BASE_URL = "https://api.anthropic.com";
+const DEFAULT_MODEL = "claude-sonnet-4-5";
+const DEFAULT_MAX_TOKENS = 2048;
+
+/**
+ * Anthropic's Messages API, streamed. Text, `tool_use` blocks (as tool-call fragments, parallel
+ * calls kept apart), extended thinking (as `thinking` content blocks with their signature),
+ * usage (cache reads and writes included) and the stop reason arrive as `AIMessageChunk`s. The
+ * key comes from `apiKey` or `ANTHROPIC_API_KEY`. `withStructuredOutput` uses a forced tool call.
+ *
+ * @example
+ * const model = new ChatAnthropic({ model: "claude-sonnet-4-5", maxTokens: 1024 });
+ * const reply = await model.invoke([new SystemMessage("Answer in French."), new HumanMessage("Hello!")]);
+ */
+export class ChatAnthropic extends ProviderChatModel<ChatAnthropicFields, ChatAnthropicCallOptions> {
+  /** The API root requests go to. */
+  readonly baseURL: string;
+  readonly #apiKey: string;
+  readonly #transport: ProviderTransport;
+  protected override readonly defaultStructuredMethod = "functionCalling";
+
+  constructor(fields: ChatAnthropicFields = {}) {
+    super({
+      ...fields,
+      model: fields.model ?? DEFAULT_MODEL,
+      maxTokens: fields.maxTokens ?? DEFAULT_MAX_TOKENS,
+    });
+    this.baseURL = (fields.baseURL ?? fields.anthropicApiUrl ?? ANTHROPIC_BASE_URL).replace(/\/+$/, "");
+    this.#apiKey = resolveApiKey(fields.apiKey, "ANTHROPIC_API_KEY", "anthropic");
+    this.#transport = new ProviderTransport({
+      ...fields,
+      provider: "anthropic",
+      describeError: describeAnthropicError,
+    });
+  }
+
+  _llmType(): string {
+    return "anthropic";
+  }
+
+  #headers(): Record<string, string> {
+    const headers: Record<string, string> = {
+      accept: "text/event-stream",
+      "x-api-key": this.#apiKey,
+      "anthropic-version": this.fields.anthropicVersion ?? "2023-06-01",
+    };
+    if (this.fields.betas !== undefined && this.fields.betas.length > 0) {
+      headers["anthropic-beta"] = this.fields.betas.join(",");
+    }
+    return headers;
+  }
+
+  /** The request body a call would send (for inspection and tests). */
+  requestBody(messages: readonly BaseMessage[], options: ChatAnthropicCallOptions = {}): JsonRecord {
+    const { system, messages: turns } = toAnthropicPrompt(messages);
+    const { tools, toolChoice } = this.callTools(options);
+    const f = this.fields;
+    return compact({
+      model: this.model ?? DEFAULT_MODEL,
+      max_tokens: this.maxTokens ?? DEFAULT_MAX_TOKENS,
+      system,
+      messages: turns,
+      stream: true,
+      temperature: f.temperature,
+      top_p: f.topP,
+      top_k: f.topK,
+      stop_sequences: this.callStop(options),
+      thinking: f.thinking,
+      tools: tools.length > 0 ? tools.map(toAnthropicTool) : undefined,
+      tool_choice:
+        tools.length > 0 && toolChoice !== undefined ? toAnthropicToolChoice(toolChoice) : undefined,
+      ...f.invocationKwargs,
+    });
+  }
+
+  async *_streamChunks(
+    messages: BaseMessage[],
+    options: ChatAnthropicCallOptions,
+  ): AsyncIterable<AIMessageChunk> {
+    const request = {
+      url: `${this.baseURL}/v1/messages`,
+      headers: this.#headers(),
+      body: this.requestBody(messages, options),
+    };
+    yield* this.#transport.stream(request, options.signal, decodeAnthropicStream);
+  }
+
+  protected override withJsonSchemaOutput(): this {
+    throw new InvalidInputError(
+      'ChatAnthropic gives structured output through a forced tool call: use { method: "functionCalling" } (the default)',
+    );
+  }
+}

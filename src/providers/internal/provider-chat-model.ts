@@ -1,0 +1,168 @@
+import { BaseChatModel } from "../../models/base-chat-model.js";
+import type { BaseLanguageModelInput, ChatModelCallOptions } from "../../models/chat-model-call-options.js";
+import type { DeepPartial } from "../../parsers/deep-partial.js";
+import type { Runnable } from "../../runnables/runnable.js";
+import type { InferSchemaOutput, StandardSchemaV1 } from "../../schema/standard-schema.js";
+import type { JsonRecord } from "./json-value.js";
+import {
+  jsonTextParser,
+  type StructuredOutputOptions,
+  type StructuredOutputSchema,
+  structuredJsonSchema,
+  structuredName,
+  toolCallReader,
+} from "./structured-output.js";
+import {
+  type BindableTool,
+  type ToolChoice,
+  type ToolDefinition,
+  toToolDefinition,
+} from "./tool-definition.js";
+import type { ProviderTransportOptions } from "./transport-options.js";
+
+/** Options every provider chat model accepts (each provider adds its own). */
+export interface ProviderChatModelFields extends ProviderTransportOptions {
+  /** The model's name as the provider knows it. */
+  model?: string | undefined;
+  temperature?: number | undefined;
+  /** Upper bound on the tokens generated. */
+  maxTokens?: number | undefined;
+  /** Run name shown in events (default: the class name). */
+  name?: string | undefined;
+  /** Stop sequences sent with every call (a call's `stop` option replaces them). */
+  stop?: string[] | undefined;
+  /** Tools sent with every call (see `bindTools`). */
+  tools?: BindableTool[] | undefined;
+  /** Which tool the model must call (see `bindTools`). */
+  toolChoice?: ToolChoice | undefined;
+}
+
+/** Per-call options of provider chat models: the run config, `stop`, and tools for this call only. */
+export interface ProviderCallOptions extends ChatModelCallOptions {
+  /** Tools for this call, replacing the bound ones. */
+  tools?: BindableTool[] | undefined;
+  /** Which tool the model must call, for this call. */
+  tool_choice?: ToolChoice | undefined;
+}
+
+/** Options of `bindTools`. */
+export interface BindToolsOptions {
+  /** Which tool the model must call (`"auto"`, `"none"`, `"required"`/`"any"`, or a tool name). */
+  tool_choice?: ToolChoice | undefined;
+  /** Same as `tool_choice`, camel-cased. */
+  toolChoice?: ToolChoice | undefined;
+}
+
+/** The tools and tool choice in force for one call. */
+export interface CallTools {
+  tools: ToolDefinition[];
+  toolChoice: ToolChoice | undefined;
+}
+
+/** A runnable returning the structured value; it streams partial values where the method allows. */
+export type StructuredOutputRunnable<T> = Runnable<BaseLanguageModelInput, T, DeepPartial<T>>;
+
+/**
+ * What provider chat models share on top of `BaseChatModel`: their options object (kept so that
+ * `bindTools` and `withStructuredOutput` can return configured copies without changing the
+ * original), tool binding, structured output, and the tools of a call.
+ */
+export abstract class ProviderChatModel<
+  Fields extends ProviderChatModelFields,
+  CallOptions extends ProviderCallOptions = ProviderCallOptions,
+> extends BaseChatModel<CallOptions> {
+  /** The options this model was built with. */
+  readonly fields: Readonly<Fields>;
+
+  constructor(fields: Fields) {
+    super({
+      model: fields.model,
+      temperature: fields.temperature,
+      maxTokens: fields.maxTokens,
+      name: fields.name,
+    });
+    this.fields = fields;
+  }
+
+  /** The structured-output method used when `withStructuredOutput` is not told. */
+  protected abstract readonly defaultStructuredMethod: "jsonSchema" | "functionCalling";
+
+  /** A copy asking for output matching `schema` natively (OpenAI `response_format`, Ollama `format`). */
+  protected abstract withJsonSchemaOutput(
+    schema: JsonRecord,
+    name: string,
+    options: StructuredOutputOptions,
+  ): this;
+
+  /** A copy of this model with some options changed. */
+  withFields(overrides: Partial<Fields>): this {
+    const Model = this.constructor as new (fields: Fields) => this;
+    return new Model({ ...this.fields, ...overrides });
+  }
+
+  /**
+   * A copy of this model that sends `tools` with every call. Accepts Rivulet tools (anything with
+   * `name`, `description` and `getJsonSchema()`), OpenAI-formatted tools, plain
+   * `{ name, description, parameters }` and Anthropic's `{ name, description, input_schema }`.
+   *
+   * @example
+   * const withTools = model.bindTools([weatherTool], { tool_choice: "auto" });
+   * const message = await withTools.invoke("Weather in Paris?");
+   * message.tool_calls; // [{ name: "weather", args: { city: "Paris" }, id: "call_...", type: "tool_call" }]
+   */
+  bindTools(tools: BindableTool[], options: BindToolsOptions = {}): this {
+    const toolChoice = options.tool_choice ?? options.toolChoice;
+    return this.withFields({ tools: tools.map(toToolDefinition), toolChoice } as Partial<Fields>);
+  }
+
+  /**
+   * A runnable whose output is an object matching `schema`: a Standard Schema (zod 4, Valibot...,
+   * whose `validate` checks the final value) or a JSON Schema object. With `"jsonSchema"` the
+   * provider constrains the text and partial objects stream as they grow; with
+   * `"functionCalling"` the model is made to call one tool whose arguments are the output.
+   *
+   * @example
+   * const extractor = model.withStructuredOutput(z.object({ city: z.string(), days: z.number() }));
+   * const { city, days } = await extractor.invoke("Three days in Lisbon, please");
+   */
+  withStructuredOutput<S extends StandardSchemaV1>(
+    schema: S,
+    options?: StructuredOutputOptions,
+  ): StructuredOutputRunnable<InferSchemaOutput<S>>;
+  withStructuredOutput<T = JsonRecord>(
+    schema: JsonRecord,
+    options?: StructuredOutputOptions,
+  ): StructuredOutputRunnable<T>;
+  withStructuredOutput(
+    schema: StructuredOutputSchema,
+    options: StructuredOutputOptions = {},
+  ): StructuredOutputRunnable<unknown> {
+    const json = structuredJsonSchema(schema);
+    const name = structuredName(json, options);
+    if ((options.method ?? this.defaultStructuredMethod) === "functionCalling") {
+      const tool = {
+        name,
+        description: options.description ?? "Respond with the requested output",
+        parameters: json,
+      };
+      const forced = this.bindTools([tool], { tool_choice: name });
+      return forced.pipe(toolCallReader(schema, name)) as unknown as StructuredOutputRunnable<unknown>;
+    }
+    const constrained = this.withJsonSchemaOutput(json, name, options);
+    return constrained.pipe(jsonTextParser(schema)) as unknown as StructuredOutputRunnable<unknown>;
+  }
+
+  /** The tools of one call: the call's own when given, else the bound ones. */
+  protected callTools(options: CallOptions): CallTools {
+    const tools = options.tools ?? this.fields.tools ?? [];
+    return {
+      tools: tools.map(toToolDefinition),
+      toolChoice: options.tool_choice ?? this.fields.toolChoice,
+    };
+  }
+
+  /** The stop sequences of one call: the call's own when given, else the model's. */
+  protected callStop(options: CallOptions): string[] | undefined {
+    return options.stop ?? this.fields.stop;
+  }
+}

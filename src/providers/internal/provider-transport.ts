@@ -1,0 +1,180 @@
+import { ProviderError } from "../../errors/provider-error.js";
+import { raceAbort } from "../../internal/abort.js";
+import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
+import { sleep as timerSleep } from "../../runnables/sleep.js";
+import { NdjsonParseError } from "../../sse/ndjson-parse-error.js";
+import { CallDeadlines } from "./call-deadlines.js";
+import { asFinal, makeProviderError } from "./make-provider-error.js";
+import { type DescribeError, type HttpFailure, readHttpError } from "./read-http-error.js";
+import { backoffDelayMs, MAX_RETRY_AFTER_MS } from "./retry-policy.js";
+import type { FetchLike, ProviderTransportOptions, SleepLike } from "./transport-options.js";
+
+/** One request to a provider: where, with which headers, and the JSON body. */
+export interface ProviderRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * Turns a successful response into the items the caller reads: message chunks for a streamed
+ * chat answer (the provider's wire format), or one parsed body for a plain JSON endpoint.
+ */
+export type ChunkDecoder<T = AIMessageChunk> = (response: Response) => AsyncIterable<T>;
+
+/** What a transport needs to know about its provider. */
+export interface ProviderTransportConfig extends ProviderTransportOptions {
+  /** The provider's name, as errors report it (`"openai"`). */
+  provider: string;
+  /** Reads the provider's error payload. */
+  describeError: DescribeError;
+}
+
+const DEFAULT_MAX_RETRIES = 2;
+
+/** An attempt that failed in a way worth retrying, with the pause the server asked for. */
+type RetryableFailure = HttpFailure;
+
+/**
+ * The HTTP client every provider call shares: POSTs a JSON request with the run's signal,
+ * decodes the answer into items (chat chunks, or one parsed body), and owns the failure policy.
+ * Failures before the first item (408/409/429/5xx, network errors, retryable error events) are
+ * retried up to `maxRetries` times with exponential backoff and jitter, honouring `retry-after`;
+ * once an item has been yielded nothing is retried, since the caller has already seen output.
+ * The total, first-chunk and idle deadlines raise typed `TimeoutError`s, aborting closes the
+ * connection at once, and every other failure is a `ProviderError`.
+ */
+export class ProviderTransport {
+  readonly provider: string;
+  readonly #config: ProviderTransportConfig;
+  readonly #fetch: FetchLike;
+  readonly #sleep: SleepLike;
+
+  constructor(config: ProviderTransportConfig) {
+    this.provider = config.provider;
+    this.#config = config;
+    this.#fetch = config.fetch ?? ((input, init) => fetch(input, init));
+    this.#sleep = config.sleep ?? timerSleep;
+  }
+
+  /** Streams the items of one call, retrying before the first item as the policy allows. */
+  async *stream<T>(
+    request: ProviderRequest,
+    runSignal: AbortSignal | undefined,
+    decode: ChunkDecoder<T>,
+  ): AsyncGenerator<T, void, undefined> {
+    const deadlines = new CallDeadlines(this.#config, runSignal);
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const failure = yield* this.#attempt(request, decode, deadlines);
+        if (failure === undefined) return;
+        const delay = this.#retryDelay(failure, attempt);
+        if (delay === undefined) throw failure.error;
+        try {
+          await this.#sleep(delay, deadlines.callSignal);
+        } catch (error) {
+          throw deadlines.abortError() ?? error;
+        }
+      }
+    } finally {
+      deadlines.dispose();
+    }
+  }
+
+  /** One attempt: yields its items; returns a failure worth retrying, throws any other. */
+  async *#attempt<T>(
+    request: ProviderRequest,
+    decode: ChunkDecoder<T>,
+    deadlines: CallDeadlines,
+  ): AsyncGenerator<T, RetryableFailure | undefined, undefined> {
+    const signal = deadlines.beginAttempt();
+    let emitted = false;
+    try {
+      const response = await raceAbort(this.#send(request, signal), signal);
+      if (!response.ok)
+        return this.#retryableOrThrow(
+          await readHttpError(response, this.provider, this.#config.describeError),
+        );
+      const iterator = decode(response)[Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          deadlines.awaitingChunk();
+          const next = await raceAbort(iterator.next(), signal);
+          deadlines.chunkArrived();
+          if (next.done === true) return undefined;
+          emitted = true;
+          yield next.value;
+        }
+      } finally {
+        // Close the connection before asking the decoder to stop, so a read stuck on a silent
+        // server settles instead of holding `return()` up.
+        deadlines.endAttempt();
+        Promise.resolve(iterator.return?.()).catch(() => {});
+      }
+    } catch (error) {
+      return this.#retryableOrThrow({
+        error: this.#classify(error, deadlines, emitted),
+        retryAfterMs: undefined,
+      });
+    } finally {
+      deadlines.endAttempt();
+    }
+  }
+
+  #send(request: ProviderRequest, signal: AbortSignal): Promise<Response> {
+    return this.#fetch(request.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...request.headers, ...this.#config.headers },
+      body: JSON.stringify(request.body),
+      signal,
+    });
+  }
+
+  #retryableOrThrow(failure: HttpFailure): RetryableFailure {
+    if (!failure.error.retryable) throw failure.error;
+    return failure;
+  }
+
+  /** The typed error for a failed attempt: an abort or timeout as such, anything else a ProviderError. */
+  #classify(error: unknown, deadlines: CallDeadlines, emitted: boolean): ProviderError {
+    const aborted = deadlines.abortError();
+    if (aborted !== undefined) throw aborted;
+    if (ProviderError.isInstance(error)) return emitted ? asFinal(error) : error;
+    if (NdjsonParseError.isInstance(error) || error instanceof SyntaxError) {
+      return makeProviderError(`${this.provider} sent a response Rivulet cannot read: ${error.message}`, {
+        provider: this.provider,
+        providerErrorType: "invalid_response",
+        retryable: false,
+        cause: error,
+      });
+    }
+    const reason = describeNetworkError(error);
+    const message = emitted
+      ? `The connection to ${this.provider} was lost mid-stream: ${reason}`
+      : `Could not reach ${this.provider}: ${reason}`;
+    return makeProviderError(message, {
+      provider: this.provider,
+      providerErrorType: "connection",
+      retryable: !emitted,
+      cause: error,
+    });
+  }
+
+  #retryDelay(failure: RetryableFailure, attempt: number): number | undefined {
+    if (attempt >= (this.#config.maxRetries ?? DEFAULT_MAX_RETRIES)) return undefined;
+    const asked = failure.retryAfterMs;
+    if (asked !== undefined) return asked <= MAX_RETRY_AFTER_MS ? asked : undefined;
+    return backoffDelayMs(attempt, this.#config.random ?? Math.random);
+  }
+}
+
+/** A readable reason for a network failure (undici hides the useful part in `cause`). */
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause: unknown = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return `${error.message} (${typeof code === "string" ? `${code}: ` : ""}${cause.message})`;
+  }
+  return error.message;
+}

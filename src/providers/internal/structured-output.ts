@@ -1,0 +1,98 @@
+import { InvalidInputError } from "../../errors/input-errors.js";
+import { OutputParserError } from "../../errors/output-parser-error.js";
+import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
+import { JsonOutputParser } from "../../parsers/json-output-parser.js";
+import { formatSchemaIssues } from "../../parsers/schema-issues.js";
+import { StructuredOutputParser } from "../../parsers/structured-output-parser.js";
+import type { Runnable } from "../../runnables/runnable.js";
+import { isStandardSchema } from "../../schema/is-standard-schema.js";
+import type { StandardSchemaV1 } from "../../schema/standard-schema.js";
+import { isRecord, type JsonRecord } from "./json-value.js";
+
+/** What `withStructuredOutput` accepts: a Standard Schema (zod 4, Valibot...) or a JSON Schema object. */
+export type StructuredOutputSchema = StandardSchemaV1 | JsonRecord;
+
+/** Options of `withStructuredOutput`. */
+export interface StructuredOutputOptions {
+  /** The schema's (or forced tool's) name shown to the model (default: the schema's `title`, else "output"). */
+  name?: string;
+  /** What the output is, shown to the model with the tool when the tool-call method is used. */
+  description?: string;
+  /**
+   * How to ask for the structure. `"jsonSchema"`: the provider's native structured output
+   * (OpenAI `response_format`, Ollama `format`); `"functionCalling"`: one forced tool call
+   * (Anthropic's only way). Each provider picks a sensible default.
+   */
+  method?: "jsonSchema" | "functionCalling";
+  /** OpenAI only: ask for strict schema adherence (`json_schema.strict`; not sent unless set). */
+  strict?: boolean;
+}
+
+type Convert = (options: { target: string }) => unknown;
+
+/** The JSON Schema a model is shown: the object itself, or the Standard Schema's own conversion. */
+export function structuredJsonSchema(schema: StructuredOutputSchema): JsonRecord {
+  if (!isStandardSchema(schema)) return schema;
+  const props = schema["~standard"] as { jsonSchema?: { output?: Convert }; vendor: string };
+  const own = (schema as { toJSONSchema?: unknown }).toJSONSchema;
+  const converted: unknown =
+    props.jsonSchema?.output !== undefined
+      ? props.jsonSchema.output({ target: "draft-2020-12" })
+      : typeof own === "function"
+        ? (own as () => unknown).call(schema)
+        : undefined;
+  if (!isRecord(converted)) {
+    throw new InvalidInputError(
+      `withStructuredOutput cannot get a JSON Schema from this "${props.vendor}" schema: ` +
+        "use a zod 4 schema (or any with a Standard JSON Schema converter), or pass a JSON Schema object.",
+    );
+  }
+  const { $schema: _, ...rest } = converted;
+  return rest;
+}
+
+/** The name the structure is given: the option, the schema's title, or "output" (safe for OpenAI's name rules). */
+export function structuredName(schema: JsonRecord, options: StructuredOutputOptions): string {
+  const title = typeof schema.title === "string" ? schema.title : undefined;
+  return (options.name ?? title ?? "output").replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64);
+}
+
+/** Parses the model's JSON text (streaming partial objects), validated at the end when the schema can. */
+export function jsonTextParser<T>(schema: StructuredOutputSchema): Runnable<AIMessageChunk, T, unknown> {
+  const parser = isStandardSchema(schema)
+    ? new StructuredOutputParser<T>({ schema: schema as StandardSchemaV1<unknown, T> })
+    : new JsonOutputParser();
+  return parser as unknown as Runnable<AIMessageChunk, T, unknown>;
+}
+
+/** Validates a value with a Standard Schema; a plain JSON Schema is trusted (the provider enforced it). */
+async function validate<T>(schema: StructuredOutputSchema, value: unknown, text: string): Promise<T> {
+  if (!isStandardSchema(schema)) return value as T;
+  const result = await schema["~standard"].validate(value);
+  if (result.issues === undefined) return result.value as T;
+  throw new OutputParserError(
+    `Output does not match the schema:\n${formatSchemaIssues(result.issues)}`,
+    text,
+    {
+      cause: result.issues,
+    },
+  );
+}
+
+/** Reads the arguments of the forced tool call `toolName` from the final message, validated. */
+export function toolCallReader<T>(
+  schema: StructuredOutputSchema,
+  toolName: string,
+): (message: AIMessageChunk) => Promise<T> {
+  return async function extractStructuredOutput(message) {
+    const call = message.tool_calls.find((c) => c.name === toolName);
+    if (call === undefined) {
+      const raw = message.tool_call_chunks.map((c) => c.args ?? "").join("");
+      throw new OutputParserError(
+        `The model did not call "${toolName}" with valid JSON arguments`,
+        raw || message.text,
+      );
+    }
+    return validate<T>(schema, call.args, JSON.stringify(call.args));
+  };
+}

@@ -1,0 +1,93 @@
+import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
+import type { BaseMessage } from "../../messages/base-message.js";
+import { compact, type JsonRecord } from "../internal/json-value.js";
+import { ProviderChatModel } from "../internal/provider-chat-model.js";
+import { ProviderTransport } from "../internal/provider-transport.js";
+import { toOpenAITool } from "../internal/to-openai-tool.js";
+import type { ChatOllamaCallOptions, ChatOllamaFields } from "./chat-ollama-fields.js";
+import { decodeOllamaStream } from "./decode-ollama-stream.js";
+import { describeOllamaError } from "./describe-ollama-error.js";
+import { resolveOllamaHost } from "./resolve-ollama-host.js";
+import { toOllamaMessages } from "./to-ollama-messages.js";
+
+const DEFAULT_MODEL = "llama3.2";
+
+/**
+ * A local model served by Ollama, through its native `/api/chat` streaming endpoint
+ * (newline-delimited JSON). Text, thinking (`additional_kwargs.reasoning_content`), tool calls
+ * and token counts arrive as `AIMessageChunk`s. No key is needed; the server is `baseUrl`, else
+ * `OLLAMA_HOST`, else `http://127.0.0.1:11434`. `withStructuredOutput` uses Ollama's `format`.
+ *
+ * @example
+ * const model = new ChatOllama({ model: "llama3.2", temperature: 0 });
+ * for await (const chunk of await model.stream("Why is the sky blue?")) process.stdout.write(chunk.text);
+ */
+export class ChatOllama extends ProviderChatModel<ChatOllamaFields, ChatOllamaCallOptions> {
+  /** The server requests go to. */
+  readonly baseUrl: string;
+  readonly #transport: ProviderTransport;
+  protected override readonly defaultStructuredMethod = "jsonSchema";
+
+  constructor(fields: ChatOllamaFields = {}) {
+    super({ ...fields, model: fields.model ?? DEFAULT_MODEL });
+    this.baseUrl = resolveOllamaHost(fields.baseUrl ?? fields.baseURL);
+    this.#transport = new ProviderTransport({
+      ...fields,
+      provider: "ollama",
+      describeError: describeOllamaError,
+    });
+  }
+
+  _llmType(): string {
+    return "ollama";
+  }
+
+  /** The request body a call would send (for inspection and tests). */
+  requestBody(messages: readonly BaseMessage[], options: ChatOllamaCallOptions = {}): JsonRecord {
+    const f = this.fields;
+    // Ollama has no tool choice: tools are offered, the model decides.
+    const { tools } = this.callTools(options);
+    return compact({
+      model: this.model ?? DEFAULT_MODEL,
+      messages: toOllamaMessages(messages),
+      stream: true,
+      tools: tools.length > 0 ? tools.map(toOpenAITool) : undefined,
+      format: f.format,
+      think: f.think,
+      keep_alive: f.keepAlive,
+      options: this.#modelOptions(options),
+    });
+  }
+
+  #modelOptions(options: ChatOllamaCallOptions): JsonRecord | undefined {
+    const f = this.fields;
+    const modelOptions = compact({
+      temperature: f.temperature,
+      num_predict: f.maxTokens,
+      top_p: f.topP,
+      top_k: f.topK,
+      num_ctx: f.numCtx,
+      seed: f.seed,
+      repeat_penalty: f.repeatPenalty,
+      stop: this.callStop(options),
+      ...f.options,
+    });
+    return Object.keys(modelOptions).length > 0 ? modelOptions : undefined;
+  }
+
+  async *_streamChunks(
+    messages: BaseMessage[],
+    options: ChatOllamaCallOptions,
+  ): AsyncIterable<AIMessageChunk> {
+    const request = {
+      url: `${this.baseUrl}/api/chat`,
+      headers: { accept: "application/x-ndjson" },
+      body: this.requestBody(messages, options),
+    };
+    yield* this.#transport.stream(request, options.signal, decodeOllamaStream);
+  }
+
+  protected override withJsonSchemaOutput(schema: JsonRecord): this {
+    return this.withFields({ format: schema });
+  }
+}

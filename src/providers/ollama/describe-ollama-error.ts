@@ -1,0 +1,8 @@
+import { isRecord, stringOf } from "../internal/json-value.js";
+import type { ErrorDescription } from "../internal/read-http-error.js";
+
+/** Reads an Ollama error payload, `{ "error": "model 'x' not found" }`, or plain text. */
+export function describeOllamaError(body: unknown): ErrorDescription {
+  if (typeof body === "string") return { message: body.slice(0, 500) };
+  return isRecord(body) ? { message: stringOf(body.error) } : {};
+}

@@ -1,0 +1,44 @@
+import type { JsonRecord } from "../internal/json-value.js";
+import type { ProviderCallOptions, ProviderChatModelFields } from "../internal/provider-chat-model.js";
+
+/** The client settings `@langchain/openai` takes under `configuration` (the ones Rivulet honours). */
+export interface OpenAIClientConfiguration {
+  baseURL?: string | undefined;
+  apiKey?: string | undefined;
+  organization?: string | undefined;
+  project?: string | undefined;
+  defaultHeaders?: Record<string, string> | undefined;
+}
+
+/**
+ * Options of `ChatOpenAI`. The key comes from `apiKey` or `OPENAI_API_KEY`; `baseURL` (or
+ * `configuration.baseURL`) points at an OpenAI-compatible server (vLLM, llama.cpp, LM Studio),
+ * for which a key is optional.
+ */
+export interface ChatOpenAIFields extends ProviderChatModelFields {
+  apiKey?: string | undefined;
+  /** The API root, e.g. `http://127.0.0.1:8000/v1` for vLLM (default `https://api.openai.com/v1`). */
+  baseURL?: string | undefined;
+  configuration?: OpenAIClientConfiguration | undefined;
+  organization?: string | undefined;
+  topP?: number | undefined;
+  frequencyPenalty?: number | undefined;
+  presencePenalty?: number | undefined;
+  seed?: number | undefined;
+  /** For reasoning models (o-series, gpt-5): `"minimal"`, `"low"`, `"medium"` or `"high"`. */
+  reasoningEffort?: string | undefined;
+  /** Ask for the usage chunk (`stream_options.include_usage`; default true). */
+  streamUsage?: boolean | undefined;
+  /** Let the model call several tools at once (sent only when set). */
+  parallelToolCalls?: boolean | undefined;
+  /** A `response_format` sent with every call (`withStructuredOutput` sets it). */
+  responseFormat?: JsonRecord | undefined;
+  /** Extra body fields sent as is (for options Rivulet does not name, or a compatible server's own). */
+  modelKwargs?: JsonRecord | undefined;
+}
+
+/** Per-call options of `ChatOpenAI`: the common ones plus a `response_format` for this call. */
+export interface ChatOpenAICallOptions extends ProviderCallOptions {
+  response_format?: JsonRecord | undefined;
+  parallel_tool_calls?: boolean | undefined;
+}

@@ -1,0 +1,102 @@
+import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
+import type { BaseMessage } from "../../messages/base-message.js";
+import type { JsonRecord } from "../internal/json-value.js";
+import { ProviderChatModel } from "../internal/provider-chat-model.js";
+import { ProviderTransport } from "../internal/provider-transport.js";
+import type { StructuredOutputOptions } from "../internal/structured-output.js";
+import { buildOpenAIBody } from "./build-openai-body.js";
+import type { ChatOpenAICallOptions, ChatOpenAIFields } from "./chat-openai-fields.js";
+import { decodeOpenAIStream } from "./decode-openai-stream.js";
+import { describeOpenAIError } from "./describe-openai-error.js";
+import {
+  OPENAI_BASE_URL,
+  openAIAuthHeaders,
+  resolveOpenAIApiKey,
+  resolveOpenAIBaseURL,
+} from "./openai-connection.js";
+
+const DEFAULT_MODEL = "gpt-4o-mini";
+
+/**
+ * OpenAI's Chat Completions API, streamed, and any OpenAI-compatible server (vLLM, llama.cpp,
+ * LM Studio) through `baseURL`. Text, tool-call fragments (parallel calls kept apart), usage
+ * (cached and reasoning tokens) and the finish reason arrive as `AIMessageChunk`s. The key comes
+ * from `apiKey` or `OPENAI_API_KEY` (a `MissingApiKeyError` when neither is set and the server is
+ * OpenAI's). Failures are `ProviderError`s; see `ProviderTransportOptions` for retries and timeouts.
+ *
+ * @example
+ * const model = new ChatOpenAI({ model: "gpt-4o-mini", temperature: 0 });
+ * for await (const chunk of await model.stream("Write a haiku about rivers")) process.stdout.write(chunk.text);
+ *
+ * const local = new ChatOpenAI({ model: "qwen2.5", baseURL: "http://127.0.0.1:8000/v1" }); // vLLM
+ */
+export class ChatOpenAI extends ProviderChatModel<ChatOpenAIFields, ChatOpenAICallOptions> {
+  /** The API root requests go to. */
+  readonly baseURL: string;
+  readonly #apiKey: string | undefined;
+  readonly #transport: ProviderTransport;
+  protected override readonly defaultStructuredMethod = "jsonSchema";
+
+  constructor(fields: ChatOpenAIFields = {}) {
+    super({ ...fields, model: fields.model ?? DEFAULT_MODEL });
+    this.baseURL = resolveOpenAIBaseURL(fields);
+    // Local compatible servers usually need no key; OpenAI itself always does.
+    this.#apiKey = resolveOpenAIApiKey(fields, this.isOfficial);
+    this.#transport = new ProviderTransport({
+      ...fields,
+      headers: { ...fields.configuration?.defaultHeaders, ...fields.headers },
+      provider: "openai",
+      describeError: describeOpenAIError,
+    });
+  }
+
+  /** Whether requests go to OpenAI itself rather than a compatible server. */
+  get isOfficial(): boolean {
+    return this.baseURL === OPENAI_BASE_URL;
+  }
+
+  _llmType(): string {
+    return "openai";
+  }
+
+  #headers(): Record<string, string> {
+    return { accept: "text/event-stream", ...openAIAuthHeaders(this.#apiKey, this.fields) };
+  }
+
+  /** The request body a call would send (for inspection and tests). */
+  requestBody(messages: readonly BaseMessage[], options: ChatOpenAICallOptions = {}): JsonRecord {
+    return buildOpenAIBody({
+      fields: this.fields,
+      model: this.model ?? DEFAULT_MODEL,
+      official: this.isOfficial,
+      messages,
+      options,
+      tools: this.callTools(options),
+      stop: this.callStop(options),
+    });
+  }
+
+  async *_streamChunks(
+    messages: BaseMessage[],
+    options: ChatOpenAICallOptions,
+  ): AsyncIterable<AIMessageChunk> {
+    const request = {
+      url: `${this.baseURL}/chat/completions`,
+      headers: this.#headers(),
+      body: this.requestBody(messages, options),
+    };
+    yield* this.#transport.stream(request, options.signal, decodeOpenAIStream);
+  }
+
+  protected override withJsonSchemaOutput(
+    schema: JsonRecord,
+    name: string,
+    options: StructuredOutputOptions,
+  ): this {
+    // As in @langchain/openai, `strict` is sent only when asked for: strict mode rejects schemas with
+    // optional properties, which many user schemas have.
+    const jsonSchema =
+      options.strict === undefined ? { name, schema } : { name, schema, strict: options.strict };
+    return this.withFields({ responseFormat: { type: "json_schema", json_schema: jsonSchema } });
+  }
+}

@@ -1,0 +1,17 @@
+import { isRecord, stringOf } from "../internal/json-value.js";
+import type { ErrorDescription } from "../internal/read-http-error.js";
+
+/**
+ * Reads an OpenAI (or OpenAI-compatible) error payload: `{ error: { message, type, code } }`
+ * from OpenAI, `{ object: "error", message, type }` from vLLM, or plain text.
+ */
+export function describeOpenAIError(body: unknown): ErrorDescription {
+  if (typeof body === "string") return { message: body.slice(0, 500) };
+  if (!isRecord(body)) return {};
+  const error = isRecord(body.error) ? body.error : body;
+  const code = typeof error.code === "number" ? String(error.code) : stringOf(error.code);
+  return {
+    message: stringOf(error.message) ?? stringOf(body.error),
+    type: stringOf(error.type) ?? code,
+  };
+}

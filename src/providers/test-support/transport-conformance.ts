@@ -1,0 +1,201 @@
+// Test support: the transport behaviours every provider must show against a real socket
+// (retries, exhausted retries, dropped connections, odd byte boundaries, aborts, timeouts).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AbortError, TimeoutError } from "../../errors/abort-error.js";
+import { ProviderError } from "../../errors/provider-error.js";
+import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
+import type { ProviderTransportOptions } from "../internal/transport-options.js";
+import { LoopbackServer, type ReplyScript } from "./loopback-server.js";
+
+/** A model under test: anything that streams chunks for a prompt. */
+export interface StreamingModel {
+  stream(input: string, config?: { signal?: AbortSignal }): Promise<AsyncIterable<AIMessageChunk>>;
+}
+
+/** What the conformance suite needs from one provider. */
+export interface ConformanceSubject {
+  provider: string;
+  /** Builds the model against the loopback server, with the given transport options. */
+  makeModel(baseUrl: string, options: ProviderTransportOptions): StreamingModel;
+  /** A recorded text answer, its content type, and the text it spells. */
+  textBody: string;
+  contentType: string;
+  expectedText: string;
+  /** A recorded HTTP error body for the 429 and 500 answers. */
+  rateLimitBody: string;
+  serverErrorBody: string;
+}
+
+/** The outcome of reading a stream to its end: the chunks and the error that ended it, if any. */
+export interface Collected {
+  chunks: AIMessageChunk[];
+  text: string;
+  error: unknown;
+}
+
+/** Reads a model's stream fully, keeping the chunks seen before an error. */
+export async function collect(stream: Promise<AsyncIterable<AIMessageChunk>>): Promise<Collected> {
+  const chunks: AIMessageChunk[] = [];
+  let error: unknown;
+  try {
+    for await (const chunk of await stream) chunks.push(chunk);
+  } catch (e) {
+    error = e;
+  }
+  return { chunks, text: chunks.map((c) => c.text).join(""), error };
+}
+
+/** A `sleep` seam that records the requested pauses and returns at once. */
+export function recordingSleep(): { sleeps: number[]; sleep: (ms: number) => Promise<void> } {
+  const sleeps: number[] = [];
+  return { sleeps, sleep: async (ms) => void sleeps.push(ms) };
+}
+
+/** Registers the shared transport tests for one provider. */
+export function describeTransportConformance(subject: ConformanceSubject): void {
+  describe(`${subject.provider} transport over a loopback server`, () => {
+    let server: LoopbackServer;
+    beforeAll(async () => {
+      server = await LoopbackServer.start();
+    });
+    afterAll(() => server.close());
+    const ok = (extra: Partial<ReplyScript> = {}): ReplyScript => ({
+      headers: { "content-type": subject.contentType },
+      body: subject.textBody,
+      ...extra,
+    });
+    const json = { "content-type": "application/json" };
+
+    it("decodes frames split at odd byte boundaries, inside multi-byte characters too", async () => {
+      server.reply(ok({ pieceBytes: 3 }));
+      const { text, error } = await collect(subject.makeModel(server.url, {}).stream("hi"));
+      expect(error).toBeUndefined();
+      expect(text).toBe(subject.expectedText);
+      expect(server.requests.at(-1)?.piecesTotal).toBeGreaterThan(50);
+    });
+
+    it("retries a 429 after the pause retry-after-ms asks for, then succeeds", async () => {
+      const { sleeps, sleep } = recordingSleep();
+      const before = server.requests.length;
+      server.reply(
+        { status: 429, headers: { ...json, "retry-after-ms": "1500" }, body: subject.rateLimitBody },
+        ok(),
+      );
+      const { text, error } = await collect(subject.makeModel(server.url, { sleep }).stream("hi"));
+      expect(error).toBeUndefined();
+      expect(text).toBe(subject.expectedText);
+      expect(sleeps).toEqual([1500]);
+      expect(server.requests.length - before).toBe(2);
+    });
+
+    it("honours retry-after in seconds and backs off with jitter otherwise", async () => {
+      const { sleeps, sleep } = recordingSleep();
+      server.reply(
+        { status: 503, headers: { ...json, "retry-after": "2" }, body: subject.serverErrorBody },
+        { status: 502, headers: json, body: subject.serverErrorBody },
+        ok(),
+      );
+      const { error } = await collect(subject.makeModel(server.url, { sleep, random: () => 0 }).stream("hi"));
+      expect(error).toBeUndefined();
+      expect(sleeps).toEqual([2000, 500]); // second retry: 1000 ms step, jitter down to half
+    });
+
+    it("turns a 500 that persists past maxRetries into a retryable ProviderError", async () => {
+      const { sleeps, sleep } = recordingSleep();
+      const before = server.requests.length;
+      const fail: ReplyScript = { status: 500, headers: json, body: subject.serverErrorBody };
+      server.reply(fail, fail, fail);
+      const { chunks, error } = await collect(
+        subject.makeModel(server.url, { sleep, maxRetries: 2 }).stream("hi"),
+      );
+      expect(chunks).toEqual([]);
+      expect(ProviderError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        code: "provider",
+        status: 500,
+        retryable: true,
+        provider: subject.provider,
+      });
+      expect(server.requests.length - before).toBe(3);
+      expect(sleeps).toHaveLength(2);
+    });
+
+    it("does not retry a 400", async () => {
+      const { sleeps, sleep } = recordingSleep();
+      server.reply({ status: 400, headers: json, body: subject.serverErrorBody });
+      const { error } = await collect(subject.makeModel(server.url, { sleep }).stream("hi"));
+      expect(error).toMatchObject({ status: 400, retryable: false });
+      expect(sleeps).toEqual([]);
+    });
+
+    it("reports a connection dropped mid-stream as a non-retryable ProviderError after the chunks so far", async () => {
+      const { sleeps, sleep } = recordingSleep();
+      const half = subject.textBody.slice(0, Math.floor(subject.textBody.length / 2));
+      server.reply(ok({ body: half, ending: "destroy" }));
+      const { chunks, error } = await collect(subject.makeModel(server.url, { sleep }).stream("hi"));
+      expect(chunks.length).toBeGreaterThan(0);
+      expect(error).toMatchObject({ code: "provider", retryable: false, providerErrorType: "connection" });
+      expect(sleeps).toEqual([]);
+    });
+
+    it("retries a connection dropped before the first chunk", async () => {
+      const { sleeps, sleep } = recordingSleep();
+      server.reply(ok({ body: "", ending: "destroy" }), ok());
+      const { text, error } = await collect(
+        subject.makeModel(server.url, { sleep, random: () => 1 }).stream("hi"),
+      );
+      expect(error).toBeUndefined();
+      expect(text).toBe(subject.expectedText);
+      expect(sleeps).toEqual([500]);
+    });
+
+    it("closes the connection at once when the run is aborted mid-stream", async () => {
+      server.reply(ok({ pieceBytes: 64, pauseMs: 10, ending: "hang" }));
+      const controller = new AbortController();
+      const stream = await subject.makeModel(server.url, {}).stream("hi", { signal: controller.signal });
+      let error: unknown;
+      try {
+        for await (const chunk of stream) if (chunk.text !== "") controller.abort();
+      } catch (e) {
+        error = e;
+      }
+      expect(AbortError.isInstance(error)).toBe(true);
+      const request = server.requests.at(-1)!;
+      expect(await request.closed).toEqual({ beforeFinished: true });
+      expect(request.piecesWritten).toBeLessThan(request.piecesTotal);
+    });
+
+    it("closes the connection when the consumer stops reading", async () => {
+      server.reply(ok({ pieceBytes: 64, pauseMs: 10, ending: "hang" }));
+      for await (const chunk of await subject.makeModel(server.url, {}).stream("hi"))
+        if (chunk.text !== "") break;
+      const request = server.requests.at(-1)!;
+      expect(await request.closed).toEqual({ beforeFinished: true });
+      expect(request.piecesWritten).toBeLessThan(request.piecesTotal);
+    });
+
+    it("raises a first-chunk TimeoutError when the server sends nothing", async () => {
+      server.reply(ok({ body: "", ending: "hang" }));
+      const { error } = await collect(subject.makeModel(server.url, { firstChunkTimeout: 50 }).stream("hi"));
+      expect(TimeoutError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ kind: "first_chunk", timeoutMs: 50 });
+      expect(await server.requests.at(-1)!.closed).toEqual({ beforeFinished: true });
+    });
+
+    it("raises an idle TimeoutError when the server goes silent between chunks", async () => {
+      const half = subject.textBody.slice(0, Math.floor(subject.textBody.length / 2));
+      server.reply(ok({ body: half, ending: "hang" }));
+      const { chunks, error } = await collect(
+        subject.makeModel(server.url, { idleTimeout: 50 }).stream("hi"),
+      );
+      expect(chunks.length).toBeGreaterThan(0);
+      expect(error).toMatchObject({ code: "timeout", kind: "idle" });
+    });
+
+    it("raises a total TimeoutError across retries", async () => {
+      server.reply(ok({ body: "", ending: "hang" }));
+      const { error } = await collect(subject.makeModel(server.url, { timeout: 60 }).stream("hi"));
+      expect(error).toMatchObject({ code: "timeout", kind: "total" });
+    });
+  });
+}

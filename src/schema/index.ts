@@ -1,0 +1,9 @@
+export { formatIssuePath } from "./format-issue-path.js";
+export { isStandardSchema } from "./is-standard-schema.js";
+export type {
+  InferSchemaOutput,
+  StandardSchemaIssue,
+  StandardSchemaProps,
+  StandardSchemaResult,
+  StandardSchemaV1,
+} from "./standard-schema.js";
