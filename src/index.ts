@@ -9,7 +9,7 @@ export * from "./models/index.js";
 export * from "./parsers/index.js";
 export * from "./prompts/index.js";
 export * from "./retrieval/index.js";
-export * from "./schema/index.js";
 export * from "./runnables/index.js";
+export * from "./schema/index.js";
 export * from "./streams/index.js";
 export * from "./tools/index.js";

@@ -1,7 +1,7 @@
 import type { ToolInputIssue } from "../errors/tool-input-error.js";
 import { formatIssuePath } from "../schema/format-issue-path.js";
 import { isStandardSchema } from "../schema/is-standard-schema.js";
-import type { StandardSchemaIssue, StandardSchemaV1 } from "../schema/standard-schema.js";
+import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { type JsonSchema, validateJsonSchema } from "./validate-json-schema.js";
 
 /**
