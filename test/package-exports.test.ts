@@ -1,0 +1,52 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  name: string;
+  exports: Record<string, string | { source: string; types: string; default: string }>;
+  files: string[];
+};
+
+const entries = Object.entries(pkg.exports).filter(
+  (e): e is [string, { source: string; types: string; default: string }] => typeof e[1] !== "string",
+);
+
+describe("the export map", () => {
+  it("lists the public entry points: the root, testing and the providers", () => {
+    expect(Object.keys(pkg.exports).sort()).toEqual(
+      [
+        ".",
+        "./package.json",
+        "./providers",
+        "./providers/anthropic",
+        "./providers/ollama",
+        "./providers/openai",
+        "./testing",
+      ].sort(),
+    );
+  });
+
+  it.each(entries)("%s: the source exists and types/default are its compiled form", (_, target) => {
+    expect(existsSync(join(root, target.source))).toBe(true);
+    const compiled = target.source.replace(/^\.\/src\//, "./dist/src/").replace(/\.ts$/, "");
+    expect(target.default).toBe(`${compiled}.js`);
+    expect(target.types).toBe(`${compiled}.d.ts`);
+  });
+
+  it("never points into src/internal or test support", () => {
+    for (const [, target] of entries) {
+      expect(target.source).not.toMatch(/\/internal\/|test-support/);
+    }
+    expect(pkg.files).toContain("!src/**/test-support/**");
+  });
+
+  it("resolves by the package's own name, each entry exporting something", async () => {
+    for (const [subpath] of entries) {
+      const mod = (await import(`${pkg.name}${subpath.slice(1)}`)) as Record<string, unknown>;
+      expect(Object.keys(mod).length).toBeGreaterThan(0);
+    }
+  });
+});
