@@ -1,2 +1,0 @@
-export { OpenAIEmbeddings, type OpenAIEmbeddingsFields } from "./openai-embeddings.js";
-export { parseRetryAfter } from "./parse-retry-after.js";
