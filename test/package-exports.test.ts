@@ -29,12 +29,22 @@ describe("the export map", () => {
     );
   });
 
-  it.each(entries)("%s: the source exists and types/default are its compiled form", (_, target) => {
-    expect(existsSync(join(root, target.source))).toBe(true);
-    const compiled = target.source.replace(/^\.\/src\//, "./dist/src/").replace(/\.ts$/, "");
-    expect(target.default).toBe(`${compiled}.js`);
-    expect(target.types).toBe(`${compiled}.d.ts`);
-  });
+  it.each(entries)(
+    "%s: the source exists, types are its declarations, default its bundle",
+    (subpath, target) => {
+      expect(existsSync(join(root, target.source))).toBe(true);
+      const compiled = target.source.replace(/^\.\/src\//, "./dist/src/").replace(/\.ts$/, "");
+      expect(target.types).toBe(`${compiled}.d.ts`);
+      const bundleName = subpath === "." ? "index" : subpath.slice(2).replaceAll("/", "-");
+      expect(target.default).toBe(`./dist/bundle/${bundleName}.js`);
+      // The bundler config must build exactly that entry from that source.
+      const config = readFileSync(join(root, "rolldown.config.mjs"), "utf8");
+      const inputs = new Map(
+        [...config.matchAll(/"?([\w-]+)"?:\s*"(src\/[^"]+\.ts)"/g)].map((m) => [m[1], m[2]]),
+      );
+      expect(inputs.get(bundleName)).toBe(target.source.slice(2));
+    },
+  );
 
   it("never points into src/internal or test support", () => {
     for (const [, target] of entries) {

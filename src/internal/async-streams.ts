@@ -131,3 +131,23 @@ export async function* mergeKeyed<K, T>(
     }
   }
 }
+
+/**
+ * Maps each item of a stream with a plain iterator rather than a generator: one `.then` per
+ * item instead of a whole async-generator layer (this sits on the per-token path).
+ */
+export function mapStream<T, U>(source: AsyncIterable<T>, map: (value: T) => U): AsyncIterableIterator<U> {
+  const iterator = source[Symbol.asyncIterator]();
+  const step = (r: IteratorResult<T>): IteratorResult<U> =>
+    r.done === true ? { done: true, value: undefined } : { done: false, value: map(r.value) };
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    next: () => iterator.next().then(step),
+    async return(value?: unknown) {
+      await iterator.return?.(value);
+      return { done: true, value: undefined };
+    },
+  };
+}

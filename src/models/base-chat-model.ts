@@ -1,4 +1,5 @@
 import { throwIfAborted } from "../internal/abort.js";
+import { mapStream } from "../internal/async-streams.js";
 import { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { mergeMessageChunks } from "../messages/merge-message-chunks.js";
@@ -99,14 +100,16 @@ export abstract class BaseChatModel<
     return options;
   }
 
-  override async *_stream(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
+  override _stream(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
     const messages = toChatMessages(input);
     const id = `run-${scope.runId}`;
-    for await (const chunk of this._streamChunks(messages, this.#options(scope), scope)) {
-      throwIfAborted(scope.signal);
+    const signal = scope.signal;
+    // A mapping iterator, not a generator: stamping ids must not cost a layer per token.
+    return mapStream(this._streamChunks(messages, this.#options(scope), scope), (chunk) => {
+      throwIfAborted(signal);
       if (chunk.id === undefined) chunk.id = id;
-      yield chunk;
-    }
+      return chunk;
+    });
   }
 
   /** Aggregates the stream; when observed, reports each chunk so `invoke` streams under events. */

@@ -1,7 +1,7 @@
 import type { RunType } from "../callbacks/run.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { OutputParserError } from "../errors/output-parser-error.js";
-import { once } from "../internal/async-streams.js";
+import { mapStream, once } from "../internal/async-streams.js";
 import { BaseMessage } from "../messages/base-message.js";
 import type { RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
@@ -20,8 +20,8 @@ function textOf(input: unknown): string {
   throw new InvalidInputError(`An output parser expects a string or a message, got ${typeof input}`);
 }
 
-async function* textChunks(stream: AsyncIterable<unknown>): AsyncGenerator<string> {
-  for await (const chunk of stream) yield textOf(chunk);
+function textChunks(stream: AsyncIterable<unknown>): AsyncIterable<string> {
+  return mapStream(stream, textOf);
 }
 
 /**

@@ -19,8 +19,9 @@ export class StringOutputParser extends BaseOutputParser<string, string> {
     return text;
   }
 
-  protected override async *parseTextStream(texts: AsyncIterable<string>): AsyncIterable<string> {
-    yield* texts;
+  /** The texts as they come: no extra layer per token. */
+  protected override parseTextStream(texts: AsyncIterable<string>): AsyncIterable<string> {
+    return texts;
   }
 }
 
