@@ -1,4 +1,9 @@
 // The public API of `rivulet`, under @langchain/core's names.
+// The entry itself imports the modules that register Runnable's factories: bundlers (ours and
+// users') drop side-effect imports reached only through re-exporting folder indexes.
+import "./runnables/install.js";
+import "./events/install.js";
+
 export * from "./callbacks/index.js";
 export * from "./config/index.js";
 export * from "./errors/index.js";
