@@ -6,6 +6,7 @@
 // Run: npx tsc -p tsconfig.build.json && node dist/bench/json-stream.js
 
 import { JsonStreamParser, type JsonStreamParserOptions } from "../src/json-stream/index.js";
+import { fitPower } from "./harness.js";
 
 interface Mode {
   name: string;
@@ -88,21 +89,6 @@ function time(chunks: string[], mode: Mode, repeats: number): number {
   return best;
 }
 
-/** Least-squares slope of log(y) over log(x). */
-function exponent(xs: number[], ys: number[]): number {
-  const lx = xs.map(Math.log);
-  const ly = ys.map(Math.log);
-  const mx = lx.reduce((a, b) => a + b, 0) / lx.length;
-  const my = ly.reduce((a, b) => a + b, 0) / ly.length;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < lx.length; i += 1) {
-    num += (lx[i]! - mx) * (ly[i]! - my);
-    den += (lx[i]! - mx) ** 2;
-  }
-  return num / den;
-}
-
 function table(title: string, label: string, sizes: number[], docs: string[]): void {
   console.log(`\n${title}`);
   const header = sizes.map((s) => `${label}${s}`.padStart(12)).join("");
@@ -115,9 +101,9 @@ function table(title: string, label: string, sizes: number[], docs: string[]): v
       time(chunk(doc, 4), mode, Math.max(3, Math.ceil(2_000_000 / doc.length))),
     );
     const cells = times.map((t) => `${t.toFixed(2)} ms`.padStart(12)).join("");
-    const last = exponent(sizes.slice(-2), times.slice(-2));
+    const last = fitPower(sizes.slice(-2), times.slice(-2)).a;
     console.log(
-      `${mode.name.padEnd(28)}${cells}   ${exponent(sizes, times).toFixed(2)}      (${last.toFixed(2)})`,
+      `${mode.name.padEnd(28)}${cells}   ${fitPower(sizes, times).a.toFixed(2)}      (${last.toFixed(2)})`,
     );
   }
 }

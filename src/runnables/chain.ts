@@ -1,4 +1,5 @@
-import { type LambdaChunkOf, type LambdaOut, type RunnableFunc, RunnableLambda } from "./runnable-lambda.js";
+import type { LambdaChunk, LambdaOutput } from "./runnable.js";
+import { type RunnableFunc, RunnableLambda } from "./runnable-lambda.js";
 
 /**
  * Turns a function into a named Runnable (LangChain's `@chain`): its runs are named after the
@@ -12,6 +13,6 @@ import { type LambdaChunkOf, type LambdaOut, type RunnableFunc, RunnableLambda }
 export function chain<I, R>(
   func: RunnableFunc<I, R>,
   name?: string,
-): RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>> {
+): RunnableLambda<I, LambdaOutput<R>, LambdaChunk<R>> {
   return RunnableLambda.from(func, name === undefined ? {} : { name });
 }

@@ -3,7 +3,7 @@ import { RecursionLimitError } from "../errors/input-errors.js";
 import { aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
 import type { RunScope } from "./run-scope.js";
-import { Runnable } from "./runnable.js";
+import { type LambdaChunk, type LambdaOutput, Runnable } from "./runnable.js";
 import type { InputStream } from "./runnable-core.js";
 import { callWithContext, isAsyncIterable, iterateWithContext } from "./user-code.js";
 
@@ -39,8 +39,8 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
   static from<I, R>(
     func: RunnableFunc<I, R>,
     options?: { name?: string },
-  ): RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>> {
-    return new RunnableLambda<I, LambdaOut<R>, LambdaChunkOf<R>>({ func, name: options?.name });
+  ): RunnableLambda<I, LambdaOutput<R>, LambdaChunk<R>> {
+    return new RunnableLambda<I, LambdaOutput<R>, LambdaChunk<R>>({ func, name: options?.name });
   }
 
   override getName(suffix?: string): string {
@@ -92,18 +92,3 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
     yield* this._stream(whole, scope);
   }
 }
-
-/** Output of a RunnableLambda whose function returns `R`. */
-export type LambdaOut<R> =
-  Awaited<R> extends Runnable<never, infer O, unknown>
-    ? O
-    : Awaited<R> extends AsyncIterable<infer T>
-      ? T
-      : Awaited<R>;
-/** Chunk type of a RunnableLambda whose function returns `R`. */
-export type LambdaChunkOf<R> =
-  Awaited<R> extends Runnable<never, unknown, infer C>
-    ? C
-    : Awaited<R> extends AsyncIterable<infer T>
-      ? T
-      : Awaited<R>;
