@@ -43,6 +43,7 @@ export abstract class BaseOutputParser<T = unknown, C = T> extends Runnable<Outp
   }
   override readonly streamsOutput = true;
   override readonly startsOnFirstChunk = true;
+  override readonly awaitsOnlyChildRuns = true;
 
   /** Parses a whole text; rejects with an `OutputParserError` carrying the text when it does not fit. */
   abstract parse(text: string): Promise<T>;

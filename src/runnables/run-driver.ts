@@ -1,6 +1,6 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { AbortError, isAbortError } from "../errors/abort-error.js";
-import { AbortGate, raceAbort } from "../internal/abort.js";
+import { AbortGate, abortErrorOf, raceAbort } from "../internal/abort.js";
 import { peek } from "../internal/async-streams.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import { aggregateStream } from "../streams/aggregator.js";
@@ -190,12 +190,14 @@ async function* runLifecycle<I, O, C>(r: Core<I, O, C>, opened: Opened<C>, tap: 
   const iterator = opened.source[Symbol.asyncIterator]();
   const aggregator = scope.observed ? r.createAggregator() : undefined;
   const report = scope.observed && (tap || r.streamsOutput);
-  const gate = scope.signal === undefined ? undefined : new AbortGate(scope.signal);
+  const signal = scope.signal;
+  const gate = signal === undefined || r.awaitsOnlyChildRuns ? undefined : new AbortGate(signal);
   let settledRun = false;
   try {
     for (;;) {
       const step = gate === undefined ? await iterator.next() : await gate.race(iterator.next());
       if (step.done) break;
+      if (signal?.aborted) throw abortErrorOf(signal);
       const chunk = step.value;
       if (aggregator !== undefined) aggregator.add(chunk);
       if (report) await settled(scope.stream(chunk));

@@ -39,6 +39,7 @@ export class RunnableAssign<
   readonly mapper: RunnableParallel;
   override readonly streamsOutput = true;
   override readonly startsOnFirstChunk = true;
+  override readonly awaitsOnlyChildRuns = true;
 
   constructor(mapper: RunnableParallel) {
     super();

@@ -24,6 +24,12 @@ export interface RunnableCore<I, O, C> {
   readonly streamsOutput: boolean;
   /** With streamed input, the run starts at the first input chunk instead of after the last. */
   readonly startsOnFirstChunk: boolean;
+  /**
+   * True when every await in this runnable's output stream is on a child run's stream (a
+   * sequence, a map, a parser): cancelling then needs no race at this level, because the child
+   * rejects and the rejection arrives here. Saves a promise per chunk per level under observers.
+   */
+  readonly awaitsOnlyChildRuns: boolean;
   runIdentity(): RunIdentity;
   /** A binding (`withConfig`) answers with what it wraps and the merged config; others undefined. */
   resolveBinding(config: RunnableConfig): [RunnableCore<I, O, C>, RunnableConfig] | undefined;

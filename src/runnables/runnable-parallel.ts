@@ -26,6 +26,7 @@ export class RunnableParallel<
   readonly steps: Readonly<Branches>;
   override readonly streamsOutput = true;
   override readonly startsOnFirstChunk = true;
+  override readonly awaitsOnlyChildRuns = true;
 
   constructor(fields: { steps: Record<string, unknown>; name?: string | undefined }) {
     super();

@@ -21,6 +21,7 @@ export class RunnablePick<I = Record<string, unknown>, O = unknown> extends Runn
   readonly keys: string | readonly string[];
   override readonly streamsOutput = true;
   override readonly startsOnFirstChunk = true;
+  override readonly awaitsOnlyChildRuns = true;
 
   constructor(keys: string | readonly string[]) {
     super();

@@ -19,6 +19,7 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
   readonly steps: readonly Runnable[];
   override readonly streamsOutput = true;
   override readonly startsOnFirstChunk = true;
+  override readonly awaitsOnlyChildRuns = true;
 
   constructor(fields: { steps: Runnable[]; name?: string | undefined }) {
     super();

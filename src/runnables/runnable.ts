@@ -42,6 +42,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   }
   readonly streamsOutput: boolean = false;
   readonly startsOnFirstChunk: boolean = false;
+  readonly awaitsOnlyChildRuns: boolean = false;
 
   /** True for any Runnable, even from another copy of the package. */
   static isRunnable(value: unknown): value is Runnable {

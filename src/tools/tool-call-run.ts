@@ -21,6 +21,7 @@ type Args = Record<string, unknown>;
 export class ToolCallRun implements RunnableCore<Args, ToolMessage, ToolMessage> {
   readonly streamsOutput = false;
   readonly startsOnFirstChunk = false;
+  readonly awaitsOnlyChildRuns = false;
   readonly #tool: ToolCallTarget;
   readonly #call: ToolCall;
 
