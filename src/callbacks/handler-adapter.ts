@@ -63,89 +63,106 @@ export class HandlerAdapter implements RunObserver {
   }
 
   onRunStart(run: Run): void | Promise<void> {
-    const h = this.#h;
-    const tags = [...run.tags];
-    const metadata = { ...run.metadata };
     switch (run.runType) {
-      case "chat_model": {
-        if (h.ignoreLLM) return;
-        const messages = Array.isArray(run.input) ? run.input : [run.input];
-        return this.#call(() =>
-          h.handleChatModelStart?.(
-            serialized(run),
-            [messages],
-            run.id,
-            run.parentRunId,
-            { ...run.extra },
-            tags,
-            metadata,
-            run.name,
-          ),
-        );
-      }
-      case "llm": {
-        if (h.ignoreLLM) return;
-        const prompts = Array.isArray(run.input) ? run.input.map(String) : [String(run.input)];
-        return this.#call(() =>
-          h.handleLLMStart?.(
-            serialized(run),
-            prompts,
-            run.id,
-            run.parentRunId,
-            { ...run.extra },
-            tags,
-            metadata,
-            run.name,
-          ),
-        );
-      }
-      case "tool": {
-        const input = typeof run.input === "string" ? run.input : JSON.stringify(run.input);
-        const callId = typeof run.extra.toolCallId === "string" ? run.extra.toolCallId : undefined;
-        return this.#call(() =>
-          h.handleToolStart?.(
-            serialized(run),
-            input,
-            run.id,
-            run.parentRunId,
-            tags,
-            metadata,
-            run.name,
-            callId,
-          ),
-        );
-      }
-      case "retriever": {
-        if (h.ignoreRetriever) return;
-        return this.#call(() =>
-          h.handleRetrieverStart?.(
-            serialized(run),
-            String(run.input),
-            run.id,
-            run.parentRunId,
-            tags,
-            metadata,
-            run.name,
-          ),
-        );
-      }
-      default: {
-        if (h.ignoreChain) return;
-        const inputs = run.inputKnownAtStart ? asRecord(run.input, "input") : { input: "" };
-        return this.#call(() =>
-          h.handleChainStart?.(
-            serialized(run),
-            inputs,
-            run.id,
-            run.parentRunId,
-            tags,
-            metadata,
-            run.runType,
-            run.name,
-          ),
-        );
-      }
+      case "chat_model":
+        return this.#chatModelStart(run);
+      case "llm":
+        return this.#llmStart(run);
+      case "tool":
+        return this.#toolStart(run);
+      case "retriever":
+        return this.#retrieverStart(run);
+      default:
+        return this.#chainStart(run);
     }
+  }
+
+  #chatModelStart(run: Run): void | Promise<void> {
+    const h = this.#h;
+    if (h.ignoreLLM) return;
+    const messages = Array.isArray(run.input) ? run.input : [run.input];
+    return this.#call(() =>
+      h.handleChatModelStart?.(
+        serialized(run),
+        [messages],
+        run.id,
+        run.parentRunId,
+        { ...run.extra },
+        [...run.tags],
+        { ...run.metadata },
+        run.name,
+      ),
+    );
+  }
+
+  #llmStart(run: Run): void | Promise<void> {
+    const h = this.#h;
+    if (h.ignoreLLM) return;
+    const prompts = Array.isArray(run.input) ? run.input.map(String) : [String(run.input)];
+    return this.#call(() =>
+      h.handleLLMStart?.(
+        serialized(run),
+        prompts,
+        run.id,
+        run.parentRunId,
+        { ...run.extra },
+        [...run.tags],
+        { ...run.metadata },
+        run.name,
+      ),
+    );
+  }
+
+  #toolStart(run: Run): void | Promise<void> {
+    const h = this.#h;
+    const input = typeof run.input === "string" ? run.input : JSON.stringify(run.input);
+    const callId = typeof run.extra.toolCallId === "string" ? run.extra.toolCallId : undefined;
+    return this.#call(() =>
+      h.handleToolStart?.(
+        serialized(run),
+        input,
+        run.id,
+        run.parentRunId,
+        [...run.tags],
+        { ...run.metadata },
+        run.name,
+        callId,
+      ),
+    );
+  }
+
+  #retrieverStart(run: Run): void | Promise<void> {
+    const h = this.#h;
+    if (h.ignoreRetriever) return;
+    return this.#call(() =>
+      h.handleRetrieverStart?.(
+        serialized(run),
+        String(run.input),
+        run.id,
+        run.parentRunId,
+        [...run.tags],
+        { ...run.metadata },
+        run.name,
+      ),
+    );
+  }
+
+  #chainStart(run: Run): void | Promise<void> {
+    const h = this.#h;
+    if (h.ignoreChain) return;
+    const inputs = run.inputKnownAtStart ? asRecord(run.input, "input") : { input: "" };
+    return this.#call(() =>
+      h.handleChainStart?.(
+        serialized(run),
+        inputs,
+        run.id,
+        run.parentRunId,
+        [...run.tags],
+        { ...run.metadata },
+        run.runType,
+        run.name,
+      ),
+    );
   }
 
   onRunStream(run: Run, chunk: unknown): void | Promise<void> {
