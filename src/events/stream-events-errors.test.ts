@@ -2,6 +2,7 @@
 import { AbortError, RunnableLambda, RunnableSequence, type StreamEvent } from "rivulet";
 import { normalizeIds, RunRecorder } from "rivulet/testing";
 import { describe, expect, it, vi } from "vitest";
+import { ev, R, S1, S2 } from "./test-support/expected-event.js";
 
 /** Reads events until the stream throws; returns what was read and the error (if any). */
 async function readAll(events: AsyncIterable<StreamEvent>): Promise<{ seen: StreamEvent[]; error: unknown }> {
@@ -12,18 +13,6 @@ async function readAll(events: AsyncIterable<StreamEvent>): Promise<{ seen: Stre
     return { seen, error };
   }
   return { seen, error: undefined };
-}
-
-/** One expected v2 event, every field written out. */
-function ev(
-  event: string,
-  name: string,
-  run_id: string,
-  parent_ids: string[],
-  tags: string[],
-  data: unknown,
-) {
-  return { event, name, run_id, parent_ids, tags, metadata: {}, data };
 }
 
 const addOne = RunnableLambda.from((x: number) => x + 1, { name: "addOne" });
@@ -43,7 +32,6 @@ describe("an error in step 2 of 3", () => {
     const chain = RunnableSequence.from([addOne, fail, show]);
     const { seen, error } = await readAll(chain.streamEvents(1, { version: "v2", callbacks: [rec] }));
     expect(error).toBe(boom);
-    const [R, S1, S2] = ["<id:0>", "<id:1>", "<id:2>"];
     const [t1, t2] = [["seq:step:1"], ["seq:step:2"]];
     expect(normalizeIds(seen)).toStrictEqual([
       ev("on_chain_start", "RunnableSequence", R, [], [], { input: 1 }),

@@ -3,35 +3,7 @@
 import { chain, dispatchCustomEvent, RunnableLambda, RunnableSequence } from "rivulet";
 import { normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
-
-interface Expected {
-  event: string;
-  name: string;
-  run_id: string;
-  parent_ids?: string[];
-  tags: string[];
-  metadata: Record<string, unknown>;
-  data: unknown;
-}
-
-function ev(
-  event: string,
-  name: string,
-  run_id: string,
-  parent_ids: string[],
-  tags: string[],
-  data: unknown,
-): Expected {
-  return { event, name, run_id, parent_ids, tags, metadata: {}, data };
-}
-
-/** The same expected event without `parent_ids` (the v1 shape). */
-function v1(e: Expected): Expected {
-  const { parent_ids: _, ...rest } = e;
-  return rest;
-}
-
-const [R, S1, S2] = ["<id:0>", "<id:1>", "<id:2>"] as const;
+import { type ExpectedEvent, ev, R, S1, S2, v1 } from "./test-support/expected-event.js";
 
 const reverseWord = RunnableLambda.from(function reverse_word(word: string) {
   return [...word].reverse().join("");
@@ -39,7 +11,7 @@ const reverseWord = RunnableLambda.from(function reverse_word(word: string) {
 
 // Seed 004, "Propagating Callbacks": the v2 transcript of reverse_and_double("1234"), with a
 // RunnableLambda and with @chain (identical apart from the ids).
-const seedTranscript: Expected[] = [
+const seedTranscript: ExpectedEvent[] = [
   ev("on_chain_start", "reverse_and_double", R, [], [], { input: "1234" }),
   ev("on_chain_start", "reverse_word", S1, [R], [], { input: "1234" }),
   ev("on_chain_end", "reverse_word", S1, [R], [], { output: "4321", input: "1234" }),

@@ -3,30 +3,7 @@
 import { RunnableLambda, RunnableSequence } from "rivulet";
 import { normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
-
-interface Expected {
-  event: string;
-  name: string;
-  run_id: string;
-  parent_ids: string[];
-  tags: string[];
-  metadata: Record<string, unknown>;
-  data: unknown;
-}
-
-/** One expected event; every field written out so order and shape are both checked. */
-function ev(
-  event: string,
-  name: string,
-  run_id: string,
-  parent_ids: string[],
-  tags: string[],
-  data: unknown,
-): Expected {
-  return { event, name, run_id, parent_ids, tags, metadata: {}, data };
-}
-
-const [R, S1, S2, S3, S4] = ["<id:0>", "<id:1>", "<id:2>", "<id:3>", "<id:4>"] as const;
+import { ev, R, S1, S2, S3, S4 } from "./test-support/expected-event.js";
 
 const addOne = RunnableLambda.from((x: number) => x + 1, { name: "addOne" });
 const double = RunnableLambda.from((x: number) => x * 2, { name: "double" });

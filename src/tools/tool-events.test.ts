@@ -3,28 +3,8 @@ import { dispatchCustomEvent, type RunnableConfig, RunnableLambda } from "rivule
 import { normalizeIds, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { type ExpectedEvent, ev, R, S1, S2, v1 } from "../events/test-support/expected-event.js";
 import { tool } from "./tool.js";
-
-interface Expected {
-  event: string;
-  name: string;
-  run_id: string;
-  parent_ids?: string[];
-  tags: string[];
-  metadata: Record<string, unknown>;
-  data: unknown;
-}
-
-function ev(event: string, name: string, run_id: string, parent_ids: string[], data: unknown): Expected {
-  return { event, name, run_id, parent_ids, tags: [], metadata: {}, data };
-}
-
-function v1(e: Expected): Expected {
-  const { parent_ids: _, ...rest } = e;
-  return rest;
-}
-
-const [R, S1, S2] = ["<id:0>", "<id:1>", "<id:2>"] as const;
 
 const reverseWord = RunnableLambda.from(function reverse_word(word: string) {
   return [...word].reverse().join("");
@@ -46,20 +26,20 @@ describe("a tool invoking a runnable (seed 004, Propagating Callbacks)", () => {
   it("bad_tool, without passing config: the seed's v2 transcript exactly", async () => {
     const events = await toArray(badTool.streamEvents("hello", { version: "v2" }));
     expect(normalizeIds(events)).toStrictEqual([
-      ev("on_tool_start", "bad_tool", R, [], { input: "hello" }),
-      ev("on_chain_start", "reverse_word", S1, [R], { input: "hello" }),
-      ev("on_chain_end", "reverse_word", S1, [R], { output: "olleh", input: "hello" }),
-      ev("on_tool_end", "bad_tool", R, [], { output: "olleh" }),
+      ev("on_tool_start", "bad_tool", R, [], [], { input: "hello" }),
+      ev("on_chain_start", "reverse_word", S1, [R], [], { input: "hello" }),
+      ev("on_chain_end", "reverse_word", S1, [R], [], { output: "olleh", input: "hello" }),
+      ev("on_tool_end", "bad_tool", R, [], [], { output: "olleh" }),
     ]);
   });
 
   it("correct_tool, passing the config it is given: the same events", async () => {
     const events = await toArray(correctTool.streamEvents("hello", { version: "v2" }));
     expect(normalizeIds(events)).toStrictEqual([
-      ev("on_tool_start", "correct_tool", R, [], { input: "hello" }),
-      ev("on_chain_start", "reverse_word", S1, [R], { input: "hello" }),
-      ev("on_chain_end", "reverse_word", S1, [R], { output: "olleh", input: "hello" }),
-      ev("on_tool_end", "correct_tool", R, [], { output: "olleh" }),
+      ev("on_tool_start", "correct_tool", R, [], [], { input: "hello" }),
+      ev("on_chain_start", "reverse_word", S1, [R], [], { input: "hello" }),
+      ev("on_chain_end", "reverse_word", S1, [R], [], { output: "olleh", input: "hello" }),
+      ev("on_tool_end", "correct_tool", R, [], [], { output: "olleh" }),
     ]);
   });
 
@@ -67,11 +47,11 @@ describe("a tool invoking a runnable (seed 004, Propagating Callbacks)", () => {
     const events = await toArray(correctTool.streamEvents("hello", { version: "v1" }));
     expect(normalizeIds(events)).toStrictEqual(
       [
-        ev("on_tool_start", "correct_tool", R, [], { input: "hello" }),
-        ev("on_chain_start", "reverse_word", S1, [R], { input: "hello" }),
-        ev("on_chain_end", "reverse_word", S1, [R], { output: "olleh", input: "hello" }),
-        ev("on_tool_stream", "correct_tool", R, [], { chunk: "olleh" }),
-        ev("on_tool_end", "correct_tool", R, [], { output: "olleh" }),
+        ev("on_tool_start", "correct_tool", R, [], [], { input: "hello" }),
+        ev("on_chain_start", "reverse_word", S1, [R], [], { input: "hello" }),
+        ev("on_chain_end", "reverse_word", S1, [R], [], { output: "olleh", input: "hello" }),
+        ev("on_tool_stream", "correct_tool", R, [], [], { chunk: "olleh" }),
+        ev("on_tool_end", "correct_tool", R, [], [], { output: "olleh" }),
       ].map(v1),
     );
   });
@@ -95,13 +75,13 @@ describe("tool events when nested", () => {
     });
     const events = await toArray(outer.streamEvents("abc", { version: "v2" }));
     expect(normalizeIds(events)).toStrictEqual([
-      ev("on_chain_start", "agent_step", R, [], { input: "abc" }),
-      ev("on_tool_start", "bad_tool", S1, [R], { input: { word: "abc" } }),
-      ev("on_chain_start", "reverse_word", S2, [R, S1], { input: "abc" }),
-      ev("on_chain_end", "reverse_word", S2, [R, S1], { output: "cba", input: "abc" }),
-      ev("on_tool_end", "bad_tool", S1, [R], { output: "cba", input: { word: "abc" } }),
-      ev("on_chain_stream", "agent_step", R, [], { chunk: "cba" }),
-      ev("on_chain_end", "agent_step", R, [], { output: "cba" }),
+      ev("on_chain_start", "agent_step", R, [], [], { input: "abc" }),
+      ev("on_tool_start", "bad_tool", S1, [R], [], { input: { word: "abc" } }),
+      ev("on_chain_start", "reverse_word", S2, [R, S1], [], { input: "abc" }),
+      ev("on_chain_end", "reverse_word", S2, [R, S1], [], { output: "cba", input: "abc" }),
+      ev("on_tool_end", "bad_tool", S1, [R], [], { output: "cba", input: { word: "abc" } }),
+      ev("on_chain_stream", "agent_step", R, [], [], { chunk: "cba" }),
+      ev("on_chain_end", "agent_step", R, [], [], { output: "cba" }),
     ]);
   });
 
@@ -123,13 +103,13 @@ describe("tool events when nested", () => {
       },
       { name: "failing", description: "fails", schema: z.object({ x: z.number() }) },
     );
-    const seen: Expected[] = [];
+    const seen: ExpectedEvent[] = [];
     await expect(async () => {
-      for await (const e of failing.streamEvents({ x: 1 }, { version: "v2" })) seen.push(e as Expected);
+      for await (const e of failing.streamEvents({ x: 1 }, { version: "v2" })) seen.push(e as ExpectedEvent);
     }).rejects.toBe(boom);
     expect(normalizeIds(seen)).toStrictEqual([
-      ev("on_tool_start", "failing", R, [], { input: { x: 1 } }),
-      ev("on_tool_error", "failing", R, [], { error: boom, input: { x: 1 } }),
+      ev("on_tool_start", "failing", R, [], [], { input: { x: 1 } }),
+      ev("on_tool_error", "failing", R, [], [], { error: boom, input: { x: 1 } }),
     ]);
   });
 
@@ -162,10 +142,10 @@ describe("generator tools", () => {
   it("each yield is an on_custom_event named tool_progress, on the tool's run", async () => {
     const events = await toArray(countdown.streamEvents({ from: 2 }, { version: "v2" }));
     expect(normalizeIds(events)).toStrictEqual([
-      ev("on_tool_start", "countdown", R, [], { input: { from: 2 } }),
-      ev("on_custom_event", "tool_progress", R, [], { tool: "countdown", progress: { remaining: 2 } }),
-      ev("on_custom_event", "tool_progress", R, [], { tool: "countdown", progress: { remaining: 1 } }),
-      ev("on_tool_end", "countdown", R, [], { output: "liftoff" }),
+      ev("on_tool_start", "countdown", R, [], [], { input: { from: 2 } }),
+      ev("on_custom_event", "tool_progress", R, [], [], { tool: "countdown", progress: { remaining: 2 } }),
+      ev("on_custom_event", "tool_progress", R, [], [], { tool: "countdown", progress: { remaining: 1 } }),
+      ev("on_tool_end", "countdown", R, [], [], { output: "liftoff" }),
     ]);
   });
 
