@@ -14,6 +14,7 @@ function copyChunk(chunk: AIMessageChunk): AIMessageChunk {
     usage_metadata: chunk.usage_metadata,
   });
   if (chunk.id !== undefined) copy.id = chunk.id;
+  if (chunk.name !== undefined) copy.name = chunk.name;
   return copy;
 }
 

@@ -46,8 +46,11 @@ function assistantMessage(message: AIMessage): JsonRecord {
 export function toOpenAIMessages(messages: readonly BaseMessage[]): JsonRecord[] {
   return messages.map((message): JsonRecord => {
     switch (message.getType()) {
-      case "system":
-        return compact({ role: "system", content: toOpenAIContent(message.content), name: message.name });
+      case "system": {
+        // `coerceMessageLikeToMessage` marks OpenAI's "developer" role so it can go back as sent.
+        const role = message.additional_kwargs.__openai_role__ === "developer" ? "developer" : "system";
+        return compact({ role, content: toOpenAIContent(message.content), name: message.name });
+      }
       case "human":
         return compact({ role: "user", content: toOpenAIContent(message.content), name: message.name });
       case "ai":
