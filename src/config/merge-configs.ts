@@ -24,10 +24,13 @@ function mergeCallbacks(
  */
 export function mergeConfigs(...configs: (RunnableConfig | undefined)[]): RunnableConfig {
   let out: RunnableConfig = {};
+  let first = true;
   for (const c of configs) {
     if (c === undefined) continue;
-    if (out === undefined || Object.keys(out).length === 0) {
+    if (first) {
+      // A copy keeps symbol-keyed internal links (the parent scope) along with the fields.
       out = { ...c };
+      first = false;
       continue;
     }
     const next: RunnableConfig = { ...out, ...c };

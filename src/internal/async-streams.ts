@@ -6,15 +6,22 @@ export async function* once<T>(value: T): AsyncGenerator<T> {
 }
 
 /** Reads the first item of a stream and gives back a stream that still starts with it. */
-export async function peek<T>(
-  source: AsyncIterable<T>,
-): Promise<{ done: boolean; first: T | undefined; stream: AsyncIterable<T>; close: () => Promise<void> }> {
+export async function peek<T>(source: AsyncIterable<T>): Promise<{
+  done: boolean;
+  first: T | undefined;
+  stream: AsyncIterable<T>;
+  close: () => Promise<void> | undefined;
+}> {
   const iterator = source[Symbol.asyncIterator]();
   const head = await iterator.next();
-  // For a caller that gives up before reading `stream`: closing an unstarted generator would
-  // not run its `finally`, so the source is closed directly.
-  const close = async () => {
-    await iterator.return?.();
+  let exhausted = head.done === true;
+  // For a caller that stops before the end (or never reads `stream`): closing an unstarted
+  // generator would not run its `finally`, so the source is closed directly. Nothing to do,
+  // and no promise, once the source has ended.
+  const close = (): Promise<void> | undefined => {
+    if (exhausted) return undefined;
+    exhausted = true;
+    return Promise.resolve(iterator.return?.()).then(() => undefined);
   };
   if (head.done) return { done: true, first: undefined, stream: emptyStream<T>(), close };
   const first = head.value;
@@ -29,11 +36,17 @@ export async function peek<T>(
         served = true;
         return Promise.resolve({ done: false, value: first });
       }
-      return iterator.next();
+      return iterator.next().then((r) => {
+        if (r.done === true) exhausted = true;
+        return r;
+      });
     },
     async return(value?: unknown) {
       served = true;
-      await iterator.return?.(value);
+      if (!exhausted) {
+        exhausted = true;
+        await iterator.return?.(value);
+      }
       return { done: true, value: undefined };
     },
   };

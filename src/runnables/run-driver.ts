@@ -51,6 +51,22 @@ interface Opened<C> {
   source: AsyncIterable<C>;
   /** True when the run was executed whole (`_invoke`) and has already produced `output`. */
   invoked: boolean;
+  /** Closes the run's streamed-in input (what it peeked), for a run that settles without draining it. */
+  closeInput: (() => Promise<void> | undefined) | undefined;
+}
+
+/**
+ * Starts a run and gets its source. If either step throws (an observer that raises, a `_stream`
+ * that throws synchronously), the run is failed, not left open, and the error is rethrown.
+ */
+async function startRun<C>(scope: RunScope, source: () => AsyncIterable<C>): Promise<AsyncIterable<C>> {
+  try {
+    await settled(scope.start());
+    return source();
+  } catch (error) {
+    await settled(scope.fail(error));
+    throw error;
+  }
 }
 
 async function openWithValue<I, O, C>(
@@ -60,8 +76,10 @@ async function openWithValue<I, O, C>(
   invoke: boolean,
 ): Promise<Opened<C>> {
   const scope = new RunScope(r.runIdentity(), c, input, true);
-  await settled(scope.start());
-  return { scope, source: invoke ? invokeOnce(r, input, scope) : r._stream(input, scope), invoked: invoke };
+  const source = await startRun(scope, () =>
+    invoke ? invokeOnce(r, input, scope) : r._stream(input, scope),
+  );
+  return { scope, source, invoked: invoke, closeInput: undefined };
 }
 
 async function* invokeOnce<I, O, C>(r: Core<I, O, C>, input: I, scope: RunScope): AsyncGenerator<C> {
@@ -92,20 +110,19 @@ async function openWithStream<I, O, C>(
     return openWithValue(r, whole, c, !r.streamsOutput);
   }
   const head = await peek(input.stream);
-  let scope: RunScope;
   try {
-    scope = new RunScope(r.runIdentity(), c, undefined, false);
-    await settled(scope.start());
+    const scope = new RunScope(r.runIdentity(), c, undefined, false);
+    const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
+    const tracked = scope.observed
+      ? { stream: recordInput(inner, scope), aggregator: input.aggregator }
+      : inner;
+    const source = await startRun(scope, () => r._transform(tracked, scope));
+    return { scope, source, invoked: false, closeInput: head.close };
   } catch (error) {
-    // The run never opened (aborted meanwhile, or an observer failed): close what was peeked.
-    await head.close().catch(() => {});
+    // The run never opened (aborted meanwhile, or it failed to start): close what was peeked.
+    await settled(closeQuietly(head.close));
     throw error;
   }
-  const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
-  const tracked = scope.observed
-    ? { stream: recordInput(inner, scope), aggregator: input.aggregator }
-    : inner;
-  return { scope, source: r._transform(tracked, scope), invoked: false };
 }
 
 /** The output stream of one run, as `streamWithRun` hands it out. */
@@ -161,6 +178,8 @@ class RunStream<I, O, C> implements RunOutputStream<C> {
 
   async return(value?: unknown): Promise<IteratorResult<C>> {
     this.#closed = true;
+    // Still opening (a `next` is in flight): wait for the run to exist, then close it.
+    if (this.#iterator === undefined && this.#opening !== undefined) await this.#opening.catch(() => {});
     const iterator = this.#iterator;
     if (iterator === undefined) return DONE;
     return (await iterator.return?.(value)) ?? DONE;
@@ -178,10 +197,10 @@ class RunStream<I, O, C> implements RunOutputStream<C> {
 export function streamWithRun<I, O, C>(
   runnable: Core<I, O, C>,
   input: RunInput<I>,
-  config: RunnableConfig,
+  config: RunnableConfig | (() => RunnableConfig),
   tap: boolean,
 ): RunOutputStream<C> {
-  return new RunStream(() => open(runnable, input, config), tap);
+  return new RunStream(() => open(runnable, input, typeof config === "function" ? config() : config), tap);
 }
 
 /** Drives an opened run: reports and folds its chunks, and closes it however the stream ends. */
@@ -207,8 +226,10 @@ async function* runLifecycle<I, O, C>(r: Core<I, O, C>, opened: Opened<C>, tap: 
   } catch (error) {
     settledRun = true;
     // The source may still be running (an abort won the race): ask it to stop, without waiting
-    // on it, but let the child runs close (they race the same signal) before this one does.
+    // on it, but close this run's input and let the child runs (which race the same signal)
+    // close before this one does.
     void iterator.return?.()?.catch(() => {});
+    await settled(closeQuietly(opened.closeInput));
     if (isAbortError(error)) await settled(scope.childrenClosed());
     await settled(scope.fail(error));
     throw error;
@@ -217,8 +238,16 @@ async function* runLifecycle<I, O, C>(r: Core<I, O, C>, opened: Opened<C>, tap: 
     if (!settledRun) {
       // The consumer stopped early: close upstream first (inner runs end first), then this run.
       await iterator.return?.()?.catch(() => {});
+      await settled(closeQuietly(opened.closeInput));
       await settled(scope.fail(new AbortError("The consumer stopped reading the stream before it ended")));
     }
   }
+  // A step may finish without reading all its input: close the rest before ending the run.
+  await settled(closeQuietly(opened.closeInput));
   await settled(scope.end(aggregator?.result()));
+}
+
+/** Closes an input if there is anything left to close (no await at all when it was read to the end). */
+function closeQuietly(close: (() => Promise<void> | undefined) | undefined): Promise<void> | undefined {
+  return close?.()?.catch(() => {});
 }

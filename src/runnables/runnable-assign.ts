@@ -1,6 +1,7 @@
 import { mergeKeyed, once, tee } from "../internal/async-streams.js";
 import { ConcatAggregator } from "../streams/aggregator.js";
 import { isPlainObject } from "../streams/concat.js";
+import { ChildStop } from "./child-stop.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
 import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
@@ -58,20 +59,27 @@ export class RunnableAssign<
   override async *_transform(input: InputStream<I>, scope: RunScope): AsyncIterable<Partial<O>> {
     const [forKeys, forMapper] = tee(input.stream, 2);
     const own = passthroughKeys(forKeys!, new Set(Object.keys(this.mapper.steps)));
+    const stop = new ChildStop(scope);
     const added = streamWithRun(
       this.mapper,
       { stream: forMapper!, aggregator: input.aggregator },
-      scope.childConfig(),
+      stop.config(),
       false,
     );
-    for await (const [, chunk] of mergeKeyed<number, unknown>(
+    const merged = mergeKeyed<number, unknown>(
       [
         [0, own],
         [1, added],
       ],
       scope.signal,
-    )) {
-      yield chunk as Partial<O>;
+    );
+    let finished = false;
+    try {
+      for await (const [, chunk] of merged) yield chunk as Partial<O>;
+      finished = true;
+    } finally {
+      // Stopped early or failed: cancel the mapper; its runs close before this one.
+      if (!finished) await stop.stop();
     }
   }
 }

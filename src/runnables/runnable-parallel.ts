@@ -1,7 +1,6 @@
-import type { RunnableConfig } from "../config/runnable-config.js";
-import { combineSignals } from "../internal/abort.js";
 import { mergeKeyed, tee } from "../internal/async-streams.js";
 import { type Aggregator, KeyedAggregator } from "../streams/aggregator.js";
+import { ChildStop } from "./child-stop.js";
 import { factories } from "./factories.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
 import type { RunScope } from "./run-scope.js";
@@ -56,13 +55,8 @@ export class RunnableParallel<
     >;
   }
 
-  /** Child config of branch `key`, with a signal that also stops when the map stops. */
-  #branchConfig(scope: RunScope, key: string, stop: AbortSignal): RunnableConfig {
-    return scope.childConfig(`map:key:${key}`, { signal: combineSignals(scope.signal, stop) });
-  }
-
   override async _invoke(input: I, scope: RunScope): Promise<O> {
-    const stop = new AbortController();
+    const stop = new ChildStop(scope);
     const keys = Object.keys(this.steps);
     const limit = scope.config.maxConcurrency ?? keys.length;
     const out: Record<string, unknown> = {};
@@ -70,7 +64,7 @@ export class RunnableParallel<
     const worker = async () => {
       while (next < keys.length && !stop.signal.aborted) {
         const key = keys[next++]!;
-        out[key] = await invokeWithRun(this.steps[key]!, input, this.#branchConfig(scope, key, stop.signal));
+        out[key] = await invokeWithRun(this.steps[key]!, input, stop.config(`map:key:${key}`));
       }
     };
     const workers = Array.from({ length: Math.min(limit, keys.length) }, worker);
@@ -78,7 +72,7 @@ export class RunnableParallel<
       await Promise.all(workers);
     } catch (error) {
       // One branch failed: cancel the others and let their runs close before this one does.
-      stop.abort(error);
+      await stop.stop(error);
       await Promise.allSettled(workers);
       throw error;
     }
@@ -91,13 +85,10 @@ export class RunnableParallel<
     inputs: (key: string, index: number) => RunInput<unknown>,
     scope: RunScope,
   ): AsyncIterable<Partial<O>> {
-    const stop = new AbortController();
+    const stop = new ChildStop(scope);
     const sources = Object.keys(this.steps).map(
       (key, i) =>
-        [
-          key,
-          streamWithRun(this.steps[key]!, inputs(key, i), this.#branchConfig(scope, key, stop.signal), false),
-        ] as const,
+        [key, streamWithRun(this.steps[key]!, inputs(key, i), stop.config(`map:key:${key}`), false)] as const,
     );
     let finished = false;
     try {
@@ -106,8 +97,8 @@ export class RunnableParallel<
       }
       finished = true;
     } finally {
-      // Stopped early or failed: cancel the branches still running so their runs close now.
-      if (!finished) stop.abort();
+      // Stopped early or failed: cancel the branches still running; they close before the map.
+      if (!finished) await stop.stop();
     }
   }
 

@@ -92,8 +92,13 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
         continue;
       }
       if (first.done) return;
-      yield first.value;
-      yield* stream;
+      try {
+        yield first.value;
+        yield* stream;
+      } finally {
+        // Closes the attempt's run when the consumer stops right after the first chunk.
+        await stream.return();
+      }
       return;
     }
   }

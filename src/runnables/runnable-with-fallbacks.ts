@@ -61,8 +61,13 @@ export class RunnableWithFallbacks<I = unknown, O = unknown, C = O> extends Runn
         continue;
       }
       if (first.done) return;
-      yield first.value;
-      yield* stream;
+      try {
+        yield first.value;
+        yield* stream;
+      } finally {
+        // Closes the attempt's run when the consumer stops right after the first chunk.
+        await stream.return();
+      }
       return;
     }
     throw firstError;

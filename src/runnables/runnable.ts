@@ -1,6 +1,8 @@
 import type { RunType } from "../callbacks/run.js";
 import { ensureConfig } from "../config/ensure-config.js";
+import { mergeConfigs } from "../config/merge-configs.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { AbortError } from "../errors/abort-error.js";
 import { RivuletError } from "../errors/rivulet-error.js";
 import type { EventFilters } from "../events/event-filters.js";
 import type { RunLog, RunLogPatch } from "../events/run-log.js";
@@ -115,6 +117,11 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   batch(
     inputs: I[],
     config?: RunnableConfig | RunnableConfig[],
+    options?: BatchOptions,
+  ): Promise<(O | Error)[]>;
+  batch(
+    inputs: I[],
+    config?: RunnableConfig | RunnableConfig[],
     options: BatchOptions = {},
   ): Promise<(O | Error)[]> {
     return runBatch(inputs, config, options, (input, c) => this.invoke(input, c));
@@ -131,7 +138,21 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     } catch (error) {
       return Promise.reject(error);
     }
-    return Promise.resolve(new IterableReadableStream(streamWithRun(this, { value: input }, c, true)));
+    // Read through a web reader, the stream can be cancelled while a read is pending (a client
+    // that disconnects): only then does the run get a signal of its own. `for await` needs none
+    // (breaking out happens between chunks) and keeps the no-signal fast path.
+    let cancel: AbortController | undefined;
+    const runConfig = () => (cancel === undefined ? c : mergeConfigs(c, { signal: cancel.signal }));
+    const source = streamWithRun(this, { value: input }, runConfig, true);
+    return Promise.resolve(
+      new IterableReadableStream(source, {
+        onWebRead: () => {
+          cancel = new AbortController();
+        },
+        onCancel: (reason) =>
+          cancel?.abort(new AbortError("The stream was cancelled by its reader", { reason })),
+      }),
+    );
   }
 
   /** Streams the output for an input that itself arrives as a stream. */
@@ -205,7 +226,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
 
   /** Chains `next` after this runnable: its output becomes `next`'s input. */
   pipe<O2, C2 = O2>(next: Runnable<O, O2, C2>): Runnable<I, O2, C2>;
-  pipe<T>(next: (input: AsyncIterable<C>, config: RunnableConfig) => AsyncGenerator<T>): Runnable<I, T[], T>;
+  pipe<T>(next: (input: AsyncIterable<C>, config: RunnableConfig) => AsyncGenerator<T>): Runnable<I, T, T>;
   pipe<R>(next: (input: O, config: RunnableConfig) => R): Runnable<I, LambdaOutput<R>, LambdaChunk<R>>;
   pipe<M extends Record<string, unknown>>(next: M): Runnable<I, MapOutput<M>, Partial<MapOutput<M>>>;
   pipe(next: unknown): Runnable<I, unknown, unknown> {

@@ -1,3 +1,12 @@
+/**
+ * Hooks for the web-stream side: `onWebRead` runs before the first read through a reader, and
+ * `onCancel` when the reader cancels (so work in flight can be aborted, not just abandoned).
+ */
+export interface WebReadHooks {
+  onWebRead?: () => void;
+  onCancel?: (reason: unknown) => void;
+}
+
 type StreamIterator<T> = ReturnType<ReadableStream<T>[typeof Symbol.asyncIterator]>;
 
 /**
@@ -13,16 +22,23 @@ export class IterableReadableStream<T> extends ReadableStream<T> implements Asyn
   readonly #source: AsyncIterator<T>;
   #taken = false;
 
-  constructor(source: AsyncIterator<T>) {
+  constructor(source: AsyncIterator<T>, hooks: WebReadHooks = {}) {
+    let reading = false;
     // highWaterMark 0: nothing is pulled before somebody reads, so the work starts lazily.
     super(
       {
         pull: async (controller) => {
+          if (!reading) {
+            reading = true;
+            hooks.onWebRead?.();
+          }
           const r = await source.next();
           if (r.done) controller.close();
           else controller.enqueue(r.value);
         },
-        cancel: async () => {
+        cancel: async (reason: unknown) => {
+          // A read may be pending (a client disconnected mid-token): abort it, then close.
+          hooks.onCancel?.(reason);
           await source.return?.(undefined);
         },
       },
