@@ -1,5 +1,7 @@
 import type { ToolCall } from "../messages/tool-call.js";
+import { convertToolSchema, isStringJsonSchema } from "./schema-to-json-schema.js";
 import type { JsonSchema } from "./validate-json-schema.js";
+import type { ToolSchema } from "./validate-tool-args.js";
 
 /** True for a model's tool call (`type: "tool_call"` with an `args` object), not for plain args. */
 export function isToolCall(value: unknown): value is ToolCall & { type: "tool_call" } {
@@ -34,25 +36,43 @@ export function singleStringKey(schema: JsonSchema): string | undefined {
 }
 
 /**
- * The arguments of a call before validation. A tool with a schema takes its args object as is, or
- * a bare string mapped onto its single string property (`stringKey`). A tool without a schema
- * takes a string, or the `{ input }` object models send for it; anything else is left as it is,
- * for the caller to reject.
+ * How a tool takes its input, read from its schema's JSON Schema: a string tool (no schema, or a
+ * schema of one string such as `z.string()` or `{ type: "string" }`), or an object tool whose
+ * bare string input fills `stringKey` (see {@link singleStringKey}).
  */
-export function coerceToolInput(
-  input: unknown,
-  hasSchema: boolean,
-  stringKey: () => string | undefined,
-): unknown {
-  if (!hasSchema) {
-    if (typeof input === "object" && input !== null && !Array.isArray(input)) {
-      const only = Object.keys(input);
-      const value = (input as { input?: unknown }).input;
-      if (only.length === 1 && typeof value === "string") return value;
-    }
-    return input;
+export interface ToolInputShape {
+  readonly stringTool: boolean;
+  readonly stringKey: string | undefined;
+}
+
+/** The {@link ToolInputShape} of a schema. A schema with no JSON Schema is an object tool without a string key. */
+export function toolInputShape(schema: ToolSchema | undefined): ToolInputShape {
+  if (schema === undefined) return { stringTool: true, stringKey: undefined };
+  let json: JsonSchema;
+  try {
+    json = convertToolSchema(schema);
+  } catch {
+    // No JSON Schema for this library: input goes to validation as it is.
+    return { stringTool: false, stringKey: undefined };
+  }
+  if (isStringJsonSchema(json)) return { stringTool: true, stringKey: undefined };
+  return { stringTool: false, stringKey: singleStringKey(json) };
+}
+
+/**
+ * The arguments of a call before validation. A string tool takes a string, or the `{ input }`
+ * object models send for it (unwrapped to the string). An object tool takes its args object as
+ * is, or a bare string mapped onto its single string property (`shape.stringKey`). Anything else
+ * is left as it is, for the caller to reject.
+ */
+export function coerceToolInput(input: unknown, shape: () => ToolInputShape): unknown {
+  if (typeof input === "object" && input !== null && !Array.isArray(input)) {
+    if (!shape().stringTool) return input;
+    const only = Object.keys(input);
+    const value = (input as { input?: unknown }).input;
+    return only.length === 1 && typeof value === "string" ? value : input;
   }
   if (typeof input !== "string") return input;
-  const key = stringKey();
-  return key === undefined ? input : { [key]: input };
+  const { stringTool, stringKey } = shape();
+  return stringTool || stringKey === undefined ? input : { [stringKey]: input };
 }

@@ -13,7 +13,7 @@ export interface ToJsonSchemaOptions {
   target?: JsonSchemaTarget;
 }
 
-/** The arguments of a tool without a schema: one string, sent by models as `{ input }`. */
+/** The arguments of a string tool (no schema, or a string schema): one string, sent by models as `{ input }`. */
 const STRING_TOOL_SCHEMA: JsonSchema = {
   type: "object",
   properties: { input: { type: "string" } },
@@ -35,19 +35,19 @@ function findConverter(schema: StandardSchemaV1): Convert | undefined {
 }
 
 /**
- * The JSON Schema of a tool's arguments: a JSON Schema is copied; a Standard Schema is
- * converted by its library, through the Standard JSON Schema `"~standard".jsonSchema` interface
- * (zod 4) or the schema's own `toJSONSchema()` method, so zod is never imported. No schema (a
- * string tool) gives `{ type: "object", properties: { input: { type: "string" } } }`. The
- * top-level `$schema` key is dropped because providers want the bare object. Synchronous.
- * Throws `InvalidInputError` for a library with no converter (zod 3, Valibot without its
- * to-json-schema package): pass a JSON Schema object instead.
+ * True for a JSON Schema describing one string (`{ type: "string" }`, as `z.string()` converts):
+ * a tool with such a schema is a string tool, like a tool without a schema.
  */
-export function schemaToJsonSchema(
-  schema: ToolSchema | undefined,
-  options: ToJsonSchemaOptions = {},
-): JsonSchema {
-  if (schema === undefined) return structuredClone(STRING_TOOL_SCHEMA);
+export function isStringJsonSchema(json: JsonSchema): boolean {
+  return json.type === "string";
+}
+
+/**
+ * A tool schema's own JSON Schema, with no string-tool mapping: a JSON Schema is copied, a
+ * Standard Schema is converted by its library (without the top-level `$schema` key). Throws
+ * `InvalidInputError` for a library with no converter.
+ */
+export function convertToolSchema(schema: ToolSchema, options: ToJsonSchemaOptions = {}): JsonSchema {
   if (!isStandardSchema(schema)) return structuredClone(schema);
   const convert = findConverter(schema);
   if (convert === undefined) {
@@ -58,4 +58,23 @@ export function schemaToJsonSchema(
   }
   const { $schema: _, ...rest } = convert({ target: options.target ?? "draft-2020-12" });
   return rest as JsonSchema;
+}
+
+/**
+ * The JSON Schema of a tool's arguments: a JSON Schema is copied; a Standard Schema is
+ * converted by its library, through the Standard JSON Schema `"~standard".jsonSchema` interface
+ * (zod 4) or the schema's own `toJSONSchema()` method, so zod is never imported. A string tool
+ * (no schema, or a schema of one string such as `z.string()` or `{ type: "string" }`) gives
+ * `{ type: "object", properties: { input: { type: "string" } }, required: ["input"] }`, the
+ * object models send for it. The top-level `$schema` key is dropped because providers want the
+ * bare object. Synchronous. Throws `InvalidInputError` for a library with no converter (zod 3,
+ * Valibot without its to-json-schema package): pass a JSON Schema object instead.
+ */
+export function schemaToJsonSchema(
+  schema: ToolSchema | undefined,
+  options: ToJsonSchemaOptions = {},
+): JsonSchema {
+  if (schema === undefined) return structuredClone(STRING_TOOL_SCHEMA);
+  const json = convertToolSchema(schema, options);
+  return isStringJsonSchema(json) ? structuredClone(STRING_TOOL_SCHEMA) : json;
 }

@@ -7,7 +7,7 @@ import { ToolMessage } from "../messages/tool-message.js";
 import { invokeWithRun } from "../runnables/run-driver.js";
 import type { RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
-import { coerceToolInput, isToolCall, singleStringKey } from "./coerce-tool-input.js";
+import { coerceToolInput, isToolCall, type ToolInputShape, toolInputShape } from "./coerce-tool-input.js";
 import { splitToolResult, type ToolResponseFormat, toToolMessage } from "./format-tool-output.js";
 import { runToolFunction } from "./run-tool-function.js";
 import { schemaToJsonSchema, type ToJsonSchemaOptions } from "./schema-to-json-schema.js";
@@ -36,7 +36,8 @@ function typeOf(value: unknown): string {
  * (throwing `ToolInputError`), then runs `_call` with the run's child config as its second
  * argument and as the implicit context, so runnables it calls are nested under the tool's run
  * either way. Input may be the arguments object; a bare string, which fills the schema's only
- * string property (or is the input of a tool without a schema); or a model's `ToolCall`, which
+ * string property (or is the input of a string tool: no schema, or a string schema such as
+ * `z.string()`, which also takes the `{ input }` object models send); or a model's `ToolCall`, which
  * makes the result a `ToolMessage` answering that call. An async generator `_call` reports its
  * yields as `"tool_progress"` custom events and returns the output.
  *
@@ -54,7 +55,7 @@ export abstract class StructuredTool<A = unknown, O = unknown, P = A> extends Ru
 > {
   abstract override name: string;
   abstract description: string;
-  /** The arguments' schema; none means the tool takes one string. */
+  /** The arguments' schema; none, or a string schema (`z.string()`), means the tool takes one string. */
   schema: ToolSchema | undefined = undefined;
   /** Tells an agent to return this tool's output as the final answer. */
   returnDirect = false;
@@ -62,7 +63,7 @@ export abstract class StructuredTool<A = unknown, O = unknown, P = A> extends Ru
   responseFormat: ToolResponseFormat = "content";
   /** See {@link HandleValidationError}. */
   handleValidationError: HandleValidationError = false;
-  #stringKey: { schema: ToolSchema; key: string | undefined } | undefined;
+  #inputShape: { schema: ToolSchema | undefined; shape: ToolInputShape } | undefined;
 
   override get runType(): RunType {
     return "tool";
@@ -113,30 +114,27 @@ export abstract class StructuredTool<A = unknown, O = unknown, P = A> extends Ru
 
   async #parseArgs(input: unknown): Promise<unknown> {
     const schema = this.schema;
-    const raw = coerceToolInput(input, schema !== undefined, () => this.#stringKeyOf(schema));
-    if (schema === undefined) {
-      if (typeof raw === "string") return raw;
-      const message = `expected a string or { input: string }, received ${typeOf(raw)}`;
-      throw new ToolInputError({ toolName: this.name, issues: [{ path: "(root)", message }], input });
+    const shape = (): ToolInputShape => this.#inputShapeOf(schema);
+    const raw = coerceToolInput(input, shape);
+    if (schema === undefined || shape().stringTool) {
+      if (typeof raw !== "string") {
+        const message = `expected a string or { input: string }, received ${typeOf(raw)}`;
+        throw new ToolInputError({ toolName: this.name, issues: [{ path: "(root)", message }], input });
+      }
+      // A string schema (`z.string().min(3)`) still checks, and may transform, the string.
+      if (schema === undefined) return raw;
     }
     const result = await validateToolArgs(schema, raw);
     if (result.success) return result.value;
     throw new ToolInputError({ toolName: this.name, issues: result.issues, input });
   }
 
-  /** The property a string input fills, computed once per schema. */
-  #stringKeyOf(schema: ToolSchema | undefined): string | undefined {
-    if (schema === undefined) return undefined;
-    if (this.#stringKey?.schema !== schema) {
-      let key: string | undefined;
-      try {
-        key = singleStringKey(schemaToJsonSchema(schema));
-      } catch {
-        key = undefined; // no JSON Schema for this library: the string goes to validation as is
-      }
-      this.#stringKey = { schema, key };
+  /** How the schema takes input (string tool, or the property a string fills), computed once per schema. */
+  #inputShapeOf(schema: ToolSchema | undefined): ToolInputShape {
+    if (this.#inputShape === undefined || this.#inputShape.schema !== schema) {
+      this.#inputShape = { schema, shape: toolInputShape(schema) };
     }
-    return this.#stringKey.key;
+    return this.#inputShape.shape;
   }
 
   #validationErrorMessage(error: ToolInputError, call: ToolCall): ToolMessage {

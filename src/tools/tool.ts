@@ -28,10 +28,13 @@ export type ToolOutputOf<R, F extends ToolResponseFormat> = F extends "content_a
 /**
  * Makes a tool from a function. With a zod 4 (or any Standard Schema) `schema`, the function
  * gets the validated, typed arguments; with a JSON Schema object, annotate the argument type;
- * with no schema, the tool takes one string (`DynamicTool`). The function's second argument is
- * the run's child config: pass it on explicitly or not, nested runnables are children of the
- * tool's run either way. An `async function*` reports each yield as a `"tool_progress"`
- * custom event (`{ tool, progress }`) and returns the output.
+ * with no schema, the tool takes one string (`DynamicTool`). A string schema (`z.string()`,
+ * `{ type: "string" }`) also makes a string tool: models see `{ input: string }`, a call's
+ * `{ input }` (or a plain string) is unwrapped and validated by the schema, and the function gets
+ * the string. The function's second argument is the run's child config: pass it on explicitly
+ * or not, nested runnables are children of the tool's run either way. An `async function*`
+ * reports each yield as a `"tool_progress"` custom event (`{ tool, progress }`) and returns the
+ * output.
  *
  * @example
  * const getWeather = tool(async ({ city }) => `18°C in ${city}`, {
@@ -47,6 +50,10 @@ export function tool<S extends StandardSchemaV1, R, F extends ToolResponseFormat
   fn: ToolFunc<InferSchemaOutput<S>, R>,
   fields: ToolFields<F> & { schema: S },
 ): DynamicStructuredTool<InferSchemaInput<S>, ToolOutputOf<R, F>, InferSchemaOutput<S>>;
+export function tool<R, F extends ToolResponseFormat = "content">(
+  fn: ToolFunc<string, R>,
+  fields: ToolFields<F> & { schema: JsonSchema & { type: "string" } },
+): DynamicStructuredTool<string, ToolOutputOf<R, F>, string>;
 export function tool<A extends Record<string, unknown>, R, F extends ToolResponseFormat = "content">(
   fn: ToolFunc<A, R>,
   fields: ToolFields<F> & { schema: JsonSchema },
