@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { OutputParserError } from "../errors/output-parser-error.js";
-import { JsonStreamParser } from "./json-stream-parser.js";
+import { applyPatch } from "../json-patch/apply-patch.js";
+import type { JsonPatchOperation } from "../json-patch/json-patch-operation.js";
+import { JsonStreamParser, type JsonStreamParserOptions } from "./json-stream-parser.js";
 import type { JsonValue } from "./json-value.js";
 
 /** Feeds `text` cut at every position into two chunks, and as one chunk per character. */
@@ -109,5 +111,111 @@ describe("invalid JSON", () => {
   it("says where the text went wrong", () => {
     const error = finishError(['{"a": ', "[1, 2}"]);
     expect(error.message).toContain("position 11");
+  });
+});
+
+/** mulberry32: a tiny seeded PRNG, so every run cuts the texts the same way. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `text` whole, one character per chunk, cut at every position, and cut in random sizes (1 to 8). */
+function everyCut(text: string, seed: number): string[][] {
+  const cuts = [[text], ...eachChunking(text)];
+  const rng = seeded(seed);
+  for (let round = 0; round < 50; round += 1) {
+    const chunks: string[] = [];
+    for (let i = 0; i < text.length; ) {
+      const size = 1 + Math.floor(rng() * 8);
+      chunks.push(text.slice(i, i + size));
+      i += size;
+    }
+    cuts.push(chunks);
+  }
+  return cuts;
+}
+
+describe("prose that starts like JSON, before a fence", () => {
+  // The text is first read as bare JSON; when that fails, it is prose and the first fence holds the JSON.
+  it.each([
+    ["a number", '1. Here is the JSON:\n```json\n{"a": 1}\n```'],
+    ["a literal", 'true story, here it is:\n```json\n{"a": 1}\n```'],
+    ["a string", '"Sure", here: ```json\n{"a": 1}\n```'],
+    ["a bracket", '[Note] see below\n```json\n{"a": 1}\n```\nDone.'],
+    ["a brace", '{see below} ```\n{"a": 1}```'],
+    ["an unterminated string", '"Here it is: ```json {"a": 1}```'],
+    ["an unclosed container", '[1, 2 and so on\n```json\n{"a": 1}'],
+    ["complete JSON, then more", '{"a": 0} is wrong, use ```json\n{"a": 1}\n```'],
+    ["a fence split over backtick runs", '1 `` x ` ``\n```json\n{"a": 1}\n```'],
+  ])("ignores prose starting with %s, wherever the chunks are cut", (_label, text) => {
+    for (const chunks of everyCut(text, text.length)) expect(finishAll(chunks)).toEqual({ a: 1 });
+  });
+
+  it("drops the value shown by the tentative read once the fence opens", () => {
+    const parser = new JsonStreamParser();
+    expect(parser.push("1")).toBe(true);
+    expect(parser.value).toBe(1);
+    // Not JSON after all: the value shown stays until a fence opens.
+    expect(parser.push(". Here")).toBe(false);
+    expect(parser.value).toBe(1);
+    expect(parser.push(" it is:\n```")).toBe(true);
+    expect(parser.value).toBeUndefined();
+    expect(parser.push('json\n{"a": ')).toBe(true);
+    expect(parser.value).toEqual({});
+    parser.push("1}\n```");
+    expect(parser.finish()).toEqual({ a: 1 });
+  });
+
+  it.each<[string, JsonStreamParserOptions]>([
+    ["diff", { diff: true }],
+    ["path events", { pathEvents: true }],
+  ])("keeps %s consistent across the abandoned read", (_label, options) => {
+    const text = '[1, 2] are the numbers:\n```json\n{"a": [3]}\n```';
+    for (const chunks of everyCut(text, 7)) {
+      const parser = new JsonStreamParser(options);
+      let doc: JsonValue | undefined;
+      let root: JsonValue | undefined;
+      for (const chunk of chunks) {
+        parser.push(chunk);
+        if (options.pathEvents === true) {
+          for (const event of parser.drainPathEvents()) if (event.path.length === 0) root = event.value;
+        } else doc = applyPatch(doc, parser.drainPatch() as JsonPatchOperation[]);
+      }
+      expect(parser.finish()).toEqual({ a: [3] });
+      if (options.pathEvents === true) {
+        for (const event of parser.drainPathEvents()) if (event.path.length === 0) root = event.value;
+        expect(root).toEqual({ a: [3] });
+      } else {
+        doc = applyPatch(doc, parser.drainPatch() as JsonPatchOperation[]);
+        expect(doc).toEqual({ a: [3] });
+      }
+    }
+  });
+
+  it.each([
+    ["[Note] there is no JSON here", "Unexpected character 'N' at position 1"],
+    ["1. First point", "No number after minus sign, '.' or exponent at position 2"],
+    ["true story", "Unexpected non-whitespace character after JSON at position 5"],
+    ['"Sure", no fence', "Unexpected non-whitespace character after JSON at position 6"],
+    ["[1, 2", "Unexpected end of JSON input"],
+    ["nul `` ` ``", "Unexpected character ' ' at position 3"],
+  ])("without a fence, %j fails at finish with the bare-JSON error", (text, message) => {
+    for (const chunks of everyCut(text, 3)) {
+      const error = finishError(chunks);
+      expect(error.text).toBe(text);
+      expect(error.message).toContain(message);
+    }
+  });
+
+  it("reports the fenced content's error once a fence was found", () => {
+    const error = finishError(['[Note] see:\n```json\n{"a": 1']);
+    expect(error.message).toContain("Unexpected end of JSON input");
   });
 });

@@ -30,7 +30,10 @@ export interface JsonStreamParserOptions {
  * shows once its value begins, strings grow as read, a number shows its longest valid prefix,
  * `true`/`false`/`null` show when complete. `push` returns true only when that value changed,
  * so callers emit only on change. A Markdown fence around the JSON is accepted (see
- * `FencedJsonReader`). Malformed text never makes `push` throw: the value stops changing,
+ * `FencedJsonReader`). Prose that starts like JSON (`1. Here is the JSON: ```json ...`) is
+ * first read as JSON, so `value` may show what it began (`1`); when the fence opens, that
+ * value is dropped (`value` is `undefined` again, `push` reports the change) and the fenced
+ * value starts fresh; values already read are left as they were. Malformed text never makes `push` throw: the value stops changing,
  * and `finish` throws an `OutputParserError` carrying the whole text.
  *
  * Cost: parsing is O(total length). In snapshot mode, reading `value` after a change copies

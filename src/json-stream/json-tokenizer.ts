@@ -46,8 +46,6 @@ export class JsonTokenizer {
   error = "";
   /** Index (within the chunk given to `feed`) of the character that made the input invalid. */
   failIndex = 0;
-  /** True when the input failed before any part of a value was read (it may be prose). */
-  failedBeforeValue = false;
   private state: TokState = Tok.Value;
   private readonly containers: boolean[] = [];
   private readonly strings = new StringDecoder();
@@ -278,13 +276,6 @@ export class JsonTokenizer {
   }
 
   private failAt(message: string, i: number): number {
-    // Nothing of a top-level literal or of a digit-less number was ever shown: the text may
-    // be prose ("the answer: ```json ..."), which the reader may then skip.
-    this.failedBeforeValue =
-      this.containers.length === 0 &&
-      (this.state === Tok.Value ||
-        this.state === Tok.Literal ||
-        (this.state === Tok.Number && this.numValidLength === 0));
     this.state = Tok.Failed;
     this.failIndex = i;
     this.error = `${message} at position ${this.offset + i}`;

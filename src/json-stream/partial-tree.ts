@@ -183,10 +183,20 @@ export class PartialTree implements ValueSink {
     this.endLeaf(value);
   }
 
-  /** Forgets a leaf begun by text that turned out not to be JSON (used before skipping prose). */
-  abandonLeaf(): void {
-    this.leafKind = NO_LEAF;
-    this.leafVisible = false;
+  /**
+   * Forgets everything read so far (text first read as bare JSON turned out to be prose
+   * before a fence): the value becomes `undefined` again, and ops and events not yet drained
+   * are dropped. Values already handed out are not touched. In diff mode the next value's
+   * first op is an `add` at the root, which replaces whatever earlier ops built.
+   */
+  reset(): void {
+    if (this.root !== undefined) this.changed = true;
+    this.root = undefined;
+    this.frames.length = 0;
+    this.startLeaf(NO_LEAF);
+    this.leafAddOp = undefined;
+    this.ops = [];
+    this.events = [];
   }
 
   private startLeaf(kind: number): void {
