@@ -16,8 +16,8 @@ export async function peek<T>(source: AsyncIterable<T>): Promise<{
   const head = await iterator.next();
   let exhausted = head.done === true;
   // For a caller that stops before the end (or never reads `stream`): closing an unstarted
-  // generator would not run its `finally`, so the source is closed directly. Nothing to do,
-  // and no promise, once the source has ended.
+  // generator would not run its `finally`, so the source is closed directly. Closing a source
+  // that already ended is a cheap no-op; it is not tracked per item, to keep `next` free.
   const close = (): Promise<void> | undefined => {
     if (exhausted) return undefined;
     exhausted = true;
@@ -36,10 +36,7 @@ export async function peek<T>(source: AsyncIterable<T>): Promise<{
         served = true;
         return Promise.resolve({ done: false, value: first });
       }
-      return iterator.next().then((r) => {
-        if (r.done === true) exhausted = true;
-        return r;
-      });
+      return iterator.next();
     },
     async return(value?: unknown) {
       served = true;
