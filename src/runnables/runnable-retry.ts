@@ -6,6 +6,7 @@ import { invokeWithRun, streamWithRun } from "./run-driver.js";
 import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
 import { sleep as realSleep } from "./sleep.js";
+import { continueStream, startStream } from "./stream-after-first-chunk.js";
 
 /** Errors that retrying cannot fix: cancellations and the caller's own bad input. */
 function defaultRetryIf(error: unknown): boolean {
@@ -84,21 +85,12 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
         scope.childConfig(`retry:attempt:${attempt}`),
         false,
       );
-      let first: IteratorResult<C>;
-      try {
-        first = await stream.next();
-      } catch (error) {
-        await this.#afterFailure(error, attempt, scope);
+      const start = await startStream(stream);
+      if (!start.ok) {
+        await this.#afterFailure(start.error, attempt, scope);
         continue;
       }
-      if (first.done) return;
-      try {
-        yield first.value;
-        yield* stream;
-      } finally {
-        // Closes the attempt's run when the consumer stops right after the first chunk.
-        await stream.return();
-      }
+      yield* continueStream(start.first, stream);
       return;
     }
   }

@@ -4,6 +4,7 @@ import type { FallbackOptions } from "./factories.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
 import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
+import { continueStream, startStream } from "./stream-after-first-chunk.js";
 
 /**
  * Tries runnables in order until one succeeds (`withFallbacks`). Under streaming, a runnable
@@ -52,22 +53,13 @@ export class RunnableWithFallbacks<I = unknown, O = unknown, C = O> extends Runn
     let firstError: unknown;
     for (const candidate of this.candidates) {
       const stream = streamWithRun(candidate, { value: input }, scope.childConfig(), false);
-      let first: IteratorResult<C>;
-      try {
-        first = await stream.next();
-      } catch (error) {
-        if (!this.handleIf(error)) throw error;
-        firstError ??= error;
+      const start = await startStream(stream);
+      if (!start.ok) {
+        if (!this.handleIf(start.error)) throw start.error;
+        firstError ??= start.error;
         continue;
       }
-      if (first.done) return;
-      try {
-        yield first.value;
-        yield* stream;
-      } finally {
-        // Closes the attempt's run when the consumer stops right after the first chunk.
-        await stream.return();
-      }
+      yield* continueStream(start.first, stream);
       return;
     }
     throw firstError;
