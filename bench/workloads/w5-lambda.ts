@@ -1,5 +1,6 @@
 // W5: a 3-step lambda chain (`x + 1`, `x * 2`, `String`): `batch` of M inputs, and M sequential
-// `invoke`s. Both libraries run batches with their default (unbounded) concurrency.
+// `invoke`s. Both libraries run batches with their default concurrency (Rivulet: 256 at once;
+// @langchain/core: unbounded).
 
 import { RunnableLambda as LcRunnableLambda } from "@langchain/core/runnables";
 import { RunnableLambda } from "rivulet";

@@ -7,6 +7,3 @@ installFactories({
   streamEvents: (runnable, input, options, filters) => streamEvents(runnable, input, options, filters),
   streamLog: (runnable, input, config, options) => streamLog(runnable, input, config, options),
 });
-
-/** Marker export so entry points can import this module for its registration. */
-export const eventsInstalled = true;

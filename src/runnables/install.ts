@@ -14,6 +14,3 @@ installFactories({
   retry: (bound, options) => new RunnableRetry(bound, options),
   fallbacks: (primary, options) => new RunnableWithFallbacks(primary, options),
 });
-
-/** Marker export so entry points can import this module for its registration. */
-export const factoriesInstalled = true;

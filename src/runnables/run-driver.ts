@@ -49,8 +49,6 @@ export async function invokeWithRun<I, O, C>(
 interface Opened<C> {
   scope: RunScope;
   source: AsyncIterable<C>;
-  /** True when the run was executed whole (`_invoke`) and has already produced `output`. */
-  invoked: boolean;
   /** Closes the run's streamed-in input (what it peeked), for a run that settles without draining it. */
   closeInput: (() => Promise<void> | undefined) | undefined;
 }
@@ -79,7 +77,7 @@ async function openWithValue<I, O, C>(
   const source = await startRun(scope, () =>
     invoke ? invokeOnce(r, input, scope) : r._stream(input, scope),
   );
-  return { scope, source, invoked: invoke, closeInput: undefined };
+  return { scope, source, closeInput: undefined };
 }
 
 async function* invokeOnce<I, O, C>(r: Core<I, O, C>, input: I, scope: RunScope): AsyncGenerator<C> {
@@ -117,7 +115,7 @@ async function openWithStream<I, O, C>(
       ? { stream: recordInput(inner, scope), aggregator: input.aggregator }
       : inner;
     const source = await startRun(scope, () => r._transform(tracked, scope));
-    return { scope, source, invoked: false, closeInput: head.close };
+    return { scope, source, closeInput: head.close };
   } catch (error) {
     // The run never opened (aborted meanwhile, or it failed to start): close what was peeked.
     await settled(closeQuietly(head.close));
@@ -247,7 +245,7 @@ async function* runLifecycle<I, O, C>(r: Core<I, O, C>, opened: Opened<C>, tap: 
   await settled(scope.end(aggregator?.result()));
 }
 
-/** Closes an input if there is anything left to close (no await at all when it was read to the end). */
+/** Closes an input (a no-op promise-free call when it was already closed or never started). */
 function closeQuietly(close: (() => Promise<void> | undefined) | undefined): Promise<void> | undefined {
   return close?.()?.catch(() => {});
 }

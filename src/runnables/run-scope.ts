@@ -121,10 +121,6 @@ export class RunScope {
     return this.run !== undefined;
   }
 
-  get closed(): boolean {
-    return this.#closed;
-  }
-
   /** Announces the start. */
   start(): Notify {
     const run = this.run;

@@ -9,7 +9,6 @@ import type { RunLog, RunLogPatch } from "../events/run-log.js";
 import type { StreamEvent, StreamEventV1 } from "../events/stream-event.js";
 import type { StreamEventsOptions } from "../events/stream-events.js";
 import type { StreamLogOptions } from "../events/stream-log.js";
-import { once } from "../internal/async-streams.js";
 import { type Aggregator, aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
 import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import { type BatchOptions, runBatch } from "./batch.js";
@@ -254,11 +253,6 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
       ? { fallbacks: fallbacks as Runnable[] }
       : { ...fallbacks, fallbacks: fallbacks.fallbacks as Runnable[] };
     return factories().fallbacks(this as Runnable, options) as Runnable<I, O, C>;
-  }
-
-  /** Streams the single output of `_invoke` for a whole input (helper for subclasses). */
-  protected static onceStream<T>(value: T): AsyncGenerator<T> {
-    return once(value);
   }
 }
 
