@@ -132,10 +132,10 @@ describe("streamEvents v2: nesting", () => {
       ev("on_chain_end", "addOne", S1, [R], ["seq:step:1"], { output: 2, input: 1 }),
       ev("on_chain_stream", "double", S3, [R, S2], ka, { chunk: 4 }),
       ev("on_chain_stream", "show", S4, [R, S2], kb, { chunk: "n=2" }),
-      // Pipelined as in rule 2: a branch's chunk travels up before the branch ends.
+      // Pipelined as in rule 2: a branch's chunk travels up to the root before the branch ends.
       ev("on_chain_stream", map, S2, [R], ["seq:step:2"], { chunk: { a: 4 } }),
-      ev("on_chain_end", "double", S3, [R, S2], ka, { output: 4, input: 2 }),
       ev("on_chain_stream", "RunnableSequence", R, [], [], { chunk: { a: 4 } }),
+      ev("on_chain_end", "double", S3, [R, S2], ka, { output: 4, input: 2 }),
       ev("on_chain_stream", map, S2, [R], ["seq:step:2"], { chunk: { b: "n=2" } }),
       ev("on_chain_stream", "RunnableSequence", R, [], [], { chunk: { b: "n=2" } }),
       ev("on_chain_end", "show", S4, [R, S2], kb, { output: "n=2", input: 2 }),

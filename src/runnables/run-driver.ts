@@ -217,7 +217,11 @@ async function* runLifecycle<I, O, C>(r: Core<I, O, C>, opened: Opened<C>, tap: 
       if (signal?.aborted) throw abortErrorOf(signal);
       const chunk = step.value;
       if (aggregator !== undefined) aggregator.add(chunk);
-      if (report) await settled(scope.stream(chunk));
+      if (report) {
+        // Per chunk: await only when an observer asked to be (`settled` would add a promise).
+        const reported = scope.stream(chunk);
+        if (reported !== undefined) await reported;
+      }
       yield chunk;
     }
     settledRun = true;
