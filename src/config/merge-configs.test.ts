@@ -66,7 +66,7 @@ describe("validateConfig", () => {
   it("rejects a timeout of 0 with a clear InvalidConfigError", () => {
     expect(() => validateConfig({ timeout: 0 })).toThrow(InvalidConfigError);
     expect(() => validateConfig({ timeout: 0 })).toThrow(
-      "timeout must be a positive number of milliseconds, got 0",
+      "timeout must be a number of milliseconds above 0 and at most 2147483647, or Infinity for no limit, got 0",
     );
     expect(() => validateConfig({ timeout: -5 })).toThrow(InvalidConfigError);
     expect(() => validateConfig({ timeout: Number.NaN })).toThrow(InvalidConfigError);
@@ -96,5 +96,56 @@ describe("validateConfig", () => {
     })();
     expect(InvalidConfigError.isInstance(error)).toBe(true);
     expect((error as InvalidConfigError).code).toBe("invalid_config");
+  });
+});
+
+describe("timeout bounds (setTimeout clamps delays above 2^31 - 1 ms to 1 ms)", () => {
+  /** A lambda that takes a few milliseconds, and counts its calls. */
+  function slowLambda() {
+    let calls = 0;
+    const runnable = RunnableLambda.from(
+      async (x: number) => {
+        calls++;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        return x + 1;
+      },
+      { name: "slow" },
+    );
+    return { runnable, calls: () => calls };
+  }
+
+  it("treats timeout: Infinity as no timeout", async () => {
+    const { runnable } = slowLambda();
+    expect(await runnable.invoke(1, { timeout: Number.POSITIVE_INFINITY })).toBe(2);
+    expect(await runnable.withConfig({ timeout: Number.POSITIVE_INFINITY }).invoke(1)).toBe(2);
+  });
+
+  it("keeps the smaller timeout when merging with Infinity", () => {
+    expect(mergeConfigs({ timeout: Number.POSITIVE_INFINITY }, { timeout: 100 }).timeout).toBe(100);
+    expect(mergeConfigs({ timeout: 100 }, { timeout: Number.POSITIVE_INFINITY }).timeout).toBe(100);
+  });
+
+  it("rejects timeout: 2^31 at the call, before any run starts", async () => {
+    const { runnable, calls } = slowLambda();
+    const rec = new RunRecorder();
+    const call = runnable.invoke(1, { timeout: 2 ** 31, callbacks: [rec] });
+    await expect(call).rejects.toThrow(InvalidConfigError);
+    await expect(call).rejects.toThrow(
+      /^timeout must be a number of milliseconds above 0 and at most 2147483647/,
+    );
+    expect(calls()).toBe(0);
+    expect(rec.entries).toEqual([]);
+    expect(() => ensureConfig({ timeout: 2 ** 31 })).toThrow(InvalidConfigError);
+  });
+
+  it("rejects a bound timeout of 2^31 at withConfig", () => {
+    const { runnable } = slowLambda();
+    expect(() => runnable.withConfig({ timeout: 2 ** 31 })).toThrow(InvalidConfigError);
+    expect(() => runnable.withConfig({ maxConcurrency: Number.NaN })).toThrow(/^maxConcurrency must be/);
+  });
+
+  it("accepts timeout: 2^31 - 1", async () => {
+    const { runnable } = slowLambda();
+    expect(await runnable.invoke(1, { timeout: 2 ** 31 - 1 })).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { CallbackManager } from "../callbacks/callback-manager.js";
-import { InvalidConfigError } from "../errors/input-errors.js";
 import { combineSignals } from "../internal/abort.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
 import type { RunnableConfig } from "./runnable-config.js";
 
 function mergeCallbacks(
@@ -51,16 +51,13 @@ export function mergeConfigs(...configs: (RunnableConfig | undefined)[]): Runnab
   return out;
 }
 
-/** Rejects config values that cannot work, with a message that says what to change. */
+/**
+ * Rejects config values that cannot work, with a message that says what to change: a `timeout`
+ * of 0, NaN or above 2^31 - 1 ms (which timers clamp to 1 ms; `Infinity` means no timeout), and a
+ * `maxConcurrency` or `recursionLimit` that is not a positive integer.
+ */
 export function validateConfig(config: RunnableConfig): void {
-  const { timeout, maxConcurrency, recursionLimit } = config;
-  if (timeout !== undefined && !(timeout > 0)) {
-    throw new InvalidConfigError(`timeout must be a positive number of milliseconds, got ${String(timeout)}`);
-  }
-  if (maxConcurrency !== undefined && !(Number.isInteger(maxConcurrency) && maxConcurrency > 0)) {
-    throw new InvalidConfigError(`maxConcurrency must be a positive integer, got ${String(maxConcurrency)}`);
-  }
-  if (recursionLimit !== undefined && !(Number.isInteger(recursionLimit) && recursionLimit > 0)) {
-    throw new InvalidConfigError(`recursionLimit must be a positive integer, got ${String(recursionLimit)}`);
-  }
+  checkNumberOption("timeout", config.timeout, "duration");
+  checkNumberOption("maxConcurrency", config.maxConcurrency, "positive-integer");
+  checkNumberOption("recursionLimit", config.recursionLimit, "positive-integer");
 }

@@ -23,11 +23,15 @@ export interface RunnableConfig {
   /**
    * Upper bound on parallel work in `batch` and on a RunnableParallel's branches under `invoke`.
    * Streaming runs every branch at once, so their chunks can interleave as they arrive.
+   * A positive integer.
    */
   maxConcurrency?: number | undefined;
-  /** How many runnables a lambda may return in a chain of returns (default 25). */
+  /** How many runnables a lambda may return in a chain of returns (a positive integer, default 25). */
   recursionLimit?: number | undefined;
   signal?: AbortSignal | undefined;
-  /** Milliseconds before the call is aborted with a TimeoutError. */
+  /**
+   * Milliseconds before the call is aborted with a TimeoutError: above 0 and at most 2^31 - 1
+   * (about 24.8 days, the longest timer runtimes honour), or `Infinity` for no timeout.
+   */
   timeout?: number | undefined;
 }

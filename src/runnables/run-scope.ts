@@ -103,7 +103,8 @@ export class RunScope {
   }
 
   #makeSignal(config: RunnableConfig): AbortSignal | undefined {
-    if (config.timeout === undefined) return config.signal;
+    // Infinity is "no timeout": no timer (setTimeout would clamp it to 1 ms).
+    if (config.timeout === undefined || config.timeout === Number.POSITIVE_INFINITY) return config.signal;
     const controller = new AbortController();
     const ms = config.timeout;
     this.#timer = setTimeout(() => controller.abort(new TimeoutError(ms)), ms);

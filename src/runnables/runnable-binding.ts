@@ -1,4 +1,4 @@
-import { mergeConfigs } from "../config/merge-configs.js";
+import { mergeConfigs, validateConfig } from "../config/merge-configs.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import { Runnable } from "./runnable.js";
@@ -18,6 +18,8 @@ export class RunnableBinding<I = unknown, O = unknown, C = O> extends Runnable<I
 
   constructor(fields: { bound: Runnable<I, O, C>; config: RunnableConfig }) {
     super();
+    // Checked here, not at the call: a bound config never goes through the call's checks.
+    validateConfig(fields.config);
     this.bound = fields.bound;
     this.config = fields.config;
   }
