@@ -147,16 +147,25 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * The lazily opened output stream of one run. When nothing observes the run and there is no
  * signal, there is nothing to record, report or cancel, so after opening it hands out its source's
  * iterator directly (no extra async layer per chunk); otherwise it runs `runLifecycle`.
+ *
+ * Closing is handled here for the two states in which the iterator's own `return` would do
+ * nothing: never opened (the streamed-in input is closed, so a producer above it is released)
+ * and opened but never read (an async generator that never started skips its `finally`, so the
+ * run, already announced to observers, is failed here directly).
  */
 class RunStream<I, O, C> implements RunOutputStream<C> {
   #iterator: AsyncIterator<C> | undefined;
+  #opened: Opened<C> | undefined;
+  #started = false;
   #opening: Promise<void> | undefined;
   #closed = false;
   readonly #open: () => Promise<[Core<I, O, C>, Opened<C>]>;
+  readonly #input: RunInput<I>;
   readonly #tap: boolean;
 
-  constructor(open: () => Promise<[Core<I, O, C>, Opened<C>]>, tap: boolean) {
+  constructor(open: () => Promise<[Core<I, O, C>, Opened<C>]>, input: RunInput<I>, tap: boolean) {
     this.#open = open;
+    this.#input = input;
     this.#tap = tap;
   }
 
@@ -165,22 +174,59 @@ class RunStream<I, O, C> implements RunOutputStream<C> {
   }
 
   next(): Promise<IteratorResult<C>> {
-    if (this.#iterator !== undefined) return this.#iterator.next();
+    if (this.#iterator !== undefined) {
+      this.#started = true;
+      return this.#iterator.next();
+    }
     if (this.#closed) return Promise.resolve(DONE);
     this.#opening ??= this.#open().then(([r, opened]) => {
+      this.#opened = opened;
       const fast = !opened.scope.observed && opened.scope.signal === undefined;
       this.#iterator = fast ? opened.source[Symbol.asyncIterator]() : runLifecycle(r, opened, this.#tap);
     });
-    return this.#opening.then(() => this.next());
+    // Closed while opening: the run is closed by `return`, without ever being read.
+    return this.#opening.then(() => (this.#closed ? DONE : this.next()));
   }
 
   async return(value?: unknown): Promise<IteratorResult<C>> {
+    const wasClosed = this.#closed;
     this.#closed = true;
+    if (this.#opening === undefined) {
+      if (!wasClosed) await closeInputStream(this.#input);
+      return DONE;
+    }
     // Still opening (a `next` is in flight): wait for the run to exist, then close it.
-    if (this.#iterator === undefined && this.#opening !== undefined) await this.#opening.catch(() => {});
+    if (this.#iterator === undefined) await this.#opening.catch(() => {});
     const iterator = this.#iterator;
     if (iterator === undefined) return DONE;
+    if (!this.#started) {
+      if (!wasClosed && this.#opened !== undefined) await closeUnread(this.#opened);
+      return DONE;
+    }
     return (await iterator.return?.(value)) ?? DONE;
+  }
+}
+
+/** Closes the input stream of a run that was never opened (its producer may be waiting on it). */
+async function closeInputStream<I>(input: RunInput<I>): Promise<void> {
+  if (input.stream === undefined) return;
+  await returnQuietly(input.stream);
+}
+
+/** Closes a run that was opened (and announced) but whose output was never read. */
+async function closeUnread<C>(opened: Opened<C>): Promise<void> {
+  await returnQuietly(opened.source);
+  await settled(closeQuietly(opened.closeInput));
+  await settled(
+    opened.scope.fail(new AbortError("The consumer stopped reading the stream before it started")),
+  );
+}
+
+async function returnQuietly(stream: AsyncIterable<unknown>): Promise<void> {
+  try {
+    await stream[Symbol.asyncIterator]().return?.();
+  } catch {
+    // The stream failed while closing; the run's own error (if any) is reported elsewhere.
   }
 }
 
@@ -198,7 +244,11 @@ export function streamWithRun<I, O, C>(
   config: RunnableConfig | (() => RunnableConfig),
   tap: boolean,
 ): RunOutputStream<C> {
-  return new RunStream(() => open(runnable, input, typeof config === "function" ? config() : config), tap);
+  return new RunStream(
+    () => open(runnable, input, typeof config === "function" ? config() : config),
+    input,
+    tap,
+  );
 }
 
 /** Drives an opened run: reports and folds its chunks, and closes it however the stream ends. */
