@@ -6,8 +6,9 @@ import { HumanMessage } from "../../messages/human-message.js";
 import { SystemMessage } from "../../messages/system-message.js";
 import { ToolMessage } from "../../messages/tool-message.js";
 import type { ProviderTransportOptions } from "../internal/transport-options.js";
+import { collect } from "../test-support/collect.js";
 import { LoopbackServer, type ReplyScript, readFixture } from "../test-support/loopback-server.js";
-import { collect, describeTransportConformance } from "../test-support/transport-conformance.js";
+import { describeTransportConformance } from "../test-support/transport-conformance.js";
 import { ChatAnthropic } from "./index.js";
 
 const fixture = (name: string) => readFixture(new URL(`./fixtures/${name}`, import.meta.url));

@@ -5,8 +5,9 @@ import { HumanMessage } from "../../messages/human-message.js";
 import { SystemMessage } from "../../messages/system-message.js";
 import { ToolMessage } from "../../messages/tool-message.js";
 import type { ProviderTransportOptions } from "../internal/transport-options.js";
+import { collect } from "../test-support/collect.js";
 import { LoopbackServer, type ReplyScript, readFixture } from "../test-support/loopback-server.js";
-import { collect, describeTransportConformance } from "../test-support/transport-conformance.js";
+import { describeTransportConformance } from "../test-support/transport-conformance.js";
 import { ChatOllama } from "./index.js";
 import { resolveOllamaHost } from "./resolve-ollama-host.js";
 
@@ -65,6 +66,31 @@ describe("ChatOllama", () => {
     const ids = message.tool_calls.map((c) => c.id);
     expect(ids.every((id) => typeof id === "string" && id !== "")).toBe(true);
     expect(new Set(ids).size).toBe(2);
+  });
+
+  it("reports tool-call arguments that are not an object as invalid calls instead of running them with {}", async () => {
+    const calls = [
+      { function: { name: "a", arguments: [1, 2] } },
+      { function: { name: "b", arguments: '{"city":"Paris"} trailing' } },
+      { function: { name: "c", arguments: '{"city":"Rome"}' } },
+      { function: { name: "d" } },
+    ];
+    const line = {
+      model: "llama3.2",
+      message: { role: "assistant", content: "", tool_calls: calls },
+      done: false,
+    };
+    const last = { model: "llama3.2", message: { role: "assistant", content: "" }, done: true };
+    server.reply(ndjson(`${JSON.stringify(line)}\n${JSON.stringify(last)}\n`));
+    const message = await makeModel(server.url).invoke("Weather?");
+    expect(message.tool_calls.map(({ name, args }) => ({ name, args }))).toEqual([
+      { name: "c", args: { city: "Rome" } },
+      { name: "d", args: {} },
+    ]);
+    expect(message.invalid_tool_calls.map(({ name, args, error }) => ({ name, args, error }))).toEqual([
+      { name: "a", args: "[1,2]", error: "Malformed args." },
+      { name: "b", args: '{"city":"Paris"} trailing', error: "Malformed args." },
+    ]);
   });
 
   it("keeps thinking in additional_kwargs.reasoning_content", async () => {

@@ -13,9 +13,12 @@ import type { AddressInfo } from "node:net";
 /** How the server answers one request. */
 export interface ReplyScript {
   status?: number;
+  /** Response headers; `content-type` defaults to `text/event-stream`, and `""` sends none. */
   headers?: Record<string, string>;
   /** The body, written as UTF-8. */
   body?: string;
+  /** The body as raw bytes (for bodies that are not valid UTF-8); wins over `body`. */
+  bodyBytes?: Uint8Array;
   /** Write the body in pieces of this many bytes (splitting frames and UTF-8 characters), pausing between them. */
   pieceBytes?: number;
   /** Pause between pieces in ms (default 1), so each piece leaves as its own TCP write. */
@@ -91,7 +94,8 @@ export class LoopbackServer {
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const script = this.#scripts.shift() ?? { status: 500, body: '{"error":"no reply scripted"}' };
     const text = await readRequest(req);
-    const pieces = split(new TextEncoder().encode(script.body ?? ""), script.pieceBytes);
+    const bytes = script.bodyBytes ?? new TextEncoder().encode(script.body ?? "");
+    const pieces = split(bytes, script.pieceBytes);
     const record: RecordedRequest = {
       method: req.method ?? "",
       path: req.url ?? "",
@@ -128,7 +132,9 @@ async function writeReply(
   pieces: Uint8Array[],
   record: RecordedRequest,
 ) {
-  res.writeHead(script.status ?? 200, { "content-type": "text/event-stream", ...script.headers });
+  // An empty content type means "send none", as a server that omits the header does.
+  const { "content-type": contentType = "text/event-stream", ...rest } = script.headers ?? {};
+  res.writeHead(script.status ?? 200, contentType === "" ? rest : { ...rest, "content-type": contentType });
   res.flushHeaders();
   res.socket?.setNoDelay(true);
   for (const piece of pieces) {

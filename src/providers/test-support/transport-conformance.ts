@@ -3,53 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AbortError, TimeoutError } from "../../errors/abort-error.js";
 import { ProviderError } from "../../errors/provider-error.js";
-import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
-import type { ProviderTransportOptions } from "../internal/transport-options.js";
+import { collect, recordingSleep } from "./collect.js";
+import type { ConformanceSubject } from "./conformance-subject.js";
 import { LoopbackServer, type ReplyScript } from "./loopback-server.js";
-
-/** A model under test: anything that streams chunks for a prompt. */
-export interface StreamingModel {
-  stream(input: string, config?: { signal?: AbortSignal }): Promise<AsyncIterable<AIMessageChunk>>;
-}
-
-/** What the conformance suite needs from one provider. */
-export interface ConformanceSubject {
-  provider: string;
-  /** Builds the model against the loopback server, with the given transport options. */
-  makeModel(baseUrl: string, options: ProviderTransportOptions): StreamingModel;
-  /** A recorded text answer, its content type, and the text it spells. */
-  textBody: string;
-  contentType: string;
-  expectedText: string;
-  /** A recorded HTTP error body for the 429 and 500 answers. */
-  rateLimitBody: string;
-  serverErrorBody: string;
-}
-
-/** The outcome of reading a stream to its end: the chunks and the error that ended it, if any. */
-export interface Collected {
-  chunks: AIMessageChunk[];
-  text: string;
-  error: unknown;
-}
-
-/** Reads a model's stream fully, keeping the chunks seen before an error. */
-export async function collect(stream: Promise<AsyncIterable<AIMessageChunk>>): Promise<Collected> {
-  const chunks: AIMessageChunk[] = [];
-  let error: unknown;
-  try {
-    for await (const chunk of await stream) chunks.push(chunk);
-  } catch (e) {
-    error = e;
-  }
-  return { chunks, text: chunks.map((c) => c.text).join(""), error };
-}
-
-/** A `sleep` seam that records the requested pauses and returns at once. */
-export function recordingSleep(): { sleeps: number[]; sleep: (ms: number) => Promise<void> } {
-  const sleeps: number[] = [];
-  return { sleeps, sleep: async (ms) => void sleeps.push(ms) };
-}
 
 /** Registers the shared transport tests for one provider. */
 export function describeTransportConformance(subject: ConformanceSubject): void {
