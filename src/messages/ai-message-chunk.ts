@@ -21,8 +21,9 @@ export interface AIMessageChunkFields extends AIMessageFields {
  * so folding n chunks costs O(total length), not O(n²). Treat chunks as immutable: changing
  * `tool_call_chunks` after reading `tool_calls` does not refresh them.
  *
- * Args that are still incomplete (a call mid-stream) parse to the partial object received so far,
- * as in `@langchain/core`; args that are not a JSON object at all go to `invalid_tool_calls`.
+ * Args that are still incomplete (a call mid-stream, or a stream cut off) parse to the partial
+ * object received so far, as in `@langchain/core`; args with a syntax error anywhere, or that are
+ * not a JSON object, go to `invalid_tool_calls` ("Malformed args.").
  *
  * @example
  * const a = new AIMessageChunk({ content: "", tool_call_chunks: [{ index: 0, id: "c1", name: "f", args: '{"x":' }] });

@@ -6,6 +6,7 @@ import type { MessageContent } from "./content-block.js";
 import { HumanMessage } from "./human-message.js";
 import { isPlainObject } from "./merge-objects.js";
 import { messageFromJSON } from "./message-from-json.js";
+import { parseToolCallArgs } from "./parse-tool-call-args.js";
 import { SystemMessage } from "./system-message.js";
 import type { InvalidToolCall, ToolCall } from "./tool-call.js";
 import { ToolMessage } from "./tool-message.js";
@@ -55,13 +56,10 @@ function readToolCall(raw: unknown, calls: ToolCall[], invalid: InvalidToolCall[
   const fn = isPlainObject(raw.function) ? raw.function : {};
   const name = typeof fn.name === "string" ? fn.name : "";
   const text = typeof fn.arguments === "string" ? fn.arguments : "{}";
-  try {
-    const args: unknown = JSON.parse(text);
-    if (!isPlainObject(args)) throw new TypeError("not an object");
-    calls.push({ name, args, ...id, type: "tool_call" });
-  } catch {
-    invalid.push({ name, args: text, ...id, error: "Malformed args.", type: "invalid_tool_call" });
-  }
+  // A complete message: an unfinished prefix is as malformed as a syntax error.
+  const args = parseToolCallArgs(text, { partial: false });
+  if (args !== undefined) calls.push({ name, args, ...id, type: "tool_call" });
+  else invalid.push({ name, args: text, ...id, error: "Malformed args.", type: "invalid_tool_call" });
 }
 
 function fromRole(

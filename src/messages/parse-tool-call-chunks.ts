@@ -1,5 +1,4 @@
-import { parsePartialJson } from "../json-stream/parse-partial-json.js";
-import { isPlainObject } from "./merge-objects.js";
+import { parseToolCallArgs } from "./parse-tool-call-args.js";
 import type { InvalidToolCall, ToolCall, ToolCallChunk } from "./tool-call.js";
 
 /** The tool calls a list of merged fragments stands for, split by whether their args parse. */
@@ -9,24 +8,10 @@ export interface ParsedToolCalls {
 }
 
 /**
- * Parses arguments text. Complete JSON goes through `JSON.parse` (fast, exact); text that is not
- * complete yet (a stream cut mid-call) goes through the partial parser, so a call that is still
- * streaming shows the fields received so far, as `@langchain/core` does. Empty text means no
- * arguments.
- */
-function parseArgs(text: string): unknown {
-  if (text.trim() === "") return {};
-  try {
-    return JSON.parse(text);
-  } catch {
-    return parsePartialJson(text);
-  }
-}
-
-/**
- * Turns merged tool-call fragments into `tool_calls` (args parsed into an object, possibly partial)
- * and `invalid_tool_calls` (args that are not a JSON object even when read as a prefix, e.g.
- * `"oops"` or `[1, 2]`). Each fragment's text is parsed once; callers cache the result.
+ * Turns merged tool-call fragments into `tool_calls` (args parsed into an object, partial while
+ * the text is an unfinished prefix of one) and `invalid_tool_calls` ("Malformed args.": a syntax
+ * error anywhere, e.g. `{"a":}` or `{"a":1} trailing`, or a value that is not an object, e.g.
+ * `[1, 2]`), as `@langchain/core` does. Each fragment's text is parsed once; callers cache the result.
  *
  * @example
  * parseToolCallChunks([{ name: "f", args: "{\"a\": 1}", id: "c1", index: 0 }]).tool_calls;
@@ -35,8 +20,8 @@ function parseArgs(text: string): unknown {
 export function parseToolCallChunks(chunks: readonly ToolCallChunk[]): ParsedToolCalls {
   const parsed: ParsedToolCalls = { tool_calls: [], invalid_tool_calls: [] };
   for (const chunk of chunks) {
-    const args = parseArgs(chunk.args ?? "");
-    if (isPlainObject(args)) {
+    const args = parseToolCallArgs(chunk.args ?? "", { partial: true });
+    if (args !== undefined) {
       const id = chunk.id === undefined ? {} : { id: chunk.id };
       parsed.tool_calls.push({ name: chunk.name ?? "", args, ...id, type: "tool_call" });
       continue;

@@ -23,6 +23,16 @@ interface OllamaStreamState {
   newId: () => string;
 }
 
+/**
+ * The arguments as JSON text for the shared tool-call parser: an object (what Ollama sends) is
+ * serialised, text (some servers) kept as is, anything else serialised too so the parser reports
+ * it as malformed instead of the call running with `{}`.
+ */
+function argsTextOf(value: unknown): string {
+  if (value === undefined) return "";
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
 /** Ollama sends each tool call complete, with arguments as an object; they become one fragment each. */
 function toolCallChunksOf(message: JsonRecord, state: OllamaStreamState): ToolCallChunk[] {
   return arrayOf(message.tool_calls)
@@ -35,7 +45,7 @@ function toolCallChunksOf(message: JsonRecord, state: OllamaStreamState): ToolCa
         index,
         id: stringOf(call.id) ?? state.newId(),
         name: stringOf(fn.name),
-        args: JSON.stringify(isRecord(fn.arguments) ? fn.arguments : {}),
+        args: argsTextOf(fn.arguments),
       });
     });
 }
