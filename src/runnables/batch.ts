@@ -1,5 +1,8 @@
+import { ensureConfig } from "../config/ensure-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
-import { InvalidInputError } from "../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
+import type { RunnableCore } from "./runnable-core.js";
 
 /**
  * How many inputs `batch` runs at once when neither the options nor the config say: enough to
@@ -10,27 +13,73 @@ export const DEFAULT_BATCH_CONCURRENCY = 256;
 
 /** Options of `batch`. */
 export interface BatchOptions {
-  /** Resolve with each failed input's error in its place instead of rejecting. */
+  /** Resolve with each failed input's error in its place instead of rejecting (true or false). */
   returnExceptions?: boolean;
-  /** At most this many inputs at a time (overrides the config's `maxConcurrency`; default 256). */
+  /**
+   * At most this many inputs at a time, a positive integer. It overrides the config's
+   * `maxConcurrency` (the call's, the per-input configs' smallest, a bound one, the enclosing
+   * run's); default 256.
+   */
   maxConcurrency?: number;
 }
 
-/** Runs `call` on each input with bounded concurrency, results in input order. */
-export async function runBatch<I, O>(
-  inputs: readonly I[],
-  config: RunnableConfig | RunnableConfig[] | undefined,
-  options: BatchOptions,
-  call: (input: I, config: RunnableConfig | undefined) => Promise<O>,
-): Promise<(O | Error)[]> {
+/** What `batch` runs: a Runnable (its bindings tell the bound `maxConcurrency`) and how to call it. */
+export interface BatchRequest<I, O> {
+  runnable: Pick<RunnableCore<I, O, unknown>, "resolveBinding">;
+  inputs: readonly I[];
+  config: RunnableConfig | RunnableConfig[] | undefined;
+  options: BatchOptions;
+  call: (input: I, config: RunnableConfig | undefined) => Promise<O>;
+}
+
+/** The config a call of `runnable` really runs with: bindings resolved, enclosing run merged in. */
+function effectiveConfig<I, O>(
+  runnable: Pick<RunnableCore<I, O, unknown>, "resolveBinding">,
+  config: RunnableConfig | undefined,
+): RunnableConfig {
+  let core = runnable;
+  let resolved = ensureConfig(config);
+  for (let b = core.resolveBinding(resolved); b !== undefined; b = core.resolveBinding(resolved)) {
+    [core, resolved] = b;
+  }
+  return resolved;
+}
+
+/**
+ * Checks the arguments of a batch before anything runs, and says how many inputs may run at
+ * once: the option, else the smallest `maxConcurrency` the inputs' effective configs carry
+ * (each is validated here, so a bad one fails the call rather than one input).
+ */
+function concurrencyLimit<I, O>(request: BatchRequest<I, O>): number {
+  const { runnable, inputs, config, options } = request;
+  if (!Array.isArray(inputs)) {
+    throw new InvalidInputError(`batch expects an array of inputs, got ${typeof inputs}`);
+  }
   if (Array.isArray(config) && config.length !== inputs.length) {
-    throw new InvalidInputError(
+    throw new InvalidConfigError(
       `batch got ${inputs.length} inputs but ${config.length} configs: pass one config, or one per input`,
     );
   }
+  const { returnExceptions } = options;
+  if (returnExceptions !== undefined && typeof returnExceptions !== "boolean") {
+    throw new InvalidConfigError(
+      `returnExceptions must be true or false, got ${typeof returnExceptions} ${String(returnExceptions)}`,
+    );
+  }
+  const given = checkNumberOption("maxConcurrency", options.maxConcurrency, "positive-integer");
+  let fromConfigs: number | undefined;
+  for (const c of Array.isArray(config) ? config : [config]) {
+    const limit = effectiveConfig(runnable, c).maxConcurrency;
+    if (limit !== undefined) fromConfigs = Math.min(fromConfigs ?? limit, limit);
+  }
+  return given ?? fromConfigs ?? DEFAULT_BATCH_CONCURRENCY;
+}
+
+/** Runs `call` on each input with bounded concurrency, results in input order. */
+export async function runBatch<I, O>(request: BatchRequest<I, O>): Promise<(O | Error)[]> {
+  const limit = concurrencyLimit(request);
+  const { inputs, config, options, call } = request;
   const configOf = (i: number) => (Array.isArray(config) ? config[i] : config);
-  const first = configOf(0);
-  const limit = options.maxConcurrency ?? first?.maxConcurrency ?? DEFAULT_BATCH_CONCURRENCY;
   const results = new Array<O | Error>(inputs.length);
   let next = 0;
   let failure: { error: unknown } | undefined;

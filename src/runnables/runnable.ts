@@ -123,7 +123,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     config?: RunnableConfig | RunnableConfig[],
     options: BatchOptions = {},
   ): Promise<(O | Error)[]> {
-    return runBatch(inputs, config, options, (input, c) => this.invoke(input, c));
+    return runBatch({ runnable: this, inputs, config, options, call: (input, c) => this.invoke(input, c) });
   }
 
   /**
