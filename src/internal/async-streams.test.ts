@@ -1,6 +1,6 @@
 import { fromArray, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
-import { mergeKeyed, once, peek, tee } from "./async-streams.js";
+import { mergeKeyed, once, peek } from "./async-streams.js";
 
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -46,49 +46,6 @@ describe("peek", () => {
     const { state, source } = counted(["a", "b", "c"]);
     const head = await peek(source);
     for await (const _ of head.stream) break;
-    expect(state.closed).toBe(true);
-  });
-});
-
-describe("tee", () => {
-  it("gives every branch every item, reading the source once", async () => {
-    const { state, source } = counted([1, 2, 3]);
-    const [a, b] = tee(source, 2);
-    const [outA, outB] = await Promise.all([toArray(a!), toArray(b!)]);
-    expect(outA).toEqual([1, 2, 3]);
-    expect(outB).toEqual([1, 2, 3]);
-    expect(state.pulls).toBe(3);
-  });
-
-  it("buffers for a branch that lags behind", async () => {
-    const [a, b] = tee(fromArray(["x", "y"]), 2);
-    expect(await toArray(a!)).toEqual(["x", "y"]);
-    expect(await toArray(b!)).toEqual(["x", "y"]);
-  });
-
-  it("pulls nothing until a branch is read", async () => {
-    const { state, source } = counted([1]);
-    tee(source, 2);
-    await delay(1);
-    expect(state.pulls).toBe(0);
-  });
-
-  it("propagates a source error to every branch", async () => {
-    async function* failing(): AsyncGenerator<number> {
-      yield 1;
-      throw new Error("source failed");
-    }
-    const [a, b] = tee(failing(), 2);
-    await expect(toArray(a!)).rejects.toThrow("source failed");
-    await expect(toArray(b!)).rejects.toThrow("source failed");
-  });
-
-  it("closes the source once every branch is closed early", async () => {
-    const { state, source } = counted([1, 2, 3]);
-    const [a, b] = tee(source, 2);
-    for await (const _ of a!) break;
-    expect(state.closed).toBe(false);
-    for await (const _ of b!) break;
     expect(state.closed).toBe(true);
   });
 });

@@ -53,53 +53,6 @@ export async function peek<T>(source: AsyncIterable<T>): Promise<{
 async function* emptyStream<T>(): AsyncGenerator<T> {}
 
 /**
- * Splits one stream into `n` streams that each see every item. Items are read from the source
- * only when some consumer asks, and buffered for the consumers that lag behind.
- */
-export function tee<T>(source: AsyncIterable<T>, n: number): AsyncGenerator<T>[] {
-  const iterator = source[Symbol.asyncIterator]();
-  const buffers: T[][] = Array.from({ length: n }, () => []);
-  const open = new Set<number>(Array.from({ length: n }, (_, i) => i));
-  let done = false;
-  let pending: Promise<void> | undefined;
-  let failure: { error: unknown } | undefined;
-
-  const pull = (): Promise<void> => {
-    pending ??= iterator.next().then(
-      (r) => {
-        pending = undefined;
-        if (r.done) done = true;
-        else for (const i of open) buffers[i]!.push(r.value);
-      },
-      (error: unknown) => {
-        pending = undefined;
-        failure = { error };
-      },
-    );
-    return pending;
-  };
-
-  async function* branch(i: number): AsyncGenerator<T> {
-    try {
-      for (;;) {
-        const buffer = buffers[i]!;
-        if (buffer.length > 0) {
-          yield buffer.shift()!;
-          continue;
-        }
-        if (failure) throw failure.error;
-        if (done) return;
-        await pull();
-      }
-    } finally {
-      open.delete(i);
-      if (open.size === 0 && !done) await iterator.return?.();
-    }
-  }
-  return buffers.map((_, i) => branch(i));
-}
-
-/**
  * Interleaves several streams, yielding `[key, item]` as soon as any of them produces one.
  * Stopping early (or a failure in one stream) closes all the others.
  */

@@ -1,4 +1,5 @@
-import { mergeKeyed, once, tee } from "../internal/async-streams.js";
+import { mergeKeyed, once } from "../internal/async-streams.js";
+import { tee } from "../internal/tee.js";
 import { ConcatAggregator } from "../streams/aggregator.js";
 import { isPlainObject } from "../streams/concat.js";
 import { ChildStop } from "./child-stop.js";

@@ -157,3 +157,34 @@ describe("RunnableParallel under stream", () => {
     expect(peak).toBe(4);
   });
 });
+
+describe("RunnableParallel: the slowest branch paces a streamed input", () => {
+  it("a fast branch never runs more than the tee's capacity ahead of a slow one", async () => {
+    const total = 20_000;
+    const progress = { produced: 0, slowRead: 0, maxAhead: 0 };
+    // Never waits on a timer: unbounded buffers let it run to the end before the slow branch reads.
+    const eager = RunnableGenerator.from(async function* eager(_: AsyncIterable<unknown>) {
+      for (let i = 0; i < total; i++) {
+        progress.produced++;
+        progress.maxAhead = Math.max(progress.maxAhead, progress.produced - progress.slowRead);
+        yield i;
+      }
+    });
+    const fast = RunnableGenerator.from(async function* fast(input: AsyncIterable<number>) {
+      let count = 0;
+      for await (const _ of input) count++;
+      yield count;
+    });
+    const slow = RunnableGenerator.from(async function* slow(input: AsyncIterable<number>) {
+      for await (const _ of input) {
+        progress.slowRead++;
+        if (progress.slowRead % 500 === 0) await delay(0);
+      }
+      yield progress.slowRead;
+    });
+    const chain = RunnableSequence.from([eager, RunnableParallel.from({ fast, slow })]);
+    const chunks = await toArray(chain.stream("go"));
+    expect(Object.assign({}, ...chunks)).toEqual({ fast: total, slow: total });
+    expect(progress.maxAhead).toBeLessThanOrEqual(64 + 2);
+  });
+});

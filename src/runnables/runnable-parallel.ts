@@ -1,4 +1,5 @@
-import { mergeKeyed, tee } from "../internal/async-streams.js";
+import { mergeKeyed } from "../internal/async-streams.js";
+import { tee } from "../internal/tee.js";
 import { type Aggregator, KeyedAggregator } from "../streams/aggregator.js";
 import { ChildStop } from "./child-stop.js";
 import { factories } from "./factories.js";
