@@ -8,17 +8,24 @@ import type { Runnable } from "./runnable.js";
 
 /** Options of `withRetry`. */
 export interface RetryOptions {
-  /** Total attempts, the first included (default 3). */
+  /** Total attempts, the first included: a positive integer (default 3). */
   stopAfterAttempt?: number;
   /** Called after each failed attempt that will be retried. */
   onFailedAttempt?: (error: unknown, attempt: number) => void | Promise<void>;
   /** Which errors to retry (default: all but aborts, timeouts and input errors). */
   retryIf?: (error: unknown) => boolean;
-  /** Delay before the first retry in ms (default 500); doubles each time, with jitter. */
+  /**
+   * Delay before the first retry in ms (default 500); doubles each time, with jitter. From 0 to
+   * 2^31 - 1 (the longest timer).
+   */
   initialDelayMs?: number;
-  /** Upper bound of one delay in ms (default 10,000). */
+  /**
+   * Upper bound of one delay in ms, at least `initialDelayMs` (default 10,000, or
+   * `initialDelayMs` if larger). At most 2^31 - 1, or `Infinity` for no cap other than the
+   * longest timer.
+   */
   maxDelayMs?: number;
-  /** Randomise delays by up to ±50 % (default true). */
+  /** Randomise delays by up to ±50 % (true or false, default true). */
   jitter?: boolean;
   /** Test seam: how to wait. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -1,6 +1,15 @@
-import { AbortError, InvalidInputError, RunnableGenerator, RunnableLambda, RunnableRetry } from "rivulet";
+import {
+  AbortError,
+  InvalidConfigError,
+  InvalidInputError,
+  type RetryOptions,
+  RunnableGenerator,
+  RunnableLambda,
+  RunnableRetry,
+} from "rivulet";
 import { RunRecorder, toArray } from "rivulet/testing";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { MAX_TIMER_DELAY_MS } from "../internal/check-number-option.js";
 
 /** A sleep seam that records the requested delays and does not wait. */
 function recordingSleep() {
@@ -156,4 +165,102 @@ describe("withRetry under stream", () => {
     expect(rec.entries.filter((e) => e.kind === "error")).toHaveLength(1);
     expect(rec.openRuns()).toEqual([]);
   });
+});
+
+describe("withRetry options are checked at withRetry", () => {
+  const nan = Number.NaN;
+  const infinity = Number.POSITIVE_INFINITY;
+  it.each([
+    ["stopAfterAttempt", { stopAfterAttempt: nan }, /^stopAfterAttempt must be a positive integer/],
+    ["stopAfterAttempt", { stopAfterAttempt: -1 }, /^stopAfterAttempt must be a positive integer/],
+    ["stopAfterAttempt", { stopAfterAttempt: 0 }, /^stopAfterAttempt must be a positive integer/],
+    ["stopAfterAttempt", { stopAfterAttempt: 1.5 }, /^stopAfterAttempt must be a positive integer/],
+    ["stopAfterAttempt", { stopAfterAttempt: infinity }, /^stopAfterAttempt must be a positive integer/],
+    ["initialDelayMs", { initialDelayMs: nan }, /^initialDelayMs must be a number of milliseconds/],
+    ["initialDelayMs", { initialDelayMs: -1 }, /^initialDelayMs must be a number of milliseconds/],
+    ["initialDelayMs", { initialDelayMs: 2 ** 31 }, /^initialDelayMs must be a number of milliseconds/],
+    ["initialDelayMs", { initialDelayMs: infinity }, /^initialDelayMs must be finite/],
+    ["maxDelayMs", { maxDelayMs: nan }, /^maxDelayMs must be a number of milliseconds/],
+    ["maxDelayMs", { maxDelayMs: -1 }, /^maxDelayMs must be a number of milliseconds/],
+    ["maxDelayMs", { maxDelayMs: 2 ** 31 }, /^maxDelayMs must be a number of milliseconds/],
+    [
+      "maxDelayMs",
+      { initialDelayMs: 100, maxDelayMs: 50 },
+      /^maxDelayMs \(50\) must be at least initialDelayMs \(100\)/,
+    ],
+  ] as [string, RetryOptions, RegExp][])("rejects %s in %o", (_name, options, message) => {
+    const runnable = RunnableLambda.from((x: number) => x);
+    expect(() => runnable.withRetry(options)).toThrow(InvalidConfigError);
+    expect(() => runnable.withRetry(options)).toThrow(message);
+    expect(() => new RunnableRetry(runnable, options)).toThrow(message);
+  });
+
+  it.each([
+    ["jitter", "yes", /^jitter must be true or false/],
+    ["retryIf", true, /^retryIf must be a function/],
+    ["onFailedAttempt", "log", /^onFailedAttempt must be a function/],
+    ["sleep", 100, /^sleep must be a function/],
+  ])("rejects %s: %s (an untyped caller)", (name, value, message) => {
+    const runnable = RunnableLambda.from((x: number) => x);
+    const options: RetryOptions = JSON.parse(JSON.stringify({ [name]: value }));
+    expect(() => runnable.withRetry(options)).toThrow(InvalidConfigError);
+    expect(() => runnable.withRetry(options)).toThrow(message);
+  });
+
+  it("accepts the boundaries: 1 attempt, 0 delays, the longest timer, Infinity as no cap", () => {
+    const runnable = RunnableLambda.from((x: number) => x);
+    for (const options of [
+      { stopAfterAttempt: 1 },
+      { initialDelayMs: 0, maxDelayMs: 0 },
+      { initialDelayMs: MAX_TIMER_DELAY_MS, maxDelayMs: MAX_TIMER_DELAY_MS },
+      { maxDelayMs: Number.POSITIVE_INFINITY },
+    ]) {
+      expect(() => runnable.withRetry(options)).not.toThrow();
+    }
+  });
+
+  it("does not cap an initialDelayMs above the default maxDelayMs silently", async () => {
+    const { delays, sleep } = recordingSleep();
+    const { runnable } = flaky(2);
+    await runnable.withRetry({ initialDelayMs: 20_000, jitter: false, sleep }).invoke("x");
+    expect(delays).toEqual([20_000, 20_000]);
+  });
+
+  it("never asks for a delay longer than a timer can wait (a longer one would fire after 1 ms)", async () => {
+    const { delays, sleep } = recordingSleep();
+    const { runnable } = flaky(2);
+    await runnable
+      .withRetry({ initialDelayMs: 2 ** 30, maxDelayMs: Number.POSITIVE_INFINITY, jitter: false, sleep })
+      .invoke("x");
+    expect(delays).toEqual([2 ** 30, MAX_TIMER_DELAY_MS]);
+  });
+});
+
+describe("withRetry's wait between attempts", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it.each(["invoke", "stream"])(
+    "under %s, is cancelled by the caller's signal and leaves no timer behind",
+    async (mode) => {
+      vi.useFakeTimers();
+      const controller = new AbortController();
+      const { runnable, calls } = flaky(10);
+      const retried = runnable.withRetry({
+        stopAfterAttempt: 5,
+        initialDelayMs: 60_000,
+        jitter: false,
+        // Abort once the first attempt has failed: the retry is then waiting for its timer.
+        onFailedAttempt: () => void queueMicrotask(() => controller.abort()),
+      });
+      const call =
+        mode === "invoke"
+          ? retried.invoke("x", { signal: controller.signal })
+          : toArray(retried.stream("x", { signal: controller.signal }));
+      await expect(call).rejects.toSatisfy(AbortError.isInstance);
+      expect(calls()).toBe(1);
+      expect(vi.getTimerCount()).toBe(0);
+    },
+  );
 });

@@ -1,5 +1,7 @@
 import { isAbortError } from "../errors/abort-error.js";
+import { InvalidConfigError } from "../errors/input-errors.js";
 import { RivuletError } from "../errors/rivulet-error.js";
+import { checkNumberOption, MAX_TIMER_DELAY_MS } from "../internal/check-number-option.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { RetryOptions } from "./factories.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
@@ -21,6 +23,60 @@ function defaultRetryIf(error: unknown): boolean {
   return true;
 }
 
+type ResolvedRetryOptions = Required<Omit<RetryOptions, "onFailedAttempt">> &
+  Pick<RetryOptions, "onFailedAttempt">;
+
+/** Throws unless `value` is undefined or a function (an untyped caller can pass anything). */
+function checkFunction(name: string, value: unknown): void {
+  if (value !== undefined && typeof value !== "function") {
+    throw new InvalidConfigError(`${name} must be a function, got ${typeof value} ${String(value)}`);
+  }
+}
+
+/**
+ * Checks every option at `withRetry` (a NaN `stopAfterAttempt` retried forever) and fills in the
+ * defaults. The default `maxDelayMs` grows to `initialDelayMs` rather than silently capping it.
+ */
+function resolveRetryOptions(options: RetryOptions): ResolvedRetryOptions {
+  const stopAfterAttempt = checkNumberOption(
+    "stopAfterAttempt",
+    options.stopAfterAttempt,
+    "positive-integer",
+  );
+  const initialDelayMs =
+    checkNumberOption("initialDelayMs", options.initialDelayMs, "non-negative-duration") ?? 500;
+  if (initialDelayMs === Number.POSITIVE_INFINITY) {
+    throw new InvalidConfigError(
+      "initialDelayMs must be finite: Infinity would never retry; to not retry, use stopAfterAttempt: 1",
+    );
+  }
+  const maxDelayMs =
+    checkNumberOption("maxDelayMs", options.maxDelayMs, "non-negative-duration") ??
+    Math.max(10_000, initialDelayMs);
+  if (maxDelayMs < initialDelayMs) {
+    throw new InvalidConfigError(
+      `maxDelayMs (${maxDelayMs}) must be at least initialDelayMs (${initialDelayMs}): raise maxDelayMs or lower initialDelayMs`,
+    );
+  }
+  if (options.jitter !== undefined && typeof options.jitter !== "boolean") {
+    throw new InvalidConfigError(
+      `jitter must be true or false, got ${typeof options.jitter} ${String(options.jitter)}`,
+    );
+  }
+  checkFunction("retryIf", options.retryIf);
+  checkFunction("onFailedAttempt", options.onFailedAttempt);
+  checkFunction("sleep", options.sleep);
+  return {
+    stopAfterAttempt: stopAfterAttempt ?? 3,
+    retryIf: options.retryIf ?? defaultRetryIf,
+    initialDelayMs,
+    maxDelayMs,
+    jitter: options.jitter ?? true,
+    sleep: options.sleep ?? realSleep,
+    ...(options.onFailedAttempt ? { onFailedAttempt: options.onFailedAttempt } : {}),
+  };
+}
+
 /**
  * Retries the wrapped runnable (`withRetry`). Attempt N runs as a child with the tag
  * `retry:attempt:N`, after an exponential, jittered delay. Under streaming an attempt is retried
@@ -32,21 +88,13 @@ function defaultRetryIf(error: unknown): boolean {
  */
 export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
   readonly bound: Runnable<I, O, C>;
-  readonly options: Required<Omit<RetryOptions, "onFailedAttempt">> & Pick<RetryOptions, "onFailedAttempt">;
+  readonly options: ResolvedRetryOptions;
   override readonly streamsOutput = true;
 
   constructor(bound: Runnable<I, O, C>, options: RetryOptions = {}) {
     super();
     this.bound = bound;
-    this.options = {
-      stopAfterAttempt: options.stopAfterAttempt ?? 3,
-      retryIf: options.retryIf ?? defaultRetryIf,
-      initialDelayMs: options.initialDelayMs ?? 500,
-      maxDelayMs: options.maxDelayMs ?? 10_000,
-      jitter: options.jitter ?? true,
-      sleep: options.sleep ?? realSleep,
-      ...(options.onFailedAttempt ? { onFailedAttempt: options.onFailedAttempt } : {}),
-    };
+    this.options = resolveRetryOptions(options);
   }
 
   override getName(suffix?: string): string {
@@ -64,7 +112,8 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
     await o.onFailedAttempt?.(error, attempt);
     const base = Math.min(o.maxDelayMs, o.initialDelayMs * 2 ** (attempt - 1));
     const delay = o.jitter ? base * (0.5 + Math.random()) : base;
-    if (delay > 0) await o.sleep(Math.min(delay, o.maxDelayMs), scope.signal);
+    // Never more than a timer can wait: a longer delay would fire after 1 ms.
+    if (delay > 0) await o.sleep(Math.min(delay, o.maxDelayMs, MAX_TIMER_DELAY_MS), scope.signal);
   }
 
   override async _invoke(input: I, scope: RunScope): Promise<O> {
