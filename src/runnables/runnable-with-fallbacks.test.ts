@@ -1,4 +1,10 @@
-import { AbortError, RunnableGenerator, RunnableLambda, RunnableWithFallbacks } from "rivulet";
+import {
+  AbortError,
+  InvalidConfigError,
+  RunnableGenerator,
+  RunnableLambda,
+  RunnableWithFallbacks,
+} from "rivulet";
 import { RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 
@@ -115,5 +121,28 @@ describe("withFallbacks under stream", () => {
   it("rejects with the first error when every candidate fails before its first chunk", async () => {
     const chain = failing("primary").withFallbacks([failing("second")]);
     await expect(toArray(chain.stream("q"))).rejects.toThrow("primary failed");
+  });
+});
+
+describe("withFallbacks options are checked at withFallbacks", () => {
+  const cases: [string, object, RegExp][] = [
+    ["fallbacks that are not an array", { fallbacks: backup }, /^fallbacks must be an array of runnables/],
+    [
+      "a fallback that is not a runnable",
+      { fallbacks: [backup, "backup"] },
+      /^fallbacks\[1\] must be a runnable/,
+    ],
+    [
+      "a handleIf that is not a function",
+      { fallbacks: [backup], handleIf: true },
+      /^handleIf must be a function/,
+    ],
+    ["a name that is not a string", { fallbacks: [backup], name: 3 }, /^name must be a string/],
+  ];
+  it.each(cases)("rejects %s with InvalidConfigError", (_what, options, message) => {
+    // @ts-expect-error: an untyped caller (JavaScript) can pass anything.
+    expect(() => failing("primary").withFallbacks(options)).toThrow(InvalidConfigError);
+    // @ts-expect-error: as above.
+    expect(() => new RunnableWithFallbacks(failing("primary"), options)).toThrow(message);
   });
 });

@@ -1,10 +1,32 @@
 import { isAbortError } from "../errors/abort-error.js";
+import { InvalidConfigError } from "../errors/input-errors.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { FallbackOptions } from "./factories.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
 import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
 import { continueStream, startStream } from "./stream-after-first-chunk.js";
+
+/** Throws unless the options can work: an untyped caller can pass anything, and it would fail only at the call. */
+function checkFallbackOptions(options: FallbackOptions): void {
+  const { fallbacks, handleIf, name } = options;
+  if (!Array.isArray(fallbacks)) {
+    throw new InvalidConfigError(`fallbacks must be an array of runnables, got ${typeof fallbacks}`);
+  }
+  fallbacks.forEach((fallback: unknown, i) => {
+    if (!Runnable.isRunnable(fallback)) {
+      throw new InvalidConfigError(
+        `fallbacks[${i}] must be a runnable, got ${typeof fallback}: wrap a function with RunnableLambda.from`,
+      );
+    }
+  });
+  if (handleIf !== undefined && typeof handleIf !== "function") {
+    throw new InvalidConfigError(`handleIf must be a function, got ${typeof handleIf}`);
+  }
+  if (name !== undefined && typeof name !== "string") {
+    throw new InvalidConfigError(`name must be a string, got ${typeof name}`);
+  }
+}
 
 /**
  * Tries runnables in order until one succeeds (`withFallbacks`). Under streaming, a runnable
@@ -22,6 +44,7 @@ export class RunnableWithFallbacks<I = unknown, O = unknown, C = O> extends Runn
 
   constructor(runnable: Runnable<I, O, C>, options: FallbackOptions) {
     super();
+    checkFallbackOptions(options);
     this.runnable = runnable;
     this.fallbacks = options.fallbacks as Runnable<I, O, C>[];
     this.handleIf = options.handleIf ?? ((e) => !isAbortError(e));
