@@ -1,5 +1,5 @@
+import type { ErrorDescription } from "../internal/describe-error-body.js";
 import { isRecord, stringOf } from "../internal/json-value.js";
-import type { ErrorDescription } from "../internal/read-http-error.js";
 
 /** Reads an Anthropic error payload, `{ type: "error", error: { type, message } }`, or plain text. */
 export function describeAnthropicError(body: unknown): ErrorDescription {

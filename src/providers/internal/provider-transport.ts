@@ -1,11 +1,13 @@
+import { AbortError, TimeoutError } from "../../errors/abort-error.js";
 import { ProviderError } from "../../errors/provider-error.js";
 import { raceAbort } from "../../internal/abort.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import { sleep as timerSleep } from "../../runnables/sleep.js";
 import { NdjsonParseError } from "../../sse/ndjson-parse-error.js";
 import { CallDeadlines } from "./call-deadlines.js";
+import type { DescribeError } from "./describe-error-body.js";
 import { asFinal, makeProviderError } from "./make-provider-error.js";
-import { type DescribeError, type HttpFailure, readHttpError } from "./read-http-error.js";
+import { type HttpFailure, readHttpError } from "./read-http-error.js";
 import { backoffDelayMs, MAX_RETRY_AFTER_MS } from "./retry-policy.js";
 import type { FetchLike, ProviderTransportOptions, SleepLike } from "./transport-options.js";
 
@@ -93,7 +95,11 @@ export class ProviderTransport {
       const response = await raceAbort(this.#send(request, signal), signal);
       if (!response.ok)
         return this.#retryableOrThrow(
-          await readHttpError(response, this.provider, this.#config.describeError),
+          await readHttpError(response, {
+            provider: this.provider,
+            describe: this.#config.describeError,
+            signal,
+          }),
         );
       const iterator = decode(response)[Symbol.asyncIterator]();
       try {
@@ -138,7 +144,9 @@ export class ProviderTransport {
   /** The typed error for a failed attempt: an abort or timeout as such, anything else a ProviderError. */
   #classify(error: unknown, deadlines: CallDeadlines, emitted: boolean): ProviderError {
     const aborted = deadlines.abortError();
-    if (aborted !== undefined) throw aborted;
+    // A typed abort or timeout built on the way (one carrying the server's words as its cause) wins.
+    if (aborted !== undefined)
+      throw TimeoutError.isInstance(error) || AbortError.isInstance(error) ? error : aborted;
     if (ProviderError.isInstance(error)) return emitted ? asFinal(error) : error;
     if (NdjsonParseError.isInstance(error) || error instanceof SyntaxError) {
       return makeProviderError(`${this.provider} sent a response Rivulet cannot read: ${error.message}`, {

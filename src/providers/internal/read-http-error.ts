@@ -1,15 +1,9 @@
+import { TimeoutError } from "../../errors/abort-error.js";
 import type { ProviderError } from "../../errors/provider-error.js";
+import { type DescribeError, describeErrorBody } from "./describe-error-body.js";
 import { makeProviderError } from "./make-provider-error.js";
+import { readBoundedBody } from "./read-bounded-body.js";
 import { isRetryableStatus, parseRetryAfter } from "./retry-policy.js";
-
-/** What a provider's error payload says: its message and its error type or code. */
-export interface ErrorDescription {
-  message?: string | undefined;
-  type?: string | undefined;
-}
-
-/** Reads a provider's error payload (parsed JSON, or the raw text when it is not JSON). */
-export type DescribeError = (body: unknown) => ErrorDescription;
 
 /** An HTTP error answer: the typed error and the pause the server asked for, if any. */
 export interface HttpFailure {
@@ -17,18 +11,12 @@ export interface HttpFailure {
   retryAfterMs: number | undefined;
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  let text: string;
-  try {
-    text = await response.text();
-  } catch {
-    return undefined;
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text === "" ? undefined : text;
-  }
+/** What reading an error body needs: the provider (for messages), how to read its payload, and the attempt's signal. */
+export interface ErrorBodyContext {
+  provider: string;
+  describe: DescribeError;
+  /** Aborts on the caller's signal and on every deadline; it bounds the body read. */
+  signal: AbortSignal;
 }
 
 function hintFor(status: number): string {
@@ -38,20 +26,31 @@ function hintFor(status: number): string {
 }
 
 /**
+ * The typed abort error for a body read the signal cut short. A timeout keeps what the server had
+ * said (its status, the body so far) as its cause; timeouts are not retried.
+ */
+export function stoppedReading(stopped: Error, said: ProviderError): Error {
+  if (!TimeoutError.isInstance(stopped)) return stopped;
+  return new TimeoutError(stopped.timeoutMs, stopped.kind, { cause: said });
+}
+
+/**
  * Turns a non-2xx response into a `ProviderError`: the provider's own message and error type,
  * whether a retry can help (408/409/429/5xx, or the server's `x-should-retry`), and the
- * `retry-after` pause.
+ * `retry-after` pause. The body is read within the call's deadlines and at most 64 KiB of it;
+ * when a deadline or the caller's signal stops the read, that typed error is thrown instead
+ * (with this one as its cause).
  */
-export async function readHttpError(
-  response: Response,
-  provider: string,
-  describe: DescribeError,
-): Promise<HttpFailure> {
-  const body = await readBody(response);
-  const { message, type } = describe(body);
-  const detail = message ?? (typeof body === "string" ? body.slice(0, 500) : response.statusText);
+export async function readHttpError(response: Response, context: ErrorBodyContext): Promise<HttpFailure> {
+  const { provider } = context;
+  const read = await readBoundedBody(response, context.signal);
+  const { body, detail, type } = describeErrorBody(
+    read,
+    context.describe,
+    response.headers.get("content-type"),
+  );
   const error = makeProviderError(
-    `${provider} answered HTTP ${response.status}${hintFor(response.status)}: ${detail}`,
+    `${provider} answered HTTP ${response.status}${hintFor(response.status)}: ${detail ?? (response.statusText || "no message")}`,
     {
       provider,
       status: response.status,
@@ -60,5 +59,6 @@ export async function readHttpError(
       body,
     },
   );
+  if (read.stopped !== undefined) throw stoppedReading(read.stopped, error);
   return { error, retryAfterMs: parseRetryAfter(response.headers) };
 }

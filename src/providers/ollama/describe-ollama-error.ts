@@ -1,5 +1,5 @@
+import type { ErrorDescription } from "../internal/describe-error-body.js";
 import { isRecord, stringOf } from "../internal/json-value.js";
-import type { ErrorDescription } from "../internal/read-http-error.js";
 
 /** Reads an Ollama error payload, `{ "error": "model 'x' not found" }`, or plain text. */
 export function describeOllamaError(body: unknown): ErrorDescription {

@@ -5,6 +5,7 @@ import { AbortError, TimeoutError } from "../../errors/abort-error.js";
 import { ProviderError } from "../../errors/provider-error.js";
 import { collect, recordingSleep } from "./collect.js";
 import type { ConformanceSubject } from "./conformance-subject.js";
+import { describeErrorConformance } from "./error-conformance.js";
 import { LoopbackServer, type ReplyScript } from "./loopback-server.js";
 
 /** Registers the shared transport tests for one provider. */
@@ -154,4 +155,5 @@ export function describeTransportConformance(subject: ConformanceSubject): void 
       expect(error).toMatchObject({ code: "timeout", kind: "total" });
     });
   });
+  describeErrorConformance(subject);
 }
