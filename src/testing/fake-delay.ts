@@ -5,7 +5,10 @@ export type DelayFn = (ms: number, signal?: AbortSignal) => Promise<void>;
 
 /** Options shared by the fake models. */
 export interface FakeTimingOptions {
-  /** Milliseconds between chunks (default 0: no waiting at all). */
+  /**
+   * Milliseconds between chunks, from 0 to 2^31 - 1 (default 0: no waiting at all), or
+   * `Infinity`: never answer until the call is cancelled (to test timeouts and aborts).
+   */
   sleep?: number | undefined;
   /** Test seam replacing the timer. */
   delay?: DelayFn | undefined;

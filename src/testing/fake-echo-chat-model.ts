@@ -3,6 +3,7 @@ import type { BaseMessage } from "../messages/base-message.js";
 import { BaseChatModel } from "../models/base-chat-model.js";
 import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
+import { checkFakeFields } from "./fake-fields.js";
 import { type FakeChunking, splitText } from "./fake-list-chat-model.js";
 
 /**
@@ -18,6 +19,7 @@ export class FakeEchoChatModel extends BaseChatModel {
 
   constructor(fields: FakeTimingOptions & { chunking?: FakeChunking; name?: string } = {}) {
     super({ name: fields.name });
+    checkFakeFields(fields);
     this.chunking = fields.chunking ?? "word";
     this.timing = { sleep: fields.sleep, delay: fields.delay };
   }

@@ -3,6 +3,7 @@ import type { BaseMessage } from "../messages/base-message.js";
 import { BaseChatModel } from "../models/base-chat-model.js";
 import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
+import { checkFakeFields } from "./fake-fields.js";
 
 /** How a fake splits a response into chunks: one character each, or words with their leading space. */
 export type FakeChunking = "char" | "word";
@@ -41,6 +42,7 @@ export class FakeListChatModel extends BaseChatModel {
 
   constructor(fields: FakeListChatModelFields) {
     super({ model: fields.model, name: fields.name });
+    checkFakeFields(fields);
     this.responses = fields.responses;
     this.chunking = fields.chunking ?? "char";
     this.timing = { sleep: fields.sleep, delay: fields.delay };

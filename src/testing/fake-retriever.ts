@@ -2,6 +2,7 @@ import { BaseRetriever } from "../retrieval/base-retriever.js";
 import { Document } from "../retrieval/document.js";
 import type { RunScope } from "../runnables/run-scope.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
+import { checkFakeFields } from "./fake-fields.js";
 
 /** Options of `FakeRetriever`. */
 export interface FakeRetrieverFields extends FakeTimingOptions {
@@ -25,6 +26,7 @@ export class FakeRetriever extends BaseRetriever {
 
   constructor(fields: FakeRetrieverFields) {
     super();
+    checkFakeFields({ sleep: fields.sleep, delay: fields.delay });
     this.documents = fields.documents;
     this.timing = { sleep: fields.sleep, delay: fields.delay };
     if (fields.name !== undefined) this.name = fields.name;

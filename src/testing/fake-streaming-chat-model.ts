@@ -1,8 +1,10 @@
+import { InvalidConfigError } from "../errors/input-errors.js";
 import { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { BaseChatModel } from "../models/base-chat-model.js";
 import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
+import { checkFakeFields } from "./fake-fields.js";
 
 /** A shallow copy of a scripted chunk (cheaper than `concat`, which merges every field). */
 function copyChunk(chunk: AIMessageChunk): AIMessageChunk {
@@ -55,6 +57,10 @@ export class FakeStreamingChatModel extends BaseChatModel {
       temperature: fields.temperature,
       maxTokens: fields.maxTokens,
     });
+    checkFakeFields({ sleep: fields.sleep, delay: fields.delay });
+    if (!Array.isArray(fields.chunks)) {
+      throw new InvalidConfigError(`chunks must be an array of AIMessageChunk, got ${typeof fields.chunks}`);
+    }
     this.chunks = fields.chunks;
     this.timing = { sleep: fields.sleep, delay: fields.delay };
     this.provider = fields.provider ?? "fake";

@@ -1,6 +1,7 @@
 import { BaseLLM } from "../models/base-llm.js";
 import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
+import { checkFakeFields } from "./fake-fields.js";
 import { type FakeChunking, splitText } from "./fake-list-chat-model.js";
 
 /**
@@ -18,6 +19,7 @@ export class FakeStreamingLLM extends BaseLLM {
 
   constructor(fields: FakeTimingOptions & { responses: string[]; chunking?: FakeChunking; name?: string }) {
     super();
+    checkFakeFields(fields);
     this.responses = fields.responses;
     this.chunking = fields.chunking ?? "char";
     this.timing = { sleep: fields.sleep, delay: fields.delay };
