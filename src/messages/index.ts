@@ -1,5 +1,6 @@
 export { AIMessage, type AIMessageFields, isAIMessage } from "./ai-message.js";
 export { AIMessageChunk, type AIMessageChunkFields, isAIMessageChunk } from "./ai-message-chunk.js";
+export { AIMessageChunkAggregator } from "./ai-message-chunk-aggregator.js";
 export { BaseMessage, type BaseMessageFields, isBaseMessage } from "./base-message.js";
 export { ChatMessage, type ChatMessageFields, isChatMessage } from "./chat-message.js";
 export { ChatMessageChunk, isChatMessageChunk } from "./chat-message-chunk.js";

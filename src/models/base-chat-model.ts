@@ -1,13 +1,12 @@
 import { throwIfAborted } from "../internal/abort.js";
 import { mapStream } from "../internal/async-streams.js";
 import { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregator.js";
 import type { BaseMessage } from "../messages/base-message.js";
-import { mergeMessageChunks } from "../messages/merge-message-chunks.js";
 import { toChatMessages } from "../messages/to-chat-messages.js";
 import type { RunIdentity, RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { Aggregator } from "../streams/aggregator.js";
-import { BatchAggregator } from "../streams/aggregator.js";
 import type {
   BaseLanguageModelInput,
   ChatModelCallOptions,
@@ -88,9 +87,9 @@ export abstract class BaseChatModel<
     return { name: this.getName(), runType: "chat_model", metadata: { ...this.getLsParams() } };
   }
 
-  /** Chunks are merged once at the end (pairwise `concat` of n chunks would redo the merge n times). */
+  /** Chunks are folded as they arrive, keeping nothing per chunk (see AIMessageChunkAggregator). */
   override createAggregator(): Aggregator<AIMessageChunk, AIMessageChunk> {
-    return new BatchAggregator(mergeMessageChunks);
+    return new AIMessageChunkAggregator();
   }
 
   /** The call options of this run: the config as given, with the run's combined signal. */

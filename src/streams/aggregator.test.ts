@@ -1,4 +1,4 @@
-import { ConcatAggregator, KeyedAggregator, LastValueAggregator } from "rivulet";
+import { ConcatAggregator, concat, KeyedAggregator, LastValueAggregator } from "rivulet";
 import { describe, expect, it } from "vitest";
 
 describe("ConcatAggregator", () => {
@@ -74,5 +74,28 @@ describe("ConcatAggregator ownership", () => {
     agg.add(chunk);
     agg.add([3]);
     expect(chunk).toEqual([2]);
+  });
+});
+
+describe("ConcatAggregator: strings mixed with other chunks", () => {
+  it("gives what folding with concat gives, for every mix", () => {
+    const sequences: unknown[][] = [
+      ["a", "b", "c"],
+      ["a", null, "b"],
+      [null, "a", "b"],
+      ["a", 1, "b"],
+      [1, 2, "x"],
+      ["x", undefined, "y"],
+      [{ a: "x" }, { a: "y" }],
+    ];
+    for (const chunks of sequences) {
+      const aggregator = new ConcatAggregator<unknown>();
+      let folded: unknown;
+      chunks.forEach((chunk, index) => {
+        aggregator.add(chunk);
+        folded = index === 0 ? chunk : concat(folded, chunk);
+      });
+      expect(aggregator.result(), JSON.stringify(chunks)).toEqual(folded);
+    }
   });
 });

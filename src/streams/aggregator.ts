@@ -1,4 +1,5 @@
 import { concat } from "./concat.js";
+import { TextBuilder } from "./text-builder.js";
 
 /**
  * Folds a run's output chunks into its output. Each Runnable picks the fold that fits its
@@ -11,11 +12,17 @@ export interface Aggregator<C, O = C> {
   result(): O | undefined;
 }
 
-/** Adds chunks with `concat`, appending to arrays in place once it owns a copy (O(n) overall). */
+/**
+ * Adds chunks with `concat`, appending to arrays in place once it owns a copy, and joining string
+ * chunks with a {@link TextBuilder} (no rope node per token), so the fold is O(n) in time and keeps
+ * nothing per chunk beyond the output itself.
+ */
 export class ConcatAggregator<C> implements Aggregator<C, C> {
   #acc: unknown = undefined;
   #any = false;
   #ownsArray = false;
+  /** While every chunk so far is a string: the text, built without a rope. */
+  #text: TextBuilder | undefined;
 
   add(chunk: C): void {
     if (!this.#any) {
@@ -23,6 +30,15 @@ export class ConcatAggregator<C> implements Aggregator<C, C> {
       this.#any = true;
       return;
     }
+    if (typeof chunk === "string" && (this.#text !== undefined || typeof this.#acc === "string")) {
+      if (this.#text === undefined) {
+        this.#text = new TextBuilder();
+        this.#text.append(String(this.#acc));
+      }
+      this.#text.append(chunk);
+      return;
+    }
+    this.#settleText();
     if (Array.isArray(this.#acc) && Array.isArray(chunk)) {
       if (!this.#ownsArray) {
         this.#acc = [...(this.#acc as unknown[])];
@@ -38,7 +54,15 @@ export class ConcatAggregator<C> implements Aggregator<C, C> {
   }
 
   result(): C | undefined {
+    if (this.#text !== undefined) return this.#text.toString() as C;
     return this.#acc as C | undefined;
+  }
+
+  /** A non-string chunk after strings: the text becomes the accumulator again. */
+  #settleText(): void {
+    if (this.#text === undefined) return;
+    this.#acc = this.#text.toString();
+    this.#text = undefined;
   }
 }
 

@@ -7,3 +7,4 @@ export {
 } from "./aggregator.js";
 export { concat } from "./concat.js";
 export { IterableReadableStream } from "./iterable-readable-stream.js";
+export { TextBuilder } from "./text-builder.js";
