@@ -1,4 +1,4 @@
-import { RunnableLambda } from "rivulet";
+import { InvalidConfigError, RunnableLambda } from "rivulet";
 import { fromArray, normalizeIds, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 
@@ -7,6 +7,14 @@ describe("fromArray / toArray", () => {
     expect(await toArray(fromArray([1, 2, 3]))).toEqual([1, 2, 3]);
     expect(await toArray(fromArray(["a", "b"], { delayMs: 1 }))).toEqual(["a", "b"]);
   });
+
+  it.each([Number.NaN, -1, 2 ** 31, Number.POSITIVE_INFINITY])(
+    "fromArray rejects delayMs: %s at the call",
+    (delayMs) => {
+      expect(() => fromArray([1], { delayMs })).toThrow(InvalidConfigError);
+      expect(() => fromArray([1], { delayMs })).toThrow(/^delayMs must be/);
+    },
+  );
 
   it("toArray accepts a promise of a stream", async () => {
     expect(await toArray(Promise.resolve(fromArray(["x"])))).toEqual(["x"]);

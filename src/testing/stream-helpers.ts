@@ -1,10 +1,24 @@
-/** An async stream of the given items, optionally `delayMs` apart (a test seam for slow producers). */
-export async function* fromArray<T>(
-  items: Iterable<T>,
-  options: { delayMs?: number } = {},
-): AsyncGenerator<T> {
+import { InvalidConfigError } from "../errors/input-errors.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
+import { sleep } from "../runnables/sleep.js";
+
+/**
+ * An async stream of the given items, optionally `delayMs` apart (a test seam for slow
+ * producers). `delayMs` (0 to 2^31 - 1) is checked at the call, not at the first read.
+ */
+export function fromArray<T>(items: Iterable<T>, options: { delayMs?: number } = {}): AsyncGenerator<T> {
+  const delayMs = checkNumberOption("delayMs", options.delayMs, "non-negative-duration") ?? 0;
+  if (delayMs === Number.POSITIVE_INFINITY) {
+    throw new InvalidConfigError(
+      "delayMs must be finite: fromArray has no signal that could end an endless wait",
+    );
+  }
+  return delayed(items, delayMs);
+}
+
+async function* delayed<T>(items: Iterable<T>, delayMs: number): AsyncGenerator<T> {
   for (const item of items) {
-    if (options.delayMs) await new Promise((r) => setTimeout(r, options.delayMs));
+    if (delayMs > 0) await sleep(delayMs);
     yield item;
   }
 }
