@@ -13,6 +13,7 @@
 
 import {
   AIMessageChunk,
+  BaseCallbackHandler,
   BaseChatModel,
   ChatPromptTemplate,
   RunnableGenerator,
@@ -80,6 +81,35 @@ async function streamFloor(tokens: number, heap: HeapPeak): Promise<number> {
   return length;
 }
 
+async function streamLogSlow(tokens: number, heap: HeapPeak): Promise<number> {
+  heap.start();
+  let patches = 0;
+  for await (const _ of chain(tokens).streamLog({ word: "x" })) {
+    if (++patches % 100 === 0) await yieldToLoop();
+    if (patches % 100_000 === 0) heap.sample();
+  }
+  heap.sample();
+  return patches;
+}
+
+async function streamWithHandler(tokens: number, heap: HeapPeak): Promise<number> {
+  heap.start();
+  let seen = 0;
+  class TokenCounter extends BaseCallbackHandler {
+    readonly name = "token-counter";
+    handleLLMNewToken(): void {
+      seen++;
+    }
+  }
+  const handler = new TokenCounter();
+  let count = 0;
+  for await (const _ of await chain(tokens).stream({ word: "x" }, { callbacks: [handler] })) {
+    if (++count % 50_000 === 0) heap.sample();
+  }
+  heap.sample();
+  return seen;
+}
+
 async function streamEventsSlow(tokens: number, heap: HeapPeak): Promise<number> {
   heap.start();
   let events = 0;
@@ -134,6 +164,16 @@ async function main(): Promise<void> {
   console.log(`    stream() peak heap         ${floor.toFixed(1)} MB`);
   console.log(`    streamEvents (slow) peak   ${observed.toFixed(1)} MB`);
   console.log(`    observed / floor           ${(observed / Math.max(floor, 1)).toFixed(2)}x`);
+  await streamLogSlow(tokens, heap);
+  const logged = heap.peakMb;
+  await streamWithHandler(tokens, heap);
+  const handled = heap.peakMb;
+  console.log(
+    `    streamLog (slow) peak      ${logged.toFixed(1)} MB (${(logged / Math.max(floor, 1)).toFixed(2)}x)`,
+  );
+  console.log(
+    `    stream() + handler peak    ${handled.toFixed(1)} MB (${(handled / Math.max(floor, 1)).toFixed(2)}x)`,
+  );
   console.log(
     `    bytes per token above floor ${(((observed - floor) * 1024 * 1024) / tokens).toFixed(1)} (text alone: ${((textMb * 1024 * 1024) / tokens).toFixed(1)})`,
   );
