@@ -1,5 +1,6 @@
 import { throwIfAborted } from "../internal/abort.js";
 import { mapStream } from "../internal/async-streams.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
 import { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregator.js";
 import type { BaseMessage } from "../messages/base-message.js";
@@ -17,7 +18,9 @@ import type {
 export interface BaseChatModelFields {
   /** The model's name as the provider knows it (shown as `ls_model_name`). */
   model?: string | undefined;
+  /** Sampling temperature: a non-negative finite number (providers may bound it further). */
   temperature?: number | undefined;
+  /** Most tokens to generate: a positive integer. */
   maxTokens?: number | undefined;
   name?: string | undefined;
 }
@@ -48,8 +51,9 @@ export abstract class BaseChatModel<
   constructor(fields: BaseChatModelFields = {}) {
     super();
     this.model = fields.model;
-    this.temperature = fields.temperature;
-    this.maxTokens = fields.maxTokens;
+    // Checked here: a NaN from an unset environment variable would otherwise reach the provider.
+    this.temperature = checkNumberOption("temperature", fields.temperature, "non-negative-number");
+    this.maxTokens = checkNumberOption("maxTokens", fields.maxTokens, "positive-integer");
     if (fields.name !== undefined) this.name = fields.name;
   }
 

@@ -170,7 +170,7 @@ describe("withRetry under stream", () => {
 describe("withRetry options are checked at withRetry", () => {
   const nan = Number.NaN;
   const infinity = Number.POSITIVE_INFINITY;
-  it.each([
+  const cases: [string, RetryOptions, RegExp][] = [
     ["stopAfterAttempt", { stopAfterAttempt: nan }, /^stopAfterAttempt must be a positive integer/],
     ["stopAfterAttempt", { stopAfterAttempt: -1 }, /^stopAfterAttempt must be a positive integer/],
     ["stopAfterAttempt", { stopAfterAttempt: 0 }, /^stopAfterAttempt must be a positive integer/],
@@ -188,7 +188,8 @@ describe("withRetry options are checked at withRetry", () => {
       { initialDelayMs: 100, maxDelayMs: 50 },
       /^maxDelayMs \(50\) must be at least initialDelayMs \(100\)/,
     ],
-  ] as [string, RetryOptions, RegExp][])("rejects %s in %o", (_name, options, message) => {
+  ];
+  it.each(cases)("rejects %s in %o", (_name, options, message) => {
     const runnable = RunnableLambda.from((x: number) => x);
     expect(() => runnable.withRetry(options)).toThrow(InvalidConfigError);
     expect(() => runnable.withRetry(options)).toThrow(message);
