@@ -53,7 +53,6 @@ export class ChatAnthropic extends ProviderChatModel<ChatAnthropicFields, ChatAn
 
   #headers(): Record<string, string> {
     const headers: Record<string, string> = {
-      accept: "text/event-stream",
       "x-api-key": this.#apiKey,
       "anthropic-version": this.fields.anthropicVersion ?? "2023-06-01",
     };
@@ -94,6 +93,7 @@ export class ChatAnthropic extends ProviderChatModel<ChatAnthropicFields, ChatAn
       url: `${this.baseURL}/v1/messages`,
       headers: this.#headers(),
       body: this.requestBody(messages, options),
+      responseType: "event-stream" as const,
     };
     yield* this.#transport.stream(request, options.signal, decodeAnthropicStream);
   }

@@ -60,7 +60,9 @@ export function describeErrorBody(
 ): DescribedBody {
   const readable = parse(read.text, contentType);
   const { message, type } = describe(readable);
-  let detail = message ?? (typeof readable === "string" ? readable.slice(0, MAX_QUOTED_CHARS) : undefined);
+  // A payload the provider's reader does not know (a gateway's JSON) is quoted rather than lost.
+  const quoted = typeof readable === "string" ? readable : read.text.trim();
+  let detail = message ?? (quoted === "" ? undefined : quoted.slice(0, MAX_QUOTED_CHARS));
   if (read.truncated) detail = `${detail ?? ""} (truncated)`.trimStart();
   if (read.readError !== undefined) {
     detail =

@@ -25,7 +25,7 @@ function stalledResponse(status: number, first: string): { response: Response; c
 }
 
 async function drain(transport: ProviderTransport): Promise<unknown> {
-  const request = { url: "http://127.0.0.1:1/x", headers: {}, body: {} };
+  const request = { url: "http://127.0.0.1:1/x", headers: {}, body: {}, responseType: "json" as const };
   try {
     for await (const _ of transport.stream(request, undefined, async function* () {})) {
       // nothing is expected

@@ -5,17 +5,20 @@ import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import { sleep as timerSleep } from "../../runnables/sleep.js";
 import { NdjsonParseError } from "../../sse/ndjson-parse-error.js";
 import { CallDeadlines } from "./call-deadlines.js";
+import { acceptHeaderFor, checkResponseType, type ResponseType } from "./check-response-type.js";
 import type { DescribeError } from "./describe-error-body.js";
 import { asFinal, makeProviderError } from "./make-provider-error.js";
 import { type HttpFailure, readHttpError } from "./read-http-error.js";
 import { backoffDelayMs, MAX_RETRY_AFTER_MS } from "./retry-policy.js";
 import type { FetchLike, ProviderTransportOptions, SleepLike } from "./transport-options.js";
 
-/** One request to a provider: where, with which headers, and the JSON body. */
+/** One request to a provider: where, with which headers, the JSON body, and what it expects back. */
 export interface ProviderRequest {
   url: string;
   headers: Record<string, string>;
   body: unknown;
+  /** The answer's format: sets the `accept` header, and a successful answer of another type is an error. */
+  responseType: ResponseType;
 }
 
 /**
@@ -93,15 +96,10 @@ export class ProviderTransport {
     let emitted = false;
     try {
       const response = await raceAbort(this.#send(request, signal), signal);
-      if (!response.ok)
-        return this.#retryableOrThrow(
-          await readHttpError(response, {
-            provider: this.provider,
-            describe: this.#config.describeError,
-            signal,
-          }),
-        );
-      const iterator = decode(response)[Symbol.asyncIterator]();
+      const context = { provider: this.provider, describe: this.#config.describeError, signal };
+      if (!response.ok) return this.#retryableOrThrow(await readHttpError(response, context));
+      const checked = await checkResponseType(response, request.responseType, context);
+      const iterator = decode(checked)[Symbol.asyncIterator]();
       try {
         for (;;) {
           deadlines.awaitingChunk();
@@ -130,7 +128,12 @@ export class ProviderTransport {
   #send(request: ProviderRequest, signal: AbortSignal): Promise<Response> {
     return this.#fetch(request.url, {
       method: "POST",
-      headers: { "content-type": "application/json", ...request.headers, ...this.#config.headers },
+      headers: {
+        "content-type": "application/json",
+        accept: acceptHeaderFor(request.responseType),
+        ...request.headers,
+        ...this.#config.headers,
+      },
       body: JSON.stringify(request.body),
       signal,
     });

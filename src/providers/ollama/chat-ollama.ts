@@ -81,8 +81,9 @@ export class ChatOllama extends ProviderChatModel<ChatOllamaFields, ChatOllamaCa
   ): AsyncIterable<AIMessageChunk> {
     const request = {
       url: `${this.baseUrl}/api/chat`,
-      headers: { accept: "application/x-ndjson" },
+      headers: {},
       body: this.requestBody(messages, options),
+      responseType: "ndjson" as const,
     };
     yield* this.#transport.stream(request, options.signal, decodeOllamaStream);
   }

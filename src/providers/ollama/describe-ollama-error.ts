@@ -1,8 +1,13 @@
 import type { ErrorDescription } from "../internal/describe-error-body.js";
 import { isRecord, stringOf } from "../internal/json-value.js";
 
-/** Reads an Ollama error payload, `{ "error": "model 'x' not found" }`, or plain text. */
+/**
+ * Reads an Ollama error payload, `{ "error": "model 'x' not found" }`, the OpenAI-style
+ * `{ "error": { "message", "type" } }` of a gateway in front of it, or plain text.
+ */
 export function describeOllamaError(body: unknown): ErrorDescription {
   if (typeof body === "string") return { message: body.slice(0, 500) };
-  return isRecord(body) ? { message: stringOf(body.error) } : {};
+  if (!isRecord(body)) return {};
+  if (isRecord(body.error)) return { message: stringOf(body.error.message), type: stringOf(body.error.type) };
+  return { message: stringOf(body.error) };
 }

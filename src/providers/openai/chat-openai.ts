@@ -60,7 +60,7 @@ export class ChatOpenAI extends ProviderChatModel<ChatOpenAIFields, ChatOpenAICa
   }
 
   #headers(): Record<string, string> {
-    return { accept: "text/event-stream", ...openAIAuthHeaders(this.#apiKey, this.fields) };
+    return openAIAuthHeaders(this.#apiKey, this.fields);
   }
 
   /** The request body a call would send (for inspection and tests). */
@@ -84,6 +84,7 @@ export class ChatOpenAI extends ProviderChatModel<ChatOpenAIFields, ChatOpenAICa
       url: `${this.baseURL}/chat/completions`,
       headers: this.#headers(),
       body: this.requestBody(messages, options),
+      responseType: "event-stream" as const,
     };
     yield* this.#transport.stream(request, options.signal, decodeOpenAIStream);
   }

@@ -1,6 +1,8 @@
 import { arrayOf, isRecord, recordOf } from "../internal/json-value.js";
 import { makeProviderError } from "../internal/make-provider-error.js";
+import { parseJsonPayload } from "../internal/parse-json-payload.js";
 import type { ChunkDecoder } from "../internal/provider-transport.js";
+import { describeOpenAIError } from "./describe-openai-error.js";
 
 interface EmbeddingItem {
   index: number;
@@ -11,8 +13,26 @@ function isEmbeddingItem(value: unknown): value is EmbeddingItem {
   return isRecord(value) && Number.isInteger(value.index) && Array.isArray(value.embedding);
 }
 
+/** A `200` whose body is an error payload (some gateways and compatible servers answer so): its message kept. */
+function errorInBody(json: unknown, status: number): Error | undefined {
+  if (!isRecord(json) || (json.error === undefined && json.object !== "error")) return undefined;
+  const { message, type } = describeOpenAIError(json);
+  return makeProviderError(
+    `openai answered HTTP ${status} with an error: ${message ?? JSON.stringify(json)}`,
+    {
+      provider: "openai",
+      status,
+      providerErrorType: type,
+      retryable: false,
+      body: json,
+    },
+  );
+}
+
 /** The vectors of an `/embeddings` answer in input order, or a `ProviderError` when it does not hold `expected` of them. */
 function readEmbeddings(json: unknown, expected: number, status: number): number[][] {
+  const error = errorInBody(json, status);
+  if (error !== undefined) throw error;
   const data = arrayOf(recordOf(json).data);
   if (data.length !== expected || !data.every(isEmbeddingItem)) {
     throw makeProviderError(
@@ -34,9 +54,13 @@ function readEmbeddings(json: unknown, expected: number, status: number): number
  * Decodes an `/embeddings` answer: reads the whole JSON body, checks it holds one vector per input
  * and yields them once, in input order. Since nothing is yielded before the body is read and
  * checked, a connection lost while reading it is retried like any failure before the first item.
+ * An error payload in a `200` body, or a body that is not JSON, is a non-retryable `ProviderError`
+ * quoting what the server said.
  */
 export function decodeOpenAIEmbeddings(expected: number): ChunkDecoder<number[][]> {
   return async function* decode(response) {
-    yield readEmbeddings(await response.json(), expected, response.status);
+    const { status } = response;
+    const json = parseJsonPayload(await response.text(), { provider: "openai", status, what: "a body" });
+    yield readEmbeddings(json, expected, status);
   };
 }

@@ -190,6 +190,41 @@ describe("OpenAIEmbeddings", () => {
     expect(calls).toBe(3);
   });
 
+  it.each([
+    [
+      "a JSON error",
+      JSON_HEADERS,
+      '{"error":{"message":"model text-embedding-x does not exist","type":"invalid_request_error"}}',
+      "model text-embedding-x does not exist",
+    ],
+    [
+      "an HTML page",
+      { "content-type": "text/html" },
+      "<html><body><h1>Access denied</h1></body></html>",
+      "Access denied",
+    ],
+    [
+      "plain text with no content type",
+      { "content-type": "" },
+      "upstream connect error",
+      "upstream connect error",
+    ],
+  ])(
+    "a 200 answer that is %s is a non-retryable ProviderError with the server's message",
+    async (_, headers, body, said) => {
+      const { sleeps, sleep } = recordingSleep();
+      server.reply({ headers, body });
+      const error = await make({ sleep })
+        .embedQuery("hi")
+        .catch((e: unknown) => e);
+      expect(ProviderError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ code: "provider", status: 200, retryable: false });
+      expect((error as Error).message).toContain(said);
+      expect(sleeps).toStrictEqual([]);
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+
   it("rejects, without retrying, a response with the wrong number of embeddings or no JSON", async () => {
     const { sleeps, sleep } = recordingSleep();
     server.reply({ headers: JSON_HEADERS, body: '{"object":"list","data":[]}' });

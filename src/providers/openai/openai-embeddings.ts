@@ -68,7 +68,7 @@ export class OpenAIEmbeddings extends Embeddings {
       throw new InvalidConfigError(`batchSize must be a positive integer, got ${this.batchSize}`);
     }
     const apiKey = resolveOpenAIApiKey(fields, this.baseURL === OPENAI_BASE_URL);
-    this.#headers = { accept: "application/json", ...openAIAuthHeaders(apiKey, fields) };
+    this.#headers = openAIAuthHeaders(apiKey, fields);
     this.#transport = new ProviderTransport({
       provider: "openai",
       describeError: describeOpenAIError,
@@ -105,6 +105,7 @@ export class OpenAIEmbeddings extends Embeddings {
         ...(this.dimensions === undefined ? {} : { dimensions: this.dimensions }),
         encoding_format: "float",
       },
+      responseType: "json" as const,
     };
     // The decoder yields exactly once (or throws), so the loop ends with the vectors.
     let vectors: number[][] = [];
