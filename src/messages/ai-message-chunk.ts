@@ -2,6 +2,7 @@ import type { AIMessageFields } from "./ai-message.js";
 import { AIMessage } from "./ai-message.js";
 import type { FieldPurpose } from "./base-message.js";
 import { CHUNK_BRAND } from "./base-message.js";
+import type { MessageContent } from "./content-block.js";
 import { mergeMessageFields } from "./merge-message-fields.js";
 import { mergeToolCallChunks } from "./merge-tool-call-chunks.js";
 import type { ParsedToolCalls } from "./parse-tool-call-chunks.js";
@@ -34,8 +35,9 @@ export class AIMessageChunk extends AIMessage {
   tool_call_chunks: ToolCallChunk[];
   #parsed: ParsedToolCalls | undefined;
 
-  constructor(fields: string | AIMessageChunkFields) {
-    const f: AIMessageChunkFields = typeof fields === "string" ? { content: fields } : fields;
+  constructor(fields: MessageContent | AIMessageChunkFields) {
+    const f: AIMessageChunkFields =
+      typeof fields === "string" || Array.isArray(fields) ? { content: fields } : fields;
     // Passing `f` as is: spreading it into a new literal here made construction ~40x slower in V8.
     // AIMessage's own tool-call fields are unused by chunks (the getters below derive them).
     super(f);

@@ -1,5 +1,6 @@
 import type { BaseMessageFields, FieldPurpose } from "./base-message.js";
 import { BaseMessage } from "./base-message.js";
+import type { MessageContent } from "./content-block.js";
 import type { MessageType } from "./message-json.js";
 import type { InvalidToolCall, ToolCall } from "./tool-call.js";
 import type { UsageMetadata } from "./usage-metadata.js";
@@ -26,9 +27,10 @@ export class AIMessage extends BaseMessage {
   #toolCalls: ToolCall[];
   #invalidToolCalls: InvalidToolCall[];
 
-  constructor(fields: string | AIMessageFields) {
+  constructor(fields: MessageContent | AIMessageFields) {
     super(fields);
-    const f: AIMessageFields = typeof fields === "string" ? { content: fields } : fields;
+    const f: AIMessageFields =
+      typeof fields === "string" || Array.isArray(fields) ? { content: fields } : fields;
     this.#toolCalls = (f.tool_calls ?? []).map((call) => ({ ...call, type: "tool_call" as const }));
     this.#invalidToolCalls = f.invalid_tool_calls ?? [];
     if (f.usage_metadata !== undefined) this.usage_metadata = f.usage_metadata;

@@ -1,3 +1,5 @@
+import { InvalidInputError } from "../errors/input-errors.js";
+import { checkMessageContent } from "./check-message-content.js";
 import type { MessageContent } from "./content-block.js";
 import { contentText } from "./content-block.js";
 import { formatMessage } from "./format-message.js";
@@ -25,6 +27,14 @@ const CLASS_NAMES: Readonly<Record<MessageType, string>> = {
   system: "SystemMessage",
   tool: "ToolMessage",
   generic: "ChatMessage",
+};
+// A lookup, not a concatenation: the name is read whenever a message is built from blocks.
+const CHUNK_CLASS_NAMES: Readonly<Record<MessageType, string>> = {
+  human: "HumanMessageChunk",
+  ai: "AIMessageChunk",
+  system: "SystemMessageChunk",
+  tool: "ToolMessageChunk",
+  generic: "ChatMessageChunk",
 };
 
 /** A field worth showing or serialising: defined, and not an empty array or object. */
@@ -55,13 +65,35 @@ export abstract class BaseMessage {
   id?: string;
   name?: string;
 
-  constructor(fields: string | BaseMessageFields) {
-    const f: BaseMessageFields = typeof fields === "string" ? { content: fields } : fields;
-    this.content = f.content ?? "";
+  /**
+   * `fields` is the content itself (a string, or a list of blocks as in `@langchain/core`) or an
+   * object of fields. Content that is neither (a number, an object, a list holding `null`) is an
+   * `InvalidInputError` here rather than a `TypeError` wherever it is first read.
+   */
+  constructor(fields: MessageContent | BaseMessageFields) {
+    if (typeof fields === "string") {
+      this.content = fields;
+    } else if (Array.isArray(fields)) {
+      this.content = checkMessageContent(fields, this.#className());
+    } else if (typeof fields === "object" && fields !== null) {
+      const content: unknown = fields.content;
+      this.content = typeof content === "string" ? content : checkMessageContent(content, this.#className());
+    } else {
+      throw new InvalidInputError(
+        `${this.#className()} takes its content (a string or an array of content blocks) or an object ` +
+          `of fields { content, ... }; got ${fields === null ? "null" : typeof fields}.`,
+      );
+    }
+    const f: Partial<BaseMessageFields> = Array.isArray(fields) || typeof fields === "string" ? {} : fields;
     this.additional_kwargs = f.additional_kwargs ?? {};
     this.response_metadata = f.response_metadata ?? {};
     if (f.id !== undefined) this.id = f.id;
     if (f.name !== undefined) this.name = f.name;
+  }
+
+  /** The class name as printed: `AIMessageChunk`, `HumanMessage`... (readable from the constructor on). */
+  #className(): string {
+    return (this[CHUNK_BRAND] ? CHUNK_CLASS_NAMES : CLASS_NAMES)[this.getType()];
   }
 
   /** The message's kind: `"human"`, `"ai"`, `"system"`, `"tool"` or `"generic"`. */
@@ -113,7 +145,7 @@ export abstract class BaseMessage {
 
   /** The message as the seed transcripts print it: `AIMessageChunk(content='The', id='run-1')`. */
   toString(): string {
-    const className = CLASS_NAMES[this.getType()] + (this[CHUNK_BRAND] ? "Chunk" : "");
+    const className = this.#className();
     const fields: Array<readonly [string, unknown]> = [
       ["additional_kwargs", this.additional_kwargs],
       ["response_metadata", this.response_metadata],

@@ -1,5 +1,6 @@
 import type { BaseMessageFields, FieldPurpose } from "./base-message.js";
 import { BaseMessage } from "./base-message.js";
+import type { MessageContent } from "./content-block.js";
 import type { MessageType } from "./message-json.js";
 
 /** Fields of a {@link ChatMessage}: the base fields plus a free-form role. */
@@ -19,9 +20,10 @@ export class ChatMessage extends BaseMessage {
   role: string;
 
   constructor(fields: ChatMessageFields);
-  constructor(content: string, role: string);
-  constructor(fields: string | ChatMessageFields, role?: string) {
-    const f: ChatMessageFields = typeof fields === "string" ? { content: fields, role: role ?? "" } : fields;
+  constructor(content: MessageContent, role: string);
+  constructor(fields: MessageContent | ChatMessageFields, role?: string) {
+    const f: ChatMessageFields =
+      typeof fields === "string" || Array.isArray(fields) ? { content: fields, role: role ?? "" } : fields;
     super(f);
     this.role = f.role;
   }

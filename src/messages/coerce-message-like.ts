@@ -2,6 +2,7 @@ import { InvalidInputError } from "../errors/input-errors.js";
 import { AIMessage } from "./ai-message.js";
 import { BaseMessage } from "./base-message.js";
 import { ChatMessage } from "./chat-message.js";
+import { checkMessageContent } from "./check-message-content.js";
 import type { MessageContent } from "./content-block.js";
 import { HumanMessage } from "./human-message.js";
 import { isPlainObject } from "./merge-objects.js";
@@ -109,13 +110,21 @@ export function coerceMessageLikeToMessage(like: BaseMessageLike): BaseMessage {
   if (typeof like === "string") return new HumanMessage(like);
   if (BaseMessage.isInstance(like)) return like;
   if (Array.isArray(like)) {
-    const [role, content] = like as readonly [MessageRole, MessageContent];
-    return fromRole(role, content, {});
+    const [role, content]: readonly unknown[] = like;
+    if (like.length !== 2 || typeof role !== "string") {
+      throw new InvalidInputError(
+        `A message tuple is [role, content] with a string role, like ["user", "hi"]; got ` +
+          (typeof role === "string"
+            ? `${like.length} item(s).`
+            : `a ${role === null ? "null" : typeof role} role.`),
+      );
+    }
+    return fromRole(role, checkMessageContent(content, `A ["${role}", content] message's`), {});
   }
   const object: unknown = like;
   if (isPlainObject(object) && typeof object.role === "string") {
     const { role, content, ...extra } = object as unknown as MessageLikeObject;
-    return fromRole(role, content, extra);
+    return fromRole(role, checkMessageContent(content, `A { role: "${role}" } message's`), extra);
   }
   if (isPlainObject(object) && typeof object.type === "string") return messageFromJSON(object);
   throw new InvalidInputError(

@@ -1,5 +1,6 @@
 import type { BaseMessageFields, FieldPurpose } from "./base-message.js";
 import { BaseMessage } from "./base-message.js";
+import type { MessageContent } from "./content-block.js";
 import type { MessageType } from "./message-json.js";
 
 /** Fields of a {@link ToolMessage}: the base fields plus the id of the call it answers. */
@@ -24,10 +25,12 @@ export class ToolMessage extends BaseMessage {
   artifact?: unknown;
 
   constructor(fields: ToolMessageFields);
-  constructor(content: string, toolCallId: string);
-  constructor(fields: string | ToolMessageFields, toolCallId?: string) {
+  constructor(content: MessageContent, toolCallId: string);
+  constructor(fields: MessageContent | ToolMessageFields, toolCallId?: string) {
     const f: ToolMessageFields =
-      typeof fields === "string" ? { content: fields, tool_call_id: toolCallId ?? "" } : fields;
+      typeof fields === "string" || Array.isArray(fields)
+        ? { content: fields, tool_call_id: toolCallId ?? "" }
+        : fields;
     super(f);
     this.tool_call_id = f.tool_call_id;
     if (f.status !== undefined) this.status = f.status;

@@ -1,0 +1,47 @@
+import { InvalidInputError } from "../errors/input-errors.js";
+import type { ContentBlock, MessageContent } from "./content-block.js";
+
+const HOW = 'Use a string, or blocks like [{ type: "text", text: "..." }].';
+
+/** A short description of a wrong value for an error message (never the whole value). */
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  if (typeof value === "string") return "a string";
+  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
+}
+
+function isBlock(value: unknown): value is ContentBlock {
+  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string";
+}
+
+/**
+ * Checks a message's content where the message is built, so that a number, an object or a list
+ * holding something other than blocks (`null`, a string, a block without a string `type`) is an
+ * `InvalidInputError` naming the message and the problem at the call, instead of a raw
+ * `TypeError` later (in `text`, a merge or a provider). `undefined` and `null` (OpenAI's content
+ * of an assistant message that only calls tools) mean no content: `""`. `owner` names the message
+ * in the error.
+ *
+ * @example
+ * checkMessageContent([{ type: "text", text: "hi" }], "HumanMessage"); // returned as is
+ * checkMessageContent(42, "HumanMessage"); // throws InvalidInputError
+ */
+export function checkMessageContent(content: unknown, owner: string): MessageContent {
+  if (typeof content === "string") return content;
+  if (content === undefined || content === null) return "";
+  if (!Array.isArray(content)) {
+    throw new InvalidInputError(
+      `${owner} content must be a string or an array of content blocks, got ${describe(content)}. ${HOW}`,
+    );
+  }
+  for (let index = 0; index < content.length; index++) {
+    const block: unknown = content[index];
+    if (isBlock(block)) continue;
+    const problem = describe(block) === "an object" ? "an object without a string `type`" : describe(block);
+    throw new InvalidInputError(
+      `${owner} content must be a string or an array of content blocks, but block ${index} is ${problem}. ${HOW}`,
+    );
+  }
+  return content;
+}
