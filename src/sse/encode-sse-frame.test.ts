@@ -35,6 +35,20 @@ describe("encodeSseFrame", () => {
     expect(() => encodeSseFrame({ retry: -1, data: "x" })).toThrow(/retry/);
     expect(() => encodeSseFrame({ retry: 1.5, data: "x" })).toThrow(InvalidInputError);
   });
+
+  it.each([Number.NaN, -1, 1.5, Number.POSITIVE_INFINITY])(
+    "rejects retry: %s with the shared message",
+    (retry) => {
+      expect(() => encodeSseFrame({ retry, data: "x" })).toThrow(InvalidInputError);
+      expect(() => encodeSseFrame({ retry, data: "x" })).toThrow(
+        /^SSE frame: retry must be a non-negative integer, got/,
+      );
+    },
+  );
+
+  it("writes retry: 0", () => {
+    expect(encodeSseFrame({ retry: 0, data: "x" })).toBe("retry: 0\ndata: x\n\n");
+  });
 });
 
 describe("SseEncoderStream", () => {

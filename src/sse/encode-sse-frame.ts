@@ -1,4 +1,5 @@
-import { InvalidInputError } from "../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
 import type { SseFrame } from "./sse-frame.js";
 
 /**
@@ -25,11 +26,7 @@ export function encodeSseFrame(frame: SseFrame): string {
     text += `id: ${frame.id}\n`;
   }
   if (frame.retry !== undefined) {
-    if (!Number.isSafeInteger(frame.retry) || frame.retry < 0) {
-      throw new InvalidInputError(
-        `SSE field \`retry\` must be a non-negative integer of milliseconds, got ${frame.retry}.`,
-      );
-    }
+    checkRetry(frame.retry);
     text += `retry: ${frame.retry}\n`;
   }
   for (const line of frame.data.split(/\r\n|\r|\n/)) text += `data: ${line}\n`;
@@ -42,5 +39,17 @@ function checkSingleLine(field: "event" | "id", value: string): void {
       `SSE field \`${field}\` must not contain CR or LF (got ${JSON.stringify(value)}): ` +
         "a line break would end the field and let the rest be read as other fields.",
     );
+  }
+}
+
+/** The shared numeric check, reported as the bad input a frame is (not a bad option). */
+function checkRetry(retry: number): void {
+  try {
+    checkNumberOption("retry", retry, "non-negative-integer");
+  } catch (error) {
+    if (!InvalidConfigError.isInstance(error)) throw error;
+    throw new InvalidInputError(`SSE frame: ${error.message} (the reconnection delay in ms)`, {
+      cause: error,
+    });
   }
 }

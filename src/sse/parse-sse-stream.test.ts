@@ -99,6 +99,15 @@ describe("parseSseStream", () => {
     ]);
   });
 
+  it("ignores a retry too long to be an exact number of milliseconds (it read as Infinity)", async () => {
+    const text = `retry: ${"9".repeat(400)}\ndata: a\n\nretry: 9007199254740993\ndata: b\n\nretry: 0\ndata: c\n\n`;
+    expect(await parse(text)).toEqual([
+      { event: "message", data: "a" },
+      { event: "message", data: "b" },
+      { event: "message", data: "c", retry: 0 },
+    ]);
+  });
+
   it("skips only one BOM and only at the very start", async () => {
     expect(await parse("\uFEFFdata: x\n\n")).toEqual([{ event: "message", data: "x" }]);
     // A second BOM is part of the first line's field name, so that line is an unknown field.

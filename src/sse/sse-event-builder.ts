@@ -30,7 +30,8 @@ export class SseEventBuilder {
         if (!value.includes("\0")) this.lastEventId = value;
         break;
       case "retry":
-        if (/^[0-9]+$/.test(value)) this.retry = Number(value);
+        // Only exact integers: a very long run of digits reads as an inexact number or Infinity.
+        if (/^[0-9]+$/.test(value) && Number.isSafeInteger(Number(value))) this.retry = Number(value);
         break;
       // Any other field is ignored, as the spec requires.
     }
