@@ -4,6 +4,7 @@ import { Embeddings } from "./embeddings.js";
 import { HashedNgramEmbeddings } from "./hashed-ngram-embeddings.js";
 import { maximalMarginalRelevance } from "./maximal-marginal-relevance.js";
 import { MemoryVectorStore } from "./memory-vector-store.js";
+import { describeVectorStoreConformance } from "./test-support/vector-store-conformance.js";
 
 /** Fixed vectors per text, so MMR and scores can be checked exactly. */
 class TableEmbeddings extends Embeddings {
@@ -19,6 +20,11 @@ class TableEmbeddings extends Embeddings {
 }
 
 const embeddings = new HashedNgramEmbeddings();
+
+describeVectorStoreConformance({
+  name: "MemoryVectorStore",
+  create: async (fixed) => new MemoryVectorStore(fixed),
+});
 const seedTexts = ["harrison worked at kensho", "harrison likes spicy food"];
 
 describe("MemoryVectorStore", () => {

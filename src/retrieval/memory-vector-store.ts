@@ -1,19 +1,25 @@
 import { throwIfAborted } from "../internal/abort.js";
 import { Document } from "./document.js";
 import type { Embeddings } from "./embeddings.js";
-import { type DocumentPredicate, type MetadataFilter, matchesFilter } from "./metadata-filter.js";
-import type { AddDocumentsOptions, SearchOptions } from "./search-options.js";
+import { type DocumentPredicate, type MetadataFilter, metadataMatches } from "./metadata-filter.js";
 import { cosineSimilarity } from "./vector-math.js";
-import { type VectorSearchHit, VectorStore } from "./vector-store.js";
+import {
+  type StoredRecord,
+  type VectorSearchHit,
+  type VectorSearchRequest,
+  VectorStore,
+} from "./vector-store.js";
 
 /** The filters `MemoryVectorStore` accepts: metadata equality or any predicate. */
 export type MemoryVectorStoreFilter = MetadataFilter | DocumentPredicate;
 
-interface MemoryEntry {
-  id: string;
-  content: string;
-  metadata: Record<string, unknown>;
-  vector: number[];
+/** A stored record as a new Document: callers may change it without changing the store. */
+function toDocument(entry: StoredRecord): Document {
+  return new Document({
+    pageContent: entry.content,
+    metadata: structuredClone(entry.metadata),
+    id: entry.id,
+  });
 }
 
 /**
@@ -29,7 +35,7 @@ interface MemoryEntry {
  */
 export class MemoryVectorStore extends VectorStore<MemoryVectorStoreFilter> {
   // A Map keeps insertion order (ties rank in the order added) and makes same-id adds replace.
-  readonly #entries = new Map<string, MemoryEntry>();
+  readonly #entries = new Map<string, StoredRecord>();
 
   /** The number of stored documents. */
   get size(): number {
@@ -40,50 +46,33 @@ export class MemoryVectorStore extends VectorStore<MemoryVectorStoreFilter> {
     return "memory";
   }
 
-  override async addVectors(
-    vectors: number[][],
-    docs: Document[],
-    options: AddDocumentsOptions = {},
-  ): Promise<string[]> {
-    this.checkVectors(vectors, docs);
-    const ids = this.resolveIds(docs, options.ids);
-    docs.forEach((doc, i) => {
-      const id = ids[i]!;
-      this.#entries.set(id, {
-        id,
-        content: doc.pageContent,
-        metadata: { ...doc.metadata },
-        vector: vectors[i]!,
-      });
-    });
-    return ids;
+  protected override acceptsFunctionFilters(): boolean {
+    return true;
   }
 
-  override async similaritySearchVectorWithScore(
-    vector: number[],
-    k: number,
-    filter?: MemoryVectorStoreFilter,
-    options: SearchOptions = {},
-  ): Promise<[Document, number][]> {
-    const hits = await this.searchVectors(vector, k, filter, options);
-    return hits.map((h) => [h.doc, h.score]);
+  protected override async writeRecords(records: StoredRecord[]): Promise<void> {
+    for (const record of records) this.#entries.set(record.id, record);
   }
 
   protected override async searchVectors(
-    vector: number[],
-    k: number,
-    filter?: MemoryVectorStoreFilter,
-    options: SearchOptions = {},
+    request: VectorSearchRequest<MemoryVectorStoreFilter>,
   ): Promise<VectorSearchHit[]> {
-    throwIfAborted(options.signal);
-    const hits: VectorSearchHit[] = [];
+    throwIfAborted(request.signal);
+    const { filter } = request;
+    const scored: { entry: StoredRecord; score: number }[] = [];
     for (const entry of this.#entries.values()) {
-      const doc = new Document({ pageContent: entry.content, metadata: { ...entry.metadata }, id: entry.id });
-      if (!matchesFilter(doc, filter)) continue;
-      hits.push({ doc, vector: entry.vector, score: cosineSimilarity(vector, entry.vector) });
+      const passes =
+        filter === undefined ||
+        (typeof filter === "function" ? filter(toDocument(entry)) : metadataMatches(entry.metadata, filter));
+      if (passes) scored.push({ entry, score: cosineSimilarity(request.vector, entry.vector) });
     }
     // Array.prototype.sort is stable, so equal scores keep insertion order.
-    return hits.sort((a, b) => b.score - a.score).slice(0, Math.max(0, k));
+    scored.sort((a, b) => b.score - a.score);
+    return scored.slice(0, Math.max(0, request.k)).map(({ entry, score }) => ({
+      doc: toDocument(entry),
+      vector: request.withVectors ? [...entry.vector] : [],
+      score,
+    }));
   }
 
   override async delete(params: { ids: string[] }): Promise<void> {

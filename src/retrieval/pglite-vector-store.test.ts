@@ -7,6 +7,7 @@ import { HashedNgramEmbeddings } from "./hashed-ngram-embeddings.js";
 import { openPGlite } from "./open-pglite.js";
 import { PGliteVectorStore } from "./pglite-vector-store.js";
 import type { SqlClient } from "./sql-client.js";
+import { describeVectorStoreConformance } from "./test-support/vector-store-conformance.js";
 import { vectorTable } from "./vector-table-sql.js";
 
 // A PGlite instance takes seconds to start (much longer to initialise a new data directory on a
@@ -38,6 +39,27 @@ beforeAll(async () => {
 afterAll(async () => {
   await store?.close();
   if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+// The conformance suite shares one in-memory PGlite; each store gets a table of its own.
+let conformanceClient: SqlClient | undefined;
+let conformanceTables = 0;
+beforeAll(async () => {
+  conformanceClient = await openPGlite();
+}, SLOW);
+afterAll(async () => {
+  await conformanceClient?.close();
+});
+
+describeVectorStoreConformance({
+  name: "PGliteVectorStore",
+  create: async (fixed) => {
+    conformanceTables += 1;
+    return PGliteVectorStore.initialize(fixed, {
+      client: conformanceClient,
+      tableName: `conformance_${conformanceTables}`,
+    });
+  },
 });
 
 describe("PGliteVectorStore (embedded PostgreSQL + pgvector)", () => {

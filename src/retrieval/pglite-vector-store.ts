@@ -4,9 +4,14 @@ import { Document } from "./document.js";
 import type { Embeddings } from "./embeddings.js";
 import type { MetadataFilter } from "./metadata-filter.js";
 import { openPGlite } from "./open-pglite.js";
-import type { AddDocumentsOptions, SearchOptions } from "./search-options.js";
+import type { SearchOptions } from "./search-options.js";
 import type { SqlClient } from "./sql-client.js";
-import { type VectorSearchHit, VectorStore } from "./vector-store.js";
+import {
+  type StoredRecord,
+  type VectorSearchHit,
+  type VectorSearchRequest,
+  VectorStore,
+} from "./vector-store.js";
 import { type VectorTable, vectorTable } from "./vector-table-sql.js";
 
 /** Options of `PGliteVectorStore.initialize` (and `fromTexts`/`fromDocuments`). */
@@ -124,73 +129,42 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
     return "pglite";
   }
 
-  override async addVectors(
-    vectors: number[][],
-    docs: Document[],
-    options: AddDocumentsOptions = {},
-  ): Promise<string[]> {
-    this.checkVectors(vectors, docs);
-    const ids = this.resolveIds(docs, options.ids);
+  protected override async writeRecords(records: StoredRecord[], options: SearchOptions): Promise<void> {
     // One statement cannot upsert the same id twice, so the last occurrence wins beforehand.
     const rows = new Map<string, unknown[]>();
-    docs.forEach((doc, i) => {
-      const vector = vectors[i]!;
-      if (vector.length !== this.dimensions) {
+    for (const record of records) {
+      if (record.vector.length !== this.dimensions) {
         throw new InvalidConfigError(
-          `Got a vector of length ${vector.length}; the table holds ${this.dimensions}`,
+          `Got a vector of length ${record.vector.length}; the table holds ${this.dimensions}`,
         );
       }
-      const id = ids[i]!;
-      rows.delete(id);
-      rows.set(id, [id, doc.pageContent, JSON.stringify(doc.metadata), toVectorLiteral(vector)]);
-    });
+      rows.delete(record.id);
+      rows.set(record.id, [
+        record.id,
+        record.content,
+        JSON.stringify(record.metadata),
+        toVectorLiteral(record.vector),
+      ]);
+    }
     const all = [...rows.values()];
     for (let start = 0; start < all.length; start += INSERT_BATCH) {
       throwIfAborted(options.signal);
       const batch = all.slice(start, start + INSERT_BATCH);
       await this.client.query(this.#table.upsertSql(batch.length), batch.flat());
     }
-    return ids;
-  }
-
-  override async similaritySearchVectorWithScore(
-    vector: number[],
-    k: number,
-    filter?: MetadataFilter,
-    options: SearchOptions = {},
-  ): Promise<[Document, number][]> {
-    const rows = await this.#search(vector, k, filter, false, options);
-    return rows.map((row) => {
-      const hit = toHit(row);
-      return [hit.doc, hit.score];
-    });
   }
 
   protected override async searchVectors(
-    vector: number[],
-    k: number,
-    filter?: MetadataFilter,
-    options: SearchOptions = {},
+    request: VectorSearchRequest<MetadataFilter>,
   ): Promise<VectorSearchHit[]> {
-    return (await this.#search(vector, k, filter, true, options)).map(toHit);
-  }
-
-  async #search(
-    vector: number[],
-    k: number,
-    filter: MetadataFilter | undefined,
-    withVectors: boolean,
-    options: SearchOptions,
-  ): Promise<Row[]> {
-    if (typeof filter === "function") {
-      throw new InvalidConfigError("PGliteVectorStore filters by metadata objects only, not functions");
-    }
-    throwIfAborted(options.signal);
+    throwIfAborted(request.signal);
+    const { filter } = request;
     const hasFilter = filter !== undefined && Object.keys(filter).length > 0;
-    const params: unknown[] = [toVectorLiteral(vector), Math.max(0, Math.floor(k))];
+    const params: unknown[] = [toVectorLiteral(request.vector), Math.max(0, Math.floor(request.k))];
     if (hasFilter) params.push(JSON.stringify(filter));
-    const { rows } = await this.client.query<Row>(this.#table.searchSql(hasFilter, withVectors), params);
-    return rows;
+    const sql = this.#table.searchSql(hasFilter, request.withVectors);
+    const { rows } = await this.client.query<Row>(sql, params);
+    return rows.map(toHit);
   }
 
   override async delete(params: { ids: string[] }): Promise<void> {

@@ -1,6 +1,8 @@
 import { InvalidConfigError } from "../errors/input-errors.js";
+import { isPlainObject } from "../messages/merge-objects.js";
 import type { RunScope } from "../runnables/run-scope.js";
 import { BaseRetriever } from "./base-retriever.js";
+import { checkMetadataFilter } from "./check-metadata-filter.js";
 import type { Document } from "./document.js";
 import type {
   MaxMarginalRelevanceSearchOptions,
@@ -47,6 +49,9 @@ export class VectorStoreRetriever<F = unknown> extends BaseRetriever {
     this.k = options.k ?? 4;
     this.searchType = options.searchType ?? "similarity";
     this.scoreThreshold = options.scoreThreshold;
+    // A metadata filter is checked now, where the mistake is made (`{ tenant: undefined }`), and
+    // again by the store at each search; other filter kinds are the store's to judge.
+    if (isPlainObject(options.filter)) checkMetadataFilter(options.filter);
     this.filter = options.filter;
     this.fetchK = options.fetchK;
     this.lambda = options.lambda;

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { InvalidInputError } from "../errors/input-errors.js";
+import { isPlainObject } from "../messages/merge-objects.js";
+import { checkMetadataFilter } from "./check-metadata-filter.js";
+import { copyJsonValue } from "./copy-json-value.js";
 import { Document } from "./document.js";
 import type { Embeddings } from "./embeddings.js";
 import { maximalMarginalRelevance } from "./maximal-marginal-relevance.js";
@@ -14,8 +17,27 @@ import { VectorStoreRetriever } from "./vector-store-retriever.js";
 /** A stored document found by a search, with its vector (for MMR) and cosine similarity. */
 export interface VectorSearchHit {
   doc: Document;
+  /** The stored vector; empty unless the search asked for vectors. */
   vector: number[];
   score: number;
+}
+
+/** One search a store runs, its inputs already checked by `VectorStore`. */
+export interface VectorSearchRequest<F> {
+  vector: number[];
+  k: number;
+  filter: F | undefined;
+  /** Whether hits need their stored vectors (MMR does; plain searches do not). */
+  withVectors: boolean;
+  signal: AbortSignal | undefined;
+}
+
+/** One document to write, checked and copied by `VectorStore` (metadata is plain JSON). */
+export interface StoredRecord {
+  id: string;
+  content: string;
+  metadata: Record<string, unknown>;
+  vector: number[];
 }
 
 /**
@@ -24,10 +46,10 @@ export interface VectorSearchHit {
  * unrelated). `F` is the filter the store accepts: every store takes a `MetadataFilter`
  * (`{ source: "a" }`); `MemoryVectorStore` also takes a function `(doc) => boolean`.
  *
- * A store implements `addVectors`, `similaritySearchVectorWithScore`, `searchVectors` (the
- * hook MMR uses: nearest hits with their vectors) and `delete`; text search, MMR and
- * `asRetriever` are built here on top. Subclasses add static `fromTexts(texts, metadatas,
- * embeddings, options?)` and `fromDocuments(docs, embeddings, options?)`.
+ * The public methods check their inputs here, once for every store, so stores agree on what
+ * they accept; a store implements only the hooks `writeRecords`, `searchVectors` (nearest hits,
+ * with their vectors when MMR asks) and `delete`. Subclasses add static `fromTexts(texts,
+ * metadatas, embeddings, options?)` and `fromDocuments(docs, embeddings, options?)`.
  *
  * @example
  * const store = await MemoryVectorStore.fromTexts(texts, [], new HashedNgramEmbeddings());
@@ -43,31 +65,19 @@ export abstract class VectorStore<F = unknown> {
   /** A short name of the store kind, e.g. `"memory"`. */
   abstract _vectorstoreType(): string;
 
-  /** Stores documents with precomputed vectors (same order); returns their ids. Same id replaces. */
-  abstract addVectors(
-    vectors: number[][],
-    docs: Document[],
-    options?: AddDocumentsOptions,
-  ): Promise<string[]>;
+  /** Writes checked records (same id replaces); the store's only write hook. */
+  protected abstract writeRecords(records: StoredRecord[], options: SearchOptions): Promise<void>;
 
-  /** The `k` nearest documents to a vector, with their cosine similarity, best first. */
-  abstract similaritySearchVectorWithScore(
-    vector: number[],
-    k: number,
-    filter?: F,
-    options?: SearchOptions,
-  ): Promise<[Document, number][]>;
-
-  /** The `k` nearest hits to a vector with their stored vectors (the MMR hook). */
-  protected abstract searchVectors(
-    vector: number[],
-    k: number,
-    filter?: F,
-    options?: SearchOptions,
-  ): Promise<VectorSearchHit[]>;
+  /** The `k` nearest hits to a vector, best first (the store's only search hook). */
+  protected abstract searchVectors(request: VectorSearchRequest<F>): Promise<VectorSearchHit[]>;
 
   /** Deletes documents by id; unknown ids are ignored. */
   abstract delete(params: { ids: string[] }): Promise<void>;
+
+  /** Whether the store runs function filters `(doc) => boolean` (only stores in this process can). */
+  protected acceptsFunctionFilters(): boolean {
+    return false;
+  }
 
   /** Embeds and stores documents; returns their ids (given, else the document's, else new UUIDs). */
   async addDocuments(docs: Document[], options: AddDocumentsOptions = {}): Promise<string[]> {
@@ -76,6 +86,36 @@ export abstract class VectorStore<F = unknown> {
       { signal: options.signal },
     );
     return this.addVectors(vectors, docs, options);
+  }
+
+  /** Stores documents with precomputed vectors (same order); returns their ids. Same id replaces. */
+  async addVectors(
+    vectors: number[][],
+    docs: Document[],
+    options: AddDocumentsOptions = {},
+  ): Promise<string[]> {
+    this.checkVectors(vectors, docs);
+    const ids = this.resolveIds(docs, options.ids);
+    const records = docs.map((doc, i) => ({
+      id: ids[i]!,
+      content: doc.pageContent,
+      metadata: checkMetadata(doc.metadata, `docs[${i}].metadata`),
+      vector: vectors[i]!,
+    }));
+    await this.writeRecords(records, options);
+    return ids;
+  }
+
+  /** The `k` nearest documents to a vector, with their cosine similarity, best first. */
+  async similaritySearchVectorWithScore(
+    vector: number[],
+    k: number,
+    filter?: F,
+    options: SearchOptions = {},
+  ): Promise<[Document, number][]> {
+    this.checkFilter(filter);
+    const hits = await this.searchVectors({ vector, k, filter, withVectors: false, signal: options.signal });
+    return hits.map((h) => [h.doc, h.score]);
   }
 
   /** The `k` documents most similar to `query`, best first. */
@@ -91,6 +131,8 @@ export abstract class VectorStore<F = unknown> {
     filter?: F,
     options: SearchOptions = {},
   ): Promise<[Document, number][]> {
+    // Checked before embedding, so a bad filter costs no embedding call.
+    this.checkFilter(filter);
     const vector = await this.embeddings.embedQuery(query, { signal: options.signal });
     return this.similaritySearchVectorWithScore(vector, k, filter, options);
   }
@@ -105,8 +147,15 @@ export abstract class VectorStore<F = unknown> {
   ): Promise<Document[]> {
     const k = options.k ?? 4;
     const fetchK = Math.max(options.fetchK ?? 20, k);
+    this.checkFilter(options.filter);
     const vector = await this.embeddings.embedQuery(query, { signal: options.signal });
-    const hits = await this.searchVectors(vector, fetchK, options.filter, { signal: options.signal });
+    const hits = await this.searchVectors({
+      vector,
+      k: fetchK,
+      filter: options.filter,
+      withVectors: true,
+      signal: options.signal,
+    });
     const picked = maximalMarginalRelevance(
       vector,
       hits.map((h) => h.vector),
@@ -119,6 +168,23 @@ export abstract class VectorStore<F = unknown> {
   /** A retriever over this store (`searchType` "similarity" by default, k = 4). */
   asRetriever(options: VectorStoreRetrieverOptions<F> = {}): VectorStoreRetriever<F> {
     return new VectorStoreRetriever<F>(this, options);
+  }
+
+  /**
+   * Checks a filter before any search: a metadata object must hold JSON values only (an
+   * `undefined` value is an error, never "match everything"); a function needs a store that
+   * runs functions. Stores with another kind of filter override this.
+   */
+  protected checkFilter(filter: F | undefined): void {
+    if (filter === undefined) return;
+    if (typeof filter === "function") {
+      if (this.acceptsFunctionFilters()) return;
+      throw new InvalidInputError(
+        `${this.constructor.name} filters by metadata objects only, not functions: ` +
+          'pass an object such as { source: "a" }, or use MemoryVectorStore for function filters',
+      );
+    }
+    checkMetadataFilter(filter);
   }
 
   /** The ids to store `docs` under: given ids, else each document's own, else fresh UUIDs. */
@@ -146,4 +212,13 @@ export abstract class VectorStore<F = unknown> {
       return new Document({ pageContent, metadata: { ...metadata } });
     });
   }
+}
+
+/** A document's metadata as every store keeps it: a checked JSON copy (`-0` stored as `0`). */
+function checkMetadata(metadata: unknown, path: string): Record<string, unknown> {
+  const copied = metadata === undefined ? {} : copyJsonValue(metadata, path, "metadata");
+  if (!isPlainObject(copied)) {
+    throw new InvalidInputError(`${path} must be a plain object, got ${typeof metadata}: use {} for none`);
+  }
+  return copied;
 }
