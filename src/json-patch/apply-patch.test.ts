@@ -326,3 +326,14 @@ describe("applyPatch: mutate", () => {
     });
   });
 });
+
+describe("applyPatch: options are checked at the call", () => {
+  it.each(["true", 1, null])("rejects mutate: %s (not a boolean) instead of silently copying", (mutate) => {
+    const options: { mutate: boolean } = JSON.parse(JSON.stringify({ mutate }));
+    const document = { a: 1 };
+    expect(() => applyPatch(document, [{ op: "replace", path: "/a", value: 2 }], options)).toThrow(
+      /^mutate must be true or false/,
+    );
+    expect(document).toEqual({ a: 1 });
+  });
+});

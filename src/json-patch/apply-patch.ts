@@ -1,4 +1,4 @@
-import { InvalidInputError } from "../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
 import { cloneJsonValue } from "./clone-json-value.js";
 import { CopyOnWriteDocument, describeType } from "./copy-on-write-document.js";
 import { formatJsonPointer } from "./format-json-pointer.js";
@@ -41,7 +41,12 @@ export function applyPatch<T>(
   ops: readonly JsonPatchOperation[],
   options: ApplyPatchOptions = {},
 ): T {
-  const target = new CopyOnWriteDocument(document, options.mutate === true);
+  const { mutate } = options;
+  // "true" (from a parsed config) would otherwise mean a copy, silently.
+  if (mutate !== undefined && typeof mutate !== "boolean") {
+    throw new InvalidConfigError(`mutate must be true or false, got ${typeof mutate} ${String(mutate)}`);
+  }
+  const target = new CopyOnWriteDocument(document, mutate === true);
   for (let opIndex = 0; opIndex < ops.length; opIndex++) {
     const operation: unknown = ops[opIndex];
     try {
