@@ -4,22 +4,20 @@ import type { RunnableConfig } from "./runnable-config.js";
 
 /**
  * The config a call actually runs with: the enclosing run's config (when called from inside a
- * lambda, generator step or tool) merged with the one passed explicitly.
+ * lambda, generator step or tool) merged with the one passed explicitly. Only the explicit config
+ * is checked: the enclosing one was checked at its own call, and the recursion budget it carries
+ * legitimately reaches 0 at the deepest level.
  */
 export function ensureConfig(config: RunnableConfig | undefined): RunnableConfig {
-  const enclosing = currentRunConfig.get();
-  const merged =
-    enclosing === undefined
-      ? (config ?? {})
-      : config === undefined
-        ? enclosing
-        : mergeConfigs(enclosing, config);
   if (
-    merged.timeout !== undefined ||
-    merged.maxConcurrency !== undefined ||
-    merged.recursionLimit !== undefined
+    config !== undefined &&
+    (config.timeout !== undefined ||
+      config.maxConcurrency !== undefined ||
+      config.recursionLimit !== undefined)
   ) {
-    validateConfig(merged);
+    validateConfig(config);
   }
-  return merged;
+  const enclosing = currentRunConfig.get();
+  if (enclosing === undefined) return config ?? {};
+  return config === undefined ? enclosing : mergeConfigs(enclosing, config);
 }

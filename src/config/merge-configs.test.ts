@@ -1,4 +1,11 @@
-import { CallbackManager, ensureConfig, InvalidConfigError, mergeConfigs, RunnableLambda } from "rivulet";
+import {
+  CallbackManager,
+  ensureConfig,
+  InvalidConfigError,
+  mergeConfigs,
+  type RunnableConfig,
+  RunnableLambda,
+} from "rivulet";
 import { RunRecorder } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { validateConfig } from "./merge-configs.js";
@@ -147,5 +154,37 @@ describe("timeout bounds (setTimeout clamps delays above 2^31 - 1 ms to 1 ms)", 
   it("accepts timeout: 2^31 - 1", async () => {
     const { runnable } = slowLambda();
     expect(await runnable.invoke(1, { timeout: 2 ** 31 - 1 })).toBe(2);
+  });
+});
+
+describe("validateConfig: every numeric field", () => {
+  const nan = Number.NaN;
+  const infinity = Number.POSITIVE_INFINITY;
+  const cases: [string, RunnableConfig][] = [
+    ["timeout", { timeout: nan }],
+    ["timeout", { timeout: -1 }],
+    ["timeout", { timeout: 0 }],
+    ["timeout", { timeout: 2 ** 31 }],
+    ["maxConcurrency", { maxConcurrency: nan }],
+    ["maxConcurrency", { maxConcurrency: -1 }],
+    ["maxConcurrency", { maxConcurrency: 0 }],
+    ["maxConcurrency", { maxConcurrency: 1.5 }],
+    ["maxConcurrency", { maxConcurrency: infinity }],
+    ["recursionLimit", { recursionLimit: nan }],
+    ["recursionLimit", { recursionLimit: -1 }],
+    ["recursionLimit", { recursionLimit: 0 }],
+    ["recursionLimit", { recursionLimit: 1.5 }],
+    ["recursionLimit", { recursionLimit: infinity }],
+  ];
+  it.each(cases)("rejects %s in %o at the call", async (name, config) => {
+    expect(() => validateConfig(config)).toThrow(new RegExp(`^${name} must be`));
+    await expect(RunnableLambda.from((x: number) => x).invoke(1, config)).rejects.toThrow(InvalidConfigError);
+  });
+
+  it("does not reject the recursion budget a nested run inherits (it reaches 0 at the deepest level)", async () => {
+    const leaf = RunnableLambda.from((x: number) => x + 1);
+    const inner = RunnableLambda.from(async (x: number) => leaf.invoke(x));
+    const outer = RunnableLambda.from((_: number) => inner);
+    expect(await outer.invoke(1, { recursionLimit: 1 })).toBe(2);
   });
 });
