@@ -1,4 +1,4 @@
-import { chain, RecursionLimitError, type Runnable, RunnableLambda } from "rivulet";
+import { chain, InvalidInputError, RecursionLimitError, type Runnable, RunnableLambda } from "rivulet";
 import { RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 
@@ -154,5 +154,18 @@ describe("RunnableLambda over an async generator function", () => {
     const nested = rec.entries.filter((e) => e.kind === "start" && e.name === "double");
     expect(nested).toHaveLength(2);
     for (const e of nested) expect(e.parentIds).toEqual([genId]);
+  });
+});
+
+describe("RunnableLambda checks its fields at construction", () => {
+  it("rejects a func that is not a function (it failed only at the call)", () => {
+    const notAFunction: (x: number) => number = JSON.parse('"double"');
+    expect(() => RunnableLambda.from(notAFunction)).toThrow(InvalidInputError);
+    expect(() => RunnableLambda.from(notAFunction)).toThrow(/^RunnableLambda needs a function, got string/);
+  });
+
+  it("rejects a name that is not a string", () => {
+    const options: { name: string } = JSON.parse('{"name": 3}');
+    expect(() => RunnableLambda.from((x: number) => x, options)).toThrow(/^name must be a string/);
   });
 });

@@ -1,5 +1,5 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
-import { RecursionLimitError } from "../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "../errors/input-errors.js";
 import { aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
 import { invokeWithRun, streamWithRun } from "./run-driver.js";
 import type { RunScope } from "./run-scope.js";
@@ -30,6 +30,13 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
 
   constructor(fields: { func: RunnableFunc<I, unknown>; name?: string | undefined }) {
     super();
+    // Checked here: an untyped caller's mistake would otherwise fail only at the first call.
+    if (typeof fields.func !== "function") {
+      throw new InvalidInputError(`RunnableLambda needs a function, got ${typeof fields.func}`);
+    }
+    if (fields.name !== undefined && typeof fields.name !== "string") {
+      throw new InvalidConfigError(`name must be a string, got ${typeof fields.name}`);
+    }
     this.func = fields.func;
     const name = fields.name ?? (fields.func.name || undefined);
     if (name !== undefined) this.name = name;
