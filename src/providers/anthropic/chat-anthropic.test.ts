@@ -25,7 +25,18 @@ describeTransportConformance({
   contentType: "text/event-stream",
   expectedText: "Rivers run to the sea — café au lait 🌊!",
   rateLimitBody: fixture("rate-limit.json"),
+  rateLimitMessage: "Number of request tokens has exceeded your per-minute rate limit",
+  rateLimitType: "rate_limit_error",
   serverErrorBody: fixture("server-error.json"),
+  serverErrorMessage: "Internal server error",
+  serverErrorType: "api_error",
+  streamErrorBody:
+    'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}\n\n',
+  streamErrorMessage: "Overloaded",
+  streamErrorType: "overloaded_error",
+  streamErrorRetryable: true,
+  malformedBody: 'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1"\n\n',
+  malformedText: '{"type":"message_start","message"',
 });
 
 describe("ChatAnthropic", () => {

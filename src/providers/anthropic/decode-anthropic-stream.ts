@@ -4,6 +4,7 @@ import type { UsageMetadata } from "../../messages/usage-metadata.js";
 import { parseSseStream } from "../../sse/parse-sse-stream.js";
 import { compact, isRecord, type JsonRecord, numberOf, recordOf, stringOf } from "../internal/json-value.js";
 import { makeProviderError } from "../internal/make-provider-error.js";
+import { parseJsonPayload } from "../internal/parse-json-payload.js";
 import { responseBody, truncatedStreamError } from "../internal/response-body.js";
 
 const PROVIDER = "anthropic";
@@ -157,8 +158,9 @@ export async function* decodeAnthropicStream(
   response: Response,
 ): AsyncGenerator<AIMessageChunk, void, undefined> {
   const state: AnthropicStreamState = { messageId: undefined, listContent: false, stopped: false };
+  const { status } = response;
   for await (const message of parseSseStream(responseBody(response, PROVIDER))) {
-    const payload: unknown = JSON.parse(message.data);
+    const payload = parseJsonPayload(message.data, { provider: PROVIDER, status, what: "an event's data" });
     if (!isRecord(payload)) continue;
     const fields = fieldsFromAnthropicEvent(
       message.event === "error" ? { ...payload, type: "error" } : payload,

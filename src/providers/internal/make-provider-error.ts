@@ -22,13 +22,22 @@ export function makeProviderError(message: string, init: ProviderErrorInit): Pro
   });
 }
 
-/** The same error marked not retryable (chunks already reached the caller, so a retry would repeat them). */
-export function asFinal(error: ProviderError): ProviderError {
-  if (!error.retryable) return error;
+/**
+ * The error of an attempt as the caller gets it: the HTTP status of the answer filled in when the
+ * error (an event inside the stream, a truncated stream) did not know it, and marked not
+ * retryable once chunks reached the caller (a retry would repeat them). Unchanged when neither applies.
+ */
+export function settleProviderError(
+  error: ProviderError,
+  progress: { status: number | undefined; emitted: boolean },
+): ProviderError {
+  const status = error.status ?? progress.status;
+  const retryable = error.retryable && !progress.emitted;
+  if (status === error.status && retryable === error.retryable) return error;
   return makeProviderError(error.message, {
     provider: error.provider,
-    retryable: false,
-    status: error.status,
+    retryable,
+    status,
     providerErrorType: error.providerErrorType,
     body: error.body,
     cause: error.cause,

@@ -28,15 +28,12 @@ export function parseJsonPayload(text: string, source: PayloadSource): unknown {
 
 function unreadable(text: string, source: PayloadSource, cause: unknown): ProviderError {
   const shown = text.length > MAX_QUOTED_CHARS ? `${text.slice(0, MAX_QUOTED_CHARS)}...` : text;
-  return makeProviderError(
-    `${source.provider} sent ${source.what} that is not JSON: ${JSON.stringify(shown)}`,
-    {
-      provider: source.provider,
-      status: source.status,
-      providerErrorType: "invalid_response",
-      retryable: false,
-      body: text,
-      cause,
-    },
-  );
+  return makeProviderError(`${source.provider} sent ${source.what} that is not JSON: ${shown}`, {
+    provider: source.provider,
+    status: source.status,
+    providerErrorType: "invalid_response",
+    retryable: false,
+    body: text,
+    cause,
+  });
 }

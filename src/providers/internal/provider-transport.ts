@@ -7,7 +7,7 @@ import { NdjsonParseError } from "../../sse/ndjson-parse-error.js";
 import { CallDeadlines } from "./call-deadlines.js";
 import { acceptHeaderFor, checkResponseType, type ResponseType } from "./check-response-type.js";
 import type { DescribeError } from "./describe-error-body.js";
-import { asFinal, makeProviderError } from "./make-provider-error.js";
+import { makeProviderError, settleProviderError } from "./make-provider-error.js";
 import { type HttpFailure, readHttpError } from "./read-http-error.js";
 import { backoffDelayMs, MAX_RETRY_AFTER_MS } from "./retry-policy.js";
 import type { FetchLike, ProviderTransportOptions, SleepLike } from "./transport-options.js";
@@ -39,6 +39,12 @@ const DEFAULT_MAX_RETRIES = 2;
 
 /** An attempt that failed in a way worth retrying, with the pause the server asked for. */
 type RetryableFailure = HttpFailure;
+
+/** How far an attempt got before it failed: the answer's status once it came, and whether items reached the caller. */
+interface AttemptProgress {
+  status: number | undefined;
+  emitted: boolean;
+}
 
 /**
  * The HTTP client every provider call shares: POSTs a JSON request with the run's signal,
@@ -93,9 +99,10 @@ export class ProviderTransport {
     deadlines: CallDeadlines,
   ): AsyncGenerator<T, RetryableFailure | undefined, undefined> {
     const signal = deadlines.beginAttempt();
-    let emitted = false;
+    const progress: AttemptProgress = { status: undefined, emitted: false };
     try {
       const response = await raceAbort(this.#send(request, signal), signal);
+      progress.status = response.status;
       const context = { provider: this.provider, describe: this.#config.describeError, signal };
       if (!response.ok) return this.#retryableOrThrow(await readHttpError(response, context));
       const checked = await checkResponseType(response, request.responseType, context);
@@ -106,7 +113,7 @@ export class ProviderTransport {
           const next = await raceAbort(iterator.next(), signal);
           deadlines.chunkArrived();
           if (next.done === true) return undefined;
-          emitted = true;
+          progress.emitted = true;
           yield next.value;
         }
       } finally {
@@ -117,7 +124,7 @@ export class ProviderTransport {
       }
     } catch (error) {
       return this.#retryableOrThrow({
-        error: this.#classify(error, deadlines, emitted),
+        error: this.#classify(error, deadlines, progress),
         retryAfterMs: undefined,
       });
     } finally {
@@ -144,31 +151,41 @@ export class ProviderTransport {
     return failure;
   }
 
-  /** The typed error for a failed attempt: an abort or timeout as such, anything else a ProviderError. */
-  #classify(error: unknown, deadlines: CallDeadlines, emitted: boolean): ProviderError {
+  /**
+   * The typed error for a failed attempt: an abort or timeout as such, anything else a
+   * ProviderError with the answer's status when there was one.
+   */
+  #classify(error: unknown, deadlines: CallDeadlines, progress: AttemptProgress): ProviderError {
     const aborted = deadlines.abortError();
     // A typed abort or timeout built on the way (one carrying the server's words as its cause) wins.
     if (aborted !== undefined)
       throw TimeoutError.isInstance(error) || AbortError.isInstance(error) ? error : aborted;
-    if (ProviderError.isInstance(error)) return emitted ? asFinal(error) : error;
+    if (ProviderError.isInstance(error)) return settleProviderError(error, progress);
+    const { status, emitted } = progress;
     if (NdjsonParseError.isInstance(error) || error instanceof SyntaxError) {
       return makeProviderError(`${this.provider} sent a response Rivulet cannot read: ${error.message}`, {
         provider: this.provider,
+        status,
         providerErrorType: "invalid_response",
         retryable: false,
         cause: error,
       });
     }
-    const reason = describeNetworkError(error);
-    const message = emitted
-      ? `The connection to ${this.provider} was lost mid-stream: ${reason}`
-      : `Could not reach ${this.provider}: ${reason}`;
-    return makeProviderError(message, {
+    return makeProviderError(this.#connectionMessage(describeNetworkError(error), progress), {
       provider: this.provider,
+      status,
       providerErrorType: "connection",
       retryable: !emitted,
       cause: error,
     });
+  }
+
+  #connectionMessage(reason: string, progress: AttemptProgress): string {
+    if (progress.emitted) return `The connection to ${this.provider} was lost mid-stream: ${reason}`;
+    if (progress.status !== undefined) {
+      return `The connection to ${this.provider} was lost before the first chunk (HTTP ${progress.status}): ${reason}`;
+    }
+    return `Could not reach ${this.provider}: ${reason}`;
   }
 
   #retryDelay(failure: RetryableFailure, attempt: number): number | undefined {

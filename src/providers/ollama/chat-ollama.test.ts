@@ -26,7 +26,17 @@ describeTransportConformance({
   contentType: NDJSON,
   expectedText: "Rivers run to the sea — café au lait 🌊!",
   rateLimitBody: fixture("rate-limit.json"),
+  rateLimitMessage: "too many requests, retry later",
+  rateLimitType: undefined,
   serverErrorBody: fixture("server-error.json"),
+  serverErrorMessage: "llama runner process has terminated",
+  serverErrorType: undefined,
+  streamErrorBody: '{"error":"an error was encountered while running the model: unexpected EOF"}\n',
+  streamErrorMessage: "unexpected EOF",
+  streamErrorType: undefined,
+  streamErrorRetryable: false,
+  malformedBody: '{"model":"llama3.2","message":{"role":"assistant","content":"Hi"\n',
+  malformedText: "llama3.2",
 });
 
 describe("ChatOllama", () => {

@@ -27,7 +27,18 @@ describeTransportConformance({
   contentType: "text/event-stream",
   expectedText: "Rivers run to the sea — café au lait 🌊!",
   rateLimitBody: fixture("rate-limit.json"),
+  rateLimitMessage: "Rate limit reached for gpt-4o-mini",
+  rateLimitType: "requests",
   serverErrorBody: fixture("server-error.json"),
+  serverErrorMessage: "The server had an error while processing your request",
+  serverErrorType: "server_error",
+  streamErrorBody:
+    'data: {"error":{"message":"The server had an error while processing your request.","type":"server_error"}}\n\n',
+  streamErrorMessage: "The server had an error while processing your request",
+  streamErrorType: "server_error",
+  streamErrorRetryable: true,
+  malformedBody: 'data: {"id":"chatcmpl-1","choices":[{"index":0,"delta":{"content":"Hi"\n\ndata: [DONE]\n\n',
+  malformedText: '{"id":"chatcmpl-1","choices"',
 });
 
 describe("ChatOpenAI", () => {

@@ -12,6 +12,7 @@ import {
   stringOf,
 } from "../internal/json-value.js";
 import { makeProviderError } from "../internal/make-provider-error.js";
+import { parseJsonPayload } from "../internal/parse-json-payload.js";
 import { responseBody, truncatedStreamError } from "../internal/response-body.js";
 
 const PROVIDER = "openai";
@@ -128,10 +129,11 @@ export async function* decodeOpenAIStream(
   response: Response,
 ): AsyncGenerator<AIMessageChunk, void, undefined> {
   const state: OpenAIStreamState = { finished: false };
+  const { status } = response;
   for await (const message of parseSseStream(responseBody(response, PROVIDER))) {
     if (message.data === "[DONE]") return;
     if (message.data.trim() === "") continue;
-    const payload: unknown = JSON.parse(message.data);
+    const payload = parseJsonPayload(message.data, { provider: PROVIDER, status, what: "an event's data" });
     if (!isRecord(payload)) continue;
     if (isRecord(payload.error) || payload.object === "error" || message.event === "error") {
       throw streamError(payload);

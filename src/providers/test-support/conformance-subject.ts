@@ -16,7 +16,19 @@ export interface ConformanceSubject {
   textBody: string;
   contentType: string;
   expectedText: string;
-  /** A recorded HTTP error body for the 429 and 500 answers. */
+  /** A recorded HTTP error body for the 429 and 500 answers, the message and error type in each. */
   rateLimitBody: string;
+  rateLimitMessage: string;
+  rateLimitType: string | undefined;
   serverErrorBody: string;
+  serverErrorMessage: string;
+  serverErrorType: string | undefined;
+  /** One in-stream error event (a whole frame or line), its message, type, and whether a retry may help. */
+  streamErrorBody: string;
+  streamErrorMessage: string;
+  streamErrorType: string | undefined;
+  streamErrorRetryable: boolean;
+  /** A stream whose first event's JSON is cut short, and a piece of that text. */
+  malformedBody: string;
+  malformedText: string;
 }

@@ -6,6 +6,7 @@ import { ProviderError } from "../../errors/provider-error.js";
 import { collect, recordingSleep } from "./collect.js";
 import type { ConformanceSubject } from "./conformance-subject.js";
 import { describeErrorConformance } from "./error-conformance.js";
+import { describeErrorPathTable } from "./error-path-table.js";
 import { LoopbackServer, type ReplyScript } from "./loopback-server.js";
 
 /** Registers the shared transport tests for one provider. */
@@ -156,4 +157,5 @@ export function describeTransportConformance(subject: ConformanceSubject): void 
     });
   });
   describeErrorConformance(subject);
+  describeErrorPathTable(subject);
 }
