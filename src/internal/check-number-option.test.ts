@@ -10,6 +10,8 @@ describe("checkNumberOption", () => {
     expect(checkNumberOption("t", Number.POSITIVE_INFINITY, "duration")).toBe(Number.POSITIVE_INFINITY);
     expect(checkNumberOption("t", MAX_TIMER_DELAY_MS, "duration")).toBe(MAX_TIMER_DELAY_MS);
     expect(checkNumberOption("d", 0, "non-negative-duration")).toBe(0);
+    expect(checkNumberOption("penalty", -1.5, "number")).toBe(-1.5);
+    expect(checkNumberOption("seed", -7, "integer")).toBe(-7);
   });
 
   it.each([
@@ -22,6 +24,10 @@ describe("checkNumberOption", () => {
     ["non-negative-integer", Number.NaN],
     ["positive-number", Number.POSITIVE_INFINITY],
     ["non-negative-number", -0.5],
+    ["number", Number.NaN],
+    ["number", Number.NEGATIVE_INFINITY],
+    ["integer", 1.5],
+    ["integer", Number.NaN],
     ["duration", 0],
     ["duration", MAX_TIMER_DELAY_MS + 1],
     ["duration", Number.NaN],

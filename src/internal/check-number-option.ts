@@ -11,6 +11,7 @@ export const MAX_TIMER_DELAY_MS = 2_147_483_647;
  * - `positive-integer`: 1, 2, 3... (counts, concurrency, attempts);
  * - `non-negative-integer`: 0, 1, 2... (retries, offsets);
  * - `positive-number` / `non-negative-number`: any finite number above (or from) zero;
+ * - `number` / `integer`: any finite number / any safe integer, negative ones too (penalties, seeds);
  * - `duration`: milliseconds above zero and at most {@link MAX_TIMER_DELAY_MS}, or `Infinity`
  *   for "no deadline";
  * - `non-negative-duration`: the same, 0 allowed (a delay that may be skipped).
@@ -20,6 +21,8 @@ export type NumberOptionKind =
   | "non-negative-integer"
   | "positive-number"
   | "non-negative-number"
+  | "number"
+  | "integer"
   | "duration"
   | "non-negative-duration";
 
@@ -28,6 +31,8 @@ const DESCRIPTIONS: Record<NumberOptionKind, string> = {
   "non-negative-integer": "a non-negative integer",
   "positive-number": "a positive finite number",
   "non-negative-number": "a non-negative finite number",
+  number: "a finite number",
+  integer: "an integer",
   duration: `a number of milliseconds above 0 and at most ${MAX_TIMER_DELAY_MS}, or Infinity for no limit`,
   "non-negative-duration": `a number of milliseconds from 0 to ${MAX_TIMER_DELAY_MS}, or Infinity`,
 };
@@ -42,6 +47,10 @@ function fits(value: number, kind: NumberOptionKind): boolean {
       return Number.isFinite(value) && value > 0;
     case "non-negative-number":
       return Number.isFinite(value) && value >= 0;
+    case "number":
+      return Number.isFinite(value);
+    case "integer":
+      return Number.isSafeInteger(value);
     case "duration":
       return value === Number.POSITIVE_INFINITY || (value > 0 && value <= MAX_TIMER_DELAY_MS);
     case "non-negative-duration":
