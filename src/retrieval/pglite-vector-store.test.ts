@@ -148,6 +148,96 @@ describe("PGliteVectorStore (embedded PostgreSQL + pgvector)", () => {
   );
 });
 
+/** Options of {@link failingClient}. */
+interface FailingClientOptions {
+  /** Which statements to count, by their first word. */
+  statement: "INSERT" | "DELETE";
+  /** The count at which the statement fails (0: never). */
+  failAt: number;
+  /** Called with the count before each counted statement runs. */
+  onStatement?: (count: number) => void;
+}
+
+/** The conformance client, with one statement failing (counted across calls, in or out of transactions). */
+function failingClient(options: FailingClientOptions): SqlClient {
+  const client = conformanceClient!;
+  let count = 0;
+  const wrap = (inner: Pick<SqlClient, "query" | "exec">): Pick<SqlClient, "query" | "exec"> => ({
+    query: async <R>(sql: string, params?: unknown[]) => {
+      if (sql.startsWith(options.statement)) {
+        count += 1;
+        options.onStatement?.(count);
+        if (count === options.failAt) throw new Error(`injected failure of one ${options.statement}`);
+      }
+      return inner.query<R>(sql, params);
+    },
+    exec: (sql: string) => inner.exec(sql),
+  });
+  return {
+    ...wrap(client),
+    transaction: (fn) => client.transaction((tx) => fn(wrap(tx))),
+    close: () => client.close(),
+  };
+}
+
+async function rowCount(table: string): Promise<number> {
+  const { rows } = await conformanceClient!.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`);
+  return rows[0]!.n;
+}
+
+describe("PGliteVectorStore: one call is one transaction", () => {
+  const fixed = new HashedNgramEmbeddings({ dimensions: 8 });
+  const docs = Array.from({ length: 250 }, (_, i) => new Document({ pageContent: `document ${i}` }));
+
+  it("a failure in the third batch of 100 leaves no rows; the retry gives exactly 250 (not 450)", async () => {
+    const client = failingClient({ statement: "INSERT", failAt: 3 });
+    const table = "tx_failure";
+    const txStore = await PGliteVectorStore.initialize(fixed, { client, tableName: table, batchSize: 100 });
+    await expect(txStore.addDocuments(docs)).rejects.toThrow(/injected failure/);
+    expect(await rowCount(table)).toBe(0);
+    await txStore.addDocuments(docs);
+    expect(await rowCount(table)).toBe(250);
+  });
+
+  it("an abort between batches rolls the call back", async () => {
+    const controller = new AbortController();
+    const client = failingClient({
+      statement: "INSERT",
+      failAt: 0,
+      onStatement: (count) => {
+        if (count === 2) controller.abort();
+      },
+    });
+    const table = "tx_abort";
+    const txStore = await PGliteVectorStore.initialize(fixed, { client, tableName: table, batchSize: 100 });
+    const error = await txStore.addDocuments(docs, { signal: controller.signal }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "aborted" });
+    expect(await rowCount(table)).toBe(0);
+  });
+
+  it("a delete failing midway deletes nothing", async () => {
+    const table = "tx_delete";
+    const plain = await PGliteVectorStore.initialize(fixed, { client: conformanceClient, tableName: table });
+    const ids = await plain.addDocuments(docs);
+    const client = failingClient({ statement: "DELETE", failAt: 2 });
+    const txStore = await PGliteVectorStore.initialize(fixed, { client, tableName: table, batchSize: 100 });
+    await expect(txStore.delete({ ids })).rejects.toThrow(/injected failure/);
+    expect(await rowCount(table)).toBe(250);
+  });
+
+  it("refuses a client without transaction(), and a batchSize it cannot use", async () => {
+    const { transaction: _, ...withoutTransaction } = failingClient({ statement: "INSERT", failAt: 0 });
+    await expect(
+      PGliteVectorStore.initialize(fixed, { client: withoutTransaction as SqlClient, tableName: "tx_none" }),
+    ).rejects.toMatchObject({ code: "invalid_config", message: expect.stringMatching(/transaction/) });
+    for (const batchSize of [0, 1.5, Number.NaN, 20_000]) {
+      await expect(
+        PGliteVectorStore.initialize(fixed, { client: conformanceClient, tableName: "tx_none", batchSize }),
+      ).rejects.toMatchObject({ code: "invalid_config", message: expect.stringMatching(/batchSize/) });
+    }
+  });
+});
+
 describe("vectorTable SQL", () => {
   it("quotes checked identifiers and numbers the parameters", () => {
     const t = vectorTable("public.docs", 3);

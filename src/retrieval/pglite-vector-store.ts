@@ -1,5 +1,6 @@
 import { InvalidConfigError } from "../errors/input-errors.js";
 import { throwIfAborted } from "../internal/abort.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
 import { Document } from "./document.js";
 import type { Embeddings } from "./embeddings.js";
 import type { MetadataFilter } from "./metadata-filter.js";
@@ -26,6 +27,11 @@ export interface PGliteVectorStoreOptions {
   dimensions?: number | undefined;
   /** Build an HNSW index for approximate search on large tables (default false: exact search). */
   hnsw?: boolean | undefined;
+  /**
+   * Rows per INSERT (or ids per DELETE) statement, default 100, at most 16 383 (PostgreSQL's
+   * 65 535 parameters, 4 per row). Every statement of one call runs in one transaction.
+   */
+  batchSize?: number | undefined;
 }
 
 interface Row {
@@ -36,7 +42,9 @@ interface Row {
   embedding?: string;
 }
 
-const INSERT_BATCH = 100;
+const DEFAULT_BATCH_SIZE = 100;
+// PostgreSQL takes at most 65 535 parameters per statement; a row has 4.
+const MAX_BATCH_SIZE = Math.floor(65_535 / 4);
 
 function toVectorLiteral(vector: readonly number[]): string {
   return `[${vector.join(",")}]`;
@@ -70,11 +78,19 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
   readonly dimensions: number;
   readonly #table: VectorTable;
   readonly #ownsClient: boolean;
+  readonly #batchSize: number;
   #closed = false;
 
-  private constructor(embeddings: Embeddings, client: SqlClient, table: VectorTable, owns: boolean) {
+  private constructor(
+    embeddings: Embeddings,
+    client: SqlClient,
+    table: VectorTable,
+    owns: boolean,
+    batchSize: number,
+  ) {
     super(embeddings);
     this.client = client;
+    this.#batchSize = batchSize;
     this.#table = table;
     this.dimensions = table.dimensions;
     this.#ownsClient = owns;
@@ -85,6 +101,13 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
     embeddings: Embeddings,
     options: PGliteVectorStoreOptions = {},
   ): Promise<PGliteVectorStore> {
+    const batchSize = checkBatchSize(options.batchSize);
+    if (options.client !== undefined && typeof options.client.transaction !== "function") {
+      throw new InvalidConfigError(
+        "PGliteVectorStore needs a client with transaction(fn), so that one call is one transaction: " +
+          "see docs/retrieval.md for a pg Pool adapter (BEGIN, fn, COMMIT, ROLLBACK on error)",
+      );
+    }
     const owns = options.client === undefined;
     const client = options.client ?? (await openPGlite({ dataDir: options.dataDir }));
     try {
@@ -93,7 +116,7 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
       const dimensions = await resolveDimensions(client, embeddings, name, options.dimensions);
       const table = vectorTable(name, dimensions);
       await client.exec(table.createSql(options.hnsw ?? false));
-      return new PGliteVectorStore(embeddings, client, table, owns);
+      return new PGliteVectorStore(embeddings, client, table, owns, batchSize);
     } catch (error) {
       if (owns) await client.close();
       throw error;
@@ -147,11 +170,15 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
       ]);
     }
     const all = [...rows.values()];
-    for (let start = 0; start < all.length; start += INSERT_BATCH) {
-      throwIfAborted(options.signal);
-      const batch = all.slice(start, start + INSERT_BATCH);
-      await this.client.query(this.#table.upsertSql(batch.length), batch.flat());
-    }
+    // One call, one transaction: a failure in a later batch (or an abort between batches) rolls
+    // back the earlier ones, so the natural retry cannot duplicate them.
+    await this.client.transaction(async (tx) => {
+      for (let start = 0; start < all.length; start += this.#batchSize) {
+        throwIfAborted(options.signal);
+        const batch = all.slice(start, start + this.#batchSize);
+        await tx.query(this.#table.upsertSql(batch.length), batch.flat());
+      }
+    });
   }
 
   protected override async searchVectors(
@@ -168,10 +195,13 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
   }
 
   override async delete(params: { ids: string[] }): Promise<void> {
-    for (let start = 0; start < params.ids.length; start += INSERT_BATCH) {
-      const batch = params.ids.slice(start, start + INSERT_BATCH);
-      await this.client.query(this.#table.deleteSql(batch.length), batch);
-    }
+    const { ids } = params;
+    await this.client.transaction(async (tx) => {
+      for (let start = 0; start < ids.length; start += this.#batchSize) {
+        const batch = ids.slice(start, start + this.#batchSize);
+        await tx.query(this.#table.deleteSql(batch.length), batch);
+      }
+    });
   }
 
   /** Closes the connection if this store opened it (a client you passed in stays open). Idempotent. */
@@ -180,6 +210,17 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
     this.#closed = true;
     await this.client.close();
   }
+}
+
+/** Rows per statement: given (checked), else the default. */
+function checkBatchSize(given: number | undefined): number {
+  const batchSize = checkNumberOption("batchSize", given, "positive-integer") ?? DEFAULT_BATCH_SIZE;
+  if (batchSize > MAX_BATCH_SIZE) {
+    throw new InvalidConfigError(
+      `batchSize must be at most ${MAX_BATCH_SIZE} (PostgreSQL's 65 535 parameters, 4 per row), got ${batchSize}`,
+    );
+  }
+  return batchSize;
 }
 
 /** The vector length: given, known by the embeddings, read from an existing table, or probed. */

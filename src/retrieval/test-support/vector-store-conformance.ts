@@ -2,10 +2,12 @@
 // so stores agree on filters, on what a failed write leaves behind and on which inputs they refuse.
 import type { VectorStoreFactory } from "./conformance-fixtures.js";
 import { describeFilterConformance } from "./filter-conformance.js";
+import { describeWriteConformance } from "./write-conformance.js";
 
 export type { VectorStoreFactory } from "./conformance-fixtures.js";
 
 /** Registers every conformance test for one store kind, over stores made by `factory`. */
 export function describeVectorStoreConformance(factory: VectorStoreFactory): void {
   describeFilterConformance(factory);
+  describeWriteConformance(factory);
 }
