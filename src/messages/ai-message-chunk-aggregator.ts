@@ -1,6 +1,7 @@
 import type { Aggregator } from "../streams/aggregator.js";
+import { concat } from "../streams/concat.js";
 import { TextBuilder } from "../streams/text-builder.js";
-import { AIMessageChunk } from "./ai-message-chunk.js";
+import { AIMessageChunk, isAIMessageChunk } from "./ai-message-chunk.js";
 
 /** A chunk that carries more than text: tool-call fragments, usage, a name, kwargs or metadata. */
 function isRich(chunk: AIMessageChunk): boolean {
@@ -46,11 +47,20 @@ export class AIMessageChunkAggregator implements Aggregator<AIMessageChunk, AIMe
   #id: string | undefined;
   /** Set once a chunk's content was a list of blocks: the plain fold from then on. */
   #folded: AIMessageChunk | undefined;
+  /**
+   * Set once a chunk was not a message chunk at all (a fallback that streams strings under a
+   * model's aggregator): `concat` from then on, as any other run folds its chunks.
+   */
+  #other: { value: unknown } | undefined;
   #cached: AIMessageChunk | undefined;
 
   add(chunk: AIMessageChunk): void {
     this.#count++;
     this.#cached = undefined;
+    if (this.#other !== undefined || !isAIMessageChunk(chunk)) {
+      this.#addOther(chunk);
+      return;
+    }
     if (this.#folded !== undefined) {
       this.#folded = this.#folded.concat(chunk);
       return;
@@ -70,11 +80,22 @@ export class AIMessageChunkAggregator implements Aggregator<AIMessageChunk, AIMe
 
   result(): AIMessageChunk | undefined {
     if (this.#count === 0) return undefined;
+    // Not message chunks: the caller gets what it streamed, folded with `concat`.
+    if (this.#other !== undefined) return this.#other.value as AIMessageChunk;
     if (this.#folded !== undefined) return this.#folded;
     // One chunk is its own sum (as `concat` folding would give).
     if (this.#count === 1) return this.#first;
     this.#cached ??= this.#merged();
     return this.#cached;
+  }
+
+  #addOther(chunk: unknown): void {
+    if (this.#other === undefined) {
+      const before = this.#count > 1 ? this.result() : undefined;
+      this.#other = { value: before === undefined ? chunk : concat<unknown>(before, chunk) };
+      return;
+    }
+    this.#other.value = concat(this.#other.value, chunk);
   }
 
   #merged(): AIMessageChunk {

@@ -1,11 +1,14 @@
 import {
+  type AIMessageChunk,
   BaseCallbackHandler,
+  BaseChatModel,
   Runnable,
   RunnableGenerator,
   RunnableLambda,
   RunnableParallel,
   RunnablePassthrough,
   RunnableSequence,
+  type RunScope,
 } from "rivulet";
 import { RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, expectTypeOf, it } from "vitest";
@@ -29,7 +32,12 @@ describe("retry/fallbacks under streaming", () => {
   it("withFallbacks: breaking after the first chunk closes the primary's run", async () => {
     const rec = new RunRecorder();
     const primary = RunnableLambda.from(twoChunks, { name: "primary" });
-    const backup = RunnableLambda.from(twoChunks, { name: "backup" });
+    const backup = RunnableLambda.from(
+      async function* backup(_: string) {
+        yield { part: "a" };
+        yield { part: "b" };
+      },
+    );
     const robust = primary.withFallbacks([backup]);
     for await (const _ of await robust.stream("x", { callbacks: [rec] })) break;
     expect(rec.openRuns()).toEqual([]);
@@ -209,5 +217,78 @@ describe("public types", () => {
     const out: string = await chain.invoke("ab");
     expect(out).toBe("ab");
     expectTypeOf(chain.invoke).returns.resolves.toEqualTypeOf<string>();
+  });
+});
+
+describe("a run whose aggregator fails", () => {
+  /** Streams two chunks through `inner`; its fold throws as told. */
+  class BadFold extends Runnable<string, string> {
+    override readonly streamsOutput = true;
+    override readonly awaitsOnlyChildRuns = true;
+    readonly #failIn: "add" | "result";
+    constructor(failIn: "add" | "result") {
+      super();
+      this.#failIn = failIn;
+      this.name = `badFold-${failIn}`;
+    }
+    override createAggregator() {
+      const failIn = this.#failIn;
+      return {
+        add() {
+          if (failIn === "add") throw new Error("cannot fold this chunk");
+        },
+        result(): string {
+          throw new Error("cannot produce a result");
+        },
+      };
+    }
+    override async *_stream(input: string, scope: RunScope): AsyncIterable<string> {
+      yield* await RunnableLambda.from(twoChunks, { name: "inner" }).stream(input, scope.childConfig());
+    }
+  }
+
+  it("fails (not left open) when the fold of a chunk throws, after its child run closed", async () => {
+    const rec = new RunRecorder();
+    await expect(toArray(new BadFold("add").stream("x", { callbacks: [rec] }))).rejects.toThrow(
+      "cannot fold",
+    );
+    expect(rec.openRuns()).toEqual([]);
+    expect(rec.lines()).toEqual(["start:badFold-add", "start:inner", "stream:inner", "error:inner", "error:badFold-add"]);
+  });
+
+  it("fails (not left open) when the result of the fold throws", async () => {
+    const rec = new RunRecorder();
+    await expect(toArray(new BadFold("result").stream("x", { callbacks: [rec] }))).rejects.toThrow(
+      "cannot produce",
+    );
+    expect(rec.openRuns()).toEqual([]);
+    expect(rec.lines().at(-1)).toBe("error:badFold-result");
+  });
+
+  it("a model's fallback that streams objects is folded with concat", async () => {
+    class DownModel extends BaseChatModel {
+      _llmType(): string {
+        return "down";
+      }
+      // biome-ignore lint/correctness/useYield: a model that fails before its first chunk
+      async *_streamChunks(): AsyncIterable<AIMessageChunk> {
+        throw new Error("primary down");
+      }
+    }
+    const backup = RunnableLambda.from(
+      async function* backup(_: string) {
+        yield { part: "a" };
+        yield { part: "b" };
+      },
+    );
+    const robust = new DownModel({}).withFallbacks([backup as unknown as Runnable<string, AIMessageChunk>]);
+    const rec = new RunRecorder();
+    const outputs: unknown[] = [];
+    for await (const event of robust.streamEvents("x", { version: "v2", callbacks: [rec] })) {
+      if (event.event === "on_chain_end" && event.name === "RunnableWithFallbacks")
+        outputs.push(event.data.output);
+    }
+    expect(outputs).toEqual([{ part: "ab" }]);
+    expect(rec.openRuns()).toEqual([]);
   });
 });

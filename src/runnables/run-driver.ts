@@ -277,12 +277,7 @@ async function* runLifecycle<I, O, C>(r: Core<I, O, C>, opened: Opened<C>, tap: 
     settledRun = true;
   } catch (error) {
     settledRun = true;
-    // The source may still be running (an abort won the race): ask it to stop, without waiting
-    // on it, but close this run's input and let the child runs (which race the same signal)
-    // close before this one does.
-    void iterator.return?.()?.catch(() => {});
-    await settled(closeQuietly(opened.closeInput));
-    if (isAbortError(error)) await settled(scope.childrenClosed());
+    await closeAfterError(iterator, opened, error);
     await settled(scope.fail(error));
     throw error;
   } finally {
@@ -296,7 +291,42 @@ async function* runLifecycle<I, O, C>(r: Core<I, O, C>, opened: Opened<C>, tap: 
   }
   // A step may finish without reading all its input: close the rest before ending the run.
   await settled(closeQuietly(opened.closeInput));
-  await settled(scope.end(aggregator?.result()));
+  let output: unknown;
+  try {
+    output = aggregator?.result();
+  } catch (error) {
+    // An aggregator that cannot fold what it was given fails the run rather than leave it open.
+    await settled(scope.fail(error));
+    throw error;
+  }
+  await settled(scope.end(output));
+}
+
+/**
+ * Before a failed run closes, its children close. After an abort the source may still be running
+ * (the abort won the race), so it is asked to stop without being waited on (a generator queues
+ * `return` behind a pending `next`), and the child runs, which race the same signal, are awaited.
+ * Any other error either came from the source (which has then finished) or was raised here
+ * between two chunks (an aggregator, an observer), with the source paused at a `yield`: closing
+ * it closes its child runs in order.
+ */
+async function closeAfterError<C>(
+  iterator: AsyncIterator<C>,
+  opened: Opened<C>,
+  error: unknown,
+): Promise<void> {
+  if (isAbortError(error)) {
+    void iterator.return?.()?.catch(() => {});
+    await settled(closeQuietly(opened.closeInput));
+    await settled(opened.scope.childrenClosed());
+    return;
+  }
+  try {
+    await iterator.return?.();
+  } catch {
+    // The source failed while closing; this run fails with the error that stopped it.
+  }
+  await settled(closeQuietly(opened.closeInput));
 }
 
 /** Closes an input (a no-op promise-free call when it was already closed or never started). */
