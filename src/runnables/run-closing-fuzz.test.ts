@@ -231,7 +231,9 @@ describe("property: random compositions close every run", () => {
       await withDeadline(runCase(testCase, recorder), seed);
       const { open, closedTwice } = closeCounts(recorder);
       if (open.length > 0) {
-        failures.push(`seed ${seed} (${testCase.mode}, ${JSON.stringify(testCase.stop)}): open runs ${open.join(", ")}`);
+        failures.push(
+          `seed ${seed} (${testCase.mode}, ${JSON.stringify(testCase.stop)}): open runs ${open.join(", ")}`,
+        );
         if (process.env.FUZZ_VERBOSE) console.log(recorder.lines().join("\n"));
       }
       if (closedTwice.length > 0) failures.push(`seed ${seed}: ${closedTwice.length} runs closed twice`);

@@ -32,12 +32,7 @@ describe("retry/fallbacks under streaming", () => {
   it("withFallbacks: breaking after the first chunk closes the primary's run", async () => {
     const rec = new RunRecorder();
     const primary = RunnableLambda.from(twoChunks, { name: "primary" });
-    const backup = RunnableLambda.from(
-      async function* backup(_: string) {
-        yield { part: "a" };
-        yield { part: "b" };
-      },
-    );
+    const backup = RunnableLambda.from(twoChunks, { name: "backup" });
     const robust = primary.withFallbacks([backup]);
     for await (const _ of await robust.stream("x", { callbacks: [rec] })) break;
     expect(rec.openRuns()).toEqual([]);
@@ -253,7 +248,13 @@ describe("a run whose aggregator fails", () => {
       "cannot fold",
     );
     expect(rec.openRuns()).toEqual([]);
-    expect(rec.lines()).toEqual(["start:badFold-add", "start:inner", "stream:inner", "error:inner", "error:badFold-add"]);
+    expect(rec.lines()).toEqual([
+      "start:badFold-add",
+      "start:inner",
+      "stream:inner",
+      "error:inner",
+      "error:badFold-add",
+    ]);
   });
 
   it("fails (not left open) when the result of the fold throws", async () => {
@@ -275,12 +276,10 @@ describe("a run whose aggregator fails", () => {
         throw new Error("primary down");
       }
     }
-    const backup = RunnableLambda.from(
-      async function* backup(_: string) {
-        yield { part: "a" };
-        yield { part: "b" };
-      },
-    );
+    const backup = RunnableLambda.from(async function* backup(_: string) {
+      yield { part: "a" };
+      yield { part: "b" };
+    });
     const robust = new DownModel({}).withFallbacks([backup as unknown as Runnable<string, AIMessageChunk>]);
     const rec = new RunRecorder();
     const outputs: unknown[] = [];
