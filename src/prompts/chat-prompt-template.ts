@@ -4,6 +4,7 @@ import { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-
 import { ChatPromptValue } from "./chat-prompt-value.js";
 import { type ChatPromptPart, coerceMessagePrompt, type MessagePromptLike } from "./coerce-message-prompt.js";
 import { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
+import { mergeOwn } from "./own-values.js";
 import type { PromptTemplateOptions } from "./prompt-template.js";
 import type { InputValues, PartialValues } from "./prompt-variables.js";
 
@@ -91,16 +92,16 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
     options: ChatPromptTemplateOptions = {},
   ): ChatPromptTemplate<V> {
     const promptMessages: ChatPromptPart[] = [];
-    const partialVariables: PartialValues = {};
+    const partials: PartialValues[] = [];
     for (const like of messages) {
       if (like instanceof ChatPromptTemplate) {
         promptMessages.push(...like.promptMessages);
-        Object.assign(partialVariables, like.partialVariables);
+        partials.push(like.partialVariables);
       } else {
         promptMessages.push(coerceMessagePrompt(like, options));
       }
     }
-    return new ChatPromptTemplate<V>({ promptMessages, partialVariables });
+    return new ChatPromptTemplate<V>({ promptMessages, partialVariables: mergeOwn(...partials) });
   }
 
   /** The formatted messages. Throws a `PromptInputError` when a required variable has no value. */
@@ -129,7 +130,7 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
     return new ChatPromptTemplate<InputValues>({
       promptMessages: this.promptMessages,
       inputVariables: this.inputVariables.filter((name) => !Object.hasOwn(values, name)),
-      partialVariables: { ...this.partialVariables, ...values },
+      partialVariables: mergeOwn(this.partialVariables, values),
     });
   }
 }

@@ -2,6 +2,7 @@ import { PromptInputError } from "../errors/prompt-input-error.js";
 import { type BaseMessage, isBaseMessage } from "../messages/base-message.js";
 import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
 import { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
+import { ownValue } from "./own-values.js";
 import { describeInput, type InputValues } from "./prompt-variables.js";
 
 /** Fields of a {@link MessagesPlaceholder}. */
@@ -44,7 +45,7 @@ export class MessagesPlaceholder extends BaseMessagePromptTemplate {
   }
 
   override async formatMessages(values: InputValues): Promise<BaseMessage[]> {
-    const value = values[this.variableName];
+    const value = ownValue(values, this.variableName);
     if (value === undefined || value === null) {
       if (this.optional) return [];
       throw new PromptInputError({ missing: [this.variableName], given: Object.keys(values) });

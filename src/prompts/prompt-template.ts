@@ -1,5 +1,6 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-template.js";
+import { mergeOwn } from "./own-values.js";
 import type { InputValues, PartialValues } from "./prompt-variables.js";
 import { parseTemplate, renderNodesWith, type TemplateFormat, templateVariables } from "./render-template.js";
 import { StringPromptValue } from "./string-prompt-value.js";
@@ -103,7 +104,7 @@ export class PromptTemplate<V extends InputValues = InputValues> extends BasePro
       template: this.template,
       templateFormat: this.templateFormat,
       inputVariables: this.inputVariables.filter((name) => !Object.hasOwn(values, name)),
-      partialVariables: { ...this.partialVariables, ...values },
+      partialVariables: mergeOwn(this.partialVariables, values),
     });
   }
 }

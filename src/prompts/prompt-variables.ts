@@ -1,5 +1,6 @@
 import { PromptInputError } from "../errors/prompt-input-error.js";
 import { isPlainObject } from "../streams/concat.js";
+import { defineOwn, ownEntries, ownValue } from "./own-values.js";
 
 /** The variables a prompt is formatted with, by name. */
 export type InputValues = Record<string, unknown>;
@@ -42,21 +43,27 @@ export function toInputValues(input: unknown, inputVariables: readonly string[])
   });
 }
 
-/** Partial values first, the caller's values over them; function partials are called (and awaited). */
+/**
+ * Partial values first, the caller's values over them; function partials are called (and
+ * awaited). Own properties only, each defined (not assigned), so `__proto__` is a name like any other.
+ */
 export async function mergePartialValues(partials: PartialValues, values: InputValues): Promise<InputValues> {
   const merged: InputValues = {};
-  for (const [key, value] of Object.entries(partials)) {
-    merged[key] = typeof value === "function" ? await (value as () => unknown)() : value;
+  for (const [key, value] of ownEntries(partials)) {
+    defineOwn(merged, key, typeof value === "function" ? await (value as () => unknown)() : value);
   }
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) merged[key] = value;
+  for (const [key, value] of ownEntries(values)) {
+    if (value !== undefined) defineOwn(merged, key, value);
   }
   return merged;
 }
 
-/** Throws a {@link PromptInputError} when a required variable has no value (`undefined` counts as none). */
+/**
+ * Throws a {@link PromptInputError} when a required variable has no own value (`undefined`
+ * counts as none; an inherited `constructor` or `toString` is no value).
+ */
 export function assertNoMissing(required: readonly string[], merged: InputValues, given: InputValues): void {
-  const missing = required.filter((name) => merged[name] === undefined);
+  const missing = required.filter((name) => ownValue(merged, name) === undefined);
   if (missing.length === 0) return;
   throw new PromptInputError({ missing, given: Object.keys(given), expected: [...required] });
 }

@@ -20,10 +20,16 @@ export function stringifyPromptValue(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
-/** Own keys of plain objects only (so `{constructor}` is not found on Object.prototype); any key of other objects (getters). */
-function hasName(context: unknown, name: string): boolean {
+/**
+ * Whether `name` is a value of `context`: own keys of plain objects and arrays, so `constructor`
+ * or `toString` is never found on a prototype; any key of other objects (class getters), except
+ * names that only `Object.prototype` gives.
+ */
+function hasName(context: unknown, name: string): context is object {
   if (typeof context !== "object" || context === null) return false;
-  return isPlainObject(context) ? Object.hasOwn(context, name) : name in context;
+  if (Object.hasOwn(context, name)) return true;
+  if (isPlainObject(context) || Array.isArray(context)) return false;
+  return name in context && !Object.hasOwn(Object.prototype, name);
 }
 
 /** Finds a path in the context stack, innermost first, as mustache does (the first segment picks the context). */
@@ -33,11 +39,8 @@ function lookup(stack: readonly unknown[], path: readonly string[]): unknown {
   for (let i = stack.length - 1; i >= 0; i -= 1) {
     const context = stack[i];
     if (!hasName(context, first)) continue;
-    let value: unknown = (context as Record<string, unknown>)[first];
-    for (const segment of rest) {
-      value =
-        typeof value === "object" && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
-    }
+    let value: unknown = Reflect.get(context, first);
+    for (const segment of rest) value = hasName(value, segment) ? Reflect.get(value, segment) : undefined;
     return value;
   }
   return undefined;
