@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../../errors/input-errors.js";
+import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
@@ -38,6 +39,9 @@ export class ChatAnthropic extends ProviderChatModel<ChatAnthropicFields, ChatAn
       model: fields.model ?? DEFAULT_MODEL,
       maxTokens: fields.maxTokens ?? DEFAULT_MAX_TOKENS,
     });
+    // Checked when the model is built (a NaN would reach the request as `null`); the API checks the ranges.
+    checkNumberOption("topP", fields.topP, "non-negative-number");
+    checkNumberOption("topK", fields.topK, "non-negative-integer");
     this.baseURL = (fields.baseURL ?? fields.anthropicApiUrl ?? ANTHROPIC_BASE_URL).replace(/\/+$/, "");
     this.#apiKey = resolveApiKey(fields.apiKey, "ANTHROPIC_API_KEY", "anthropic");
     this.#transport = new ProviderTransport({

@@ -8,6 +8,11 @@ export interface DeadlineOptions {
   idleTimeout?: number | undefined;
 }
 
+/** Whether a deadline option asks for a timer: unset and `Infinity` mean "no deadline" (no timer at all). */
+function isDeadline(ms: number | undefined): ms is number {
+  return ms !== undefined && ms !== Number.POSITIVE_INFINITY;
+}
+
 /** Why an attempt's controller was aborted when nothing went wrong (the call is over). */
 const ATTEMPT_OVER = Symbol("attempt over");
 
@@ -32,7 +37,7 @@ export class CallDeadlines {
     this.#options = options;
     this.#runSignal = runSignal;
     const { timeout } = options;
-    if (timeout !== undefined) {
+    if (isDeadline(timeout)) {
       this.#totalTimer = setTimeout(() => this.#total.abort(new TimeoutError(timeout, "total")), timeout);
     }
     this.callSignal = combineSignals(runSignal, this.#total.signal) ?? this.#total.signal;
@@ -79,7 +84,7 @@ export class CallDeadlines {
 
   #arm(kind: "first_chunk" | "idle", ms: number | undefined): void {
     this.#clearTimer();
-    if (ms === undefined) return;
+    if (!isDeadline(ms)) return;
     const attempt = this.#attempt;
     this.#timer = setTimeout(() => attempt.abort(new TimeoutError(ms, kind)), ms);
   }

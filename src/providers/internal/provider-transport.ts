@@ -1,6 +1,7 @@
 import { AbortError, TimeoutError } from "../../errors/abort-error.js";
 import { ProviderError } from "../../errors/provider-error.js";
 import { raceAbort } from "../../internal/abort.js";
+import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import { sleep as timerSleep } from "../../runnables/sleep.js";
 import { NdjsonParseError } from "../../sse/ndjson-parse-error.js";
@@ -10,6 +11,7 @@ import type { DescribeError } from "./describe-error-body.js";
 import { makeProviderError, settleProviderError } from "./make-provider-error.js";
 import { type HttpFailure, readHttpError } from "./read-http-error.js";
 import { backoffDelayMs, MAX_RETRY_AFTER_MS } from "./retry-policy.js";
+import { serializeRequestBody } from "./serialize-request-body.js";
 import type { FetchLike, ProviderTransportOptions, SleepLike } from "./transport-options.js";
 
 /** One request to a provider: where, with which headers, the JSON body, and what it expects back. */
@@ -37,6 +39,9 @@ export interface ProviderTransportConfig extends ProviderTransportOptions {
 
 const DEFAULT_MAX_RETRIES = 2;
 
+/** A request whose body is already JSON text. */
+type SerializedRequest = Omit<ProviderRequest, "body"> & { body: string };
+
 /** An attempt that failed in a way worth retrying, with the pause the server asked for. */
 type RetryableFailure = HttpFailure;
 
@@ -62,6 +67,7 @@ export class ProviderTransport {
   readonly #sleep: SleepLike;
 
   constructor(config: ProviderTransportConfig) {
+    checkTransportOptions(config);
     this.provider = config.provider;
     this.#config = config;
     this.#fetch = config.fetch ?? ((input, init) => fetch(input, init));
@@ -74,10 +80,12 @@ export class ProviderTransport {
     runSignal: AbortSignal | undefined,
     decode: ChunkDecoder<T>,
   ): AsyncGenerator<T, void, undefined> {
+    // Serialised once, before the first attempt: a body JSON cannot carry fails here, unsent.
+    const body = serializeRequestBody(request.body);
     const deadlines = new CallDeadlines(this.#config, runSignal);
     try {
       for (let attempt = 0; ; attempt++) {
-        const failure = yield* this.#attempt(request, decode, deadlines);
+        const failure = yield* this.#attempt({ ...request, body }, decode, deadlines);
         if (failure === undefined) return;
         const delay = this.#retryDelay(failure, attempt);
         if (delay === undefined) throw failure.error;
@@ -94,7 +102,7 @@ export class ProviderTransport {
 
   /** One attempt: yields its items; returns a failure worth retrying, throws any other. */
   async *#attempt<T>(
-    request: ProviderRequest,
+    request: SerializedRequest,
     decode: ChunkDecoder<T>,
     deadlines: CallDeadlines,
   ): AsyncGenerator<T, RetryableFailure | undefined, undefined> {
@@ -132,7 +140,7 @@ export class ProviderTransport {
     }
   }
 
-  #send(request: ProviderRequest, signal: AbortSignal): Promise<Response> {
+  #send(request: SerializedRequest, signal: AbortSignal): Promise<Response> {
     return this.#fetch(request.url, {
       method: "POST",
       headers: {
@@ -141,7 +149,7 @@ export class ProviderTransport {
         ...request.headers,
         ...this.#config.headers,
       },
-      body: JSON.stringify(request.body),
+      body: request.body,
       signal,
     });
   }
@@ -194,6 +202,17 @@ export class ProviderTransport {
     if (asked !== undefined) return asked <= MAX_RETRY_AFTER_MS ? asked : undefined;
     return backoffDelayMs(attempt, this.#config.random ?? Math.random);
   }
+}
+
+/**
+ * Checks the transport's numbers when the model is built: a `maxRetries` of NaN retried forever,
+ * and a deadline above 2^31-1 ms fired after 1 ms. `Infinity` is "no deadline".
+ */
+function checkTransportOptions(options: ProviderTransportOptions): void {
+  checkNumberOption("maxRetries", options.maxRetries, "non-negative-integer");
+  checkNumberOption("timeout", options.timeout, "duration");
+  checkNumberOption("firstChunkTimeout", options.firstChunkTimeout, "duration");
+  checkNumberOption("idleTimeout", options.idleTimeout, "duration");
 }
 
 /** A readable reason for a network failure (undici hides the useful part in `cause`). */

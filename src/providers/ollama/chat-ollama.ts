@@ -1,3 +1,4 @@
+import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
@@ -11,6 +12,17 @@ import { resolveOllamaHost } from "./resolve-ollama-host.js";
 import { toOllamaMessages } from "./to-ollama-messages.js";
 
 const DEFAULT_MODEL = "llama3.2";
+
+/** Checks the model options' numbers when the model is built (a NaN would reach the request as `null`). */
+function checkOllamaFields(fields: ChatOllamaFields): void {
+  checkNumberOption("topP", fields.topP, "non-negative-number");
+  checkNumberOption("topK", fields.topK, "non-negative-integer");
+  checkNumberOption("numCtx", fields.numCtx, "positive-integer");
+  checkNumberOption("seed", fields.seed, "integer");
+  checkNumberOption("repeatPenalty", fields.repeatPenalty, "positive-number");
+  // Seconds; negative keeps the model loaded, 0 unloads it at once.
+  if (typeof fields.keepAlive === "number") checkNumberOption("keepAlive", fields.keepAlive, "number");
+}
 
 /**
  * A local model served by Ollama, through its native `/api/chat` streaming endpoint
@@ -30,6 +42,7 @@ export class ChatOllama extends ProviderChatModel<ChatOllamaFields, ChatOllamaCa
 
   constructor(fields: ChatOllamaFields = {}) {
     super({ ...fields, model: fields.model ?? DEFAULT_MODEL });
+    checkOllamaFields(fields);
     this.baseUrl = resolveOllamaHost(fields.baseUrl ?? fields.baseURL);
     this.#transport = new ProviderTransport({
       ...fields,

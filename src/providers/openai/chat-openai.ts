@@ -1,3 +1,4 @@
+import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
 import type { JsonRecord } from "../internal/json-value.js";
@@ -16,6 +17,14 @@ import {
 } from "./openai-connection.js";
 
 const DEFAULT_MODEL = "gpt-4o-mini";
+
+/** Checks the sampling numbers when the model is built (a NaN would reach the request as `null`); the API checks the ranges. */
+function checkOpenAIFields(fields: ChatOpenAIFields): void {
+  checkNumberOption("topP", fields.topP, "non-negative-number");
+  checkNumberOption("frequencyPenalty", fields.frequencyPenalty, "number");
+  checkNumberOption("presencePenalty", fields.presencePenalty, "number");
+  checkNumberOption("seed", fields.seed, "integer");
+}
 
 /**
  * OpenAI's Chat Completions API, streamed, and any OpenAI-compatible server (vLLM, llama.cpp,
@@ -39,6 +48,7 @@ export class ChatOpenAI extends ProviderChatModel<ChatOpenAIFields, ChatOpenAICa
 
   constructor(fields: ChatOpenAIFields = {}) {
     super({ ...fields, model: fields.model ?? DEFAULT_MODEL });
+    checkOpenAIFields(fields);
     this.baseURL = resolveOpenAIBaseURL(fields);
     // Local compatible servers usually need no key; OpenAI itself always does.
     this.#apiKey = resolveOpenAIApiKey(fields, this.isOfficial);

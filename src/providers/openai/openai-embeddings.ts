@@ -1,4 +1,4 @@
-import { InvalidConfigError } from "../../errors/input-errors.js";
+import { checkNumberOption } from "../../internal/check-number-option.js";
 import { Embeddings, type EmbedOptions } from "../../retrieval/embeddings.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
 import type { ProviderTransportOptions } from "../internal/transport-options.js";
@@ -61,12 +61,10 @@ export class OpenAIEmbeddings extends Embeddings {
   constructor(fields: OpenAIEmbeddingsFields = {}) {
     super();
     this.model = fields.model ?? DEFAULT_MODEL;
-    this.dimensions = fields.dimensions;
+    this.dimensions = checkNumberOption("dimensions", fields.dimensions, "positive-integer");
     this.baseURL = resolveOpenAIBaseURL(fields);
-    this.batchSize = fields.batchSize ?? DEFAULT_BATCH_SIZE;
-    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) {
-      throw new InvalidConfigError(`batchSize must be a positive integer, got ${this.batchSize}`);
-    }
+    this.batchSize =
+      checkNumberOption("batchSize", fields.batchSize, "positive-integer") ?? DEFAULT_BATCH_SIZE;
     const apiKey = resolveOpenAIApiKey(fields, this.baseURL === OPENAI_BASE_URL);
     this.#headers = openAIAuthHeaders(apiKey, fields);
     this.#transport = new ProviderTransport({

@@ -1,6 +1,6 @@
 // Test support: the transport behaviours every provider must show against a real socket
 // (retries, exhausted retries, dropped connections, odd byte boundaries, aborts, timeouts).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { AbortError, TimeoutError } from "../../errors/abort-error.js";
 import { ProviderError } from "../../errors/provider-error.js";
 import { collect, recordingSleep } from "./collect.js";
@@ -148,6 +148,33 @@ export function describeTransportConformance(subject: ConformanceSubject): void 
       );
       expect(chunks.length).toBeGreaterThan(0);
       expect(error).toMatchObject({ code: "timeout", kind: "idle" });
+    });
+
+    it("takes Infinity deadlines as none (a timer would have fired after 1 ms)", async () => {
+      server.reply(ok({ pieceBytes: 64, pauseMs: 2 }));
+      const forever = Number.POSITIVE_INFINITY;
+      const options = { timeout: forever, firstChunkTimeout: forever, idleTimeout: forever };
+      const { text, error } = await collect(subject.makeModel(server.url, options).stream("hi"));
+      expect(error).toBeUndefined();
+      expect(text).toBe(subject.expectedText);
+    });
+
+    it("cancels the pause before a retry when the run is aborted, and when the total deadline ends it", async () => {
+      const { calls, sleep } = recordingSleep({ hold: true });
+      const fail: ReplyScript = { status: 503, headers: json, body: subject.serverErrorBody };
+      server.reply(fail, fail);
+      const controller = new AbortController();
+      const aborted = collect(
+        subject.makeModel(server.url, { sleep }).stream("hi", { signal: controller.signal }),
+      );
+      await vi.waitFor(() => expect(calls).toHaveLength(1));
+      controller.abort();
+      expect(AbortError.isInstance((await aborted).error)).toBe(true);
+      expect(calls[0]!.signal?.aborted).toBe(true);
+      const timedOut = await collect(subject.makeModel(server.url, { sleep, timeout: 100 }).stream("hi"));
+      expect(timedOut.error).toMatchObject({ code: "timeout", kind: "total" });
+      expect(calls).toHaveLength(2);
+      expect(calls[1]!.signal?.aborted).toBe(true);
     });
 
     it("raises a total TimeoutError across retries", async () => {
