@@ -76,7 +76,8 @@ async function items(
   const input = { topic: "parrot" };
   if (mode === "stream") return runnable.stream(input, config);
   if (mode === "streamLog") return runnable.streamLog(input, config);
-  return runnable.streamEvents(input, { ...config, version: mode === "streamEvents" ? "v2" : "v1" });
+  if (mode === "streamEventsV1") return runnable.streamEvents(input, { ...config, version: "v1" });
+  return runnable.streamEvents(input, { ...config, version: "v2" });
 }
 
 type Stop = "break" | "abort";
