@@ -1,4 +1,4 @@
-import { type DescribeError, describeErrorBody } from "./describe-error-body.js";
+import { describeErrorBody } from "./describe-error-body.js";
 import { makeProviderError } from "./make-provider-error.js";
 import { peekResponse } from "./peek-response.js";
 import { readBoundedBody } from "./read-bounded-body.js";
@@ -92,8 +92,7 @@ async function notExpected(
 ): Promise<Error> {
   const contentType = response.headers.get("content-type");
   const read = await readBoundedBody(response, context.signal);
-  const describe: DescribeError = context.describe;
-  const { body, detail, type } = describeErrorBody(read, describe, contentType);
+  const { body, detail, type } = describeErrorBody(read, context.describe, contentType);
   const sent = contentType === null ? "no content type" : `content type "${contentType}"`;
   const error = makeProviderError(
     `${context.provider} answered HTTP ${response.status} with ${sent} instead of ${rule.label}: ${detail ?? "an empty body"}`,
