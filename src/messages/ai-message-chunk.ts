@@ -1,3 +1,4 @@
+import { checkNumberOption } from "../internal/check-number-option.js";
 import type { AIMessageFields } from "./ai-message.js";
 import { AIMessage } from "./ai-message.js";
 import type { FieldPurpose } from "./base-message.js";
@@ -43,6 +44,12 @@ export class AIMessageChunk extends AIMessage {
     super(f);
     const chunks = f.tool_call_chunks;
     if (chunks !== undefined && (chunks.length > 0 || (f.tool_calls ?? []).length === 0)) {
+      // The index joins a call's fragments: a NaN one would never match and split the call.
+      for (let i = 0; i < chunks.length; i++) {
+        const index = chunks[i]?.index;
+        if (index !== undefined)
+          checkNumberOption(`tool_call_chunks[${i}].index`, index, "non-negative-integer");
+      }
       this.tool_call_chunks = chunks;
     } else {
       // Built from complete calls: keep them as given (nothing to parse) and derive fragments so

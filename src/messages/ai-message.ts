@@ -3,7 +3,7 @@ import { BaseMessage } from "./base-message.js";
 import type { MessageContent } from "./content-block.js";
 import type { MessageType } from "./message-json.js";
 import type { InvalidToolCall, ToolCall } from "./tool-call.js";
-import type { UsageMetadata } from "./usage-metadata.js";
+import { checkUsageMetadata, type UsageMetadata } from "./usage-metadata.js";
 
 /** Fields of an {@link AIMessage}: the base fields plus tool calls and token usage. */
 export interface AIMessageFields extends BaseMessageFields {
@@ -33,7 +33,7 @@ export class AIMessage extends BaseMessage {
       typeof fields === "string" || Array.isArray(fields) ? { content: fields } : fields;
     this.#toolCalls = (f.tool_calls ?? []).map((call) => ({ ...call, type: "tool_call" as const }));
     this.#invalidToolCalls = f.invalid_tool_calls ?? [];
-    if (f.usage_metadata !== undefined) this.usage_metadata = f.usage_metadata;
+    if (f.usage_metadata !== undefined) this.usage_metadata = checkUsageMetadata(f.usage_metadata);
   }
 
   /** The tool calls the model asked for, with parsed arguments. */

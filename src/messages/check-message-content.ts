@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/input-errors.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
 import type { ContentBlock, MessageContent } from "./content-block.js";
 
 const HOW = 'Use a string, or blocks like [{ type: "text", text: "..." }].';
@@ -37,7 +38,13 @@ export function checkMessageContent(content: unknown, owner: string): MessageCon
   }
   for (let index = 0; index < content.length; index++) {
     const block: unknown = content[index];
-    if (isBlock(block)) continue;
+    if (isBlock(block)) {
+      // The index says which streamed blocks merge: NaN never matches, a negative one is a bug upstream.
+      if (block.index !== undefined) {
+        checkNumberOption(`${owner} content[${index}].index`, block.index, "non-negative-integer");
+      }
+      continue;
+    }
     const problem = describe(block) === "an object" ? "an object without a string `type`" : describe(block);
     throw new InvalidInputError(
       `${owner} content must be a string or an array of content blocks, but block ${index} is ${problem}. ${HOW}`,

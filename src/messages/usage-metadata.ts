@@ -1,3 +1,4 @@
+import { checkNumberOption } from "../internal/check-number-option.js";
 /** Input-token breakdown. Each count is part of `input_tokens`, not in addition to it. */
 export interface InputTokenDetails {
   audio?: number;
@@ -27,6 +28,28 @@ export interface UsageMetadata {
 }
 
 type Details = Readonly<Record<string, number | undefined>>;
+
+function checkDetails<T extends object>(prefix: string, details: T | undefined): void;
+function checkDetails(prefix: string, details: Details | undefined): void {
+  if (details === undefined) return;
+  for (const [key, count] of Object.entries(details)) {
+    checkNumberOption(`usage_metadata.${prefix}.${key}`, count, "non-negative-integer");
+  }
+}
+
+/**
+ * Checks the token counts where a message is built and returns them unchanged: a NaN or
+ * negative count (a provider field read wrong) would otherwise poison every sum that
+ * concatenating chunks makes. Throws the `InvalidConfigError` of `checkNumberOption`.
+ */
+export function checkUsageMetadata(usage: UsageMetadata): UsageMetadata {
+  checkNumberOption("usage_metadata.input_tokens", usage.input_tokens, "non-negative-integer");
+  checkNumberOption("usage_metadata.output_tokens", usage.output_tokens, "non-negative-integer");
+  checkNumberOption("usage_metadata.total_tokens", usage.total_tokens, "non-negative-integer");
+  checkDetails("input_token_details", usage.input_token_details);
+  checkDetails("output_token_details", usage.output_token_details);
+  return usage;
+}
 
 function addDetails<T extends object>(left: T | undefined, right: T | undefined): T | undefined;
 function addDetails(left: Details | undefined, right: Details | undefined): Details | undefined {
