@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { HashedNgramEmbeddings } from "./hashed-ngram-embeddings.js";
+import { HashedNgramEmbeddings, type HashedNgramEmbeddingsFields } from "./hashed-ngram-embeddings.js";
 import { normalizeText, stem } from "./text-features.js";
 import { cosineSimilarity, norm } from "./vector-math.js";
 
@@ -80,6 +80,43 @@ describe("HashedNgramEmbeddings", () => {
 
   it("rejects a bad dimension count", () => {
     expect(() => new HashedNgramEmbeddings({ dimensions: 0 })).toThrow(/positive integer/);
+    for (const dimensions of [Number.NaN, Number.POSITIVE_INFINITY, 2.5, -3]) {
+      expect(() => new HashedNgramEmbeddings({ dimensions })).toThrow(
+        expect.objectContaining({
+          code: "invalid_config",
+          message: expect.stringMatching(/^dimensions must be/),
+        }),
+      );
+    }
+  });
+
+  it("rejects weights that would give NaN or zero vectors, or that it would ignore", () => {
+    const cases: [HashedNgramEmbeddingsFields["weights"], RegExp][] = [
+      [{ words: Number.NaN }, /weights\.words must be a non-negative finite number, got NaN/],
+      [{ bigrams: -1 }, /weights\.bigrams must be a non-negative/],
+      [{ chars: Number.POSITIVE_INFINITY }, /weights\.chars must be/],
+      [{ words: 0, bigrams: 0, chars: 0 }, /at least one of weights/],
+      [{ word: 1 } as HashedNgramEmbeddingsFields["weights"], /Unknown weight "word"/],
+    ];
+    for (const [weights, pattern] of cases) {
+      expect(() => new HashedNgramEmbeddings({ weights })).toThrow(
+        expect.objectContaining({ code: "invalid_config", message: expect.stringMatching(pattern) }),
+      );
+    }
+    // An explicitly undefined weight keeps its default instead of turning every vector into NaN.
+    const vector = new HashedNgramEmbeddings({ weights: { words: undefined } }).embed("harrison worked");
+    expect(vector.every(Number.isFinite)).toBe(true);
+  });
+
+  it("rejects texts that are not strings, naming which", async () => {
+    await expect(embeddings.embedDocuments(["fine", 7 as unknown as string])).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/texts\[1\] must be a string, got number/),
+    });
+    await expect(embeddings.embedQuery(undefined as unknown as string)).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/text must be a string, got undefined/),
+    });
   });
 
   it("honours an aborted signal", async () => {

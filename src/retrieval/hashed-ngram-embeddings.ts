@@ -1,5 +1,6 @@
-import { InvalidConfigError } from "../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
 import { throwIfAborted } from "../internal/abort.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
 import { Embeddings, type EmbedOptions } from "./embeddings.js";
 import { extractFeatures } from "./text-features.js";
 
@@ -8,7 +9,41 @@ export interface HashedNgramEmbeddingsFields {
   /** Vector length (default 512). More dimensions mean fewer hash collisions. */
   dimensions?: number | undefined;
   /** How much each feature kind counts (defaults: words 1, bigrams 0.5, characters 0.5). */
-  weights?: { words?: number; bigrams?: number; chars?: number } | undefined;
+  weights?:
+    | { words?: number | undefined; bigrams?: number | undefined; chars?: number | undefined }
+    | undefined;
+}
+
+const DEFAULT_WEIGHTS = { words: 1, bigrams: 0.5, chars: 0.5 };
+
+/** The weights given (each checked; an undefined one keeps its default), else the defaults. */
+function checkWeights(given: HashedNgramEmbeddingsFields["weights"]): typeof DEFAULT_WEIGHTS {
+  if (given === undefined) return { ...DEFAULT_WEIGHTS };
+  const unknown = Object.keys(given).find((key) => !Object.hasOwn(DEFAULT_WEIGHTS, key));
+  if (unknown !== undefined) {
+    throw new InvalidConfigError(
+      `Unknown weight ${JSON.stringify(unknown)}: the weights are words, bigrams and chars`,
+    );
+  }
+  const weights = {
+    words: checkNumberOption("weights.words", given.words, "non-negative-number") ?? DEFAULT_WEIGHTS.words,
+    bigrams:
+      checkNumberOption("weights.bigrams", given.bigrams, "non-negative-number") ?? DEFAULT_WEIGHTS.bigrams,
+    chars: checkNumberOption("weights.chars", given.chars, "non-negative-number") ?? DEFAULT_WEIGHTS.chars,
+  };
+  if (weights.words + weights.bigrams + weights.chars === 0) {
+    throw new InvalidConfigError(
+      "at least one of weights.words, weights.bigrams and weights.chars must be above 0",
+    );
+  }
+  return weights;
+}
+
+function checkText(text: unknown, name: string): string {
+  if (typeof text !== "string") {
+    throw new InvalidInputError(`${name} must be a string, got ${text === null ? "null" : typeof text}`);
+  }
+  return text;
 }
 
 /** 32-bit FNV-1a over UTF-16 code units, with a seed so two independent hashes come from one function. */
@@ -61,11 +96,8 @@ export class HashedNgramEmbeddings extends Embeddings {
 
   constructor(fields: HashedNgramEmbeddingsFields = {}) {
     super();
-    this.dimensions = fields.dimensions ?? 512;
-    if (!Number.isInteger(this.dimensions) || this.dimensions < 1) {
-      throw new InvalidConfigError(`dimensions must be a positive integer, got ${this.dimensions}`);
-    }
-    this.weights = { words: 1, bigrams: 0.5, chars: 0.5, ...fields.weights };
+    this.dimensions = checkNumberOption("dimensions", fields.dimensions, "positive-integer") ?? 512;
+    this.weights = checkWeights(fields.weights);
   }
 
   /** The vector of one text (synchronous; the async methods wrap it). */
@@ -84,11 +116,13 @@ export class HashedNgramEmbeddings extends Embeddings {
 
   override async embedDocuments(texts: string[], options: EmbedOptions = {}): Promise<number[][]> {
     throwIfAborted(options.signal);
-    return texts.map((t) => this.embed(t));
+    if (!Array.isArray(texts))
+      throw new InvalidInputError(`texts must be an array of strings, got ${typeof texts}`);
+    return texts.map((text: unknown, i) => this.embed(checkText(text, `texts[${i}]`)));
   }
 
   override async embedQuery(text: string, options: EmbedOptions = {}): Promise<number[]> {
     throwIfAborted(options.signal);
-    return this.embed(text);
+    return this.embed(checkText(text, "text"));
   }
 }

@@ -1,3 +1,5 @@
+import { checkNumberOption } from "../internal/check-number-option.js";
+import { checkSearchOptions } from "./check-search-options.js";
 import { cosineSimilarity } from "./vector-math.js";
 
 /**
@@ -15,6 +17,9 @@ export function maximalMarginalRelevance(
   k: number,
   lambda = 0.5,
 ): number[] {
+  // k = 0 is allowed here (nothing to pick); stores ask for at least one document.
+  checkNumberOption("k", k, "non-negative-integer");
+  checkSearchOptions({ lambda });
   const relevance = candidates.map((c) => cosineSimilarity(query, c));
   // Highest similarity to anything picked so far, updated after each pick: O(k * n) overall.
   const redundancy = candidates.map(() => Number.NEGATIVE_INFINITY);

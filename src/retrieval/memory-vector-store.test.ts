@@ -136,6 +136,46 @@ describe("MemoryVectorStore", () => {
   });
 });
 
+describe("MemoryVectorStore input checks", () => {
+  it("learns the vector length from the first write when the embeddings do not say it", async () => {
+    const store = new MemoryVectorStore(new TableEmbeddings({}));
+    await store.addVectors([[1, 0, 0]], [new Document({ pageContent: "a" })]);
+    await expect(store.addVectors([[1, 0]], [new Document({ pageContent: "b" })])).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/vectors\[0\] has length 2, but the store holds vectors of length 3/),
+    });
+    await expect(store.similaritySearchVectorWithScore([1, 0, 0, 0], 1)).rejects.toThrow(
+      /query vector has length 4/,
+    );
+    expect(store.size).toBe(1);
+  });
+
+  it("refuses embeddings that are not an Embeddings, and metadatas that do not line up with texts", async () => {
+    expect(() => new MemoryVectorStore({} as Embeddings)).toThrow(
+      expect.objectContaining({ code: "invalid_config", message: expect.stringMatching(/embedDocuments/) }),
+    );
+    await expect(MemoryVectorStore.fromTexts(["a", "b"], [{ n: 1 }], embeddings)).rejects.toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/1 metadatas for 2 texts/),
+    });
+  });
+
+  it("a predicate filter sees a copy: changing the document does not change the store", async () => {
+    const store = await MemoryVectorStore.fromTexts(
+      ["a"],
+      [{ tags: ["x"] }],
+      new TableEmbeddings({ a: [1, 0, 0] }),
+    );
+    await store.similaritySearch("a", 1, (doc) => {
+      const tags = doc.metadata.tags;
+      if (Array.isArray(tags)) tags.push("mutated");
+      return true;
+    });
+    const [found] = await store.similaritySearch("a", 1);
+    expect(found?.metadata).toStrictEqual({ tags: ["x"] });
+  });
+});
+
 describe("maximalMarginalRelevance", () => {
   it("returns indices in pick order and never more than there are candidates", () => {
     expect(

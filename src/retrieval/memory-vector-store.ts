@@ -36,6 +36,13 @@ function toDocument(entry: StoredRecord): Document {
 export class MemoryVectorStore extends VectorStore<MemoryVectorStoreFilter> {
   // A Map keeps insertion order (ties rank in the order added) and makes same-id adds replace.
   readonly #entries = new Map<string, StoredRecord>();
+  // The length of stored vectors: the embeddings', else the first stored vector's.
+  #dimensions: number | undefined;
+
+  constructor(embeddings: Embeddings) {
+    super(embeddings);
+    this.#dimensions = embeddings.dimensions;
+  }
 
   /** The number of stored documents. */
   get size(): number {
@@ -50,8 +57,15 @@ export class MemoryVectorStore extends VectorStore<MemoryVectorStoreFilter> {
     return true;
   }
 
+  protected override storedDimensions(): number | undefined {
+    return this.#dimensions;
+  }
+
+  // Records arrive checked (VectorStore checks the whole call first) and setting a Map entry
+  // cannot fail, so a call stores all of its documents or, having failed a check, none.
   protected override async writeRecords(records: StoredRecord[]): Promise<void> {
     for (const record of records) this.#entries.set(record.id, record);
+    this.#dimensions ??= records[0]?.vector.length;
   }
 
   protected override async searchVectors(
@@ -68,15 +82,15 @@ export class MemoryVectorStore extends VectorStore<MemoryVectorStoreFilter> {
     }
     // Array.prototype.sort is stable, so equal scores keep insertion order.
     scored.sort((a, b) => b.score - a.score);
-    return scored.slice(0, Math.max(0, request.k)).map(({ entry, score }) => ({
+    return scored.slice(0, request.k).map(({ entry, score }) => ({
       doc: toDocument(entry),
       vector: request.withVectors ? [...entry.vector] : [],
       score,
     }));
   }
 
-  override async delete(params: { ids: string[] }): Promise<void> {
-    for (const id of params.ids) this.#entries.delete(id);
+  protected override async deleteRecords(ids: string[]): Promise<void> {
+    for (const id of ids) this.#entries.delete(id);
   }
 
   /** A store holding `texts` (with `metadatas[i]`, or one metadata object for all). */

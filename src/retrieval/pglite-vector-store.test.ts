@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Document } from "./document.js";
 import { HashedNgramEmbeddings } from "./hashed-ngram-embeddings.js";
 import { openPGlite } from "./open-pglite.js";
-import { PGliteVectorStore } from "./pglite-vector-store.js";
+import { PGliteVectorStore, type PGliteVectorStoreOptions } from "./pglite-vector-store.js";
 import type { SqlClient } from "./sql-client.js";
 import { describeVectorStoreConformance } from "./test-support/vector-store-conformance.js";
 import { vectorTable } from "./vector-table-sql.js";
@@ -235,6 +235,48 @@ describe("PGliteVectorStore: one call is one transaction", () => {
         PGliteVectorStore.initialize(fixed, { client: conformanceClient, tableName: "tx_none", batchSize }),
       ).rejects.toMatchObject({ code: "invalid_config", message: expect.stringMatching(/batchSize/) });
     }
+  });
+});
+
+describe("PGliteVectorStore: options and use after close", () => {
+  const fixed = new HashedNgramEmbeddings({ dimensions: 8 });
+
+  it.each<[string, PGliteVectorStoreOptions, RegExp]>([
+    ["dimensions NaN", { dimensions: Number.NaN }, /dimensions must be a positive integer, got NaN/],
+    ["dimensions 0", { dimensions: 0 }, /dimensions must be a positive integer/],
+    ["dimensions above pgvector's 16 000", { dimensions: 16_001 }, /dimensions must be at most 16000/],
+    ["hnsw not a boolean", { hnsw: "yes" as unknown as boolean }, /hnsw must be true or false/],
+    ["a table name that is not a string", { tableName: 7 as unknown as string }, /Invalid table name/],
+  ])("refuses %s", async (_label, options, pattern) => {
+    await expect(
+      PGliteVectorStore.initialize(fixed, { client: conformanceClient, tableName: "opts", ...options }),
+    ).rejects.toMatchObject({ code: "invalid_config", message: expect.stringMatching(pattern) });
+  });
+
+  it("every method of a closed store is a typed error; the client it was given stays open", async () => {
+    const closing = await PGliteVectorStore.initialize(fixed, {
+      client: conformanceClient,
+      tableName: "closing",
+    });
+    await closing.addDocuments([new Document({ pageContent: "a", id: "a" })]);
+    await closing.close();
+    await closing.close(); // idempotent
+    const calls: (() => Promise<unknown>)[] = [
+      () => closing.addDocuments([new Document({ pageContent: "b" })]),
+      () => closing.addVectors([[1, 0, 0, 0, 0, 0, 0, 0]], [new Document({ pageContent: "b" })]),
+      () => closing.similaritySearch("a"),
+      () => closing.similaritySearchVectorWithScore([1, 0, 0, 0, 0, 0, 0, 0], 1),
+      () => closing.maxMarginalRelevanceSearch("a"),
+      () => closing.delete({ ids: ["a"] }),
+      () => closing.asRetriever().invoke("a"),
+    ];
+    for (const call of calls) {
+      await expect(call()).rejects.toMatchObject({
+        code: "invalid_input",
+        message: expect.stringMatching(/closed: open another with PGliteVectorStore.initialize/),
+      });
+    }
+    expect(await rowCount("closing")).toBe(1);
   });
 });
 

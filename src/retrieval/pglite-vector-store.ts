@@ -1,6 +1,7 @@
-import { InvalidConfigError } from "../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
 import { throwIfAborted } from "../internal/abort.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
+import { checkVector } from "./check-vector.js";
 import { Document } from "./document.js";
 import type { Embeddings } from "./embeddings.js";
 import type { MetadataFilter } from "./metadata-filter.js";
@@ -55,7 +56,8 @@ function toHit(row: Row): VectorSearchHit {
   const metadata = typeof row.metadata === "string" ? JSON.parse(row.metadata) : row.metadata;
   const doc = new Document({ pageContent: row.content, metadata: metadata ?? {}, id: row.id });
   // pgvector prints vectors as "[1,2.5,-3e-05]", which is valid JSON.
-  const vector = row.embedding === undefined ? [] : (JSON.parse(row.embedding) as number[]);
+  const parsed: unknown = row.embedding === undefined ? [] : JSON.parse(row.embedding);
+  const vector = Array.isArray(parsed) ? parsed.filter((x): x is number => typeof x === "number") : [];
   return { doc, vector, score: Number(row.score) };
 }
 
@@ -101,7 +103,12 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
     embeddings: Embeddings,
     options: PGliteVectorStoreOptions = {},
   ): Promise<PGliteVectorStore> {
+    VectorStore.checkEmbeddings(embeddings);
     const batchSize = checkBatchSize(options.batchSize);
+    if (options.dimensions !== undefined) checkDimensions(options.dimensions);
+    if (options.hnsw !== undefined && typeof options.hnsw !== "boolean") {
+      throw new InvalidConfigError(`hnsw must be true or false, got ${String(options.hnsw)}`);
+    }
     if (options.client !== undefined && typeof options.client.transaction !== "function") {
       throw new InvalidConfigError(
         "PGliteVectorStore needs a client with transaction(fn), so that one call is one transaction: " +
@@ -156,11 +163,6 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
     // One statement cannot upsert the same id twice, so the last occurrence wins beforehand.
     const rows = new Map<string, unknown[]>();
     for (const record of records) {
-      if (record.vector.length !== this.dimensions) {
-        throw new InvalidConfigError(
-          `Got a vector of length ${record.vector.length}; the table holds ${this.dimensions}`,
-        );
-      }
       rows.delete(record.id);
       rows.set(record.id, [
         record.id,
@@ -187,15 +189,14 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
     throwIfAborted(request.signal);
     const { filter } = request;
     const hasFilter = filter !== undefined && Object.keys(filter).length > 0;
-    const params: unknown[] = [toVectorLiteral(request.vector), Math.max(0, Math.floor(request.k))];
+    const params: unknown[] = [toVectorLiteral(request.vector), request.k];
     if (hasFilter) params.push(JSON.stringify(filter));
     const sql = this.#table.searchSql(hasFilter, request.withVectors);
     const { rows } = await this.client.query<Row>(sql, params);
     return rows.map(toHit);
   }
 
-  override async delete(params: { ids: string[] }): Promise<void> {
-    const { ids } = params;
+  protected override async deleteRecords(ids: string[]): Promise<void> {
     await this.client.transaction(async (tx) => {
       for (let start = 0; start < ids.length; start += this.#batchSize) {
         const batch = ids.slice(start, start + this.#batchSize);
@@ -204,12 +205,41 @@ export class PGliteVectorStore extends VectorStore<MetadataFilter> {
     });
   }
 
-  /** Closes the connection if this store opened it (a client you passed in stays open). Idempotent. */
-  async close(): Promise<void> {
-    if (!this.#ownsClient || this.#closed) return;
-    this.#closed = true;
-    await this.client.close();
+  protected override storedDimensions(): number {
+    return this.dimensions;
   }
+
+  protected override checkOpen(): void {
+    if (this.#closed) {
+      throw new InvalidInputError(
+        `This PGliteVectorStore (table ${this.#table.name}) is closed: open another with PGliteVectorStore.initialize(...)`,
+      );
+    }
+  }
+
+  /**
+   * Ends this store: every later call is an `InvalidInputError` (not a driver error). Closes the
+   * connection only if the store opened it (a client you passed in stays open). Idempotent.
+   */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#ownsClient) await this.client.close();
+  }
+}
+
+/** pgvector's `vector` type holds at most 16 000 dimensions. */
+const MAX_DIMENSIONS = 16_000;
+
+/** Checks a vector length (given, known by the embeddings or read from a table) that pgvector can hold. */
+function checkDimensions(dimensions: number): number {
+  checkNumberOption("dimensions", dimensions, "positive-integer");
+  if (dimensions > MAX_DIMENSIONS) {
+    throw new InvalidConfigError(
+      `dimensions must be at most ${MAX_DIMENSIONS} (pgvector's limit for vector), got ${dimensions}`,
+    );
+  }
+  return dimensions;
 }
 
 /** Rows per statement: given (checked), else the default. */
@@ -237,5 +267,10 @@ async function resolveDimensions(
       `Table ${tableName} holds vectors of length ${existing}, but the embeddings give ${known}`,
     );
   }
-  return known ?? existing ?? (await embeddings.embedQuery("dimension probe")).length;
+  const settled = known ?? existing;
+  if (settled !== undefined) return checkDimensions(settled);
+  const probe = await embeddings.embedQuery("dimension probe");
+  return checkDimensions(
+    checkVector(probe, { label: "a probe text", dimensions: undefined, source: "embeddings" }).length,
+  );
 }

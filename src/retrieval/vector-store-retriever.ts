@@ -3,6 +3,7 @@ import { isPlainObject } from "../messages/merge-objects.js";
 import type { RunScope } from "../runnables/run-scope.js";
 import { BaseRetriever } from "./base-retriever.js";
 import { checkMetadataFilter } from "./check-metadata-filter.js";
+import { checkSearchOptions } from "./check-search-options.js";
 import type { Document } from "./document.js";
 import type {
   MaxMarginalRelevanceSearchOptions,
@@ -26,6 +27,37 @@ export interface SearchableVectorStore<F> {
   ): Promise<Document[]>;
 }
 
+const SEARCH_TYPES: readonly VectorStoreSearchType[] = ["similarity", "mmr", "similarity_score_threshold"];
+
+/** The search type given (checked: an unknown one would return no documents), else "similarity". */
+function checkSearchType(given: VectorStoreSearchType | undefined): VectorStoreSearchType {
+  if (given === undefined) return "similarity";
+  const known = SEARCH_TYPES.find((type) => type === given);
+  if (known === undefined) {
+    throw new InvalidConfigError(
+      `searchType must be "similarity", "mmr" or "similarity_score_threshold", got ${JSON.stringify(given)}`,
+    );
+  }
+  return known;
+}
+
+/** Refuses options the search type would ignore, so a setting never disappears silently. */
+function checkUnusedOptions(
+  searchType: VectorStoreSearchType,
+  options: VectorStoreRetrieverOptions<unknown>,
+): void {
+  const unused = [
+    ...(searchType === "mmr" ? [] : (["fetchK", "lambda"] as const)),
+    ...(searchType === "similarity_score_threshold" ? [] : (["scoreThreshold"] as const)),
+  ].find((name) => options[name] !== undefined);
+  if (unused !== undefined) {
+    const needs = unused === "scoreThreshold" ? '"similarity_score_threshold"' : '"mmr"';
+    throw new InvalidConfigError(
+      `${unused} applies to searchType ${needs} only, but searchType is "${searchType}": remove it or set searchType`,
+    );
+  }
+}
+
 /**
  * The retriever over a vector store, made by `store.asRetriever({ k, searchType, ... })`:
  * similarity search (default), MMR for diverse results, or similarity with a minimum score.
@@ -45,9 +77,11 @@ export class VectorStoreRetriever<F = unknown> extends BaseRetriever {
 
   constructor(vectorStore: SearchableVectorStore<F>, options: VectorStoreRetrieverOptions<F> = {}) {
     super();
+    // Checked here, where the retriever is made, rather than at its first search.
+    checkSearchOptions(options);
     this.vectorStore = vectorStore;
     this.k = options.k ?? 4;
-    this.searchType = options.searchType ?? "similarity";
+    this.searchType = checkSearchType(options.searchType);
     this.scoreThreshold = options.scoreThreshold;
     // A metadata filter is checked now, where the mistake is made (`{ tenant: undefined }`), and
     // again by the store at each search; other filter kinds are the store's to judge.
@@ -55,10 +89,16 @@ export class VectorStoreRetriever<F = unknown> extends BaseRetriever {
     this.filter = options.filter;
     this.fetchK = options.fetchK;
     this.lambda = options.lambda;
-    if (options.name !== undefined) this.name = options.name;
+    if (options.name !== undefined) {
+      if (typeof options.name !== "string") {
+        throw new InvalidConfigError(`name must be a string, got ${typeof options.name}`);
+      }
+      this.name = options.name;
+    }
     if (this.searchType === "similarity_score_threshold" && this.scoreThreshold === undefined) {
       throw new InvalidConfigError('searchType "similarity_score_threshold" needs a `scoreThreshold`');
     }
+    checkUnusedOptions(this.searchType, options);
   }
 
   override async _getRelevantDocuments(query: string, scope: RunScope): Promise<Document[]> {

@@ -1,11 +1,12 @@
-import { randomUUID } from "node:crypto";
-import { InvalidInputError } from "../errors/input-errors.js";
-import { isPlainObject } from "../messages/merge-objects.js";
+import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
 import { checkMetadataFilter } from "./check-metadata-filter.js";
-import { copyJsonValue } from "./copy-json-value.js";
+import { checkSearchOptions } from "./check-search-options.js";
+import { checkVector } from "./check-vector.js";
 import { Document } from "./document.js";
 import type { Embeddings } from "./embeddings.js";
 import { maximalMarginalRelevance } from "./maximal-marginal-relevance.js";
+import { checkStoreIds, type PreparedDocument, prepareDocuments } from "./prepare-documents.js";
 import type {
   AddDocumentsOptions,
   MaxMarginalRelevanceSearchOptions,
@@ -33,12 +34,12 @@ export interface VectorSearchRequest<F> {
 }
 
 /** One document to write, checked and copied by `VectorStore` (metadata is plain JSON). */
-export interface StoredRecord {
-  id: string;
-  content: string;
-  metadata: Record<string, unknown>;
+export interface StoredRecord extends PreparedDocument {
   vector: number[];
 }
+
+/** Where a vector came from, for the error it gets: the caller's input or the embeddings' output. */
+type VectorSource = "input" | "embeddings";
 
 /**
  * Base of every vector store: documents stored with their embeddings, searched by cosine
@@ -46,10 +47,12 @@ export interface StoredRecord {
  * unrelated). `F` is the filter the store accepts: every store takes a `MetadataFilter`
  * (`{ source: "a" }`); `MemoryVectorStore` also takes a function `(doc) => boolean`.
  *
- * The public methods check their inputs here, once for every store, so stores agree on what
- * they accept; a store implements only the hooks `writeRecords`, `searchVectors` (nearest hits,
- * with their vectors when MMR asks) and `delete`. Subclasses add static `fromTexts(texts,
- * metadatas, embeddings, options?)` and `fromDocuments(docs, embeddings, options?)`.
+ * The public methods check every input here, once for all stores, before a store sees it
+ * (typed errors naming the field: `docs[2].pageContent`, `vectors[1]`, `filter.tenant`, `k`), so
+ * stores agree on what they accept and a write is checked whole before any of it is stored. A
+ * store implements the hooks `writeRecords` (all or nothing), `searchVectors`, `deleteRecords`
+ * and `storedDimensions`. Subclasses add static `fromTexts(texts, metadatas, embeddings,
+ * options?)` and `fromDocuments(docs, embeddings, options?)`.
  *
  * @example
  * const store = await MemoryVectorStore.fromTexts(texts, [], new HashedNgramEmbeddings());
@@ -59,33 +62,58 @@ export abstract class VectorStore<F = unknown> {
   readonly embeddings: Embeddings;
 
   constructor(embeddings: Embeddings) {
+    VectorStore.checkEmbeddings(embeddings);
     this.embeddings = embeddings;
+  }
+
+  /** Checks that `embeddings` can embed (stores that connect first call it before connecting). */
+  protected static checkEmbeddings(embeddings: Embeddings): void {
+    if (
+      typeof embeddings !== "object" ||
+      embeddings === null ||
+      typeof embeddings.embedDocuments !== "function" ||
+      typeof embeddings.embedQuery !== "function"
+    ) {
+      throw new InvalidConfigError(
+        "A vector store needs embeddings with embedDocuments and embedQuery, e.g. new HashedNgramEmbeddings()",
+      );
+    }
+    checkNumberOption("embeddings.dimensions", embeddings.dimensions, "positive-integer");
   }
 
   /** A short name of the store kind, e.g. `"memory"`. */
   abstract _vectorstoreType(): string;
 
-  /** Writes checked records (same id replaces); the store's only write hook. */
+  /** Writes checked records, all or none of them (same id replaces); the store's write hook. */
   protected abstract writeRecords(records: StoredRecord[], options: SearchOptions): Promise<void>;
 
-  /** The `k` nearest hits to a vector, best first (the store's only search hook). */
+  /** The `k` nearest hits to a vector, best first (the store's search hook). */
   protected abstract searchVectors(request: VectorSearchRequest<F>): Promise<VectorSearchHit[]>;
 
-  /** Deletes documents by id; unknown ids are ignored. */
-  abstract delete(params: { ids: string[] }): Promise<void>;
+  /** Deletes checked ids, all or none; unknown ids are ignored (the store's delete hook). */
+  protected abstract deleteRecords(ids: string[]): Promise<void>;
+
+  /** The length of the store's vectors, when known (vectors of another length are refused). */
+  protected abstract storedDimensions(): number | undefined;
 
   /** Whether the store runs function filters `(doc) => boolean` (only stores in this process can). */
   protected acceptsFunctionFilters(): boolean {
     return false;
   }
 
+  /** Throws if the store can no longer be used (a closed connection); called by every method. */
+  protected checkOpen(): void {}
+
   /** Embeds and stores documents; returns their ids (given, else the document's, else new UUIDs). */
   async addDocuments(docs: Document[], options: AddDocumentsOptions = {}): Promise<string[]> {
+    this.checkOpen();
+    // Checked before embedding, so a bad document costs no embedding call.
+    const prepared = prepareDocuments(docs, options.ids);
     const vectors = await this.embeddings.embedDocuments(
-      docs.map((d) => d.pageContent),
+      prepared.map((d) => d.content),
       { signal: options.signal },
     );
-    return this.addVectors(vectors, docs, options);
+    return this.#write(prepared, vectors, options, "embeddings");
   }
 
   /** Stores documents with precomputed vectors (same order); returns their ids. Same id replaces. */
@@ -94,16 +122,14 @@ export abstract class VectorStore<F = unknown> {
     docs: Document[],
     options: AddDocumentsOptions = {},
   ): Promise<string[]> {
-    this.checkVectors(vectors, docs);
-    const ids = this.resolveIds(docs, options.ids);
-    const records = docs.map((doc, i) => ({
-      id: ids[i]!,
-      content: doc.pageContent,
-      metadata: checkMetadata(doc.metadata, `docs[${i}].metadata`),
-      vector: vectors[i]!,
-    }));
-    await this.writeRecords(records, options);
-    return ids;
+    this.checkOpen();
+    return this.#write(prepareDocuments(docs, options.ids), vectors, options, "input");
+  }
+
+  /** Deletes documents by id; unknown ids are ignored. */
+  async delete(params: { ids: string[] }): Promise<void> {
+    this.checkOpen();
+    await this.deleteRecords(checkStoreIds(params.ids));
   }
 
   /** The `k` nearest documents to a vector, with their cosine similarity, best first. */
@@ -113,9 +139,10 @@ export abstract class VectorStore<F = unknown> {
     filter?: F,
     options: SearchOptions = {},
   ): Promise<[Document, number][]> {
+    this.checkOpen();
+    checkSearchOptions({ k });
     this.checkFilter(filter);
-    const hits = await this.searchVectors({ vector, k, filter, withVectors: false, signal: options.signal });
-    return hits.map((h) => [h.doc, h.score]);
+    return this.#searchScored(vector, k, filter, options, "input");
   }
 
   /** The `k` documents most similar to `query`, best first. */
@@ -131,10 +158,13 @@ export abstract class VectorStore<F = unknown> {
     filter?: F,
     options: SearchOptions = {},
   ): Promise<[Document, number][]> {
-    // Checked before embedding, so a bad filter costs no embedding call.
+    // Everything is checked before embedding, so a bad argument costs no embedding call.
+    this.checkOpen();
+    checkQuery(query);
+    checkSearchOptions({ k });
     this.checkFilter(filter);
     const vector = await this.embeddings.embedQuery(query, { signal: options.signal });
-    return this.similaritySearchVectorWithScore(vector, k, filter, options);
+    return this.#searchScored(vector, k, filter, options, "embeddings");
   }
 
   /**
@@ -145,10 +175,14 @@ export abstract class VectorStore<F = unknown> {
     query: string,
     options: MaxMarginalRelevanceSearchOptions<F> = {},
   ): Promise<Document[]> {
+    this.checkOpen();
+    checkQuery(query);
+    checkSearchOptions(options);
+    this.checkFilter(options.filter);
     const k = options.k ?? 4;
     const fetchK = Math.max(options.fetchK ?? 20, k);
-    this.checkFilter(options.filter);
-    const vector = await this.embeddings.embedQuery(query, { signal: options.signal });
+    const embedded = await this.embeddings.embedQuery(query, { signal: options.signal });
+    const vector = this.#checkQueryVector(embedded, "embeddings");
     const hits = await this.searchVectors({
       vector,
       k: fetchK,
@@ -187,19 +221,46 @@ export abstract class VectorStore<F = unknown> {
     checkMetadataFilter(filter);
   }
 
-  /** The ids to store `docs` under: given ids, else each document's own, else fresh UUIDs. */
-  protected resolveIds(docs: readonly Document[], ids: readonly string[] | undefined): string[] {
-    if (ids !== undefined && ids.length !== docs.length) {
-      throw new InvalidInputError(`Got ${ids.length} ids for ${docs.length} documents`);
+  async #write(
+    prepared: PreparedDocument[],
+    vectors: unknown,
+    options: AddDocumentsOptions,
+    source: VectorSource,
+  ): Promise<string[]> {
+    if (!Array.isArray(vectors) || vectors.length !== prepared.length) {
+      const got = Array.isArray(vectors) ? `${vectors.length} vectors` : "no array of vectors";
+      const message = `Got ${got} for ${prepared.length} documents`;
+      if (source === "embeddings")
+        throw new InvalidConfigError(`The embeddings returned ${message}: one per text`);
+      throw new InvalidInputError(`${message}: pass one vector per document`);
     }
-    return docs.map((d, i) => ids?.[i] ?? d.id ?? randomUUID());
+    // Every vector has the store's length, or (in a new store) the first one's.
+    let dimensions = this.storedDimensions();
+    const records = prepared.map((doc, i): StoredRecord => {
+      const label = source === "embeddings" ? `docs[${i}] (id ${JSON.stringify(doc.id)})` : `vectors[${i}]`;
+      const vector = checkVector(vectors[i], { label, dimensions, source });
+      dimensions ??= vector.length;
+      return { ...doc, vector };
+    });
+    await this.writeRecords(records, options);
+    return prepared.map((d) => d.id);
   }
 
-  /** Checks that there is one vector per document. */
-  protected checkVectors(vectors: readonly number[][], docs: readonly Document[]): void {
-    if (vectors.length !== docs.length) {
-      throw new InvalidInputError(`Got ${vectors.length} vectors for ${docs.length} documents`);
-    }
+  #checkQueryVector(vector: unknown, source: VectorSource): number[] {
+    const label = source === "embeddings" ? "the query" : "query vector";
+    return checkVector(vector, { label, dimensions: this.storedDimensions(), source });
+  }
+
+  async #searchScored(
+    given: unknown,
+    k: number,
+    filter: F | undefined,
+    options: SearchOptions,
+    source: VectorSource,
+  ): Promise<[Document, number][]> {
+    const vector = this.#checkQueryVector(given, source);
+    const hits = await this.searchVectors({ vector, k, filter, withVectors: false, signal: options.signal });
+    return hits.map((h) => [h.doc, h.score]);
   }
 
   /** Builds documents from texts and parallel metadata (a single object applies to all). */
@@ -207,6 +268,12 @@ export abstract class VectorStore<F = unknown> {
     texts: readonly string[],
     metadatas: Record<string, unknown>[] | Record<string, unknown> | undefined,
   ): Document[] {
+    if (!Array.isArray(texts)) throw new InvalidInputError("texts must be an array of strings");
+    if (Array.isArray(metadatas) && metadatas.length > 0 && metadatas.length !== texts.length) {
+      throw new InvalidInputError(
+        `Got ${metadatas.length} metadatas for ${texts.length} texts: give one per text, one object for all, or []`,
+      );
+    }
     return texts.map((pageContent, i) => {
       const metadata = Array.isArray(metadatas) ? metadatas[i] : metadatas;
       return new Document({ pageContent, metadata: { ...metadata } });
@@ -214,11 +281,11 @@ export abstract class VectorStore<F = unknown> {
   }
 }
 
-/** A document's metadata as every store keeps it: a checked JSON copy (`-0` stored as `0`). */
-function checkMetadata(metadata: unknown, path: string): Record<string, unknown> {
-  const copied = metadata === undefined ? {} : copyJsonValue(metadata, path, "metadata");
-  if (!isPlainObject(copied)) {
-    throw new InvalidInputError(`${path} must be a plain object, got ${typeof metadata}: use {} for none`);
+function checkQuery(query: unknown): void {
+  if (typeof query !== "string") {
+    const got = query === null ? "null" : typeof query;
+    throw new InvalidInputError(
+      `query must be a string, got ${got}: embed it yourself and call similaritySearchVectorWithScore for vectors`,
+    );
   }
-  return copied;
 }

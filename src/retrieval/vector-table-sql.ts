@@ -21,6 +21,9 @@ export interface VectorTable {
 
 /** Quotes `name` or `schema.name` after checking it is a plain identifier (no injection through it). */
 function quoteTableName(name: string): { quoted: string; bare: string } {
+  if (typeof name !== "string") {
+    throw new InvalidConfigError(`Invalid table name ${String(name)}: use a string of letters, digits and _`);
+  }
   const parts = name.split(".");
   if (parts.length > 2 || !parts.every((p) => IDENTIFIER.test(p))) {
     throw new InvalidConfigError(`Invalid table name ${JSON.stringify(name)}: use letters, digits and _`);

@@ -2,6 +2,7 @@
 // so stores agree on filters, on what a failed write leaves behind and on which inputs they refuse.
 import type { VectorStoreFactory } from "./conformance-fixtures.js";
 import { describeFilterConformance } from "./filter-conformance.js";
+import { describeInputCheckConformance } from "./input-check-conformance.js";
 import { describeWriteConformance } from "./write-conformance.js";
 
 export type { VectorStoreFactory } from "./conformance-fixtures.js";
@@ -10,4 +11,5 @@ export type { VectorStoreFactory } from "./conformance-fixtures.js";
 export function describeVectorStoreConformance(factory: VectorStoreFactory): void {
   describeFilterConformance(factory);
   describeWriteConformance(factory);
+  describeInputCheckConformance(factory);
 }
