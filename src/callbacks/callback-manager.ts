@@ -1,7 +1,7 @@
 import { uuidv7 } from "../internal/uuid-v7.js";
 import type { CallbackHandler } from "./callback-handler.js";
 import { HandlerAdapter } from "./handler-adapter.js";
-import type { Run, RunType } from "./run.js";
+import type { Run, RunPresentation, RunType } from "./run.js";
 import { isRunObserver, type RunObserver } from "./run-observer.js";
 
 /** What can go in `config.callbacks`: handlers and observers, or a manager handed down by a parent run. */
@@ -17,6 +17,7 @@ export interface RunSpec {
   input: unknown;
   inputKnown: boolean;
   extra?: Record<string, unknown>;
+  presentation?: RunPresentation;
 }
 
 const EMPTY: readonly string[] = Object.freeze([]);
@@ -133,6 +134,7 @@ export class CallbackManager {
       startTime: now,
       endTime: undefined,
       extra: spec.extra ?? NO_METADATA,
+      ...(spec.presentation === undefined ? {} : { presentation: spec.presentation }),
     };
   }
 

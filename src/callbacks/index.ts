@@ -6,6 +6,5 @@ export {
   type Serialized,
 } from "./callback-handler.js";
 export { CallbackManager, type Callbacks, type RunSpec } from "./callback-manager.js";
-export { dispatchCustomEvent } from "./dispatch-custom-event.js";
-export type { Run, RunType } from "./run.js";
+export type { Run, RunPresentation, RunType } from "./run.js";
 export type { RunObserver } from "./run-observer.js";

@@ -2,6 +2,18 @@
 export type RunType = "chain" | "prompt" | "chat_model" | "llm" | "parser" | "retriever" | "tool";
 
 /**
+ * How a run's input and output appear in events and run logs, declared by the Runnable that
+ * runs (so the events layer never switches on run types): a chat model shows its input as
+ * `{ messages: [[...]] }`, a retriever as `{ query }`. Absent functions show values as they are.
+ */
+export interface RunPresentation {
+  input?(input: unknown): unknown;
+  output?(output: unknown): unknown;
+  /** The text of one output chunk, for runs whose chunks are tokens (`streamed_output_str`). */
+  chunkText?(chunk: unknown): string | undefined;
+}
+
+/**
  * One call of a Runnable, as observers see it. Rivulet creates a Run only when something
  * observes (a handler, `streamEvents`, `streamLog`), so unobserved calls pay nothing for it.
  * Fields that become known later (`input` for streamed-in input, `output`, `endTime`) are
@@ -29,4 +41,6 @@ export interface Run {
   endTime: number | undefined;
   /** Run-type specific details: invocation params of a model, the tool call id of a tool... */
   readonly extra: Readonly<Record<string, unknown>>;
+  /** How the input and output appear in events (see {@link RunPresentation}). */
+  readonly presentation?: RunPresentation;
 }

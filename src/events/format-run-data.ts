@@ -1,35 +1,16 @@
 import type { Run } from "../callbacks/run.js";
-import { toChatMessages } from "../messages/to-chat-messages.js";
-
-function safeMessages(input: unknown): unknown {
-  try {
-    return { messages: [toChatMessages(input)] };
-  } catch {
-    return input; // not message-like: show it as given rather than lose it
-  }
-}
 
 /**
- * A run's input as nested events show it: chat models `{ messages: [[...]] }`, LLMs
- * `{ prompts: [...] }`, retrievers `{ query }`, everything else as given.
+ * A run's input as nested events show it: as its Runnable presents it (chat models
+ * `{ messages: [[...]] }`, LLMs `{ prompts: [...] }`, retrievers `{ query }`), else as given.
  */
 export function formatInput(run: Run): unknown {
-  const input = run.input;
-  switch (run.runType) {
-    case "chat_model":
-      return safeMessages(input);
-    case "llm":
-      return { prompts: Array.isArray(input) ? input.map(String) : [String(input)] };
-    case "retriever":
-      return typeof input === "string" ? { query: input } : input;
-    default:
-      return input;
-  }
+  const present = run.presentation?.input;
+  return present === undefined ? run.input : present(run.input);
 }
 
-/** A run's output as events show it: LLM text becomes `{ generations: [[{ text }]] }`. */
+/** A run's output as events show it: as its Runnable presents it (LLM text as generations), else as given. */
 export function formatOutput(run: Run): unknown {
-  if (run.runType === "llm" && typeof run.output === "string")
-    return { generations: [[{ text: run.output }]] };
-  return run.output;
+  const present = run.presentation?.output;
+  return present === undefined ? run.output : present(run.output);
 }

@@ -11,12 +11,6 @@ function escapeKey(key: string): string {
   return key.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
-function tokenText(chunk: unknown): string | undefined {
-  if (typeof chunk === "string") return chunk;
-  const text = (chunk as { text?: unknown } | null)?.text;
-  return typeof text === "string" ? text : undefined;
-}
-
 /**
  * Turns run notifications into `RunLogPatch`es (see events.md "streamLog") and hands them to a
  * bounded queue, awaiting it for back-pressure. It keeps only each open run's log key.
@@ -92,7 +86,7 @@ export class LogStreamObserver implements RunObserver {
     const ops: JsonPatchOperation[] = [
       { op: "add", path: `/logs/${key}/streamed_output/-`, value: chunk as never },
     ];
-    const text = run.runType === "chat_model" || run.runType === "llm" ? tokenText(chunk) : undefined;
+    const text = run.presentation?.chunkText?.(chunk);
     if (text !== undefined) ops.push({ op: "add", path: `/logs/${key}/streamed_output_str/-`, value: text });
     return this.#send(ops);
   }

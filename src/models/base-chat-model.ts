@@ -1,7 +1,8 @@
+import type { RunPresentation } from "../callbacks/run.js";
 import { throwIfAborted } from "../internal/abort.js";
 import { mapStream } from "../internal/async-streams.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
-import { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import { AIMessageChunk, isAIMessageChunk } from "../messages/ai-message-chunk.js";
 import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregator.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { toChatMessages } from "../messages/to-chat-messages.js";
@@ -13,6 +14,18 @@ import type {
   ChatModelCallOptions,
   LangSmithParams,
 } from "./chat-model-call-options.js";
+
+/** A chat model's input in events: `{ messages: [[...]] }`, or as given when not message-like. */
+const CHAT_MODEL_PRESENTATION: RunPresentation = {
+  input(input: unknown): unknown {
+    try {
+      return { messages: [toChatMessages(input)] };
+    } catch {
+      return input; // not message-like: show it as given rather than lose it
+    }
+  },
+  chunkText: (chunk) => (isAIMessageChunk(chunk) ? chunk.text : undefined),
+};
 
 /** Fields every chat model shares. */
 export interface BaseChatModelFields {
@@ -88,7 +101,12 @@ export abstract class BaseChatModel<
   }
 
   override runIdentity(): RunIdentity {
-    return { name: this.getName(), runType: "chat_model", metadata: { ...this.getLsParams() } };
+    return {
+      name: this.getName(),
+      runType: "chat_model",
+      metadata: { ...this.getLsParams() },
+      presentation: CHAT_MODEL_PRESENTATION,
+    };
   }
 
   /** Chunks are folded as they arrive, keeping nothing per chunk (see AIMessageChunkAggregator). */

@@ -1,7 +1,15 @@
+import type { RunPresentation } from "../callbacks/run.js";
 import { throwIfAborted } from "../internal/abort.js";
 import type { RunIdentity, RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { ChatModelCallOptions } from "./chat-model-call-options.js";
+
+/** An LLM's input in events is `{ prompts: [...] }`, its text output `{ generations: [[{ text }]] }`. */
+const LLM_PRESENTATION: RunPresentation = {
+  input: (input) => ({ prompts: Array.isArray(input) ? input.map(String) : [String(input)] }),
+  output: (output) => (typeof output === "string" ? { generations: [[{ text: output }]] } : output),
+  chunkText: (chunk) => (typeof chunk === "string" ? chunk : undefined),
+};
 
 /** A text-completion model's input: a string or a prompt value (its text is used). */
 export type BaseLLMInput = string | { toString(): string };
@@ -36,6 +44,7 @@ export abstract class BaseLLM<
       name: this.getName(),
       runType: "llm",
       metadata: { ls_provider: this._llmType(), ls_model_name: this.getName(), ls_model_type: "llm" },
+      presentation: LLM_PRESENTATION,
     };
   }
 

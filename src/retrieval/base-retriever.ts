@@ -1,8 +1,13 @@
-import type { RunType } from "../callbacks/run.js";
+import type { RunPresentation, RunType } from "../callbacks/run.js";
 import { InvalidInputError } from "../errors/input-errors.js";
-import type { RunScope } from "../runnables/run-scope.js";
+import type { RunIdentity, RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { Document } from "./document.js";
+
+/** A retriever's input in events is `{ query }`. */
+const RETRIEVER_PRESENTATION: RunPresentation = {
+  input: (input) => (typeof input === "string" ? { query: input } : input),
+};
 
 /**
  * A Runnable from a query string to the relevant documents, run type `"retriever"`: events
@@ -20,6 +25,10 @@ import type { Document } from "./document.js";
 export abstract class BaseRetriever extends Runnable<string, Document[]> {
   override get runType(): RunType {
     return "retriever";
+  }
+
+  override runIdentity(): RunIdentity {
+    return { name: this.getName(), runType: "retriever", presentation: RETRIEVER_PRESENTATION };
   }
 
   /** Finds the documents relevant to `query` (call `invoke` instead). */

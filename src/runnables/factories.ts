@@ -1,8 +1,11 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
-import type { EventFilters } from "../events/event-filters.js";
-import type { RunLog, RunLogPatch } from "../events/run-log.js";
-import type { StreamEventsOptions } from "../events/stream-events.js";
-import type { StreamLogOptions } from "../events/stream-log.js";
+import type {
+  EventFilters,
+  RunLog,
+  RunLogPatch,
+  StreamEventsOptions,
+  StreamLogOptions,
+} from "../events/observation-types.js";
 import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import type { Runnable } from "./runnable.js";
 

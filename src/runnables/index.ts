@@ -3,6 +3,7 @@ import "./install.js";
 export type { BatchOptions } from "./batch.js";
 export { chain } from "./chain.js";
 export { coerceToRunnable } from "./coerce.js";
+export { dispatchCustomEvent } from "./dispatch-custom-event.js";
 export type { FallbackOptions, RetryOptions } from "./factories.js";
 export { type RunIdentity, RunScope } from "./run-scope.js";
 export {

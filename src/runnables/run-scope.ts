@@ -1,5 +1,5 @@
 import { CallbackManager } from "../callbacks/callback-manager.js";
-import type { Run, RunType } from "../callbacks/run.js";
+import type { Run, RunPresentation, RunType } from "../callbacks/run.js";
 import type { RunObserver } from "../callbacks/run-observer.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { TimeoutError } from "../errors/abort-error.js";
@@ -12,6 +12,8 @@ export interface RunIdentity {
   runType: RunType;
   metadata?: Record<string, unknown> | undefined;
   extra?: Record<string, unknown> | undefined;
+  /** How this runnable's input and output appear in events (a chat model's messages...). */
+  presentation?: RunPresentation | undefined;
 }
 
 type Notify = void | Promise<void>;
@@ -95,6 +97,7 @@ export class RunScope {
         input: inputKnown ? input : undefined,
         inputKnown,
         ...(identity.extra ? { extra: identity.extra } : {}),
+        ...(identity.presentation ? { presentation: identity.presentation } : {}),
       });
       this.#runId = this.run.id;
     } else {

@@ -4,11 +4,15 @@ import { mergeConfigs } from "../config/merge-configs.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { AbortError } from "../errors/abort-error.js";
 import { RivuletError } from "../errors/rivulet-error.js";
-import type { EventFilters } from "../events/event-filters.js";
-import type { RunLog, RunLogPatch } from "../events/run-log.js";
-import type { StreamEvent, StreamEventV1 } from "../events/stream-event.js";
-import type { StreamEventsOptions } from "../events/stream-events.js";
-import type { StreamLogOptions } from "../events/stream-log.js";
+import type {
+  EventFilters,
+  RunLog,
+  RunLogPatch,
+  StreamEvent,
+  StreamEventsOptions,
+  StreamEventV1,
+  StreamLogOptions,
+} from "../events/observation-types.js";
 import { type Aggregator, aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
 import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import { type BatchOptions, runBatch } from "./batch.js";

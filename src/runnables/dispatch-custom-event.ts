@@ -1,7 +1,7 @@
+import { CallbackManager } from "../callbacks/callback-manager.js";
 import { currentRunConfig } from "../config/async-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { InvalidInputError } from "../errors/input-errors.js";
-import { CallbackManager } from "./callback-manager.js";
 
 /**
  * Emits a custom event from inside a run (a lambda, a generator step, a tool): observers see it
