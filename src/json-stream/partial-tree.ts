@@ -29,6 +29,8 @@ interface Frame {
   /** The copy last handed out in snapshot mode, valid while `dirty` is false. */
   snapshot: Container | undefined;
   dirty: boolean;
+  /** An object's member keys in first-insertion order (snapshot mode only), so copies need not enumerate it. */
+  readonly keys: string[];
 }
 
 const NO_LEAF = 0;
@@ -50,10 +52,18 @@ function setMember(target: JsonObject, key: string, value: JsonValue): void {
  * containers that changed since the last call (always a root-to-leaf path) and shares every
  * other subtree. Closed containers are never mutated again, so sharing them is safe.
  *
- * Trade-off: copying a changed container costs its width. A 5,000-element array that keeps
- * growing costs one 5,000-slot copy per snapshot taken. Plain arrays cannot share a prefix, so
- * this is the floor for handing out plain values; callers who do not need every snapshot read
- * `value` less often (the copy is made on read, not per chunk) or use in-place, diff or
+ * Cost, and why it cannot be lower with plain values: a snapshot read after a change costs the
+ * sum of the widths of the open containers on the changed path (their depth, for a deep path).
+ * That is also the least any plain-object snapshot can cost: the previous snapshot must stay
+ * as it was, so every open container on the path needs a new object or array holding all its
+ * members, and JavaScript cannot make an object or array of W members in fewer than W steps
+ * (there is no shared-prefix array or object). So a stream that reads every change of one
+ * wide open container is quadratic in that width (K snapshots of up to K members), and a
+ * deep open path costs its depth per read; only the constant can be improved. On V8 two
+ * constants dominate: objects past 1,020 members are hash tables (see `copyObject`), and any
+ * array past 16,384 elements or object past a few thousand members is a large-object
+ * allocation (1 to 2 ms each on our 2-core VM). Callers who need linear time on such documents read
+ * `value` less often (the copy is made on read, never per chunk) or use in-place, diff or
  * path-event mode, which never copy.
  */
 export class PartialTree implements ValueSink {
@@ -130,7 +140,15 @@ export class PartialTree implements ValueSink {
     const parent = this.frames[this.frames.length - 1];
     this.attach(live, isArray ? [] : {});
     const pointer = this.options.diff ? this.currentPointer(parent) : "";
-    this.frames.push({ live, isArray, pointer, slot: isArray ? -1 : "", snapshot: undefined, dirty: true });
+    this.frames.push({
+      live,
+      isArray,
+      pointer,
+      slot: isArray ? -1 : "",
+      snapshot: undefined,
+      dirty: true,
+      keys: [],
+    });
   }
 
   closeContainer(): void {
@@ -241,7 +259,12 @@ export class PartialTree implements ValueSink {
       const live = top.live as JsonValue[];
       top.slot = live.length;
       live.push(value);
-    } else setMember(top.live as JsonObject, top.slot as string, value);
+    } else {
+      const live = top.live as JsonObject;
+      const key = top.slot as string;
+      if (this.options.snapshots && !Object.hasOwn(live, key)) top.keys.push(key);
+      setMember(live, key, value);
+    }
     this.touch();
     if (this.options.diff) this.ops.push({ op: "add", path: this.currentPointer(top), value: opValue });
   }
@@ -286,7 +309,33 @@ function copyWithChild(frame: Frame, child: Container | undefined): Container {
     if (child !== undefined) copy[frame.slot as number] = child;
     return copy;
   }
-  const copy: JsonObject = { ...(frame.live as JsonObject) };
+  const copy = copyObject(frame.live as JsonObject, frame.keys);
   if (child !== undefined) setMember(copy, frame.slot as string, child);
+  return copy;
+}
+
+/**
+ * Widest object copied with a spread. V8 keeps an object in fast mode (a property array that a
+ * spread copies wholesale, 2 to 5 ns per member) only up to 1,020 members (in this parser it
+ * switches at about 900); wider, it is a hash table, and spreading one rebuilds it member by
+ * member through V8's generic path (160 to 650 ns per member), three to four times slower than
+ * inserting the members into a fresh hash-table object (measured on Node 20).
+ */
+const SPREAD_MAX_KEYS = 1020;
+
+/**
+ * A plain copy of `live` whose own keys are `keys`, in that order. Wide objects are built as
+ * V8 hash-table objects from the start: created without a prototype (so V8 picks that
+ * representation, and a `__proto__` key is an ordinary own member), filled, then given
+ * `Object.prototype`, so the result is indistinguishable from an object literal.
+ */
+function copyObject(live: JsonObject, keys: readonly string[]): JsonObject {
+  if (keys.length <= SPREAD_MAX_KEYS) return { ...live };
+  const copy: JsonObject = Object.create(null);
+  for (const key of keys) {
+    const value = live[key];
+    if (value !== undefined) copy[key] = value;
+  }
+  Object.setPrototypeOf(copy, Object.prototype);
   return copy;
 }
