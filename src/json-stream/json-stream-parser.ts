@@ -37,10 +37,15 @@ export interface JsonStreamParserOptions {
  * and `finish` throws an `OutputParserError` carrying the whole text.
  *
  * Cost: parsing is O(total length). In snapshot mode, reading `value` after a change copies
- * the open containers on the changed path, each costing its width, so a stream that grows one
- * very wide array pays that width per snapshot read; in-place, diff and path-event use copy
- * nothing. Numbers are converted once per chunk from their text, so a number spread over many
- * chunks costs its length per chunk (numbers are short in practice).
+ * the open containers on the changed path (closed subtrees are shared), each costing its
+ * width, and that is the least a distinct plain value can cost. So reading every change of one
+ * wide open object or array is quadratic in its width, and of a deep document in its depth:
+ * measured on a 2-core VM, an object of 5,000 members in 8-character chunks takes 3.5 s and
+ * an array of 30,000 small objects in 4-character chunks 30 s (each copy past 16,384 elements
+ * is a V8 large-object allocation), where in-place, diff and path-event modes, which copy
+ * nothing, take 3 to 40 ms. Use one of those for wide or deep output. Numbers are converted
+ * once per chunk from their text, so a number spread over many chunks costs its length per
+ * chunk (numbers are short).
  *
  * @example
  * const parser = new JsonStreamParser();

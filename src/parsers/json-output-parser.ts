@@ -36,11 +36,14 @@ export type JsonOutputChunk<T, F> = F extends { diff: true }
     : DeepPartial<T>;
 
 /**
- * Parses a model's JSON (bare, or in a ```` ```json ```` fence), incrementally: the whole
- * stream costs O(text length). While streaming it yields the partial value each time it
+ * Parses a model's JSON (bare, or in a ```` ```json ```` fence), incrementally: parsing the
+ * whole stream costs O(text length). While streaming it yields the partial value each time it
  * changed, `{}`, `{ countries: [] }`, `{ countries: [{}] }`, `{ countries: [{ name: "" }] }`...
- * as LangChain does; each is a distinct snapshot that later chunks never mutate (or, with
- * `mode: "in-place"`, one object updated as it goes). `completeValues` holds back unfinished
+ * as LangChain does; each is a distinct snapshot that later chunks never mutate, sharing the
+ * closed parts with the previous one (or, with `mode: "in-place"`, one object updated as it
+ * goes). A snapshot costs the width of the open objects and arrays it copies, so one very
+ * wide open object or array (thousands of members) or a very deep one makes a snapshot stream
+ * quadratic: use `mode: "in-place"`, `diff` or `pathEvents` there (see `JsonStreamParser`). `completeValues` holds back unfinished
  * strings and numbers. `pathEvents` streams `{ path, value }` per completed value instead.
  * `diff` streams arrays of patch ops: RFC 6902 `add`/`replace`, plus `append`
  * (`{ op: "append", path, value: "ance" }`: concatenate `value` to the string at `path`), so a
