@@ -1,25 +1,9 @@
 import { fromArray, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { mergeKeyed, once, peek } from "./async-streams.js";
+import { countedSource } from "./test-support/counted-source.js";
 
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** A source that counts pulls and records whether it was closed. */
-function counted<T>(items: T[], delayMs = 0) {
-  const state = { pulls: 0, closed: false };
-  async function* source(): AsyncGenerator<T> {
-    try {
-      for (const item of items) {
-        if (delayMs) await delay(delayMs);
-        state.pulls++;
-        yield item;
-      }
-    } finally {
-      state.closed = true;
-    }
-  }
-  return { state, source: source() };
-}
 
 describe("once", () => {
   it("yields one value", async () => {
@@ -29,7 +13,7 @@ describe("once", () => {
 
 describe("peek", () => {
   it("reads the first item and gives back a stream that still starts with it", async () => {
-    const { state, source } = counted(["a", "b", "c"]);
+    const { state, source } = countedSource(["a", "b", "c"]);
     const head = await peek(source);
     expect(head).toMatchObject({ done: false, first: "a" });
     expect(state.pulls).toBe(1);
@@ -43,7 +27,7 @@ describe("peek", () => {
   });
 
   it("closes the source when the returned stream is left early", async () => {
-    const { state, source } = counted(["a", "b", "c"]);
+    const { state, source } = countedSource(["a", "b", "c"]);
     const head = await peek(source);
     for await (const _ of head.stream) break;
     expect(state.closed).toBe(true);
@@ -67,8 +51,8 @@ describe("mergeKeyed", () => {
   });
 
   it("closes every other source when the consumer stops early", async () => {
-    const a = counted(["a1", "a2", "a3"], 1);
-    const b = counted(["b1", "b2", "b3"], 1);
+    const a = countedSource(["a1", "a2", "a3"], 1);
+    const b = countedSource(["b1", "b2", "b3"], 1);
     for await (const _ of mergeKeyed([
       ["a", a.source],
       ["b", b.source],

@@ -1,25 +1,9 @@
 import { fromArray, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { tee } from "./tee.js";
+import { countedSource } from "./test-support/counted-source.js";
 
 const delay = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-/** A source that counts pulls and records whether it was closed. */
-function counted<T>(items: T[], delayMs = 0) {
-  const state = { pulls: 0, closed: false };
-  async function* source(): AsyncGenerator<T> {
-    try {
-      for (const item of items) {
-        if (delayMs) await delay(delayMs);
-        state.pulls++;
-        yield item;
-      }
-    } finally {
-      state.closed = true;
-    }
-  }
-  return { state, source: source() };
-}
 
 /** A source whose every `next` resolves without ever yielding to the event loop's timers. */
 function eager(count: number) {
@@ -39,7 +23,7 @@ function eager(count: number) {
 
 describe("tee", () => {
   it("gives every branch every item, reading the source once", async () => {
-    const { state, source } = counted([1, 2, 3]);
+    const { state, source } = countedSource([1, 2, 3]);
     const [a, b] = tee(source, 2);
     const [outA, outB] = await Promise.all([toArray(a!), toArray(b!)]);
     expect(outA).toEqual([1, 2, 3]);
@@ -54,7 +38,7 @@ describe("tee", () => {
   });
 
   it("pulls nothing until a branch is read", async () => {
-    const { state, source } = counted([1]);
+    const { state, source } = countedSource([1]);
     tee(source, 2);
     await delay(1);
     expect(state.pulls).toBe(0);
@@ -71,7 +55,7 @@ describe("tee", () => {
   });
 
   it("closes the source once every branch is closed early", async () => {
-    const { state, source } = counted([1, 2, 3]);
+    const { state, source } = countedSource([1, 2, 3]);
     const [a, b] = tee(source, 2);
     for await (const _ of a!) break;
     expect(state.closed).toBe(false);
@@ -136,7 +120,7 @@ describe("tee: bounded buffers", () => {
   });
 
   it("closing a copy that was never read counts (a plain iterator, not a generator)", async () => {
-    const { state, source } = counted([1, 2, 3]);
+    const { state, source } = countedSource([1, 2, 3]);
     const [a, b] = tee(source, 2);
     await b!.return!();
     expect(await toArray(a!)).toEqual([1, 2, 3]);
@@ -145,7 +129,7 @@ describe("tee: bounded buffers", () => {
   });
 
   it("the source closes when every copy closes, one of them never read", async () => {
-    const { state, source } = counted([1, 2, 3]);
+    const { state, source } = countedSource([1, 2, 3]);
     const [a, b] = tee(source, 2);
     await a!.next();
     await a!.return!();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { OutputParserError } from "../errors/output-parser-error.js";
+import { seededRandom } from "../internal/test-support/seeded-random.js";
 import { applyPatch } from "../json-patch/apply-patch.js";
 import type { JsonPatchOperation } from "../json-patch/json-patch-operation.js";
 import { JsonStreamParser, type JsonStreamParserOptions } from "./json-stream-parser.js";
@@ -114,22 +115,10 @@ describe("invalid JSON", () => {
   });
 });
 
-/** mulberry32: a tiny seeded PRNG, so every run cuts the texts the same way. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `text` whole, one character per chunk, cut at every position, and cut in random sizes (1 to 8). */
 function everyCut(text: string, seed: number): string[][] {
   const cuts = [[text], ...eachChunking(text)];
-  const rng = seeded(seed);
+  const rng = seededRandom(seed);
   for (let round = 0; round < 50; round += 1) {
     const chunks: string[] = [];
     for (let i = 0; i < text.length; ) {

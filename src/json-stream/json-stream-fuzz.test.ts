@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../internal/test-support/seeded-random.js";
 import type { JsonPatchOp } from "./json-patch-op.js";
 import { JsonStreamParser, type JsonStreamParserOptions } from "./json-stream-parser.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
@@ -7,18 +8,6 @@ import type { JsonObject, JsonValue } from "./json-value.js";
 // ---- deterministic randomness -------------------------------------------------------------
 
 type Rng = () => number;
-
-/** mulberry32: a tiny seeded PRNG, so every run cuts the same documents the same way. */
-function seeded(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)]!;
@@ -138,7 +127,7 @@ const FIXED_CORPUS = [
 ];
 
 function corpus(): { text: string; body: string }[] {
-  const rng = seeded(20240601);
+  const rng = seededRandom(20240601);
   const docs = FIXED_CORPUS.map((text) => ({ text, body: text }));
   for (let i = 0; i < 140; i += 1) {
     const body = `${ws(rng)}${writeValue(rng, i % 3 === 0 ? 0 : 1)}${ws(rng)}`;
@@ -261,7 +250,7 @@ function run(chunks: string[], options: JsonStreamParserOptions) {
 
 describe("JsonStreamParser fuzz", () => {
   const docs = corpus();
-  const rng = seeded(7);
+  const rng = seededRandom(7);
 
   it("streams every document to JSON.parse's value, with valid, never-mutated snapshots", () => {
     for (const { text, body } of docs) {

@@ -9,6 +9,7 @@ import {
 } from "rivulet";
 import { FakeListChatModel, RunRecorder } from "rivulet/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seededRandom } from "../internal/test-support/seeded-random.js";
 
 // A seeded property test: random compositions x (break at a random item, abort at a random
 // time, a timeout) under stream, streamEvents and streamLog. Every case must finish before a
@@ -19,18 +20,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const CASES = Number(process.env.FUZZ_CASES ?? 240);
 const FIRST_SEED = Number(process.env.FUZZ_SEED ?? 1);
 const DEADLINE_MS = 3000;
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type AnyRunnable = Runnable<unknown, unknown, unknown>;
 
@@ -139,7 +128,7 @@ interface Case {
 }
 
 function makeCase(seed: number): Case {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const runnable = new Builder(next).node(3);
   const mode = (["stream", "streamEvents", "streamLog"] as const)[Math.floor(next() * 3)]!;
   const roll = next();

@@ -125,24 +125,16 @@ export function checkLayers(
       const target = resolve(file.path, statement.specifier);
       const to = target.split("/")[1] ?? "";
       const toRank = rank.get(to);
-      if (toRank === undefined) {
-        violations.push({
-          file: file.path,
-          specifier: statement.specifier,
-          from,
-          to,
-          typeOnly: statement.typeOnly,
-        });
-        continue;
-      }
-      if (toRank <= fromRank) continue;
+      const below = toRank === undefined || toRank > fromRank;
+      if (!below) continue;
       const allowed =
+        toRank !== undefined &&
         statement.typeOnly &&
         allowances.some(
           (allowance) =>
             allowance.from === `src/${from}/` && (allowance.to === target || target.startsWith(allowance.to)),
         );
-      if (!allowed)
+      if (!allowed) {
         violations.push({
           file: file.path,
           specifier: statement.specifier,
@@ -150,6 +142,7 @@ export function checkLayers(
           to,
           typeOnly: statement.typeOnly,
         });
+      }
     }
   }
   return violations;
