@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { isPlainObject } from "../messages/merge-objects.js";
 import { checkStoreText } from "./check-store-text.js";
@@ -45,7 +44,7 @@ function prepareOne(doc: unknown, given: unknown, index: number): PreparedDocume
       ? checkString(given, `ids[${index}]`)
       : fields.id !== undefined
         ? checkString(fields.id, `${path}.id`)
-        : randomUUID();
+        : globalThis.crypto.randomUUID();
   return { id, content, metadata };
 }
 
