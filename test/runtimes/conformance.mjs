@@ -61,7 +61,10 @@ async function collect(stream) {
   return chunks;
 }
 
-/** The checks every runtime passes the same way, by name, in the order they run. */
+/**
+ * The checks every runtime passes the same way, by name, in the order they run. A public surface
+ * that claims to run everywhere (the serving handler, when it lands) adds its checks here.
+ */
 const CHECKS = {
   "invoke: prompt | model | parser gives the text": async () => {
     expectEqual(await jokeChain().invoke({ topic: "parrots" }), ANSWER, "invoke");
