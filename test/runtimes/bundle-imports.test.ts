@@ -34,10 +34,17 @@ function staticGraph(entry: string): Map<string, ReturnType<typeof importsOf>> {
 }
 
 // A browser (or workerd without nodejs_compat) cannot load a module that imports `node:*` or a
-// bare package name, so the entries that claim to run everywhere must reach neither when they
-// load. Node built-ins are reached lazily (process.getBuiltinModule) and optional packages by a
+// bare package name, so no entry (all of them run everywhere; providers use fetch) may reach
+// either when it loads. Node built-ins are reached lazily (process.getBuiltinModule) and optional packages by a
 // dynamic import at the call that needs them.
-describe.each(["index.js", "testing.js"])("dist/bundle/%s loads without Node built-ins", (entry) => {
+describe.each([
+  "index.js",
+  "testing.js",
+  "providers.js",
+  "providers-openai.js",
+  "providers-anthropic.js",
+  "providers-ollama.js",
+])("dist/bundle/%s loads without Node built-ins", (entry) => {
   it("imports only relative chunks statically, and no node: module at all", () => {
     expect(existsSync(join(bundleDir, entry)), "run `npm run build` first").toBe(true);
     const offending: string[] = [];
