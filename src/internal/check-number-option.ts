@@ -63,6 +63,11 @@ function describeValue(value: unknown): string {
     return "NaN (Number() of an unset or non-numeric environment variable gives NaN)";
   }
   if (typeof value === "string") return `the string ${JSON.stringify(value)}`;
+  if (typeof value === "bigint") return `the bigint ${value}n`;
+  if (Object.is(value, -0)) return "-0";
+  if (typeof value === "object") return value === null ? "null" : "an object";
+  if (typeof value === "function") return "a function";
+  if (typeof value === "symbol") return "a symbol";
   return String(value);
 }
 

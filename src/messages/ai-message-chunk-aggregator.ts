@@ -45,6 +45,8 @@ export class AIMessageChunkAggregator implements Aggregator<AIMessageChunk, AIMe
   #text = new TextBuilder();
   #fields: AIMessageChunk | undefined;
   #id: string | undefined;
+  /** Some chunk had `id: ""`: the fold keeps "" when no chunk had a real id, as `concat` does. */
+  #emptyId = false;
   /** Set once a chunk's content was a list of blocks: the plain fold from then on. */
   #folded: AIMessageChunk | undefined;
   /**
@@ -72,6 +74,7 @@ export class AIMessageChunkAggregator implements Aggregator<AIMessageChunk, AIMe
     if (this.#count === 1) this.#first = chunk;
     this.#text.append(chunk.content);
     if (this.#id === undefined && chunk.id !== undefined && chunk.id !== "") this.#id = chunk.id;
+    if (chunk.id === "") this.#emptyId = true;
     if (isRich(chunk)) {
       const fields = fieldsOf(chunk);
       this.#fields = this.#fields === undefined ? fields : this.#fields.concat(fields);
@@ -102,6 +105,7 @@ export class AIMessageChunkAggregator implements Aggregator<AIMessageChunk, AIMe
     const text = new AIMessageChunk({ content: this.#text.toString() });
     const merged = this.#fields === undefined ? text : text.concat(this.#fields);
     if (this.#id !== undefined) merged.id = this.#id;
+    else if (this.#emptyId) merged.id = "";
     return merged;
   }
 }

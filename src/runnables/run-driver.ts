@@ -1,5 +1,6 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { AbortError, isAbortError } from "../errors/abort-error.js";
+import { InvalidInputError } from "../errors/input-errors.js";
 import { AbortGate, abortErrorOf, raceAbort } from "../internal/abort.js";
 import { peek } from "../internal/async-streams.js";
 import type { Aggregator } from "../streams/aggregator.js";
@@ -48,7 +49,8 @@ export async function invokeWithRun<I, O, C>(
 /** How a streamed run begins: its scope and where its output chunks come from. */
 interface Opened<C> {
   scope: RunScope;
-  source: AsyncIterable<C>;
+  /** The output chunks: the one iterator taken from what the runnable returned. */
+  source: AsyncIterator<C>;
   /** Closes the run's streamed-in input (what it peeked), for a run that settles without draining it. */
   closeInput: (() => Promise<void> | undefined) | undefined;
 }
@@ -57,14 +59,39 @@ interface Opened<C> {
  * Starts a run and gets its source. If either step throws (an observer that raises, a `_stream`
  * that throws synchronously), the run is failed, not left open, and the error is rethrown.
  */
-async function startRun<C>(scope: RunScope, source: () => AsyncIterable<C>): Promise<AsyncIterable<C>> {
+async function startRun<C>(scope: RunScope, source: () => AsyncIterable<C>): Promise<AsyncIterator<C>> {
   try {
     await settled(scope.start());
-    return source();
+    return iteratorOf(source(), scope);
   } catch (error) {
     await settled(scope.fail(error));
     throw error;
   }
+}
+
+/**
+ * The iterator of a runnable's output. A plain iterable (an array, a sync generator: what an
+ * untyped `_stream` may return) is read as if it were async; anything else is a typed error,
+ * raised while the run can still be failed.
+ */
+function iteratorOf<C>(source: AsyncIterable<C> | Iterable<C>, scope: RunScope): AsyncIterator<C> {
+  if (typeof source === "object" && source !== null) {
+    if (Symbol.asyncIterator in source && typeof source[Symbol.asyncIterator] === "function") {
+      return source[Symbol.asyncIterator]();
+    }
+    if (Symbol.iterator in source && typeof source[Symbol.iterator] === "function") {
+      const iterator = source[Symbol.iterator]();
+      return {
+        next: async () => iterator.next(),
+        return: async (value?: unknown) => iterator.return?.(value) ?? { done: true, value: undefined },
+      };
+    }
+  }
+  const name = scope.run?.name ?? "A runnable";
+  throw new InvalidInputError(
+    `${name}'s output stream is not an async iterable (got ${source === null ? "null" : typeof source}): ` +
+      "_stream and _transform must return an AsyncIterable, e.g. an async generator",
+  );
 }
 
 async function openWithValue<I, O, C>(
@@ -175,6 +202,8 @@ class RunStream<I, O, C> implements RunOutputStream<C> {
 
   next(): Promise<IteratorResult<C>> {
     if (this.#iterator !== undefined) {
+      // Closed while it was opening: the run is over, whatever `next` comes later.
+      if (this.#closed && !this.#started) return Promise.resolve(DONE);
       this.#started = true;
       return this.#iterator.next();
     }
@@ -182,7 +211,7 @@ class RunStream<I, O, C> implements RunOutputStream<C> {
     this.#opening ??= this.#open().then(([r, opened]) => {
       this.#opened = opened;
       const fast = !opened.scope.observed && opened.scope.signal === undefined;
-      this.#iterator = fast ? opened.source[Symbol.asyncIterator]() : runLifecycle(r, opened, this.#tap);
+      this.#iterator = fast ? opened.source : runLifecycle(r, opened, this.#tap);
     });
     // Closed while opening: the run is closed by `return`, without ever being read.
     return this.#opening.then(() => (this.#closed ? DONE : this.next()));
@@ -215,7 +244,7 @@ async function closeInputStream<I>(input: RunInput<I>): Promise<void> {
 
 /** Closes a run that was opened (and announced) but whose output was never read. */
 async function closeUnread<C>(opened: Opened<C>): Promise<void> {
-  await returnQuietly(opened.source);
+  await returnIteratorQuietly(opened.source);
   await settled(closeQuietly(opened.closeInput));
   await settled(
     opened.scope.fail(new AbortError("The consumer stopped reading the stream before it started")),
@@ -225,6 +254,14 @@ async function closeUnread<C>(opened: Opened<C>): Promise<void> {
 async function returnQuietly(stream: AsyncIterable<unknown>): Promise<void> {
   try {
     await stream[Symbol.asyncIterator]().return?.();
+  } catch {
+    // The stream failed while closing; the run's own error (if any) is reported elsewhere.
+  }
+}
+
+async function returnIteratorQuietly(iterator: AsyncIterator<unknown>): Promise<void> {
+  try {
+    await iterator.return?.();
   } catch {
     // The stream failed while closing; the run's own error (if any) is reported elsewhere.
   }
@@ -254,7 +291,7 @@ export function streamWithRun<I, O, C>(
 /** Drives an opened run: reports and folds its chunks, and closes it however the stream ends. */
 async function* runLifecycle<I, O, C>(r: Core<I, O, C>, opened: Opened<C>, tap: boolean): AsyncGenerator<C> {
   const { scope } = opened;
-  const iterator = opened.source[Symbol.asyncIterator]();
+  const iterator = opened.source;
   const aggregator = scope.observed ? r.createAggregator() : undefined;
   const report = scope.observed && (tap || r.streamsOutput);
   const signal = scope.signal;

@@ -1,4 +1,5 @@
 import { mergeKeyed } from "../internal/async-streams.js";
+import { setOwnProperty } from "../internal/set-own-property.js";
 import { tee } from "../internal/tee.js";
 import { type Aggregator, KeyedAggregator } from "../streams/aggregator.js";
 import { ChildStop } from "./child-stop.js";
@@ -32,7 +33,8 @@ export class RunnableParallel<
     super();
     const coerce = factories().coerce;
     const steps: Branches = {};
-    for (const [key, value] of Object.entries(fields.steps)) steps[key] = coerce(value);
+    // Own properties, so a key named `__proto__` (from JSON) is a branch, not a prototype.
+    for (const [key, value] of Object.entries(fields.steps)) setOwnProperty(steps, key, coerce(value));
     this.steps = steps;
     if (fields.name !== undefined) this.name = fields.name;
   }
@@ -65,7 +67,7 @@ export class RunnableParallel<
     const worker = async () => {
       while (next < keys.length && !stop.signal.aborted) {
         const key = keys[next++]!;
-        out[key] = await invokeWithRun(this.steps[key]!, input, stop.config(`map:key:${key}`));
+        setOwnProperty(out, key, await invokeWithRun(this.steps[key]!, input, stop.config(`map:key:${key}`)));
       }
     };
     const workers = Array.from({ length: Math.min(limit, keys.length) }, worker);
@@ -78,7 +80,7 @@ export class RunnableParallel<
       throw error;
     }
     const ordered: Record<string, unknown> = {};
-    for (const key of keys) ordered[key] = out[key];
+    for (const key of keys) setOwnProperty(ordered, key, out[key]);
     return ordered as O;
   }
 

@@ -159,13 +159,12 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   }
 
   /** Streams the output for an input that itself arrives as a stream. */
-  transform(input: AsyncIterable<I>, config?: RunnableConfig): AsyncGenerator<C> {
+  transform(input: AsyncIterable<I>, config?: RunnableConfig): AsyncIterableIterator<C> {
     const c = ensureConfig(config);
     const aggregator = () => new ConcatAggregator<I>();
-    const out = streamWithRun(this, { stream: input, aggregator }, c, true);
-    return (async function* () {
-      yield* out;
-    })();
+    // The run's own stream, not a generator around it: closing it before the first read must
+    // still close the input (an unstarted generator would skip that).
+    return streamWithRun(this, { stream: input, aggregator }, c, true);
   }
 
   /**

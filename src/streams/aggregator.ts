@@ -1,3 +1,4 @@
+import { setOwnProperty } from "../internal/set-own-property.js";
 import { concat } from "./concat.js";
 import { TextBuilder } from "./text-builder.js";
 
@@ -54,6 +55,8 @@ export class ConcatAggregator<C> implements Aggregator<C, C> {
   }
 
   result(): C | undefined {
+    // What is handed out is never appended to later (a log patch may still hold it).
+    this.#ownsArray = false;
     if (this.#text !== undefined) return this.#text.toString() as C;
     return this.#acc as C | undefined;
   }
@@ -97,7 +100,7 @@ export class KeyedAggregator implements Aggregator<Record<string, unknown>, Reco
   result(): Record<string, unknown> | undefined {
     if (this.#byKey.size === 0) return undefined;
     const out: Record<string, unknown> = {};
-    for (const [key, agg] of this.#byKey) out[key] = agg.result();
+    for (const [key, agg] of this.#byKey) setOwnProperty(out, key, agg.result());
     return out;
   }
 }
