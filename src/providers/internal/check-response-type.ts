@@ -65,8 +65,9 @@ function isDocument(mediaType: string): boolean {
  * gateway's `200` JSON error or HTML page is not read as an empty stream (called truncated,
  * retried, its message lost). A matching `content-type` passes. A JSON or HTML document where a
  * stream was expected is read (within the deadlines, at most 64 KiB) and thrown as a
- * non-retryable `ProviderError` carrying the server's message. A missing or other content type
- * is decided by the first bytes: an event stream starts with a field, a comment or a blank line;
+ * non-retryable `ProviderError` carrying the server's message. A missing or other content type,
+ * and a body labelled `text/event-stream` (gateways mislabel their errors), is decided by the
+ * first bytes: an event stream starts with a field, a comment or a blank line;
  * NDJSON and JSON with `{` (or `[`). Returns the response to decode.
  */
 export async function checkResponseType(
@@ -77,7 +78,10 @@ export async function checkResponseType(
   const rule = RULES[type];
   const contentType = response.headers.get("content-type");
   const mediaType = (contentType ?? "").split(";", 1)[0]!.trim().toLowerCase();
-  if (rule.matches(mediaType)) return response;
+  // A body labelled as an event stream is still checked by its first line: gateways send JSON
+  // errors and HTML pages with the header the request asked for, and an SSE decoder would skip
+  // them as lines without fields (an "empty" stream, retried, the message lost).
+  if (rule.matches(mediaType) && type !== "event-stream") return response;
   if (isDocument(mediaType)) throw await notExpected(response, rule, context);
   const peeked = await peekResponse(response, context.signal, rule.decided);
   if (rule.looksLike(peeked.head)) return peeked.response;

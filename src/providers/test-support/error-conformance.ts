@@ -86,6 +86,19 @@ export function describeErrorConformance(subject: ConformanceSubject): void {
         "upstream connect error",
         "upstream connect error",
       ],
+      // Gateways label their errors with the type the request asked for.
+      [
+        "a JSON error labelled as the stream",
+        { "content-type": subject.contentType },
+        gatewayJson,
+        "model gpt-x",
+      ],
+      [
+        "an HTML page labelled as the stream",
+        { "content-type": subject.contentType },
+        "<html><h1>Access denied</h1></html>",
+        "Access denied",
+      ],
     ])(
       "a 200 answer that is %s is a non-retryable ProviderError with the server's message",
       async (_, headers, body, said) => {
