@@ -87,9 +87,7 @@ class TeeState<T> {
         this.#buffer = this.#buffer.slice(this.#head);
         this.#head = 0;
       }
-      const waiters = this.#waiters;
-      this.#waiters = [];
-      for (const wake of waiters) wake();
+      this.#wakeAll();
     }
   }
 

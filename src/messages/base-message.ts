@@ -28,6 +28,9 @@ const CLASS_NAMES: Readonly<Record<MessageType, string>> = {
   tool: "ToolMessage",
   generic: "ChatMessage",
 };
+/** The fields of a message built from its content alone (shared: one per token is not needed). */
+const NO_FIELDS: Partial<BaseMessageFields> = Object.freeze({});
+
 // A lookup, not a concatenation: the name is read whenever a message is built from blocks.
 const CHUNK_CLASS_NAMES: Readonly<Record<MessageType, string>> = {
   human: "HumanMessageChunk",
@@ -84,7 +87,8 @@ export abstract class BaseMessage {
           `of fields { content, ... }; got ${fields === null ? "null" : typeof fields}.`,
       );
     }
-    const f: Partial<BaseMessageFields> = Array.isArray(fields) || typeof fields === "string" ? {} : fields;
+    const f: Partial<BaseMessageFields> =
+      Array.isArray(fields) || typeof fields === "string" ? NO_FIELDS : fields;
     this.additional_kwargs = f.additional_kwargs ?? {};
     this.response_metadata = f.response_metadata ?? {};
     if (f.id !== undefined) this.id = f.id;

@@ -239,31 +239,30 @@ class RunStream<I, O, C> implements RunOutputStream<C> {
 /** Closes the input stream of a run that was never opened (its producer may be waiting on it). */
 async function closeInputStream<I>(input: RunInput<I>): Promise<void> {
   if (input.stream === undefined) return;
-  await returnQuietly(input.stream);
+  let iterator: AsyncIterator<I>;
+  try {
+    iterator = input.stream[Symbol.asyncIterator]();
+  } catch {
+    return; // a stream that cannot be read (a locked ReadableStream) has nothing to close here
+  }
+  await returnQuietly(iterator);
 }
 
 /** Closes a run that was opened (and announced) but whose output was never read. */
 async function closeUnread<C>(opened: Opened<C>): Promise<void> {
-  await returnIteratorQuietly(opened.source);
+  await returnQuietly(opened.source);
   await settled(closeQuietly(opened.closeInput));
   await settled(
     opened.scope.fail(new AbortError("The consumer stopped reading the stream before it started")),
   );
 }
 
-async function returnQuietly(stream: AsyncIterable<unknown>): Promise<void> {
-  try {
-    await stream[Symbol.asyncIterator]().return?.();
-  } catch {
-    // The stream failed while closing; the run's own error (if any) is reported elsewhere.
-  }
-}
-
-async function returnIteratorQuietly(iterator: AsyncIterator<unknown>): Promise<void> {
+/** Closes an iterator; a failure while closing is not the run's error (that is reported elsewhere). */
+async function returnQuietly(iterator: AsyncIterator<unknown>): Promise<void> {
   try {
     await iterator.return?.();
   } catch {
-    // The stream failed while closing; the run's own error (if any) is reported elsewhere.
+    // The stream failed while closing.
   }
 }
 
@@ -358,11 +357,8 @@ async function closeAfterError<C>(
     await settled(opened.scope.childrenClosed());
     return;
   }
-  try {
-    await iterator.return?.();
-  } catch {
-    // The source failed while closing; this run fails with the error that stopped it.
-  }
+  // This run fails with the error that stopped it, not with one raised while closing.
+  await returnQuietly(iterator);
   await settled(closeQuietly(opened.closeInput));
 }
 
