@@ -4,14 +4,21 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** One conditional entry of the export map: raw sources for our own tools, then declarations and bundle. */
+interface SourcedEntry {
+  "@rivulet/source": string;
+  types: string;
+  default: string;
+}
+
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
   name: string;
-  exports: Record<string, string | { source: string; types: string; default: string }>;
+  exports: Record<string, string | SourcedEntry>;
   files: string[];
 };
 
 const entries = Object.entries(pkg.exports).filter(
-  (e): e is [string, { source: string; types: string; default: string }] => typeof e[1] !== "string",
+  (e): e is [string, SourcedEntry] => typeof e[1] !== "string",
 );
 
 describe("the export map", () => {
@@ -32,8 +39,8 @@ describe("the export map", () => {
   it.each(entries)(
     "%s: the source exists, types are its declarations, default its bundle",
     (subpath, target) => {
-      expect(existsSync(join(root, target.source))).toBe(true);
-      const compiled = target.source.replace(/^\.\/src\//, "./dist/src/").replace(/\.ts$/, "");
+      expect(existsSync(join(root, target["@rivulet/source"]))).toBe(true);
+      const compiled = target["@rivulet/source"].replace(/^\.\/src\//, "./dist/src/").replace(/\.ts$/, "");
       expect(target.types).toBe(`${compiled}.d.ts`);
       const bundleName = subpath === "." ? "index" : subpath.slice(2).replaceAll("/", "-");
       expect(target.default).toBe(`./dist/bundle/${bundleName}.js`);
@@ -42,13 +49,13 @@ describe("the export map", () => {
       const inputs = new Map(
         [...config.matchAll(/"?([\w-]+)"?:\s*"(src\/[^"]+\.ts)"/g)].map((m) => [m[1], m[2]]),
       );
-      expect(inputs.get(bundleName)).toBe(target.source.slice(2));
+      expect(inputs.get(bundleName)).toBe(target["@rivulet/source"].slice(2));
     },
   );
 
   it("never points into src/internal or test support", () => {
     for (const [, target] of entries) {
-      expect(target.source).not.toMatch(/\/internal\/|test-support/);
+      expect(target["@rivulet/source"]).not.toMatch(/\/internal\/|test-support/);
     }
     expect(pkg.files).toContain("!src/**/test-support/**");
   });
