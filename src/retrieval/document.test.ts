@@ -1,4 +1,5 @@
 import { inspect } from "node:util";
+import { ChatPromptTemplate, PromptTemplate } from "rivulet";
 import { describe, expect, it } from "vitest";
 import { Document } from "./document.js";
 
@@ -13,18 +14,29 @@ describe("Document", () => {
     expect(inspect([doc])).toContain("  Document(id='a5d7', metadata={}");
   });
 
-  it("serialises as { type, pageContent, metadata, id? }", () => {
-    expect(JSON.parse(JSON.stringify(new Document({ pageContent: "x" })))).toStrictEqual({
-      type: "document",
+  it("serialises as @langchain/core's Document does: { pageContent, metadata, id? }, in that order", () => {
+    expect(JSON.stringify(new Document({ pageContent: "x" }))).toBe('{"pageContent":"x","metadata":{}}');
+    expect(JSON.stringify(new Document({ pageContent: "x", metadata: { a: 1 }, id: "7" }))).toBe(
+      '{"pageContent":"x","metadata":{"a":1},"id":"7"}',
+    );
+    expect(new Document({ pageContent: "x", id: "7" }).toJSON()).toStrictEqual({
       pageContent: "x",
       metadata: {},
-    });
-    expect(new Document({ pageContent: "x", metadata: { a: 1 }, id: "7" }).toJSON()).toStrictEqual({
-      type: "document",
-      pageContent: "x",
-      metadata: { a: 1 },
       id: "7",
     });
+  });
+
+  it("formats into prompts as @langchain/core's Document does", async () => {
+    const docs = [
+      new Document({ pageContent: "x", metadata: { a: 1 }, id: "7" }),
+      new Document({ pageContent: "y" }),
+    ];
+    // The text @langchain/core 1.4 gives for the same templates and documents.
+    const json = '[{"pageContent":"x","metadata":{"a":1},"id":"7"},{"pageContent":"y","metadata":{}}]';
+    expect(await PromptTemplate.fromTemplate("{docs}").format({ docs })).toBe(json);
+    expect(await ChatPromptTemplate.fromMessages([["human", "{docs}"]]).format({ docs })).toBe(
+      `Human: ${json}`,
+    );
   });
 
   it("isInstance recognises documents, also from another package copy (brand, not prototype)", () => {

@@ -10,9 +10,12 @@ export interface DocumentFields<M extends Record<string, unknown> = Record<strin
   id?: string | undefined;
 }
 
-/** A Document as JSON: what `JSON.stringify` (and therefore SSE events) shows. */
+/**
+ * A Document as JSON: what `JSON.stringify` (and therefore SSE events and prompts that format a
+ * document) shows. The same keys, in the same order, as `@langchain/core`'s Document, so ported
+ * prompts and stored event logs read the same text.
+ */
 export interface DocumentJson<M extends Record<string, unknown> = Record<string, unknown>> {
-  type: "document";
   pageContent: string;
   metadata: M;
   id?: string;
@@ -52,13 +55,9 @@ export class Document<M extends Record<string, unknown> = Record<string, unknown
     ]);
   }
 
-  /** `{ type: "document", pageContent, metadata, id? }`. */
+  /** `{ pageContent, metadata, id? }` (no `id` when unset). */
   toJSON(): DocumentJson<M> {
-    const json: DocumentJson<M> = {
-      type: "document",
-      pageContent: this.pageContent,
-      metadata: this.metadata,
-    };
+    const json: DocumentJson<M> = { pageContent: this.pageContent, metadata: this.metadata };
     if (this.id !== undefined) json.id = this.id;
     return json;
   }
