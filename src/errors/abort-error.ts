@@ -1,23 +1,31 @@
-import { hasCode, RivuletError, type RivuletErrorOptions } from "./rivulet-error.js";
+import { hasMarker, RivuletError, type RivuletErrorOptions } from "./rivulet-error.js";
+
+const ABORT_ERROR = Symbol.for("rivulet.error.AbortError");
 
 /**
  * The run was cancelled: its `signal` was aborted, or the consumer stopped reading a
  * stream. `reason` is the signal's reason when there was one.
  */
 export class AbortError extends RivuletError {
+  /** Marks instances of this class for `isInstance` (see {@link RivuletError}). */
+  readonly [ABORT_ERROR] = true;
   readonly reason: unknown;
   constructor(message = "The run was aborted", options: RivuletErrorOptions & { reason?: unknown } = {}) {
     super("aborted", message, options);
     this.reason = options.reason;
   }
-  static override isInstance = hasCode<AbortError>("aborted");
+  static override isInstance = hasMarker<AbortError>(ABORT_ERROR);
 }
 
 /** Which deadline ran out: the whole call, the wait for the first chunk, or the gap between two chunks. */
 export type TimeoutKind = "total" | "first_chunk" | "idle";
 
+const TIMEOUT_ERROR = Symbol.for("rivulet.error.TimeoutError");
+
 /** A deadline (`timeout` in the config, or a stream timeout) ran out before the run finished. */
 export class TimeoutError extends RivuletError {
+  /** Marks instances of this class for `isInstance` (see {@link RivuletError}). */
+  readonly [TIMEOUT_ERROR] = true;
   readonly timeoutMs: number;
   readonly kind: TimeoutKind;
   constructor(timeoutMs: number, kind: TimeoutKind = "total", options: RivuletErrorOptions = {}) {
@@ -25,7 +33,7 @@ export class TimeoutError extends RivuletError {
     this.timeoutMs = timeoutMs;
     this.kind = kind;
   }
-  static override isInstance = hasCode<TimeoutError>("timeout");
+  static override isInstance = hasMarker<TimeoutError>(TIMEOUT_ERROR);
 }
 
 /** True for anything that means "cancelled": our AbortError, a DOM AbortError, or a TimeoutError. */

@@ -1,4 +1,4 @@
-import { hasCode, RivuletError, type RivuletErrorOptions } from "./rivulet-error.js";
+import { hasMarker, RivuletError, type RivuletErrorOptions } from "./rivulet-error.js";
 
 /** What a {@link PromptInputError} reports: the variables that had no value and the ones the input had. */
 export interface PromptInputErrorFields extends RivuletErrorOptions {
@@ -35,6 +35,8 @@ function describeMissing(
   );
 }
 
+const PROMPT_INPUT_ERROR = Symbol.for("rivulet.error.PromptInputError");
+
 /**
  * A prompt template was formatted with input it cannot use: a variable has no value, the input is
  * not an object of variables, or a messages placeholder got something other than a list of
@@ -46,6 +48,8 @@ function describeMissing(
  * catch (e) { if (PromptInputError.isInstance(e)) console.log(e.missing); } // ["topic"]
  */
 export class PromptInputError extends RivuletError {
+  /** Marks instances of this class for `isInstance` (see {@link RivuletError}). */
+  readonly [PROMPT_INPUT_ERROR] = true;
   readonly missing: string[];
   readonly given: string[];
 
@@ -57,5 +61,5 @@ export class PromptInputError extends RivuletError {
     this.given = fields.given;
   }
 
-  static override isInstance = hasCode<PromptInputError>("prompt_input");
+  static override isInstance = hasMarker<PromptInputError>(PROMPT_INPUT_ERROR);
 }

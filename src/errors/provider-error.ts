@@ -1,4 +1,4 @@
-import { hasCode, RivuletError, type RivuletErrorOptions } from "./rivulet-error.js";
+import { hasMarker, RivuletError, type RivuletErrorOptions } from "./rivulet-error.js";
 
 /** What a provider error carries besides its message. */
 export interface ProviderErrorFields extends RivuletErrorOptions {
@@ -14,6 +14,8 @@ export interface ProviderErrorFields extends RivuletErrorOptions {
   body?: unknown;
 }
 
+const PROVIDER_ERROR = Symbol.for("rivulet.error.ProviderError");
+
 /**
  * A model or embeddings provider failed: an HTTP error status, an unreadable response, or a
  * network failure. `status` and `providerErrorType` keep what the provider said; `retryable`
@@ -24,6 +26,8 @@ export interface ProviderErrorFields extends RivuletErrorOptions {
  * catch (e) { if (ProviderError.isInstance(e) && e.status === 401) askForKey(); }
  */
 export class ProviderError extends RivuletError {
+  /** Marks instances of this class for `isInstance` (see {@link RivuletError}). */
+  readonly [PROVIDER_ERROR] = true;
   readonly provider: string;
   readonly status: number | undefined;
   readonly providerErrorType: string | undefined;
@@ -38,8 +42,10 @@ export class ProviderError extends RivuletError {
     this.retryable = fields.retryable;
     this.body = fields.body;
   }
-  static override isInstance = hasCode<ProviderError>("provider");
+  static override isInstance = hasMarker<ProviderError>(PROVIDER_ERROR);
 }
+
+const MISSING_API_KEY_ERROR = Symbol.for("rivulet.error.MissingApiKeyError");
 
 /**
  * A provider needs an API key and none was given: neither the `apiKey` option nor the
@@ -49,6 +55,8 @@ export class ProviderError extends RivuletError {
  * new OpenAIEmbeddings(); // throws MissingApiKeyError when OPENAI_API_KEY is unset
  */
 export class MissingApiKeyError extends RivuletError {
+  /** Marks instances of this class for `isInstance` (see {@link RivuletError}). */
+  readonly [MISSING_API_KEY_ERROR] = true;
   readonly provider: string;
   readonly envVar: string;
 
@@ -60,5 +68,5 @@ export class MissingApiKeyError extends RivuletError {
     this.provider = provider;
     this.envVar = envVar;
   }
-  static override isInstance = hasCode<MissingApiKeyError>("missing_api_key");
+  static override isInstance = hasMarker<MissingApiKeyError>(MISSING_API_KEY_ERROR);
 }

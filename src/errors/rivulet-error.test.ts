@@ -19,10 +19,12 @@ describe("RivuletError", () => {
     expect(error).toBeInstanceOf(Error);
   });
 
-  it("isInstance checks the brand and the code, not the prototype (works across package copies)", () => {
+  it("isInstance checks the brand and the class marker, not the prototype (works across package copies)", () => {
+    // A class's identity is its marker, not its code (error-identity.test.ts covers every class).
     const foreign = Object.assign(new Error("from another copy"), {
       code: "timeout",
       [Symbol.for("rivulet.error")]: true,
+      [Symbol.for("rivulet.error.TimeoutError")]: true,
     });
     expect(RivuletError.isInstance(foreign)).toBe(true);
     expect(TimeoutError.isInstance(foreign)).toBe(true);

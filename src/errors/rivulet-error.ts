@@ -17,6 +17,8 @@ export type RivuletErrorCode =
   | "not_implemented"
   | "internal";
 
+// Every copy of the package makes the same `Symbol.for` keys, so the brand and the class
+// markers below survive a duplicated install (two copies of rivulet in one process).
 const BRAND = Symbol.for("rivulet.error");
 
 /** Options shared by every Rivulet error. */
@@ -27,7 +29,10 @@ export interface RivuletErrorOptions {
 /**
  * Base class of every error Rivulet throws: a stable `code`, the original `cause`, and
  * `isInstance`, which works across duplicated copies of the package (it checks a
- * `Symbol.for` brand rather than the prototype chain).
+ * `Symbol.for` brand rather than the prototype chain). Each subclass carries a marker of its
+ * own as well (`Symbol.for("rivulet.error.<ClassName>")`, set by its constructor, so an
+ * instance carries the markers of its class and of every Rivulet class above it): a subclass's
+ * `isInstance` checks its marker, never the `code`, which several classes may share.
  *
  * @example
  * try { await chain.invoke(x, { timeout: 1000 }); }
@@ -35,6 +40,7 @@ export interface RivuletErrorOptions {
  */
 export class RivuletError extends Error {
   readonly code: RivuletErrorCode;
+  /** Marks instances of this class for `isInstance` (see {@link RivuletError}). */
   readonly [BRAND] = true;
 
   constructor(code: RivuletErrorCode, message: string, options: RivuletErrorOptions = {}) {
@@ -45,11 +51,16 @@ export class RivuletError extends Error {
 
   /** True for any Rivulet error, even one thrown by another copy of the package. */
   static isInstance(value: unknown): value is RivuletError {
-    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return typeof value === "object" && value !== null && Reflect.get(value, BRAND) === true;
   }
 }
 
-/** Builds the `isInstance` check of a subclass from its code (shared by every error family). */
-export function hasCode<T extends RivuletError>(code: RivuletErrorCode) {
-  return (value: unknown): value is T => RivuletError.isInstance(value) && value.code === code;
+/**
+ * Builds the `isInstance` check of a subclass from its marker: a Rivulet error that carries
+ * `marker` (true for the class, for its subclasses, and for instances made by another copy of
+ * the package). Shared by every error family so that no class duck-types a field.
+ */
+export function hasMarker<T extends RivuletError>(marker: symbol): (value: unknown) => value is T {
+  return (value: unknown): value is T =>
+    RivuletError.isInstance(value) && Reflect.get(value, marker) === true;
 }

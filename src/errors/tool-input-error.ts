@@ -1,4 +1,4 @@
-import { hasCode, RivuletError, type RivuletErrorOptions } from "./rivulet-error.js";
+import { hasMarker, RivuletError, type RivuletErrorOptions } from "./rivulet-error.js";
 
 /** One problem with a tool's input: where it is (`items[0].name`, `(root)`) and what is wrong. */
 export interface ToolInputIssue {
@@ -27,6 +27,8 @@ function describeReceived(input: unknown): string {
   return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
 }
 
+const TOOL_INPUT_ERROR = Symbol.for("rivulet.error.ToolInputError");
+
 /**
  * A tool was called with input its schema rejects. `issues` lists every problem with its path,
  * `input` is what was received and `toolName` the tool, so an agent can show the model what to
@@ -38,6 +40,8 @@ function describeReceived(input: unknown): string {
  * catch (e) { if (ToolInputError.isInstance(e)) console.log(e.issues); } // [{ path: "city", message: "..." }]
  */
 export class ToolInputError extends RivuletError {
+  /** Marks instances of this class for `isInstance` (see {@link RivuletError}). */
+  readonly [TOOL_INPUT_ERROR] = true;
   readonly toolName: string;
   readonly issues: ToolInputIssue[];
   readonly input: unknown;
@@ -54,5 +58,5 @@ export class ToolInputError extends RivuletError {
     this.input = fields.input;
   }
 
-  static override isInstance = hasCode<ToolInputError>("tool_input");
+  static override isInstance = hasMarker<ToolInputError>(TOOL_INPUT_ERROR);
 }

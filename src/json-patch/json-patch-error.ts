@@ -1,4 +1,5 @@
-import { hasCode, RivuletError, type RivuletErrorOptions } from "../errors/rivulet-error.js";
+import { InvalidInputError } from "../errors/input-errors.js";
+import { hasMarker, type RivuletErrorOptions } from "../errors/rivulet-error.js";
 
 /**
  * Why a patch operation failed: the op itself is malformed (`invalid_operation`), its
@@ -15,6 +16,8 @@ export type JsonPatchErrorKind =
   | "type_mismatch"
   | "test_failed";
 
+const JSON_PATCH_ERROR = Symbol.for("rivulet.error.JsonPatchError");
+
 /** Where and why a patch failed; passed to the `JsonPatchError` constructor. */
 export interface JsonPatchErrorDetails extends RivuletErrorOptions {
   kind: JsonPatchErrorKind;
@@ -26,13 +29,16 @@ export interface JsonPatchErrorDetails extends RivuletErrorOptions {
 /**
  * A JSON Patch could not be applied. `opIndex` is the position of the failing op in the
  * patch, `operation` the op as given, `kind` the machine-readable reason and `reason` the
- * human one. Code `invalid_input`: the patch does not fit the document.
+ * human one. A kind of {@link InvalidInputError} (code `invalid_input`: the patch does not
+ * fit the document), so `InvalidInputError.isInstance` is true for it too.
  *
  * @example
  * try { applyPatch(doc, ops); }
  * catch (e) { if (JsonPatchError.isInstance(e) && e.kind === "test_failed") resync(); }
  */
-export class JsonPatchError extends RivuletError {
+export class JsonPatchError extends InvalidInputError {
+  /** Marks instances of this class for `isInstance` (see `RivuletError`). */
+  readonly [JSON_PATCH_ERROR] = true;
   readonly kind: JsonPatchErrorKind;
   readonly reason: string;
   readonly opIndex: number;
@@ -40,7 +46,6 @@ export class JsonPatchError extends RivuletError {
 
   constructor(details: JsonPatchErrorDetails) {
     super(
-      "invalid_input",
       `JSON Patch op #${details.opIndex} ${describeOperation(details.operation)} failed: ${details.reason}`,
       details.cause === undefined ? {} : { cause: details.cause },
     );
@@ -50,12 +55,7 @@ export class JsonPatchError extends RivuletError {
     this.operation = details.operation;
   }
 
-  // `invalid_input` is shared with InvalidInputError, so the code alone would also match
-  // those; the `opIndex` field tells a patch error apart (still brand-based, so it works
-  // across duplicated package copies).
-  static override isInstance = (value: unknown): value is JsonPatchError =>
-    hasCode<JsonPatchError>("invalid_input")(value) &&
-    typeof (value as { opIndex?: unknown }).opIndex === "number";
+  static override isInstance = hasMarker<JsonPatchError>(JSON_PATCH_ERROR);
 }
 
 /** A short, bounded rendering of the op for the message (values can be huge: only op and paths). */

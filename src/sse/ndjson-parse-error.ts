@@ -1,23 +1,27 @@
-import { hasCode, RivuletError, type RivuletErrorOptions } from "../errors/rivulet-error.js";
+import { InvalidInputError } from "../errors/input-errors.js";
+import { hasMarker, type RivuletErrorOptions } from "../errors/rivulet-error.js";
+
+const NDJSON_PARSE_ERROR = Symbol.for("rivulet.error.NdjsonParseError");
 
 /**
  * A line of a newline-delimited JSON stream is not valid JSON. `line` is the line's
  * whole text (without its line break) and `lineNumber` its 1-based position in the
  * stream, so the bad input can be logged as received; `cause` is the `SyntaxError`.
+ * A kind of {@link InvalidInputError} (code `invalid_input`): `InvalidInputError.isInstance`
+ * is true for it too.
  */
-export class NdjsonParseError extends RivuletError {
+export class NdjsonParseError extends InvalidInputError {
+  /** Marks instances of this class for `isInstance` (see `RivuletError`). */
+  readonly [NDJSON_PARSE_ERROR] = true;
   readonly line: string;
   readonly lineNumber: number;
 
   constructor(line: string, lineNumber: number, options: RivuletErrorOptions = {}) {
     const shown = line.length > 200 ? `${line.slice(0, 200)}...` : line;
-    super("invalid_input", `NDJSON line ${lineNumber} is not valid JSON: ${JSON.stringify(shown)}`, options);
+    super(`NDJSON line ${lineNumber} is not valid JSON: ${JSON.stringify(shown)}`, options);
     this.line = line;
     this.lineNumber = lineNumber;
   }
 
-  // The code `invalid_input` is shared with InvalidInputError; `lineNumber` tells this one apart.
-  static override isInstance = (value: unknown): value is NdjsonParseError =>
-    hasCode<NdjsonParseError>("invalid_input")(value) &&
-    typeof (value as { lineNumber?: unknown }).lineNumber === "number";
+  static override isInstance = hasMarker<NdjsonParseError>(NDJSON_PARSE_ERROR);
 }
