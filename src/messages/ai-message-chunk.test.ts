@@ -157,6 +157,90 @@ describe("AIMessageChunk.concat", () => {
 });
 
 describe("AIMessageChunk construction", () => {
+  // Expected values are @langchain/core 1.4's outputs for the same fragments (run side by side).
+  const LOCATION = ['{"', "location", '":"', "San", " Francisco", '"}'];
+  const oneChunk: Array<[string, ToolCallChunk[], unknown[]]> = [
+    [
+      "fragments sharing an index",
+      [
+        { index: 0, id: "a", name: "f", args: '{"x"' },
+        { index: 0, args: ":1}" },
+      ],
+      [{ name: "f", args: { x: 1 }, id: "a", type: "tool_call" }],
+    ],
+    [
+      "fragments sharing an id, no index",
+      [
+        { id: "a", name: "f", args: '{"x"' },
+        { id: "a", args: ":1}" },
+      ],
+      [{ name: "f", args: { x: 1 }, id: "a", type: "tool_call" }],
+    ],
+    [
+      "fragments repeating the name and id",
+      [
+        { index: 0, id: "a", name: "f", args: '{"x"' },
+        { index: 0, id: "a", name: "f", args: ":1}" },
+      ],
+      [{ name: "f", args: { x: 1 }, id: "a", type: "tool_call" }],
+    ],
+    [
+      "two calls interleaved",
+      [
+        { index: 0, id: "a", name: "f", args: '{"x"' },
+        { index: 1, id: "b", name: "g", args: '{"y"' },
+        { index: 0, args: ":1}" },
+        { index: 1, args: ":2}" },
+      ],
+      [
+        { name: "f", args: { x: 1 }, id: "a", type: "tool_call" },
+        { name: "g", args: { y: 2 }, id: "b", type: "tool_call" },
+      ],
+    ],
+    [
+      "an OpenAI stream's fragments in one chunk (LangChain's own test)",
+      [
+        { name: "get_weather", args: "", id: "call_q6", index: 0, type: "tool_call_chunk" },
+        ...LOCATION.map((args): ToolCallChunk => ({ args, index: 0, type: "tool_call_chunk" })),
+      ],
+      [{ name: "get_weather", args: { location: "San Francisco" }, id: "call_q6", type: "tool_call" }],
+    ],
+    [
+      "two calls reusing index 0 with different ids (kept apart)",
+      [
+        { index: 0, id: "a", name: "f", args: "{}" },
+        { index: 0, id: "b", name: "g", args: "{}" },
+      ],
+      [
+        { name: "f", args: {}, id: "a", type: "tool_call" },
+        { name: "g", args: {}, id: "b", type: "tool_call" },
+      ],
+    ],
+  ];
+
+  it.each(oneChunk)("joins the fragments of one call given in one chunk: %s", (_label, fragments, calls) => {
+    const given = structuredClone(fragments);
+    const message = chunk(fragments);
+    expect(message.tool_calls).toEqual(calls);
+    expect(message.invalid_tool_calls).toEqual([]);
+    // The fragments stay as given (LangChain keeps them too); only the calls are joined.
+    expect(message.tool_call_chunks).toEqual(given);
+    // One chunk holding the fragments reads like the chunks of those fragments concatenated.
+    expect(fold(given.map((fragment) => chunk([fragment]))).tool_calls).toEqual(calls);
+  });
+
+  it("joins a fragment that brings the id late to its call, as concat does (LangChain's constructor splits it)", () => {
+    // @langchain/core 1.4 groups { index: 0 } and { index: 0, id: "a" } apart in its constructor
+    // (two invalid calls) but fuses them in concat; Rivulet reads one chunk as it reads the concat.
+    const fragments: ToolCallChunk[] = [
+      { index: 0, name: "f", args: '{"x"' },
+      { index: 0, id: "a", args: ":1}" },
+    ];
+    const calls = [{ name: "f", args: { x: 1 }, id: "a", type: "tool_call" }];
+    expect(chunk(fragments).tool_calls).toEqual(calls);
+    expect(fold(fragments.map((fragment) => chunk([fragment]))).tool_calls).toEqual(calls);
+  });
+
   it("derives fragments from complete tool_calls and keeps the calls as given", () => {
     const c = new AIMessageChunk({ content: "", tool_calls: [{ name: "f", args: { a: 1 }, id: "x" }] });
     expect(c.tool_call_chunks).toEqual([{ name: "f", args: '{"a":1}', id: "x", type: "tool_call_chunk" }]);

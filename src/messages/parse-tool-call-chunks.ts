@@ -1,3 +1,4 @@
+import { mergeToolCallChunks } from "./merge-tool-call-chunks.js";
 import { parseToolCallArgs } from "./parse-tool-call-args.js";
 import type { InvalidToolCall, ToolCall, ToolCallChunk } from "./tool-call.js";
 
@@ -8,18 +9,21 @@ export interface ParsedToolCalls {
 }
 
 /**
- * Turns merged tool-call fragments into `tool_calls` (args parsed into an object, partial while
- * the text is an unfinished prefix of one) and `invalid_tool_calls` ("Malformed args.": a syntax
- * error anywhere, e.g. `{"a":}` or `{"a":1} trailing`, or a value that is not an object, e.g.
- * `[1, 2]`), as `@langchain/core` does. Each fragment's text is parsed once; callers cache the result.
+ * Turns tool-call fragments into `tool_calls` (args parsed into an object, partial while the text
+ * is an unfinished prefix of one) and `invalid_tool_calls` ("Malformed args.": a syntax error
+ * anywhere, e.g. `{"a":}` or `{"a":1} trailing`, or a value that is not an object, e.g. `[1, 2]`),
+ * as `@langchain/core` does. Fragments of one call given in one list (same index, or same id
+ * without an index) are joined first by the rule `concat` uses across chunks, so a chunk built
+ * with a call's fragments reads the same as the chunks of those fragments concatenated. Each
+ * call's text is parsed once; callers cache the result.
  *
  * @example
- * parseToolCallChunks([{ name: "f", args: "{\"a\": 1}", id: "c1", index: 0 }]).tool_calls;
+ * parseToolCallChunks([{ name: "f", args: "{\"a\"", id: "c1", index: 0 }, { args: ": 1}", index: 0 }]).tool_calls;
  * // [{ name: "f", args: { a: 1 }, id: "c1", type: "tool_call" }]
  */
 export function parseToolCallChunks(chunks: readonly ToolCallChunk[]): ParsedToolCalls {
   const parsed: ParsedToolCalls = { tool_calls: [], invalid_tool_calls: [] };
-  for (const chunk of chunks) {
+  for (const chunk of mergeToolCallChunks([], chunks)) {
     const args = parseToolCallArgs(chunk.args ?? "", { partial: true });
     if (args !== undefined) {
       const id = chunk.id === undefined ? {} : { id: chunk.id };
