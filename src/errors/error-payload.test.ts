@@ -1,0 +1,156 @@
+// errorPayload: what any thrown value looks like on the wire. JSON-safe, never a stack or a cause,
+// and a non-Rivulet error's details only when asked for.
+import { describe, expect, it } from "vitest";
+import { JsonPatchError } from "../json-patch/json-patch-error.js";
+import { NdjsonParseError } from "../sse/ndjson-parse-error.js";
+import { AbortError, TimeoutError } from "./abort-error.js";
+import { type ErrorPayload, errorPayload } from "./error-payload.js";
+import { InvalidInputError } from "./input-errors.js";
+import { PromptInputError } from "./prompt-input-error.js";
+import { ProviderError } from "./provider-error.js";
+import { RivuletError } from "./rivulet-error.js";
+
+const internal: ErrorPayload = { code: "internal", name: "Error", message: "Internal error", status: 500 };
+
+/** The payload after a JSON round trip: what a client receives. */
+function onTheWire(error: unknown, options: { exposeUnknownErrors?: boolean } = {}): unknown {
+  return JSON.parse(JSON.stringify(errorPayload(error, options)));
+}
+
+describe("errorPayload of a Rivulet error", () => {
+  it("keeps code, class name and message, with the code's status", () => {
+    const error = new PromptInputError({ missing: ["topic"], given: ["subject"] });
+    expect(onTheWire(error)).toStrictEqual({
+      code: "prompt_input",
+      name: "PromptInputError",
+      message: error.message,
+      status: 422,
+    });
+  });
+
+  it("gives subclasses sharing invalid_input their own name and the input status", () => {
+    expect(onTheWire(new NdjsonParseError("{", 3))).toMatchObject({
+      code: "invalid_input",
+      name: "NdjsonParseError",
+      status: 422,
+    });
+    const patch = new JsonPatchError({ kind: "test_failed", reason: "no", opIndex: 0, operation: {} });
+    expect(onTheWire(patch)).toMatchObject({ code: "invalid_input", name: "JsonPatchError", status: 422 });
+  });
+
+  it("maps cancellation to 499, timeouts to 504 and provider failures to 502", () => {
+    expect(onTheWire(new AbortError())).toStrictEqual({
+      code: "aborted",
+      name: "AbortError",
+      message: "The run was aborted",
+      status: 499,
+    });
+    expect(onTheWire(new TimeoutError(250, "idle"))).toStrictEqual({
+      code: "timeout",
+      name: "TimeoutError",
+      message: "The run timed out after 250 ms (idle timeout)",
+      status: 504,
+    });
+    const provider = new ProviderError("openai answered 429", {
+      provider: "openai",
+      status: 429,
+      retryable: true,
+    });
+    expect(onTheWire(provider)).toMatchObject({ code: "provider", status: 502 });
+  });
+
+  it("writes no stack, no cause and no other field, even for a cyclic cause", () => {
+    const inner = new Error("inner, with secrets");
+    const outer = new ProviderError("down", {
+      provider: "p",
+      retryable: true,
+      cause: inner,
+      body: { key: "sk-1" },
+    });
+    Object.assign(inner, { cause: outer });
+    const payload = errorPayload(outer);
+    expect(Object.keys(payload).sort()).toStrictEqual(["code", "message", "name", "status"]);
+    expect(JSON.stringify(payload)).toBe(
+      '{"code":"provider","name":"ProviderError","message":"down","status":502}',
+    );
+    const self = new InvalidInputError("loops");
+    Object.assign(self, { cause: self });
+    expect(onTheWire(self)).toStrictEqual({
+      code: "invalid_input",
+      name: "InvalidInputError",
+      message: "loops",
+      status: 422,
+    });
+  });
+
+  it("a code this copy does not know (a newer copy) becomes internal, keeping the message", () => {
+    const newer = Object.assign(new Error("from a newer copy"), {
+      name: "FutureError",
+      code: "future_code",
+      [Symbol.for("rivulet.error")]: true,
+    });
+    expect(onTheWire(newer)).toStrictEqual({
+      code: "internal",
+      name: "FutureError",
+      message: "from a newer copy",
+      status: 500,
+    });
+  });
+
+  it("never throws on a branded value whose fields throw or are not strings", () => {
+    const hostile = new RivuletError("internal", "x");
+    Object.defineProperty(hostile, "message", {
+      get() {
+        throw new Error("getter");
+      },
+    });
+    Object.defineProperty(hostile, "name", { value: 42 });
+    expect(onTheWire(hostile)).toStrictEqual({ ...internal, name: "RivuletError" });
+  });
+});
+
+describe("errorPayload of other values", () => {
+  it("masks a plain Error: generic name and message, status 500", () => {
+    const error = new TypeError("cannot read properties of undefined (reading 'password')");
+    expect(onTheWire(error)).toStrictEqual(internal);
+  });
+
+  it("a thrown string, undefined, a number or an object are internal errors", () => {
+    for (const value of [
+      "boom",
+      undefined,
+      null,
+      42,
+      { message: "looks like an error" },
+      Object.create(null),
+    ]) {
+      expect(onTheWire(value)).toStrictEqual(internal);
+    }
+  });
+
+  it("exposeUnknownErrors sends their own name and message (never the stack)", () => {
+    const error = new TypeError("bad input");
+    expect(onTheWire(error, { exposeUnknownErrors: true })).toStrictEqual({
+      ...internal,
+      name: "TypeError",
+      message: "bad input",
+    });
+    expect(onTheWire("boom", { exposeUnknownErrors: true })).toStrictEqual({ ...internal, message: "boom" });
+    expect(onTheWire(Object.create(null), { exposeUnknownErrors: true })).toStrictEqual(internal);
+  });
+
+  it("recognises DOM abort and timeout errors, with fixed messages", () => {
+    expect(onTheWire(new DOMException("user said stop", "AbortError"))).toStrictEqual({
+      code: "aborted",
+      name: "AbortError",
+      message: "The run was aborted",
+      status: 499,
+    });
+    expect(onTheWire(new DOMException("signal timed out", "TimeoutError"))).toStrictEqual({
+      code: "timeout",
+      name: "TimeoutError",
+      message: "The run timed out",
+      status: 504,
+    });
+  });
+});

@@ -1,0 +1,92 @@
+import { isAbortError } from "./abort-error.js";
+import { ERROR_STATUS } from "./error-status.js";
+import { RivuletError, type RivuletErrorCode } from "./rivulet-error.js";
+
+/**
+ * How a failure is described on the wire (an SSE `error` frame, a server's error body): the
+ * stable `code`, the error class's `name`, a `message` safe to show the caller, and the HTTP
+ * `status` for the code. Plain strings and a number, so `JSON.stringify` always succeeds; no
+ * stack, no `cause`, no other fields of the error.
+ */
+export interface ErrorPayload {
+  readonly code: RivuletErrorCode;
+  readonly name: string;
+  readonly message: string;
+  readonly status: number;
+}
+
+/** Options of {@link errorPayload}. */
+export interface ErrorPayloadOptions {
+  /**
+   * Send a non-Rivulet error's own name and message instead of the generic ones. Off by
+   * default: such messages come from user code and libraries and may reveal internals (paths,
+   * queries, keys). Turn it on for development only.
+   */
+  exposeUnknownErrors?: boolean;
+}
+
+const INTERNAL_MESSAGE = "Internal error";
+
+/**
+ * Describes any thrown value as an {@link ErrorPayload}. A Rivulet error keeps its code, name
+ * and message (written by Rivulet to say what to fix); a code this copy does not know (a newer
+ * copy of the package) becomes `internal`. A DOM `AbortError` or `TimeoutError` becomes
+ * `aborted` or `timeout` with a fixed message. Anything else (another `Error`, a string, any
+ * value) is `internal`, status 500, with a generic name and message unless
+ * `exposeUnknownErrors` is set. Never throws, whatever it is given.
+ *
+ * @example
+ * errorPayload(new TimeoutError(1000));
+ * // { code: "timeout", name: "TimeoutError", message: "The run timed out after 1000 ms (total timeout)", status: 504 }
+ * errorPayload(new TypeError("x is undefined")); // { code: "internal", name: "Error", message: "Internal error", status: 500 }
+ */
+export function errorPayload(error: unknown, options: ErrorPayloadOptions = {}): ErrorPayload {
+  if (RivuletError.isInstance(error)) {
+    const code = knownCode(readString(error, "code")) ?? "internal";
+    const name = readString(error, "name") ?? "RivuletError";
+    return payload(code, name, readString(error, "message") ?? INTERNAL_MESSAGE);
+  }
+  if (error instanceof Error && isAbortError(error)) {
+    return readString(error, "name") === "TimeoutError"
+      ? payload("timeout", "TimeoutError", "The run timed out")
+      : payload("aborted", "AbortError", "The run was aborted");
+  }
+  if (options.exposeUnknownErrors === true) return exposed(error);
+  return payload("internal", "Error", INTERNAL_MESSAGE);
+}
+
+function payload(code: RivuletErrorCode, name: string, message: string): ErrorPayload {
+  return { code, name, message, status: ERROR_STATUS[code].status };
+}
+
+/** A non-Rivulet value's own name and message (`String(value)` for a non-Error). */
+function exposed(error: unknown): ErrorPayload {
+  if (error instanceof Error) {
+    return payload("internal", readString(error, "name") ?? "Error", readString(error, "message") ?? "");
+  }
+  let message: string;
+  try {
+    message = String(error);
+  } catch {
+    message = INTERNAL_MESSAGE; // Object.create(null), a throwing toString: no string form
+  }
+  return payload("internal", "Error", message);
+}
+
+function knownCode(code: string | undefined): RivuletErrorCode | undefined {
+  return code !== undefined && isRivuletErrorCode(code) ? code : undefined;
+}
+
+function isRivuletErrorCode(code: string): code is RivuletErrorCode {
+  return Object.hasOwn(ERROR_STATUS, code);
+}
+
+/** `value[key]` when it is a string; undefined when it is not, or when reading it throws (a getter, a proxy). */
+function readString(value: object, key: string): string | undefined {
+  try {
+    const field: unknown = Reflect.get(value, key);
+    return typeof field === "string" ? field : undefined;
+  } catch {
+    return undefined;
+  }
+}

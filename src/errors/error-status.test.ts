@@ -1,0 +1,83 @@
+// The code table: every code has an HTTP status (the serving spec's mapping) and a default retry
+// behaviour that `withRetry` actually follows.
+import { ERROR_STATUS, type RivuletErrorCode, RunnableLambda } from "rivulet";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import { AbortError, TimeoutError } from "./abort-error.js";
+import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "./input-errors.js";
+import { OutputParserError } from "./output-parser-error.js";
+import { PromptInputError } from "./prompt-input-error.js";
+import { MissingApiKeyError, ProviderError } from "./provider-error.js";
+import { RivuletError } from "./rivulet-error.js";
+import { ToolInputError } from "./tool-input-error.js";
+
+/** One error per code, built by the class that throws that code (a bare RivuletError where none does). */
+const errorFor: Record<RivuletErrorCode, () => Error> = {
+  aborted: () => new AbortError(),
+  timeout: () => new TimeoutError(5),
+  invalid_input: () => new InvalidInputError("bad"),
+  invalid_config: () => new InvalidConfigError("bad"),
+  invalid_runnable: () => new RivuletError("invalid_runnable", "no _invoke"),
+  recursion_limit: () => new RecursionLimitError(2),
+  output_parser: () => new OutputParserError("bad", "text"),
+  prompt_input: () => new PromptInputError({ missing: ["a"], given: [] }),
+  tool_input: () => new ToolInputError({ toolName: "t", issues: [], input: 1 }),
+  provider: () => new ProviderError("down", { provider: "p", retryable: true }),
+  missing_api_key: () => new MissingApiKeyError("p", "P_KEY"),
+  not_implemented: () => new RivuletError("not_implemented", "later"),
+  internal: () => new RivuletError("internal", "oops"),
+};
+
+const codes = Object.keys(errorFor).filter((code): code is RivuletErrorCode =>
+  Object.hasOwn(ERROR_STATUS, code),
+);
+
+/** How many attempts `withRetry` (two allowed, no waiting) makes when every attempt throws `make()`. */
+async function attemptsFor(make: () => Error): Promise<number> {
+  let attempts = 0;
+  const failing = RunnableLambda.from((_x: number): number => {
+    attempts++;
+    throw make();
+  });
+  const retried = failing.withRetry({ stopAfterAttempt: 2, sleep: async () => {} });
+  await expect(retried.invoke(1)).rejects.toBeInstanceOf(Error);
+  return attempts;
+}
+
+describe("ERROR_STATUS", () => {
+  it("names exactly the RivuletErrorCode union (TypeScript checks it too)", () => {
+    expectTypeOf<keyof typeof ERROR_STATUS>().toEqualTypeOf<RivuletErrorCode>();
+    expect(Object.keys(ERROR_STATUS).sort()).toStrictEqual(Object.keys(errorFor).sort());
+    expect(codes).toHaveLength(Object.keys(ERROR_STATUS).length);
+  });
+
+  it("maps codes to the serving statuses: input 422, cancelled 499, timeout 504, provider 502, else 500", () => {
+    const byStatus: Record<number, string[]> = {};
+    for (const [code, info] of Object.entries(ERROR_STATUS)) (byStatus[info.status] ??= []).push(code);
+    expect(byStatus).toStrictEqual({
+      422: ["invalid_input", "invalid_config", "prompt_input", "tool_input"],
+      499: ["aborted"],
+      504: ["timeout"],
+      502: ["provider"],
+      500: [
+        "missing_api_key",
+        "output_parser",
+        "recursion_limit",
+        "invalid_runnable",
+        "not_implemented",
+        "internal",
+      ],
+    });
+  });
+
+  it.each(codes)("%s: withRetry's default retries it exactly when the table says retryable", async (code) => {
+    const make = errorFor[code];
+    const error = make();
+    expect(RivuletError.isInstance(error) && error.code).toBe(code);
+    expect(await attemptsFor(make)).toBe(ERROR_STATUS[code].retryable ? 2 : 1);
+  });
+
+  it("a provider error's own retryable field overrides the table", async () => {
+    const permanent = () => new ProviderError("bad key", { provider: "p", status: 401, retryable: false });
+    expect(await attemptsFor(permanent)).toBe(1);
+  });
+});

@@ -1,0 +1,42 @@
+import type { RivuletErrorCode } from "./rivulet-error.js";
+
+/** What one error code means outside the process that threw it. */
+export interface ErrorCodeInfo {
+  /** The HTTP status a server answers with when a call fails with this code. */
+  readonly status: number;
+  /**
+   * Whether `withRetry` tries again by default. An error's own boolean `retryable` field (every
+   * `ProviderError` has one) overrides it.
+   */
+  readonly retryable: boolean;
+}
+
+/**
+ * Every error code with its HTTP status and default retry behaviour: the one table that SSE
+ * error frames, `errorPayload` and the server read. TypeScript checks that it names every
+ * `RivuletErrorCode` and nothing else. Input errors are 422 (the caller can fix them), a
+ * cancelled run 499 (nginx's "client closed request", as LangServe clients expect), a timeout
+ * 504, a failed provider 502, everything else 500. Timeouts and cancellations are not retried
+ * by `withRetry`: the run's signal is already spent.
+ *
+ * @example
+ * ERROR_STATUS[error.code].status; // 422 for "prompt_input"
+ */
+export const ERROR_STATUS = {
+  aborted: { status: 499, retryable: false },
+  timeout: { status: 504, retryable: false },
+  invalid_input: { status: 422, retryable: false },
+  invalid_config: { status: 422, retryable: false },
+  prompt_input: { status: 422, retryable: false },
+  tool_input: { status: 422, retryable: false },
+  // The error's own `retryable` (rate limit, 5xx, network: true; 4xx: false) decides.
+  provider: { status: 502, retryable: true },
+  // The server's own configuration is missing, not the caller's input.
+  missing_api_key: { status: 500, retryable: false },
+  // A model may write parseable text on the next attempt.
+  output_parser: { status: 500, retryable: true },
+  recursion_limit: { status: 500, retryable: true },
+  invalid_runnable: { status: 500, retryable: true },
+  not_implemented: { status: 500, retryable: true },
+  internal: { status: 500, retryable: true },
+} as const satisfies Record<RivuletErrorCode, ErrorCodeInfo>;
