@@ -52,7 +52,9 @@ describe("ERROR_STATUS", () => {
 
   it("maps codes to the serving statuses: input 422, cancelled 499, timeout 504, provider 502, else 500", () => {
     const byStatus: Record<number, string[]> = {};
-    for (const [code, info] of Object.entries(ERROR_STATUS)) (byStatus[info.status] ??= []).push(code);
+    for (const [code, info] of Object.entries(ERROR_STATUS)) {
+      byStatus[info.status] = [...(byStatus[info.status] ?? []), code];
+    }
     expect(byStatus).toStrictEqual({
       422: ["invalid_input", "invalid_config", "prompt_input", "tool_input"],
       499: ["aborted"],
