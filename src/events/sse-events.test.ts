@@ -1,6 +1,6 @@
 // streamEvents with encoding "text/event-stream" (events.md rule 9): SSE bytes, one
 // `event: data` frame per event, then `event: end`; a failure becomes `event: error` first.
-import { RunnableLambda, RunnableSequence } from "rivulet";
+import { InvalidInputError, RunnableLambda, RunnableSequence } from "rivulet";
 import { fromArray, normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { parseSseStream } from "../sse/index.js";
@@ -95,7 +95,13 @@ describe("streamEvents as SSE", () => {
       error: { name: "TypeError", message: "bad input" },
       input: 2,
     });
-    expect(JSON.parse(messages[7]!.data)).toStrictEqual({ name: "TypeError", message: "bad input" });
+    // The error frame is errorPayload's: a non-Rivulet error is masked (no message, no stack).
+    expect(JSON.parse(messages[7]!.data)).toStrictEqual({
+      code: "internal",
+      name: "Error",
+      message: "Internal error",
+      status: 500,
+    });
     expect(messages[8]!.data).toBe("");
   });
 
@@ -107,6 +113,29 @@ describe("streamEvents as SSE", () => {
     );
     const messages = await toArray(parseSseStream(fromArray(bytes)));
     expect(messages.map((m) => m.event)).toStrictEqual(["error", "end"]);
-    expect(JSON.parse(messages[0]!.data)).toMatchObject({ name: "AbortError", code: "aborted" });
+    expect(JSON.parse(messages[0]!.data)).toStrictEqual({
+      code: "aborted",
+      name: "AbortError",
+      message: "The run was aborted",
+      status: 499,
+    });
+  });
+
+  it("the error frame of a Rivulet error keeps its class name and message, with the code's HTTP status", async () => {
+    const rejecting = RunnableLambda.from(
+      (_x: number): number => {
+        throw new InvalidInputError("x must be even: pass an even number");
+      },
+      { name: "rejecting" },
+    );
+    const bytes = await toArray(rejecting.streamEvents(1, { version: "v2", encoding: "text/event-stream" }));
+    const messages = await toArray(parseSseStream(fromArray(bytes)));
+    const frame = messages.find((m) => m.event === "error");
+    expect(JSON.parse(frame?.data ?? "null")).toStrictEqual({
+      code: "invalid_input",
+      name: "InvalidInputError",
+      message: "x must be even: pass an even number",
+      status: 422,
+    });
   });
 });

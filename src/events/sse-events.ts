@@ -1,24 +1,14 @@
-import { RivuletError } from "../errors/rivulet-error.js";
+import { errorPayload } from "../errors/error-payload.js";
 import { encodeSseFrame } from "../sse/encode-sse-frame.js";
 import { serializeEventData } from "../sse/serialize-event-data.js";
 
 const encoder = new TextEncoder();
 
-function errorPayload(error: unknown): Record<string, unknown> {
-  if (error instanceof Error) {
-    return {
-      name: error.name,
-      message: error.message,
-      ...(RivuletError.isInstance(error) ? { code: error.code } : {}),
-    };
-  }
-  return { name: "Error", message: String(error) };
-}
-
 /**
  * Encodes events as Server-Sent Events bytes: one `event: data` frame per event (its JSON in
- * `data:`), then `event: end`. A failure becomes an `event: error` frame with `{ name, message,
- * code? }` before `event: end`, so an HTTP client always sees the stream finish.
+ * `data:`), then `event: end`. A failure becomes an `event: error` frame with the error's
+ * `errorPayload` (`{ code, name, message, status }`; a non-Rivulet error is masked as
+ * `internal`, status 500) before `event: end`, so an HTTP client always sees the stream finish.
  */
 export async function* encodeEventsAsSse(events: AsyncIterable<unknown>): AsyncGenerator<Uint8Array> {
   try {
@@ -26,7 +16,7 @@ export async function* encodeEventsAsSse(events: AsyncIterable<unknown>): AsyncG
       yield encoder.encode(encodeSseFrame({ event: "data", data: serializeEventData(e) }));
     }
   } catch (error) {
-    yield encoder.encode(encodeSseFrame({ event: "error", data: serializeEventData(errorPayload(error)) }));
+    yield encoder.encode(encodeSseFrame({ event: "error", data: JSON.stringify(errorPayload(error)) }));
   }
   yield encoder.encode(encodeSseFrame({ event: "end", data: "" }));
 }
