@@ -1,9 +1,9 @@
 import { InvalidInputError } from "../errors/input-errors.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { checkMessageContent } from "./check-message-content.js";
 import type { MessageContent } from "./content-block.js";
 import { contentText } from "./content-block.js";
 import { formatMessage } from "./format-message.js";
-import { isPlainObject } from "./merge-objects.js";
 import type { MessageJSON, MessageType } from "./message-json.js";
 
 /** Fields every message accepts. `undefined` is allowed so callers can forward optional values. */

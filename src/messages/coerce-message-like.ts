@@ -1,11 +1,11 @@
 import { InvalidInputError } from "../errors/input-errors.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { AIMessage } from "./ai-message.js";
 import { BaseMessage } from "./base-message.js";
 import { ChatMessage } from "./chat-message.js";
 import { checkMessageContent } from "./check-message-content.js";
 import type { MessageContent } from "./content-block.js";
 import { HumanMessage } from "./human-message.js";
-import { isPlainObject } from "./merge-objects.js";
 import { messageFromJSON } from "./message-from-json.js";
 import { parseToolCallArgs } from "./parse-tool-call-args.js";
 import { SystemMessage } from "./system-message.js";

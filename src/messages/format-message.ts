@@ -1,4 +1,4 @@
-import { isPlainObject } from "./merge-objects.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 
 function quote(text: string): string {
   // Python's repr picks single quotes unless the text holds one and no double quote.

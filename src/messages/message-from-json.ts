@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/input-errors.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { AIMessage } from "./ai-message.js";
 import { AIMessageChunk } from "./ai-message-chunk.js";
 import type { BaseMessage, BaseMessageFields } from "./base-message.js";
@@ -6,7 +7,6 @@ import { ChatMessage } from "./chat-message.js";
 import { ChatMessageChunk } from "./chat-message-chunk.js";
 import { HumanMessage } from "./human-message.js";
 import { HumanMessageChunk } from "./human-message-chunk.js";
-import { isPlainObject } from "./merge-objects.js";
 import type { MessageJSON } from "./message-json.js";
 import { SystemMessage } from "./system-message.js";
 import { SystemMessageChunk } from "./system-message-chunk.js";

@@ -1,7 +1,7 @@
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { JsonTokenizer } from "../json-stream/json-tokenizer.js";
 import { parsePartialJson } from "../json-stream/parse-partial-json.js";
 import type { ValueSink } from "../json-stream/value-sink.js";
-import { isPlainObject } from "./merge-objects.js";
 
 /** Receives nothing: the tokenizer is run only to learn whether the text can still become JSON. */
 const IGNORE: ValueSink = {

@@ -1,5 +1,5 @@
 import { PromptInputError } from "../errors/prompt-input-error.js";
-import { isPlainObject } from "../streams/concat.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { defineOwn, ownEntries, ownValue } from "./own-values.js";
 
 /** The variables a prompt is formatted with, by name. */

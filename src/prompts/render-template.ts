@@ -1,4 +1,4 @@
-import { isPlainObject } from "../streams/concat.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { parseFString } from "./parse-f-string.js";
 import { parseMustache } from "./parse-mustache.js";
 import type { TemplateNode } from "./template-node.js";

@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/input-errors.js";
-import { isPlainObject } from "../messages/merge-objects.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { copyJsonValue } from "./copy-json-value.js";
 import type { MetadataFilter } from "./metadata-filter.js";
 

@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/input-errors.js";
-import { isPlainObject } from "../messages/merge-objects.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { checkStoreText } from "./check-store-text.js";
 
 /** What a JSON value is checked for: a search filter or metadata to store (the advice differs). */

@@ -1,4 +1,4 @@
-import { isPlainObject } from "../messages/merge-objects.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import type { Document } from "./document.js";
 
 /**
