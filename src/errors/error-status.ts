@@ -12,12 +12,12 @@ export interface ErrorCodeInfo {
 }
 
 /**
- * Every error code with its HTTP status and default retry behaviour: the one table that SSE
- * error frames, `errorPayload` and the server read. TypeScript checks that it names every
- * `RivuletErrorCode` and nothing else. Input errors are 422 (the caller can fix them), a
- * cancelled run 499 (nginx's "client closed request", as LangServe clients expect), a timeout
- * 504, a failed provider 502, everything else 500. Timeouts and cancellations are not retried
- * by `withRetry`: the run's signal is already spent.
+ * Every error code with its HTTP status and default retry behaviour: the one table that
+ * `errorPayload` (and through it SSE error frames and HTTP servers) reads. TypeScript checks
+ * that it names every `RivuletErrorCode` and nothing else. Input errors are 422 (the caller can
+ * fix them), a cancelled run 499 (nginx's "client closed request"), a timeout 504, a failed
+ * provider 502, everything else 500. Timeouts and cancellations are not retried by
+ * `withRetry`: the run's signal is already spent.
  *
  * @example
  * ERROR_STATUS[error.code].status; // 422 for "prompt_input"
