@@ -6,6 +6,7 @@ import "./events/install.js";
 
 export * from "./callbacks/index.js";
 export * from "./config/index.js";
+export * from "./engine/index.js";
 export * from "./errors/index.js";
 export * from "./events/index.js";
 export * from "./json-patch/index.js";

@@ -1,11 +1,11 @@
 import type { RunObserver } from "../callbacks/run-observer.js";
 import { mergeConfigs } from "../config/merge-configs.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { streamWithRun } from "../engine/run-driver.js";
+import type { RunnableCore } from "../engine/runnable-core.js";
 import { AbortError } from "../errors/abort-error.js";
 import { BoundedQueue } from "../internal/bounded-queue.js";
 import { uuidv7 } from "../internal/uuid-v7.js";
-import { streamWithRun } from "../runnables/run-driver.js";
-import type { RunnableCore } from "../runnables/runnable-core.js";
 
 /** How far a chain may run ahead of a slow consumer, in queued items. */
 const QUEUE_CAPACITY = 64;

@@ -1,7 +1,7 @@
 import { ensureConfig } from "../config/ensure-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { RunnableCore } from "../engine/runnable-core.js";
 import { InvalidInputError } from "../errors/input-errors.js";
-import type { RunnableCore } from "../runnables/runnable-core.js";
 import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import { compileFilters, type EventFilters } from "./event-filters.js";
 import { EventStreamObserver, type EventsVersion } from "./event-stream-observer.js";

@@ -1,6 +1,6 @@
 import { ensureConfig } from "../config/ensure-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
-import type { RunnableCore } from "../runnables/runnable-core.js";
+import type { RunnableCore } from "../engine/runnable-core.js";
 import { compileFilters, type EventFilters } from "./event-filters.js";
 import { LogStreamObserver } from "./log-stream-observer.js";
 import { observeRun } from "./observe-run.js";

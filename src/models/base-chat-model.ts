@@ -1,4 +1,5 @@
 import type { RunPresentation } from "../callbacks/run.js";
+import type { RunIdentity, RunScope } from "../engine/run-scope.js";
 import { throwIfAborted } from "../internal/abort.js";
 import { mapStream } from "../internal/async-streams.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
@@ -6,7 +7,6 @@ import { AIMessageChunk, isAIMessageChunk } from "../messages/ai-message-chunk.j
 import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregator.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { toChatMessages } from "../messages/to-chat-messages.js";
-import type { RunIdentity, RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type {

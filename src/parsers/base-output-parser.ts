@@ -1,11 +1,11 @@
 import type { RunType } from "../callbacks/run.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { InputStream } from "../engine/runnable-core.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { OutputParserError } from "../errors/output-parser-error.js";
 import { mapStream, once } from "../internal/async-streams.js";
 import { BaseMessage } from "../messages/base-message.js";
-import type { RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
-import type { InputStream } from "../runnables/runnable-core.js";
 
 /** What an output parser reads: model text, or a message (its text content), whole or streamed. */
 export type OutputParserInput = string | BaseMessage;

@@ -1,6 +1,6 @@
 import type { RunType } from "../callbacks/run.js";
+import type { RunScope } from "../engine/run-scope.js";
 import type { BaseMessage } from "../messages/base-message.js";
-import type { RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { InputValues } from "./prompt-variables.js";
 

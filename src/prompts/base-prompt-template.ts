@@ -1,6 +1,6 @@
 import type { RunType } from "../callbacks/run.js";
+import type { RunScope } from "../engine/run-scope.js";
 import type { ChatMessagesSource } from "../messages/to-chat-messages.js";
-import type { RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
 import {
   assertNoMissing,

@@ -1,6 +1,6 @@
 import type { RunPresentation, RunType } from "../callbacks/run.js";
+import type { RunIdentity, RunScope } from "../engine/run-scope.js";
 import { InvalidInputError } from "../errors/input-errors.js";
-import type { RunIdentity, RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { Document } from "./document.js";
 

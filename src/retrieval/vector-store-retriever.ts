@@ -1,6 +1,6 @@
+import type { RunScope } from "../engine/run-scope.js";
 import { InvalidConfigError } from "../errors/input-errors.js";
-import { isPlainObject } from "../messages/merge-objects.js";
-import type { RunScope } from "../runnables/run-scope.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { BaseRetriever } from "./base-retriever.js";
 import { checkMetadataFilter } from "./check-metadata-filter.js";
 import { checkSearchOptions } from "./check-search-options.js";

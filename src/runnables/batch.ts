@@ -1,8 +1,8 @@
 import { ensureConfig } from "../config/ensure-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { RunnableCore } from "../engine/runnable-core.js";
 import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
-import type { RunnableCore } from "./runnable-core.js";
 
 /**
  * How many inputs `batch` runs at once when neither the options nor the config say: enough to

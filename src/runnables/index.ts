@@ -3,9 +3,7 @@ import "./install.js";
 export type { BatchOptions } from "./batch.js";
 export { chain } from "./chain.js";
 export { coerceToRunnable } from "./coerce.js";
-export { dispatchCustomEvent } from "./dispatch-custom-event.js";
 export type { FallbackOptions, RetryOptions } from "./factories.js";
-export { type RunIdentity, RunScope } from "./run-scope.js";
 export {
   type LambdaChunk,
   type LambdaOutput,
@@ -18,7 +16,6 @@ export {
 export { RunnableAssign } from "./runnable-assign.js";
 export { RunnableBinding } from "./runnable-binding.js";
 export { RunnableBranch } from "./runnable-branch.js";
-export type { InputStream, RunInput } from "./runnable-core.js";
 export { type GeneratorFunc, RunnableGenerator } from "./runnable-generator.js";
 export { type RunnableFunc, RunnableLambda } from "./runnable-lambda.js";
 export { RunnableMap, RunnableParallel } from "./runnable-parallel.js";

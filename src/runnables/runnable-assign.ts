@@ -1,12 +1,12 @@
+import { ChildStop } from "../engine/child-stop.js";
+import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { InputStream } from "../engine/runnable-core.js";
 import { mergeKeyed, once } from "../internal/async-streams.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { tee } from "../internal/tee.js";
 import { ConcatAggregator } from "../streams/aggregator.js";
-import { isPlainObject } from "../streams/concat.js";
-import { ChildStop } from "./child-stop.js";
-import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
-import type { InputStream } from "./runnable-core.js";
 import type { RunnableParallel } from "./runnable-parallel.js";
 
 async function* passthroughKeys(

@@ -1,8 +1,8 @@
 import { mergeConfigs, validateConfig } from "../config/merge-configs.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { RunnableCore } from "../engine/runnable-core.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import { Runnable } from "./runnable.js";
-import type { RunnableCore } from "./runnable-core.js";
 
 /**
  * A runnable with config bound to it (`withConfig`). It is not a run of its own: each call runs

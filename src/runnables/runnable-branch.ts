@@ -1,7 +1,7 @@
+import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import type { RunScope } from "../engine/run-scope.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { factories } from "./factories.js";
-import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
 
 type Branch = readonly [condition: Runnable, branch: Runnable];

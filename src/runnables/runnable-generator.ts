@@ -1,10 +1,10 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { InputStream } from "../engine/runnable-core.js";
+import { iterateWithContext } from "../engine/user-code.js";
 import { once } from "../internal/async-streams.js";
 import { ConcatAggregator } from "../streams/aggregator.js";
-import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
-import type { InputStream } from "./runnable-core.js";
-import { iterateWithContext } from "./user-code.js";
 
 /** An async generator function over the input stream. */
 export type GeneratorFunc<I, C> = (input: AsyncIterable<I>, config: RunnableConfig) => AsyncIterable<C>;

@@ -1,11 +1,11 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { InputStream } from "../engine/runnable-core.js";
+import { callWithContext, isAsyncIterable, iterateWithContext } from "../engine/user-code.js";
 import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "../errors/input-errors.js";
 import { aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
-import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import type { RunScope } from "./run-scope.js";
 import { type LambdaChunk, type LambdaOutput, Runnable } from "./runnable.js";
-import type { InputStream } from "./runnable-core.js";
-import { callWithContext, isAsyncIterable, iterateWithContext } from "./user-code.js";
 
 /** A function a RunnableLambda wraps. It may return a value, a promise, a Runnable (which is then run) or an async iterable (streamed out). */
 export type RunnableFunc<I, R> = (input: I, config: RunnableConfig) => R;

@@ -1,13 +1,13 @@
+import { ChildStop } from "../engine/child-stop.js";
+import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { InputStream, RunInput } from "../engine/runnable-core.js";
 import { mergeKeyed } from "../internal/async-streams.js";
 import { setOwnProperty } from "../internal/set-own-property.js";
 import { tee } from "../internal/tee.js";
 import { type Aggregator, KeyedAggregator } from "../streams/aggregator.js";
-import { ChildStop } from "./child-stop.js";
 import { factories } from "./factories.js";
-import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
-import type { InputStream, RunInput } from "./runnable-core.js";
 
 type Branches = Record<string, Runnable>;
 

@@ -1,11 +1,11 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
-import type { RunScope } from "./run-scope.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { InputStream } from "../engine/runnable-core.js";
+import { callWithContext } from "../engine/user-code.js";
 import { Runnable } from "./runnable.js";
 import { RunnableAssign } from "./runnable-assign.js";
-import type { InputStream } from "./runnable-core.js";
 import { RunnableParallel } from "./runnable-parallel.js";
 import { RunnablePick } from "./runnable-pick.js";
-import { callWithContext } from "./user-code.js";
 
 /**
  * Passes its input through unchanged, chunk by chunk when streamed. An optional `func` is

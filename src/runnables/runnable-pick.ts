@@ -1,6 +1,6 @@
-import { isPlainObject } from "../streams/concat.js";
+import type { InputStream } from "../engine/runnable-core.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { Runnable } from "./runnable.js";
-import type { InputStream } from "./runnable-core.js";
 
 function pickFrom(value: unknown, keys: string | readonly string[]): unknown {
   if (!isPlainObject(value)) return undefined;

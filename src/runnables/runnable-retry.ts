@@ -1,14 +1,14 @@
+import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import type { RunScope } from "../engine/run-scope.js";
+import { continueStream, startStream } from "../engine/stream-after-first-chunk.js";
 import { isAbortError } from "../errors/abort-error.js";
 import { InvalidConfigError } from "../errors/input-errors.js";
 import { RivuletError } from "../errors/rivulet-error.js";
 import { checkNumberOption, MAX_TIMER_DELAY_MS } from "../internal/check-number-option.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { RetryOptions } from "./factories.js";
-import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
 import { sleep as realSleep } from "./sleep.js";
-import { continueStream, startStream } from "./stream-after-first-chunk.js";
 
 /** Errors that retrying cannot fix: cancellations and the caller's own bad input. */
 function defaultRetryIf(error: unknown): boolean {

@@ -1,10 +1,10 @@
+import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { InputStream, RunInput } from "../engine/runnable-core.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import { factories } from "./factories.js";
-import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
-import type { InputStream, RunInput } from "./runnable-core.js";
 
 /**
  * Runs steps one after the other, each on the previous one's output. Streaming is pipelined:

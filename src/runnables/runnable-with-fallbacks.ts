@@ -1,11 +1,11 @@
+import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import type { RunScope } from "../engine/run-scope.js";
+import { continueStream, startStream } from "../engine/stream-after-first-chunk.js";
 import { isAbortError } from "../errors/abort-error.js";
 import { InvalidConfigError } from "../errors/input-errors.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { FallbackOptions } from "./factories.js";
-import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import type { RunScope } from "./run-scope.js";
 import { Runnable } from "./runnable.js";
-import { continueStream, startStream } from "./stream-after-first-chunk.js";
 
 /** Throws unless the options can work: an untyped caller can pass anything, and it would fail only at the call. */
 function checkFallbackOptions(options: FallbackOptions): void {

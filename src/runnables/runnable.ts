@@ -2,6 +2,9 @@ import type { RunType } from "../callbacks/run.js";
 import { ensureConfig } from "../config/ensure-config.js";
 import { mergeConfigs } from "../config/merge-configs.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import type { RunIdentity, RunScope } from "../engine/run-scope.js";
+import type { InputStream, RunnableCore } from "../engine/runnable-core.js";
 import { AbortError } from "../errors/abort-error.js";
 import { RivuletError } from "../errors/rivulet-error.js";
 import type {
@@ -17,9 +20,6 @@ import { type Aggregator, aggregateStream, ConcatAggregator } from "../streams/a
 import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import { type BatchOptions, runBatch } from "./batch.js";
 import { type FallbackOptions, factories, type RetryOptions } from "./factories.js";
-import { invokeWithRun, streamWithRun } from "./run-driver.js";
-import type { RunIdentity, RunScope } from "./run-scope.js";
-import type { InputStream, RunnableCore } from "./runnable-core.js";
 
 const BRAND = Symbol.for("rivulet.runnable");
 

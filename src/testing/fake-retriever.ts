@@ -1,6 +1,6 @@
+import type { RunScope } from "../engine/run-scope.js";
 import { BaseRetriever } from "../retrieval/base-retriever.js";
 import { Document } from "../retrieval/document.js";
-import type { RunScope } from "../runnables/run-scope.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
 import { checkFakeFields } from "./fake-fields.js";
 

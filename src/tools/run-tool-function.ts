@@ -1,7 +1,7 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { RunScope } from "../engine/run-scope.js";
+import { callWithContext } from "../engine/user-code.js";
 import { throwIfAborted } from "../internal/abort.js";
-import type { RunScope } from "../runnables/run-scope.js";
-import { callWithContext } from "../runnables/user-code.js";
 
 /** The name of the custom event a generator tool's yielded values are reported under. */
 export const TOOL_PROGRESS_EVENT = "tool_progress";

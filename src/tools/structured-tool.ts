@@ -1,11 +1,11 @@
 import type { RunType } from "../callbacks/run.js";
 import { ensureConfig } from "../config/ensure-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { invokeWithRun } from "../engine/run-driver.js";
+import type { RunScope } from "../engine/run-scope.js";
 import { ToolInputError } from "../errors/tool-input-error.js";
 import type { ToolCall } from "../messages/tool-call.js";
 import { ToolMessage } from "../messages/tool-message.js";
-import { invokeWithRun } from "../runnables/run-driver.js";
-import type { RunScope } from "../runnables/run-scope.js";
 import { Runnable } from "../runnables/runnable.js";
 import { coerceToolInput, isToolCall, type ToolInputShape, toolInputShape } from "./coerce-tool-input.js";
 import { splitToolResult, type ToolResponseFormat, toToolMessage } from "./format-tool-output.js";

@@ -1,8 +1,8 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { RunIdentity, RunScope } from "../engine/run-scope.js";
+import type { InputStream, RunnableCore } from "../engine/runnable-core.js";
 import type { ToolCall } from "../messages/tool-call.js";
 import type { ToolMessage } from "../messages/tool-message.js";
-import type { RunIdentity, RunScope } from "../runnables/run-scope.js";
-import type { InputStream, RunnableCore } from "../runnables/runnable-core.js";
 import { type Aggregator, aggregateStream, LastValueAggregator } from "../streams/aggregator.js";
 
 /** What a {@link ToolCallRun} needs from its tool (structural, so this file imports no tool class). */
