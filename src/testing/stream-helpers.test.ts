@@ -32,6 +32,12 @@ describe("normalizeIds", () => {
       name: "not-an-id",
     });
   });
+
+  it("walks null-prototype objects too (the shared plain-object rule)", () => {
+    const record: Record<string, unknown> = Object.create(null);
+    record.run_id = "0190a4b2-0000-7000-8000-000000000003";
+    expect(normalizeIds({ data: record })).toEqual({ data: { run_id: "<id:0>" } });
+  });
 });
 
 describe("RunRecorder", () => {

@@ -1,5 +1,6 @@
 import { InvalidConfigError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { sleep } from "../runnables/sleep.js";
 
 /**
@@ -45,7 +46,7 @@ export function normalizeIds<T>(value: T): T {
       return v.startsWith("run-") ? `run-${ids.get(bare)}` : ids.get(bare);
     }
     if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype) {
+    if (isPlainObject(v)) {
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
     }
     return v;

@@ -1,3 +1,4 @@
+import { isPlainObject } from "../internal/is-plain-object.js";
 import type { ToolCall } from "../messages/tool-call.js";
 import { convertToolSchema, isStringJsonSchema } from "./schema-to-json-schema.js";
 import type { JsonSchema } from "./validate-json-schema.js";
@@ -66,10 +67,10 @@ export function toolInputShape(schema: ToolSchema | undefined): ToolInputShape {
  * is left as it is, for the caller to reject.
  */
 export function coerceToolInput(input: unknown, shape: () => ToolInputShape): unknown {
-  if (typeof input === "object" && input !== null && !Array.isArray(input)) {
+  if (isPlainObject(input)) {
     if (!shape().stringTool) return input;
     const only = Object.keys(input);
-    const value = (input as { input?: unknown }).input;
+    const value = input.input;
     return only.length === 1 && typeof value === "string" ? value : input;
   }
   if (typeof input !== "string") return input;

@@ -83,6 +83,13 @@ describe("tool() with a string schema: calls", () => {
     await expect(echoZod.invoke({ input: "z" } as unknown as string)).resolves.toBe("got z");
   });
 
+  it("unwraps { input } only from a plain object, not from a class instance", async () => {
+    class Wrapper {
+      input = "z";
+    }
+    await inputError(echoZod.invoke(new Wrapper() as unknown as string));
+  });
+
   it("validates the unwrapped string against the schema", async () => {
     await expect(atLeast3.invoke("abc")).resolves.toBe("ABC");
     const call = { name: "shout", args: { input: "abcd" }, id: "c2", type: "tool_call" } as const;

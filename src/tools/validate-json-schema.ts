@@ -33,6 +33,8 @@ function matchesType(value: unknown, type: JsonSchemaType): boolean {
     case "number":
       return typeof value === "number" && Number.isFinite(value);
     case "object":
+      // Any non-array object, as `typeOf` reports it, not only plain ones: args a caller builds
+      // may hold class instances (a Date), which validate as objects.
       return typeof value === "object" && value !== null && !Array.isArray(value);
     default:
       return typeOf(value) === type;
