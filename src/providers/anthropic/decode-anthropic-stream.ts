@@ -2,7 +2,14 @@ import { AIMessageChunk, type AIMessageChunkFields } from "../../messages/ai-mes
 import type { ContentBlock } from "../../messages/content-block.js";
 import type { UsageMetadata } from "../../messages/usage-metadata.js";
 import { parseSseStream } from "../../sse/parse-sse-stream.js";
-import { compact, isRecord, type JsonRecord, numberOf, recordOf, stringOf } from "../internal/json-value.js";
+import {
+  compact,
+  isNonArrayObject,
+  type JsonRecord,
+  numberOf,
+  recordOf,
+  stringOf,
+} from "../internal/json-value.js";
 import { makeProviderError } from "../internal/make-provider-error.js";
 import { parseJsonPayload } from "../internal/parse-json-payload.js";
 import { responseBody, truncatedStreamError } from "../internal/response-body.js";
@@ -161,7 +168,7 @@ export async function* decodeAnthropicStream(
   const { status } = response;
   for await (const message of parseSseStream(responseBody(response, PROVIDER))) {
     const payload = parseJsonPayload(message.data, { provider: PROVIDER, status, what: "an event's data" });
-    if (!isRecord(payload)) continue;
+    if (!isNonArrayObject(payload)) continue;
     const fields = fieldsFromAnthropicEvent(
       message.event === "error" ? { ...payload, type: "error" } : payload,
       state,

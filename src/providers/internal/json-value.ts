@@ -1,8 +1,13 @@
 /** A parsed JSON object (any value that is an object and not an array). */
 export type JsonRecord = Record<string, unknown>;
 
-/** Narrows a parsed JSON value to an object. */
-export function isRecord(value: unknown): value is JsonRecord {
+/**
+ * True for any object that is not an array, class instances included. Deliberately wider than
+ * `isPlainObject`: `bindTools` reads the fields of the tool objects users pass, and those are
+ * often class instances (a `StructuredTool`, a schema a library built). On parsed JSON, which
+ * holds only plain objects, the two agree.
+ */
+export function isNonArrayObject(value: unknown): value is JsonRecord {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
@@ -18,7 +23,7 @@ export function numberOf(value: unknown): number | undefined {
 
 /** The value if it is an object, else an empty one (for reading optional nested fields). */
 export function recordOf(value: unknown): JsonRecord {
-  return isRecord(value) ? value : {};
+  return isNonArrayObject(value) ? value : {};
 }
 
 /** The value if it is an array, else an empty one. */

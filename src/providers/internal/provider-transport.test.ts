@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { TimeoutError } from "../../errors/abort-error.js";
 import { ProviderError } from "../../errors/provider-error.js";
-import { isRecord, stringOf } from "./json-value.js";
+import { isNonArrayObject, stringOf } from "./json-value.js";
 import { ProviderTransport, type ProviderTransportConfig } from "./provider-transport.js";
 import type { FetchLike } from "./transport-options.js";
 
 const encoder = new TextEncoder();
 const describeError = (body: unknown) =>
-  isRecord(body) && isRecord(body.error) ? { message: stringOf(body.error.message) } : {};
+  isNonArrayObject(body) && isNonArrayObject(body.error) ? { message: stringOf(body.error.message) } : {};
 
 /** A response whose body sends `first` and then nothing, recording whether the reader let go of it. */
 function stalledResponse(status: number, first: string): { response: Response; cancelled: () => boolean } {

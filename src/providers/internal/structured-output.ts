@@ -7,7 +7,7 @@ import { StructuredOutputParser } from "../../parsers/structured-output-parser.j
 import type { Runnable } from "../../runnables/runnable.js";
 import { isStandardSchema } from "../../schema/is-standard-schema.js";
 import type { StandardSchemaV1 } from "../../schema/standard-schema.js";
-import { isRecord, type JsonRecord } from "./json-value.js";
+import { isNonArrayObject, type JsonRecord } from "./json-value.js";
 
 /** What `withStructuredOutput` accepts: a Standard Schema (zod 4, Valibot...) or a JSON Schema object. */
 export type StructuredOutputSchema = StandardSchemaV1 | JsonRecord;
@@ -41,7 +41,7 @@ export function structuredJsonSchema(schema: StructuredOutputSchema): JsonRecord
       : typeof own === "function"
         ? (own as () => unknown).call(schema)
         : undefined;
-  if (!isRecord(converted)) {
+  if (!isNonArrayObject(converted)) {
     throw new InvalidInputError(
       `withStructuredOutput cannot get a JSON Schema from this "${props.vendor}" schema: ` +
         "use a zod 4 schema (or any with a Standard JSON Schema converter), or pass a JSON Schema object.",

@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../../errors/input-errors.js";
 import { convertToOpenAIFunction } from "../../tools/convert-to-openai-tool.js";
 import type { ToolDescriptor } from "../../tools/tool-to-json-schema.js";
-import { isRecord, type JsonRecord, stringOf } from "./json-value.js";
+import { isNonArrayObject, type JsonRecord, stringOf } from "./json-value.js";
 
 /**
  * A Rivulet tool (`tool()`, `StructuredTool`) or anything else with a name, a description and a
@@ -51,7 +51,7 @@ const EMPTY_OBJECT_SCHEMA: JsonRecord = { type: "object", properties: {} };
 
 function schemaObject(value: unknown, name: string): JsonRecord {
   if (value === undefined) return { ...EMPTY_OBJECT_SCHEMA };
-  if (!isRecord(value))
+  if (!isNonArrayObject(value))
     throw new InvalidInputError(`Tool "${name}" has a schema that is not a JSON Schema object`);
   // Providers want the bare schema object; a `$schema` dialect marker only confuses some of them.
   const { $schema: _, ...rest } = value;
@@ -74,8 +74,9 @@ function fromOpenAIFormat(fn: JsonRecord): ToolDefinition {
  * `InvalidInputError` naming what is missing when the value is none of the accepted shapes.
  */
 export function toToolDefinition(tool: BindableTool | JsonRecord): ToolDefinition {
-  if (!isRecord(tool)) throw new InvalidInputError(`bindTools expects tool objects, got ${typeof tool}`);
-  if (tool.type === "function" && isRecord(tool.function)) return fromOpenAIFormat(tool.function);
+  if (!isNonArrayObject(tool))
+    throw new InvalidInputError(`bindTools expects tool objects, got ${typeof tool}`);
+  if (tool.type === "function" && isNonArrayObject(tool.function)) return fromOpenAIFormat(tool.function);
   const name = stringOf(tool.name);
   if (name === undefined || name === "") {
     throw new InvalidInputError("bindTools got a tool without a name: give each tool a `name`");

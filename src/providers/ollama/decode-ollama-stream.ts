@@ -4,7 +4,7 @@ import { parseNdjsonStream } from "../../sse/parse-ndjson-stream.js";
 import {
   arrayOf,
   compact,
-  isRecord,
+  isNonArrayObject,
   type JsonRecord,
   numberOf,
   recordOf,
@@ -36,7 +36,7 @@ function argsTextOf(value: unknown): string {
 /** Ollama sends each tool call complete, with arguments as an object; they become one fragment each. */
 function toolCallChunksOf(message: JsonRecord, state: OllamaStreamState): ToolCallChunk[] {
   return arrayOf(message.tool_calls)
-    .filter(isRecord)
+    .filter(isNonArrayObject)
     .map((call) => {
       const fn = recordOf(call.function);
       const index = state.toolCalls++;
@@ -93,7 +93,7 @@ export async function* decodeOllamaStream(
 ): AsyncGenerator<AIMessageChunk, void, undefined> {
   const state: OllamaStreamState = { toolCalls: 0, done: false, newId: () => `call_${crypto.randomUUID()}` };
   for await (const line of parseNdjsonStream(responseBody(response, PROVIDER))) {
-    if (!isRecord(line)) continue;
+    if (!isNonArrayObject(line)) continue;
     if (line.error !== undefined) {
       const message = stringOf(line.error) ?? JSON.stringify(line.error);
       throw makeProviderError(`ollama stream error: ${message}`, {

@@ -1,5 +1,5 @@
 import type { ErrorDescription } from "../internal/describe-error-body.js";
-import { isRecord, stringOf } from "../internal/json-value.js";
+import { isNonArrayObject, stringOf } from "../internal/json-value.js";
 
 /**
  * Reads an Ollama error payload, `{ "error": "model 'x' not found" }`, the OpenAI-style
@@ -7,7 +7,8 @@ import { isRecord, stringOf } from "../internal/json-value.js";
  */
 export function describeOllamaError(body: unknown): ErrorDescription {
   if (typeof body === "string") return { message: body.slice(0, 500) };
-  if (!isRecord(body)) return {};
-  if (isRecord(body.error)) return { message: stringOf(body.error.message), type: stringOf(body.error.type) };
+  if (!isNonArrayObject(body)) return {};
+  if (isNonArrayObject(body.error))
+    return { message: stringOf(body.error.message), type: stringOf(body.error.type) };
   return { message: stringOf(body.error) };
 }

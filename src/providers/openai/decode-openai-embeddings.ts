@@ -1,4 +1,4 @@
-import { arrayOf, isRecord, recordOf } from "../internal/json-value.js";
+import { arrayOf, isNonArrayObject, recordOf } from "../internal/json-value.js";
 import { makeProviderError } from "../internal/make-provider-error.js";
 import { parseJsonPayload } from "../internal/parse-json-payload.js";
 import type { ChunkDecoder } from "../internal/provider-transport.js";
@@ -10,12 +10,12 @@ interface EmbeddingItem {
 }
 
 function isEmbeddingItem(value: unknown): value is EmbeddingItem {
-  return isRecord(value) && Number.isInteger(value.index) && Array.isArray(value.embedding);
+  return isNonArrayObject(value) && Number.isInteger(value.index) && Array.isArray(value.embedding);
 }
 
 /** A `200` whose body is an error payload (some gateways and compatible servers answer so): its message kept. */
 function errorInBody(json: unknown, status: number): Error | undefined {
-  if (!isRecord(json) || (json.error === undefined && json.object !== "error")) return undefined;
+  if (!isNonArrayObject(json) || (json.error === undefined && json.object !== "error")) return undefined;
   const { message, type } = describeOpenAIError(json);
   return makeProviderError(
     `openai answered HTTP ${status} with an error: ${message ?? JSON.stringify(json)}`,

@@ -5,7 +5,7 @@ import { parseSseStream } from "../../sse/parse-sse-stream.js";
 import {
   arrayOf,
   compact,
-  isRecord,
+  isNonArrayObject,
   type JsonRecord,
   numberOf,
   recordOf,
@@ -51,7 +51,7 @@ export function usageFromOpenAI(usage: JsonRecord): UsageMetadata {
 /** The tool-call fragments of a delta; the position stands in for a missing `index` (some compatible servers). */
 function toolCallChunksOf(delta: JsonRecord): ToolCallChunk[] {
   return arrayOf(delta.tool_calls)
-    .filter(isRecord)
+    .filter(isNonArrayObject)
     .map((call, position) => {
       const fn = recordOf(call.function);
       return compact({
@@ -85,9 +85,9 @@ export function chunkFromCompletion(
   state: OpenAIStreamState,
 ): AIMessageChunk | undefined {
   const choice = arrayOf(payload.choices)
-    .filter(isRecord)
+    .filter(isNonArrayObject)
     .find((c) => (numberOf(c.index) ?? 0) === 0);
-  const usage = isRecord(payload.usage) ? usageFromOpenAI(payload.usage) : undefined;
+  const usage = isNonArrayObject(payload.usage) ? usageFromOpenAI(payload.usage) : undefined;
   if (choice === undefined && usage === undefined) return undefined;
   const delta = recordOf(choice?.delta);
   const fields: AIMessageChunkFields = { content: stringOf(delta.content) ?? "" };
@@ -108,7 +108,7 @@ export function chunkFromCompletion(
 
 /** The error an error event carries, raised after the chunks already yielded. */
 function streamError(payload: JsonRecord): Error {
-  const error = isRecord(payload.error) ? payload.error : payload;
+  const error = isNonArrayObject(payload.error) ? payload.error : payload;
   const type = stringOf(error.type) ?? stringOf(error.code);
   return makeProviderError(`openai stream error: ${stringOf(error.message) ?? "unknown error"}`, {
     provider: PROVIDER,
@@ -134,8 +134,8 @@ export async function* decodeOpenAIStream(
     if (message.data === "[DONE]") return;
     if (message.data.trim() === "") continue;
     const payload = parseJsonPayload(message.data, { provider: PROVIDER, status, what: "an event's data" });
-    if (!isRecord(payload)) continue;
-    if (isRecord(payload.error) || payload.object === "error" || message.event === "error") {
+    if (!isNonArrayObject(payload)) continue;
+    if (isNonArrayObject(payload.error) || payload.object === "error" || message.event === "error") {
       throw streamError(payload);
     }
     const chunk = chunkFromCompletion(payload, state);

@@ -1,5 +1,5 @@
 import type { ErrorDescription } from "../internal/describe-error-body.js";
-import { isRecord, stringOf } from "../internal/json-value.js";
+import { isNonArrayObject, stringOf } from "../internal/json-value.js";
 
 /**
  * Reads an OpenAI (or OpenAI-compatible) error payload: `{ error: { message, type, code } }`
@@ -7,8 +7,8 @@ import { isRecord, stringOf } from "../internal/json-value.js";
  */
 export function describeOpenAIError(body: unknown): ErrorDescription {
   if (typeof body === "string") return { message: body.slice(0, 500) };
-  if (!isRecord(body)) return {};
-  const error = isRecord(body.error) ? body.error : body;
+  if (!isNonArrayObject(body)) return {};
+  const error = isNonArrayObject(body.error) ? body.error : body;
   const code = typeof error.code === "number" ? String(error.code) : stringOf(error.code);
   return {
     message: stringOf(error.message) ?? stringOf(body.error),
