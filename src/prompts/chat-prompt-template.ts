@@ -3,14 +3,21 @@ import { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
 import { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-template.js";
 import { ChatPromptValue } from "./chat-prompt-value.js";
 import { type ChatPromptPart, coerceMessagePrompt, type MessagePromptLike } from "./coerce-message-prompt.js";
+import { formatMessageImageUrls } from "./format-message-image-urls.js";
 import { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
 import { mergeOwn } from "./own-values.js";
 import type { PromptTemplateOptions } from "./prompt-template.js";
 import type { InputValues, PartialValues } from "./prompt-variables.js";
+import type { TemplateFormat } from "./render-template.js";
 
 /** Fields of a {@link ChatPromptTemplate}. */
 export interface ChatPromptTemplateInput extends BasePromptTemplateInput {
   promptMessages: ChatPromptPart[];
+  /**
+   * The syntax of the templated image URLs of fixed messages (`"f-string"` by default); the
+   * message templates carry their own. `fromMessages` sets it from its options.
+   */
+  templateFormat?: TemplateFormat | undefined;
 }
 
 /** What `fromMessages` accepts for one message: see {@link MessagePromptLike}; a nested chat prompt is inlined. */
@@ -58,6 +65,8 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
   readonly promptMessages: ChatPromptPart[];
   /** Variables of optional placeholders: they may be left out. */
   readonly optionalVariables: string[];
+  /** The syntax of the templated image URLs of fixed messages. */
+  readonly templateFormat: TemplateFormat;
 
   constructor(input: ChatPromptTemplateInput) {
     const partialVariables = input.partialVariables ?? {};
@@ -65,6 +74,7 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
     super({ inputVariables: input.inputVariables ?? required, partialVariables });
     this.promptMessages = input.promptMessages;
     this.optionalVariables = optional;
+    this.templateFormat = input.templateFormat ?? "f-string";
   }
 
   /**
@@ -101,16 +111,24 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
         promptMessages.push(coerceMessagePrompt(like, options));
       }
     }
-    return new ChatPromptTemplate<V>({ promptMessages, partialVariables: mergeOwn(...partials) });
+    return new ChatPromptTemplate<V>({
+      promptMessages,
+      partialVariables: mergeOwn(...partials),
+      templateFormat: options.templateFormat,
+    });
   }
 
-  /** The formatted messages. Throws a `PromptInputError` when a required variable has no value. */
+  /**
+   * The formatted messages: each template formatted, each placeholder's messages inserted, each
+   * fixed message as written except for templated image URLs (see `formatMessageImageUrls`).
+   * Throws a `PromptInputError` when a required variable has no value.
+   */
   async formatMessages(values: V): Promise<BaseMessage[]> {
     const merged = await this.mergePartialAndUserVariables(values);
     const messages: BaseMessage[] = [];
     for (const part of this.promptMessages) {
       if (BaseMessagePromptTemplate.isInstance(part)) messages.push(...(await part.formatMessages(merged)));
-      else messages.push(part);
+      else messages.push(formatMessageImageUrls(part, this.templateFormat, merged));
     }
     return messages;
   }
@@ -131,6 +149,7 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
       promptMessages: this.promptMessages,
       inputVariables: this.inputVariables.filter((name) => !Object.hasOwn(values, name)),
       partialVariables: mergeOwn(this.partialVariables, values),
+      templateFormat: this.templateFormat,
     });
   }
 }

@@ -3,6 +3,7 @@ export { AIMessagePromptTemplate } from "./ai-message-prompt-template.js";
 export { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
 export {
   BaseMessageStringPromptTemplate,
+  type MessagePromptContent,
   type MessageStringPromptTemplateFields,
 } from "./base-message-string-prompt-template.js";
 export { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-template.js";
@@ -13,8 +14,18 @@ export {
   type ChatPromptTemplateOptions,
 } from "./chat-prompt-template.js";
 export { ChatPromptValue } from "./chat-prompt-value.js";
-export type { ChatPromptPart, MessagePromptLike } from "./coerce-message-prompt.js";
+export type {
+  ChatPromptPart,
+  MessagePromptLike,
+  MessagePromptObject,
+  MessageTemplateContent,
+} from "./coerce-message-prompt.js";
 export { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
+export {
+  type ContentTemplateItem,
+  MessageContentTemplate,
+  type MessageContentTemplateInput,
+} from "./message-content-template.js";
 export { MessagesPlaceholder, type MessagesPlaceholderFields } from "./messages-placeholder.js";
 export { parseFString } from "./parse-f-string.js";
 export { parseMustache } from "./parse-mustache.js";
