@@ -39,8 +39,9 @@ export function checkMessageContent(content: unknown, owner: string): MessageCon
   for (let index = 0; index < content.length; index++) {
     const block: unknown = content[index];
     if (isBlock(block)) {
-      // The index says which streamed blocks merge: NaN never matches, a negative one is a bug upstream.
-      if (block.index !== undefined) {
+      // The index says which streamed blocks merge: NaN never matches, a negative one is a bug
+      // upstream. A string index (`"lc_txt_0"`) is a name, matched as is.
+      if (block.index !== undefined && typeof block.index !== "string") {
         checkNumberOption(`${owner} content[${index}].index`, block.index, "non-negative-integer");
       }
       continue;

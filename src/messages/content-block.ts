@@ -1,15 +1,18 @@
-/** A text part of a message. Streaming providers tag parts with `index` so fragments can be joined. */
+/**
+ * A text part of a message. Streaming providers tag parts with `index` (a number, or a string such
+ * as `"lc_txt_0"`) so fragments can be joined.
+ */
 export interface TextContentBlock {
   type: "text";
   text: string;
-  index?: number;
+  index?: number | string;
 }
 
 /** An image part, as a URL or a `data:` URL, optionally with a detail hint (OpenAI's shape). */
 export interface ImageUrlContentBlock {
   type: "image_url";
   image_url: string | { url: string; detail?: "auto" | "low" | "high" };
-  index?: number;
+  index?: number | string;
 }
 
 /** A reasoning part (Anthropic's extended thinking). `signature` arrives once, usually at the end. */
@@ -17,7 +20,7 @@ export interface ThinkingContentBlock {
   type: "thinking";
   thinking: string;
   signature?: string;
-  index?: number;
+  index?: number | string;
 }
 
 /**
@@ -29,13 +32,13 @@ export interface ToolUseContentBlock {
   id?: string;
   name?: string;
   input?: string | Record<string, unknown>;
-  index?: number;
+  index?: number | string;
 }
 
-/** Any other provider-specific part. Kept as is; merged key by key when two share an `index`. */
+/** Any other provider-specific part. Kept as is; merged key by key with the next piece of the same `index` and kind. */
 export interface GenericContentBlock {
   type: string;
-  index?: number;
+  index?: number | string;
   [key: string]: unknown;
 }
 

@@ -1,3 +1,6 @@
+import { isPlainObject } from "../internal/is-plain-object.js";
+import { isEmptyTextItem, ListMergeTargets } from "./list-merge-targets.js";
+
 /**
  * Keys that name or identify something rather than carry streamed text or counts. Joining or adding
  * them would corrupt them ("call_1call_1", "gpt-4ogpt-4o", index 0 + 1), so the first non-empty
@@ -15,13 +18,6 @@ const KEEP_FIRST_KEYS: ReadonlySet<string> = new Set([
   "created",
   "output_version",
 ]);
-
-/** A plain JSON-like object (not an array, not a class instance such as a Date). */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === "";
@@ -66,36 +62,24 @@ export function mergeObjects(
   return merged;
 }
 
-function indexOf(value: unknown): number | undefined {
-  return isPlainObject(value) && typeof value.index === "number" ? value.index : undefined;
-}
-
-/** Two items that share an index but carry different non-empty ids are two things, not fragments of one. */
-function sameItem(left: Record<string, unknown>, right: Record<string, unknown>): boolean {
-  return isEmpty(left.id) || isEmpty(right.id) || left.id === right.id;
-}
-
 /**
- * Merges two arrays: an object item with a numeric `index` merges into the last left item with the
- * same index (unless their ids differ); every other item is appended. A map from index to position
- * keeps this linear in the sizes of both arrays.
+ * Merges two arrays by `@langchain/core`'s list rule (see {@link ListMergeTargets}): an object
+ * item that continues an earlier one (same `index` and kind, or same `id` without an index) merges
+ * into it; an item with empty `text` that continues nothing is left out; every other item is
+ * appended. Linear in the sizes of both arrays.
  */
 export function mergeArrays(left: readonly unknown[], right: readonly unknown[]): unknown[] {
   const merged = left.slice();
-  const positions = new Map<number, number>();
-  merged.forEach((item, position) => {
-    const index = indexOf(item);
-    if (index !== undefined) positions.set(index, position);
-  });
+  const targets = new ListMergeTargets(merged);
   for (const item of right) {
-    const index = indexOf(item);
-    const position = index === undefined ? undefined : positions.get(index);
-    const target = position === undefined ? undefined : merged[position];
-    if (position !== undefined && isPlainObject(target) && isPlainObject(item) && sameItem(target, item)) {
+    const position = targets.find(item);
+    const target = position === -1 ? undefined : merged[position];
+    if (isPlainObject(target) && isPlainObject(item)) {
       merged[position] = mergeObjects(target, item);
       continue;
     }
-    if (index !== undefined) positions.set(index, merged.length);
+    if (isEmptyTextItem(item)) continue;
+    targets.add(item, merged.length);
     merged.push(item);
   }
   return merged;
