@@ -1,8 +1,8 @@
 /** `add`: puts `value` at `path`, inserting into an array or creating/replacing an object member (RFC 6902 §4.1). */
-export interface JsonPatchAdd {
+export interface JsonPatchAdd<Value = unknown> {
   op: "add";
   path: string;
-  value: unknown;
+  value: Value;
 }
 
 /** `remove`: deletes the value at `path`, which must exist (RFC 6902 §4.2). */
@@ -12,10 +12,10 @@ export interface JsonPatchRemove {
 }
 
 /** `replace`: swaps the value at `path`, which must exist, for `value` (RFC 6902 §4.3). */
-export interface JsonPatchReplace {
+export interface JsonPatchReplace<Value = unknown> {
   op: "replace";
   path: string;
-  value: unknown;
+  value: Value;
 }
 
 /** `move`: removes the value at `from` and adds it at `path`; `from` may not be a proper prefix of `path` (RFC 6902 §4.4). */
@@ -33,10 +33,10 @@ export interface JsonPatchCopy {
 }
 
 /** `test`: fails the whole patch unless the value at `path` equals `value` as JSON (RFC 6902 §4.6). */
-export interface JsonPatchTest {
+export interface JsonPatchTest<Value = unknown> {
   op: "test";
   path: string;
-  value: unknown;
+  value: Value;
 }
 
 /**
@@ -58,6 +58,9 @@ export interface JsonPatchAppend {
  * One JSON Patch operation: the six of RFC 6902 plus Rivulet's `append`, discriminated on
  * `op`. Paths are JSON Pointers (RFC 6901): `""` is the whole document, `/a/0` is index 0
  * of member `a`, and `-` as the last segment of an `add` means "after the last element".
+ * `Value` types the values that `add`, `replace` and `test` carry (`unknown` by default; the
+ * JSON stream parser's ops carry JSON values). This is the one patch operation type: `applyPatch`
+ * takes it, `streamLog` and the JSON stream parser produce it.
  *
  * @example
  * const ops: JsonPatchOperation[] = [
@@ -65,11 +68,11 @@ export interface JsonPatchAppend {
  *   { op: "add", path: "/logs/model/streamed_output/-", value: "Hi" },
  * ];
  */
-export type JsonPatchOperation =
-  | JsonPatchAdd
+export type JsonPatchOperation<Value = unknown> =
+  | JsonPatchAdd<Value>
   | JsonPatchRemove
-  | JsonPatchReplace
+  | JsonPatchReplace<Value>
   | JsonPatchMove
   | JsonPatchCopy
-  | JsonPatchTest
+  | JsonPatchTest<Value>
   | JsonPatchAppend;

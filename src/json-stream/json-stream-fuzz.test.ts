@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from "node:util";
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../internal/test-support/seeded-random.js";
-import type { JsonPatchOp } from "./json-patch-op.js";
 import { JsonStreamParser, type JsonStreamParserOptions } from "./json-stream-parser.js";
+import type { JsonStreamPatchOperation } from "./json-stream-patch-operation.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
 
 // ---- deterministic randomness -------------------------------------------------------------
@@ -196,7 +196,7 @@ function postOrder(
 
 // ---- a tiny JSON-Patch applier (add, replace, and Rivulet's append) ------------------------
 
-function applyPatch(doc: JsonValue | undefined, ops: JsonPatchOp[]): JsonValue | undefined {
+function applyPatch(doc: JsonValue | undefined, ops: JsonStreamPatchOperation[]): JsonValue | undefined {
   let root = doc;
   for (const op of ops) {
     const value = structuredClone(op.value);

@@ -1,8 +1,8 @@
 import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
 import { OutputParserError } from "../errors/output-parser-error.js";
 import { FencedJsonReader } from "./fenced-json-reader.js";
-import type { JsonPatchOp } from "./json-patch-op.js";
 import type { JsonPathEvent } from "./json-path-event.js";
+import type { JsonStreamPatchOperation } from "./json-stream-patch-operation.js";
 import type { JsonValue } from "./json-value.js";
 import { PartialTree } from "./partial-tree.js";
 import { TextAccumulator } from "./text-accumulator.js";
@@ -117,7 +117,7 @@ export class JsonStreamParser {
    * (needs `diff: true`). Strings grow by `append` ops, so the ops of a whole stream add up
    * to O(text length).
    */
-  drainPatch(): JsonPatchOp[] {
+  drainPatch(): JsonStreamPatchOperation[] {
     if (this.options.diff !== true)
       throw new InvalidConfigError("drainPatch() needs the parser option diff: true");
     return this.tree.drainOps();

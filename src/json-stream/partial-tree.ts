@@ -1,6 +1,6 @@
-import type { JsonPatchOp } from "./json-patch-op.js";
 import type { JsonPathEvent } from "./json-path-event.js";
 import { childPointer } from "./json-pointer.js";
+import type { JsonStreamPatchOperation } from "./json-stream-patch-operation.js";
 import type { JsonObject, JsonValue } from "./json-value.js";
 import type { ValueSink } from "./value-sink.js";
 
@@ -12,7 +12,7 @@ export interface PartialTreeOptions {
   completeValues: boolean;
   /** Record a {@link JsonPathEvent} per completed value. */
   pathEvents: boolean;
-  /** Record {@link JsonPatchOp}s for every visible change. */
+  /** Record {@link JsonStreamPatchOperation}s for every visible change. */
   diff: boolean;
 }
 
@@ -79,8 +79,8 @@ export class PartialTree implements ValueSink {
   private leafPointer = "";
   private leafNumber = 0;
   /** The `add` op that made the current leaf visible, while it is still the last op recorded. */
-  private leafAddOp: JsonPatchOp | undefined = undefined;
-  private ops: JsonPatchOp[] = [];
+  private leafAddOp: JsonStreamPatchOperation | undefined = undefined;
+  private ops: JsonStreamPatchOperation[] = [];
   private events: JsonPathEvent[] = [];
 
   constructor(private readonly options: PartialTreeOptions) {}
@@ -93,7 +93,7 @@ export class PartialTree implements ValueSink {
   }
 
   /** Takes the patch ops recorded since the last call. */
-  drainOps(): JsonPatchOp[] {
+  drainOps(): JsonStreamPatchOperation[] {
     const ops = this.ops;
     this.ops = [];
     return ops;

@@ -1,7 +1,6 @@
 import { applyPatch } from "../json-patch/apply-patch.js";
-import type { JsonPatchOperation } from "../json-patch/json-patch-operation.js";
-import type { JsonPatchOp } from "../json-stream/json-patch-op.js";
 import type { JsonPathEvent } from "../json-stream/json-path-event.js";
+import type { JsonStreamPatchOperation } from "../json-stream/json-stream-patch-operation.js";
 import type { JsonValue } from "../json-stream/json-value.js";
 import type { Aggregator } from "../streams/aggregator.js";
 
@@ -9,13 +8,12 @@ import type { Aggregator } from "../streams/aggregator.js";
  * Folds a diff-mode JSON stream (arrays of patch ops) into the value they build, applying each
  * batch in place to a document only it owns, so the whole stream costs O(ops).
  */
-export class JsonPatchAggregator implements Aggregator<JsonPatchOp[], JsonValue> {
+export class JsonPatchAggregator implements Aggregator<JsonStreamPatchOperation[], JsonValue> {
   #doc: JsonValue | undefined = undefined;
   #any = false;
 
-  add(ops: JsonPatchOp[]): void {
-    // The parser's ops are a subset of JsonPatchOperation (`append` always carries a string).
-    this.#doc = applyPatch(this.#doc, ops as JsonPatchOperation[], { mutate: true });
+  add(ops: JsonStreamPatchOperation[]): void {
+    this.#doc = applyPatch(this.#doc, ops, { mutate: true });
     this.#any = true;
   }
 

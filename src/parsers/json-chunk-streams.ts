@@ -1,6 +1,6 @@
-import type { JsonPatchOp } from "../json-stream/json-patch-op.js";
 import type { JsonPathEvent } from "../json-stream/json-path-event.js";
 import type { JsonStreamParser } from "../json-stream/json-stream-parser.js";
+import type { JsonStreamPatchOperation } from "../json-stream/json-stream-patch-operation.js";
 import type { JsonValue } from "../json-stream/json-value.js";
 
 /**
@@ -47,7 +47,7 @@ export async function* jsonPathEventChunks(
 export async function* jsonPatchChunks(
   parser: JsonStreamParser,
   texts: AsyncIterable<string>,
-): AsyncGenerator<JsonPatchOp[]> {
+): AsyncGenerator<JsonStreamPatchOperation[]> {
   for await (const text of texts) {
     parser.push(text);
     const ops = parser.drainPatch();

@@ -2,7 +2,7 @@ import { AIMessageChunk, OutputParserError, RunnableGenerator } from "rivulet";
 import { fromArray, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { applyPatch } from "../json-patch/index.js";
-import type { JsonPatchOp, JsonPathEvent, JsonValue } from "../json-stream/index.js";
+import type { JsonPathEvent, JsonStreamPatchOperation, JsonValue } from "../json-stream/index.js";
 import { JsonOutputParser } from "./index.js";
 
 // Split where a chat model's tokens would fall, not at convenient JSON boundaries.
@@ -131,7 +131,7 @@ describe("JsonOutputParser", () => {
   it("with diff streams patch ops (append for string growth) that rebuild the value", async () => {
     const rec = new RunRecorder();
     const parser = new JsonOutputParser({ diff: true });
-    const batches: JsonPatchOp[][] = await toArray(
+    const batches: JsonStreamPatchOperation[][] = await toArray(
       parser.transform(fromArray(COUNTRIES), { callbacks: [rec] }),
     );
     let doc: JsonValue | undefined;

@@ -1,7 +1,7 @@
 import { InvalidConfigError } from "../errors/input-errors.js";
-import type { JsonPatchOp } from "../json-stream/json-patch-op.js";
 import type { JsonPathEvent } from "../json-stream/json-path-event.js";
 import { JsonStreamParser, type JsonStreamParserOptions } from "../json-stream/json-stream-parser.js";
+import type { JsonStreamPatchOperation } from "../json-stream/json-stream-patch-operation.js";
 import type { JsonValue } from "../json-stream/json-value.js";
 import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
 import { BaseOutputParser } from "./base-output-parser.js";
@@ -30,7 +30,7 @@ export type JsonValueFields = Omit<JsonOutputParserFields, "pathEvents" | "diff"
 
 /** What a {@link JsonOutputParser} streams for its fields `F`: patch op batches, path events, or partial values. */
 export type JsonOutputChunk<T, F> = F extends { diff: true }
-  ? JsonPatchOp[]
+  ? JsonStreamPatchOperation[]
   : F extends { pathEvents: true }
     ? JsonPathEvent
     : DeepPartial<T>;

@@ -1,7 +1,7 @@
 import type { RunnableChunk, RunnableOutput } from "rivulet";
 import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";
-import type { JsonPatchOp, JsonPathEvent } from "../json-stream/index.js";
+import type { JsonPathEvent, JsonStreamPatchOperation } from "../json-stream/index.js";
 import {
   type DeepPartial,
   JsonOutputParser,
@@ -21,7 +21,9 @@ describe("parser types", () => {
   });
 
   it("diff and pathEvents change the chunk type", () => {
-    expectTypeOf<RunnableChunk<JsonOutputParser<Countries, { diff: true }>>>().toEqualTypeOf<JsonPatchOp[]>();
+    expectTypeOf<RunnableChunk<JsonOutputParser<Countries, { diff: true }>>>().toEqualTypeOf<
+      JsonStreamPatchOperation[]
+    >();
     expectTypeOf(new JsonOutputParser({ pathEvents: true })).toExtend<{ pipe: unknown }>();
     expectTypeOf<
       RunnableChunk<JsonOutputParser<Countries, { pathEvents: true }>>
