@@ -1,6 +1,6 @@
 import { AbortError, TimeoutError } from "rivulet";
 import { describe, expect, it } from "vitest";
-import { abortErrorOf, combineSignals, raceAbort, throwIfAborted, timeoutSignal } from "./abort.js";
+import { abortErrorOf, combineSignals, raceAbort, throwIfAborted } from "./abort.js";
 
 describe("combineSignals", () => {
   it("returns undefined for none and the signal itself for one", () => {
@@ -64,15 +64,5 @@ describe("raceAbort", () => {
 
   it("rejects at once for an already-aborted signal", async () => {
     await expect(raceAbort(Promise.resolve(1), AbortSignal.abort())).rejects.toSatisfy(AbortError.isInstance);
-  });
-});
-
-describe("timeoutSignal", () => {
-  it("aborts with a TimeoutError carrying the deadline", async () => {
-    const signal = timeoutSignal(5);
-    await new Promise((r) => setTimeout(r, 20));
-    expect(signal.aborted).toBe(true);
-    expect(TimeoutError.isInstance(signal.reason)).toBe(true);
-    expect((signal.reason as TimeoutError).timeoutMs).toBe(5);
   });
 });

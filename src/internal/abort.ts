@@ -7,15 +7,6 @@ export function combineSignals(...signals: (AbortSignal | undefined)[]): AbortSi
   return AbortSignal.any(present);
 }
 
-/** A signal that aborts with a typed TimeoutError after `ms`. */
-export function timeoutSignal(ms: number): AbortSignal {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new TimeoutError(ms)), ms);
-  // Do not keep the process alive for a deadline nobody waits on any more.
-  (timer as { unref?: () => void }).unref?.();
-  return controller.signal;
-}
-
 /** The typed error that stands for an aborted signal. */
 export function abortErrorOf(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
