@@ -1,3 +1,4 @@
 export { dispatchCustomEvent } from "./dispatch-custom-event.js";
-export { type RunIdentity, RunScope } from "./run-scope.js";
-export type { InputStream, RunInput } from "./runnable-core.js";
+export type { RunIdentity } from "./run-identity.js";
+export type { InputStream, RunInput } from "./run-input.js";
+export { RunScope } from "./run-scope.js";

@@ -1,20 +1,11 @@
 import { CallbackManager } from "../callbacks/callback-manager.js";
-import type { Run, RunPresentation, RunType } from "../callbacks/run.js";
+import type { Run } from "../callbacks/run.js";
 import type { RunObserver } from "../callbacks/run-observer.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { TimeoutError } from "../errors/abort-error.js";
 import { combineSignals, throwIfAborted } from "../internal/abort.js";
 import { uuidv7 } from "../internal/uuid-v7.js";
-
-/** What a runnable tells its run about itself (name, type, extra metadata such as `ls_*`). */
-export interface RunIdentity {
-  name: string;
-  runType: RunType;
-  metadata?: Record<string, unknown> | undefined;
-  extra?: Record<string, unknown> | undefined;
-  /** How this runnable's input and output appear in events (a chat model's messages...). */
-  presentation?: RunPresentation | undefined;
-}
+import type { RunIdentity } from "./run-identity.js";
 
 type Notify = void | Promise<void>;
 

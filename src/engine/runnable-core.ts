@@ -1,17 +1,8 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
 import type { Aggregator } from "../streams/aggregator.js";
-import type { RunIdentity, RunScope } from "./run-scope.js";
-
-/** A stream of input chunks, with the fold its producer uses (so a consumer aggregates it right). */
-export interface InputStream<I> {
-  readonly stream: AsyncIterable<I>;
-  readonly aggregator: () => Aggregator<I, I>;
-}
-
-/** The input of a run: a whole value, or a stream that arrives chunk by chunk. */
-export type RunInput<I> =
-  | { readonly value: I; readonly stream?: undefined }
-  | (InputStream<I> & { readonly value?: undefined });
+import type { RunIdentity } from "./run-identity.js";
+import type { InputStream } from "./run-input.js";
+import type { RunScope } from "./run-scope.js";
 
 /**
  * The implementation side of a Runnable, as the run driver sees it. A runnable implements at

@@ -1,8 +1,8 @@
 import type { RunObserver } from "../callbacks/run-observer.js";
 import { mergeConfigs } from "../config/merge-configs.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
-import { streamWithRun } from "../engine/run-driver.js";
 import type { RunnableCore } from "../engine/runnable-core.js";
+import { streamWithRun } from "../engine/stream-with-run.js";
 import { AbortError } from "../errors/abort-error.js";
 import { BoundedQueue } from "../internal/bounded-queue.js";
 import { uuidv7 } from "../internal/uuid-v7.js";

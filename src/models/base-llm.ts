@@ -1,5 +1,6 @@
 import type { RunPresentation } from "../callbacks/run.js";
-import type { RunIdentity, RunScope } from "../engine/run-scope.js";
+import type { RunIdentity } from "../engine/run-identity.js";
+import type { RunScope } from "../engine/run-scope.js";
 import { throwIfAborted } from "../internal/abort.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { ChatModelCallOptions } from "./chat-model-call-options.js";

@@ -1,6 +1,6 @@
 import type { RunType } from "../callbacks/run.js";
+import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
-import type { InputStream } from "../engine/runnable-core.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { OutputParserError } from "../errors/output-parser-error.js";
 import { mapStream, once } from "../internal/async-streams.js";

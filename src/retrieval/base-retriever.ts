@@ -1,5 +1,6 @@
 import type { RunPresentation, RunType } from "../callbacks/run.js";
-import type { RunIdentity, RunScope } from "../engine/run-scope.js";
+import type { RunIdentity } from "../engine/run-identity.js";
+import type { RunScope } from "../engine/run-scope.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { Document } from "./document.js";

@@ -1,5 +1,6 @@
 import { ensureConfig } from "../config/ensure-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { resolveBindings } from "../engine/resolve-bindings.js";
 import type { RunnableCore } from "../engine/runnable-core.js";
 import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
@@ -37,12 +38,7 @@ function effectiveConfig<I, O>(
   runnable: Pick<RunnableCore<I, O, unknown>, "resolveBinding">,
   config: RunnableConfig | undefined,
 ): RunnableConfig {
-  let core = runnable;
-  let resolved = ensureConfig(config);
-  for (let b = core.resolveBinding(resolved); b !== undefined; b = core.resolveBinding(resolved)) {
-    [core, resolved] = b;
-  }
-  return resolved;
+  return resolveBindings(runnable, ensureConfig(config))[1];
 }
 
 /**

@@ -1,7 +1,8 @@
 import { ChildStop } from "../engine/child-stop.js";
-import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import { invokeWithRun } from "../engine/invoke-with-run.js";
+import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
-import type { InputStream } from "../engine/runnable-core.js";
+import { streamWithRun } from "../engine/stream-with-run.js";
 import { mergeKeyed, once } from "../internal/async-streams.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
 import { tee } from "../internal/tee.js";

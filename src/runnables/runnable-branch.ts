@@ -1,5 +1,6 @@
-import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { RunScope } from "../engine/run-scope.js";
+import { streamWithRun } from "../engine/stream-with-run.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { factories } from "./factories.js";
 import { Runnable } from "./runnable.js";

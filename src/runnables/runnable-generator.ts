@@ -1,7 +1,7 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { iterateWithContext } from "../engine/iterate-with-context.js";
+import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
-import type { InputStream } from "../engine/runnable-core.js";
-import { iterateWithContext } from "../engine/user-code.js";
 import { once } from "../internal/async-streams.js";
 import { ConcatAggregator } from "../streams/aggregator.js";
 import { Runnable } from "./runnable.js";

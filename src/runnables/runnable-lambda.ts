@@ -1,8 +1,11 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
-import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import { callWithContext } from "../engine/call-with-context.js";
+import { invokeWithRun } from "../engine/invoke-with-run.js";
+import { isAsyncIterable } from "../engine/is-async-iterable.js";
+import { iterateWithContext } from "../engine/iterate-with-context.js";
+import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
-import type { InputStream } from "../engine/runnable-core.js";
-import { callWithContext, isAsyncIterable, iterateWithContext } from "../engine/user-code.js";
+import { streamWithRun } from "../engine/stream-with-run.js";
 import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "../errors/input-errors.js";
 import { aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
 import { type LambdaChunk, type LambdaOutput, Runnable } from "./runnable.js";

@@ -1,7 +1,7 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { callWithContext } from "../engine/call-with-context.js";
+import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
-import type { InputStream } from "../engine/runnable-core.js";
-import { callWithContext } from "../engine/user-code.js";
 import { Runnable } from "./runnable.js";
 import { RunnableAssign } from "./runnable-assign.js";
 import { RunnableParallel } from "./runnable-parallel.js";

@@ -1,4 +1,4 @@
-import type { InputStream } from "../engine/runnable-core.js";
+import type { InputStream } from "../engine/run-input.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
 import { Runnable } from "./runnable.js";
 

@@ -1,6 +1,8 @@
-import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import { continueStream } from "../engine/continue-stream.js";
+import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { RunScope } from "../engine/run-scope.js";
-import { continueStream, startStream } from "../engine/stream-after-first-chunk.js";
+import { startStream } from "../engine/start-stream.js";
+import { streamWithRun } from "../engine/stream-with-run.js";
 import { isAbortError } from "../errors/abort-error.js";
 import { InvalidConfigError } from "../errors/input-errors.js";
 import { RivuletError } from "../errors/rivulet-error.js";

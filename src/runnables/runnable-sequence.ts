@@ -1,6 +1,7 @@
-import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
+import { invokeWithRun } from "../engine/invoke-with-run.js";
+import type { InputStream, RunInput } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
-import type { InputStream, RunInput } from "../engine/runnable-core.js";
+import { streamWithRun } from "../engine/stream-with-run.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import { factories } from "./factories.js";

@@ -2,9 +2,12 @@ import type { RunType } from "../callbacks/run.js";
 import { ensureConfig } from "../config/ensure-config.js";
 import { mergeConfigs } from "../config/merge-configs.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
-import { invokeWithRun, streamWithRun } from "../engine/run-driver.js";
-import type { RunIdentity, RunScope } from "../engine/run-scope.js";
-import type { InputStream, RunnableCore } from "../engine/runnable-core.js";
+import { invokeWithRun } from "../engine/invoke-with-run.js";
+import type { RunIdentity } from "../engine/run-identity.js";
+import type { InputStream } from "../engine/run-input.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableCore } from "../engine/runnable-core.js";
+import { streamWithRun } from "../engine/stream-with-run.js";
 import { AbortError } from "../errors/abort-error.js";
 import { RivuletError } from "../errors/rivulet-error.js";
 import type {

@@ -1,6 +1,6 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { callWithContext } from "../engine/call-with-context.js";
 import type { RunScope } from "../engine/run-scope.js";
-import { callWithContext } from "../engine/user-code.js";
 import { throwIfAborted } from "../internal/abort.js";
 
 /** The name of the custom event a generator tool's yielded values are reported under. */

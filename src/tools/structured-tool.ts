@@ -1,7 +1,7 @@
 import type { RunType } from "../callbacks/run.js";
 import { ensureConfig } from "../config/ensure-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
-import { invokeWithRun } from "../engine/run-driver.js";
+import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { RunScope } from "../engine/run-scope.js";
 import { ToolInputError } from "../errors/tool-input-error.js";
 import type { ToolCall } from "../messages/tool-call.js";

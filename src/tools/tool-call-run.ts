@@ -1,6 +1,8 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
-import type { RunIdentity, RunScope } from "../engine/run-scope.js";
-import type { InputStream, RunnableCore } from "../engine/runnable-core.js";
+import type { RunIdentity } from "../engine/run-identity.js";
+import type { InputStream } from "../engine/run-input.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableCore } from "../engine/runnable-core.js";
 import type { ToolCall } from "../messages/tool-call.js";
 import type { ToolMessage } from "../messages/tool-message.js";
 import { type Aggregator, aggregateStream, LastValueAggregator } from "../streams/aggregator.js";

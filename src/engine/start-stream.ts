@@ -1,4 +1,4 @@
-import type { RunOutputStream } from "./run-driver.js";
+import type { RunOutputStream } from "./run-output-stream.js";
 
 /** How a stream began: its first step, or the error it failed with before any chunk. */
 export type StreamStart<C> = { ok: true; first: IteratorResult<C> } | { ok: false; error: unknown };
@@ -12,22 +12,5 @@ export async function startStream<C>(stream: RunOutputStream<C>): Promise<Stream
     return { ok: true, first: await stream.next() };
   } catch (error) {
     return { ok: false, error };
-  }
-}
-
-/**
- * Yields a started stream: its first chunk, then the rest. Errors after the first chunk pass
- * through (the output is out). The run is closed when the consumer stops early.
- */
-export async function* continueStream<C>(
-  first: IteratorResult<C>,
-  stream: RunOutputStream<C>,
-): AsyncGenerator<C> {
-  if (first.done === true) return;
-  try {
-    yield first.value;
-    yield* stream;
-  } finally {
-    await stream.return();
   }
 }

@@ -1,0 +1,137 @@
+import type { RunnableConfig } from "../config/runnable-config.js";
+import { InvalidInputError } from "../errors/input-errors.js";
+import { peek } from "../internal/async-streams.js";
+import type { Aggregator } from "../streams/aggregator.js";
+import { aggregateStream } from "../streams/aggregator.js";
+import { closeQuietly } from "./close-quietly.js";
+import { resolveBindings } from "./resolve-bindings.js";
+import type { InputStream, RunInput } from "./run-input.js";
+import { RunScope } from "./run-scope.js";
+import type { RunnableCore } from "./runnable-core.js";
+import { settled } from "./settled.js";
+
+/** A streamed run once open: the runnable that runs, its scope, and where its chunks come from. */
+export interface OpenedRun<I, O, C> {
+  /** The runnable that runs (bindings resolved). */
+  runnable: RunnableCore<I, O, C>;
+  scope: RunScope;
+  /** The output chunks: the one iterator taken from what the runnable returned. */
+  source: AsyncIterator<C>;
+  /** Closes the run's streamed-in input (what it peeked), for a run that settles without draining it. */
+  closeInput: (() => Promise<void> | undefined) | undefined;
+}
+
+/**
+ * Starts a run and gets its source. If either step throws (an observer that raises, a `_stream`
+ * that throws synchronously), the run is failed, not left open, and the error is rethrown.
+ */
+async function startRun<C>(scope: RunScope, source: () => AsyncIterable<C>): Promise<AsyncIterator<C>> {
+  try {
+    await settled(scope.start());
+    return iteratorOf(source(), scope);
+  } catch (error) {
+    await settled(scope.fail(error));
+    throw error;
+  }
+}
+
+/**
+ * The iterator of a runnable's output. A plain iterable (an array, a sync generator: what an
+ * untyped `_stream` may return) is read as if it were async; anything else is a typed error,
+ * raised while the run can still be failed.
+ */
+function iteratorOf<C>(source: AsyncIterable<C> | Iterable<C>, scope: RunScope): AsyncIterator<C> {
+  if (typeof source === "object" && source !== null) {
+    if (Symbol.asyncIterator in source && typeof source[Symbol.asyncIterator] === "function") {
+      return source[Symbol.asyncIterator]();
+    }
+    if (Symbol.iterator in source && typeof source[Symbol.iterator] === "function") {
+      const iterator = source[Symbol.iterator]();
+      return {
+        next: async () => iterator.next(),
+        return: async (value?: unknown) => iterator.return?.(value) ?? { done: true, value: undefined },
+      };
+    }
+  }
+  const name = scope.run?.name ?? "A runnable";
+  throw new InvalidInputError(
+    `${name}'s output stream is not an async iterable (got ${source === null ? "null" : typeof source}): ` +
+      "_stream and _transform must return an AsyncIterable, e.g. an async generator",
+  );
+}
+
+async function openWithValue<I, O, C>(
+  runnable: RunnableCore<I, O, C>,
+  input: I,
+  config: RunnableConfig,
+  invoke: boolean,
+): Promise<OpenedRun<I, O, C>> {
+  const scope = new RunScope(runnable.runIdentity(), config, input, true);
+  const source = await startRun(scope, () =>
+    invoke ? invokeOnce(runnable, input, scope) : runnable._stream(input, scope),
+  );
+  return { runnable, scope, source, closeInput: undefined };
+}
+
+async function* invokeOnce<I, O, C>(
+  runnable: RunnableCore<I, O, C>,
+  input: I,
+  scope: RunScope,
+): AsyncGenerator<C> {
+  yield (await runnable._invoke(input, scope)) as unknown as C;
+}
+
+/** Records a streamed-in input on the run as it passes, for the end event. */
+async function* recordInput<I>(input: InputStream<I>, scope: RunScope): AsyncGenerator<I> {
+  const aggregator: Aggregator<I, I> = input.aggregator();
+  try {
+    for await (const chunk of input.stream) {
+      aggregator.add(chunk);
+      yield chunk;
+    }
+  } finally {
+    scope.setInput(aggregator.result());
+  }
+}
+
+async function openWithStream<I, O, C>(
+  runnable: RunnableCore<I, O, C>,
+  input: InputStream<I>,
+  config: RunnableConfig,
+): Promise<OpenedRun<I, O, C>> {
+  if (!runnable.startsOnFirstChunk) {
+    // Aggregating steps (prompts, models, retrievers): the run starts once the input is whole.
+    const whole = (await aggregateStream(input.stream, input.aggregator())) as I;
+    return openWithValue(runnable, whole, config, !runnable.streamsOutput);
+  }
+  const head = await peek(input.stream);
+  try {
+    const scope = new RunScope(runnable.runIdentity(), config, undefined, false);
+    const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
+    const tracked = scope.observed
+      ? { stream: recordInput(inner, scope), aggregator: input.aggregator }
+      : inner;
+    const source = await startRun(scope, () => runnable._transform(tracked, scope));
+    return { runnable, scope, source, closeInput: head.close };
+  } catch (error) {
+    // The run never opened (aborted meanwhile, or it failed to start): close what was peeked.
+    await settled(closeQuietly(head.close));
+    throw error;
+  }
+}
+
+/**
+ * Opens one streamed run: resolves bindings, then starts the run with a whole input at once,
+ * with a streamed input at its first chunk (transform steps) or after its last (aggregating
+ * steps), and takes the iterator of its output.
+ */
+export function openStreamedRun<I, O, C>(
+  runnable: RunnableCore<I, O, C>,
+  input: RunInput<I>,
+  config: RunnableConfig,
+): Promise<OpenedRun<I, O, C>> {
+  const [target, resolved] = resolveBindings(runnable, config);
+  return input.stream === undefined
+    ? openWithValue(target, input.value, resolved, !target.streamsOutput)
+    : openWithStream(target, input, resolved);
+}

@@ -1,0 +1,11 @@
+import type { RunPresentation, RunType } from "../callbacks/run.js";
+
+/** What a runnable tells its run about itself (name, type, extra metadata such as `ls_*`). */
+export interface RunIdentity {
+  name: string;
+  runType: RunType;
+  metadata?: Record<string, unknown> | undefined;
+  extra?: Record<string, unknown> | undefined;
+  /** How this runnable's input and output appear in events (a chat model's messages...). */
+  presentation?: RunPresentation | undefined;
+}

@@ -1,0 +1,96 @@
+import { AbortError } from "../errors/abort-error.js";
+import { closeQuietly, returnQuietly } from "./close-quietly.js";
+import { driveStreamedRun } from "./drive-streamed-run.js";
+import type { OpenedRun } from "./open-streamed-run.js";
+import type { RunInput } from "./run-input.js";
+import type { RunOutputStream } from "./run-output-stream.js";
+import { settled } from "./settled.js";
+
+const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
+
+/**
+ * The lazily opened output stream of one run. When nothing observes the run and there is no
+ * signal, there is nothing to record, report or cancel, so after opening it hands out its source's
+ * iterator directly (no extra async layer per chunk); otherwise it runs `driveStreamedRun`.
+ *
+ * Closing is handled here for the two states in which the iterator's own `return` would do
+ * nothing: never opened (the streamed-in input is closed, so a producer above it is released)
+ * and opened but never read (an async generator that never started skips its `finally`, so the
+ * run, already announced to observers, is failed here directly).
+ */
+export class RunStream<I, O, C> implements RunOutputStream<C> {
+  #iterator: AsyncIterator<C> | undefined;
+  #opened: OpenedRun<I, O, C> | undefined;
+  #started = false;
+  #opening: Promise<void> | undefined;
+  #closed = false;
+  readonly #open: () => Promise<OpenedRun<I, O, C>>;
+  readonly #input: RunInput<I>;
+  readonly #tap: boolean;
+
+  constructor(open: () => Promise<OpenedRun<I, O, C>>, input: RunInput<I>, tap: boolean) {
+    this.#open = open;
+    this.#input = input;
+    this.#tap = tap;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<C>> {
+    if (this.#iterator !== undefined) {
+      // Closed while it was opening: the run is over, whatever `next` comes later.
+      if (this.#closed && !this.#started) return Promise.resolve(DONE);
+      this.#started = true;
+      return this.#iterator.next();
+    }
+    if (this.#closed) return Promise.resolve(DONE);
+    this.#opening ??= this.#open().then((opened) => {
+      this.#opened = opened;
+      const fast = !opened.scope.observed && opened.scope.signal === undefined;
+      this.#iterator = fast ? opened.source : driveStreamedRun(opened, this.#tap);
+    });
+    // Closed while opening: the run is closed by `return`, without ever being read.
+    return this.#opening.then(() => (this.#closed ? DONE : this.next()));
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<C>> {
+    const wasClosed = this.#closed;
+    this.#closed = true;
+    if (this.#opening === undefined) {
+      if (!wasClosed) await closeInputStream(this.#input);
+      return DONE;
+    }
+    // Still opening (a `next` is in flight): wait for the run to exist, then close it.
+    if (this.#iterator === undefined) await this.#opening.catch(() => {});
+    const iterator = this.#iterator;
+    if (iterator === undefined) return DONE;
+    if (!this.#started) {
+      if (!wasClosed && this.#opened !== undefined) await closeUnread(this.#opened);
+      return DONE;
+    }
+    return (await iterator.return?.(value)) ?? DONE;
+  }
+}
+
+/** Closes the input stream of a run that was never opened (its producer may be waiting on it). */
+async function closeInputStream<I>(input: RunInput<I>): Promise<void> {
+  if (input.stream === undefined) return;
+  let iterator: AsyncIterator<I>;
+  try {
+    iterator = input.stream[Symbol.asyncIterator]();
+  } catch {
+    return; // a stream that cannot be read (a locked ReadableStream) has nothing to close here
+  }
+  await returnQuietly(iterator);
+}
+
+/** Closes a run that was opened (and announced) but whose output was never read. */
+async function closeUnread<I, O, C>(opened: OpenedRun<I, O, C>): Promise<void> {
+  await returnQuietly(opened.source);
+  await settled(closeQuietly(opened.closeInput));
+  await settled(
+    opened.scope.fail(new AbortError("The consumer stopped reading the stream before it started")),
+  );
+}
