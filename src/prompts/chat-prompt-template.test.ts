@@ -137,6 +137,62 @@ describe("ChatPromptTemplate", () => {
     expect(lines((await prompt.invoke("solo")).messages)).toEqual(["human: solo"]);
   });
 
+  it("rejects declared variables that no message uses, and used ones left undeclared, naming them", async () => {
+    const human = HumanMessagePromptTemplate.fromTemplate("{a}");
+    const build = (fields: Partial<ConstructorParameters<typeof ChatPromptTemplate>[0]>) => () =>
+      new ChatPromptTemplate({ promptMessages: [human], ...fields });
+    // @langchain/core 1.4 throws for each of these when the prompt is built.
+    expect(build({ inputVariables: ["a", "extra", "more"] })).toThrow(InvalidInputError);
+    expect(build({ inputVariables: ["a", "extra", "more"] })).toThrow(
+      /declares "extra", "more" in inputVariables or partialVariables, but no message uses them/,
+    );
+    expect(build({ inputVariables: ["a"], partialVariables: { b: 1 } })).toThrow(/declares "b"/);
+    expect(build({ inputVariables: [] })).toThrow(
+      /messages use "a", which is not in inputVariables \(none\)/,
+    );
+    await expect(
+      ChatPromptTemplate.fromMessages([["human", "{a}"]]).partial({ unused: "x" }),
+    ).rejects.toThrow(/declares "unused"/);
+    // Exact declarations, fixed messages, validateTemplate: false and mustache (unchecked by default) are accepted.
+    expect(build({ inputVariables: ["a"] })().inputVariables).toEqual(["a"]);
+    expect(
+      build({ inputVariables: ["a"], promptMessages: [new AIMessage("x {b}"), human] })().inputVariables,
+    ).toEqual(["a"]);
+    expect(build({ inputVariables: ["a", "x"], validateTemplate: false })().inputVariables).toEqual([
+      "a",
+      "x",
+    ]);
+    expect(build({ inputVariables: ["a", "x"], templateFormat: "mustache" })().validateTemplate).toBe(false);
+    expect(
+      (await ChatPromptTemplate.fromMessages([["human", "{a}"]]).partial({ a: "x" })).inputVariables,
+    ).toEqual([]);
+    // An optional placeholder's variable may be left out (it is not an input variable here).
+    const withHistory = new ChatPromptTemplate({
+      inputVariables: ["a"],
+      promptMessages: [new MessagesPlaceholder({ variableName: "history", optional: true }), human],
+    });
+    expect(withHistory.optionalVariables).toEqual(["history"]);
+  });
+
+  it('accepts message-likes with type or role "assistant" (and the other roles) as templates', async () => {
+    const prompt = ChatPromptTemplate.fromMessages([
+      { type: "assistant", content: "I am {name}" },
+      { role: "assistant", content: "{name}!" },
+      { type: "ai", content: "ai {name}" },
+      { type: "user", content: "user {name}" },
+      { type: "system", content: "system {name}" },
+    ]);
+    expect(prompt.inputVariables).toEqual(["name"]);
+    const messages = await prompt.formatMessages({ name: "bob" });
+    expect(messages.map((m) => `${m.constructor.name}:${m.text}`)).toEqual([
+      "AIMessage:I am bob",
+      "AIMessage:bob!",
+      "AIMessage:ai bob",
+      "HumanMessage:user bob",
+      "SystemMessage:system bob",
+    ]);
+  });
+
   it("rejects unknown roles and malformed placeholders when built", () => {
     expect(() => ChatPromptTemplate.fromMessages([["robot", "hi"]])).toThrow(InvalidInputError);
     expect(() => ChatPromptTemplate.fromMessages([["robot", "hi"]])).toThrow(/Unknown message role "robot"/);

@@ -2,6 +2,7 @@ import type { BaseMessage } from "../messages/base-message.js";
 import { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
 import { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-template.js";
 import { ChatPromptValue } from "./chat-prompt-value.js";
+import { checkChatPromptVariables } from "./check-chat-prompt-variables.js";
 import { type ChatPromptPart, coerceMessagePrompt, type MessagePromptLike } from "./coerce-message-prompt.js";
 import { formatMessageImageUrls } from "./format-message-image-urls.js";
 import { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
@@ -18,6 +19,12 @@ export interface ChatPromptTemplateInput extends BasePromptTemplateInput {
    * message templates carry their own. `fromMessages` sets it from its options.
    */
   templateFormat?: TemplateFormat | undefined;
+  /**
+   * Check, when the prompt is built, that `inputVariables` and `partialVariables` name exactly
+   * the variables the messages use (default: true, false for `templateFormat: "mustache"`, as in
+   * `@langchain/core`).
+   */
+  validateTemplate?: boolean | undefined;
 }
 
 /** What `fromMessages` accepts for one message: see {@link MessagePromptLike}; a nested chat prompt is inlined. */
@@ -67,7 +74,14 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
   readonly optionalVariables: string[];
   /** The syntax of the templated image URLs of fixed messages. */
   readonly templateFormat: TemplateFormat;
+  /** Whether the variables were checked against the messages when the prompt was built. */
+  readonly validateTemplate: boolean;
 
+  /**
+   * Builds a chat prompt from its parts. A variable of `inputVariables` or `partialVariables`
+   * that no message uses, or one a message uses that neither lists, is an `InvalidInputError`
+   * naming it (unless `validateTemplate` is false). `inputVariables` left out are inferred.
+   */
   constructor(input: ChatPromptTemplateInput) {
     const partialVariables = input.partialVariables ?? {};
     const { required, optional } = collectVariables(input.promptMessages, partialVariables);
@@ -75,6 +89,9 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
     this.promptMessages = input.promptMessages;
     this.optionalVariables = optional;
     this.templateFormat = input.templateFormat ?? "f-string";
+    this.validateTemplate = input.validateTemplate ?? this.templateFormat !== "mustache";
+    if (this.validateTemplate)
+      checkChatPromptVariables(this.promptMessages, this.inputVariables, partialVariables);
   }
 
   /**
@@ -150,6 +167,7 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
       inputVariables: this.inputVariables.filter((name) => !Object.hasOwn(values, name)),
       partialVariables: mergeOwn(this.partialVariables, values),
       templateFormat: this.templateFormat,
+      validateTemplate: this.validateTemplate,
     });
   }
 }
