@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/input-errors.js";
-import { isPlainObject } from "../streams/concat.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { Runnable } from "./runnable.js";
 import { RunnableGenerator } from "./runnable-generator.js";
 import { RunnableLambda } from "./runnable-lambda.js";

@@ -1,3 +1,5 @@
+import { isPlainObject } from "../internal/is-plain-object.js";
+
 /** A value with its own `concat` (message chunks, generation chunks...). */
 interface Concatenable {
   concat(other: unknown): unknown;
@@ -10,13 +12,6 @@ function isConcatenable(value: unknown): value is Concatenable {
     !Array.isArray(value) &&
     typeof (value as { concat?: unknown }).concat === "function"
   );
-}
-
-/** True for `{}` literals and `Object.create(null)`, not class instances. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== "object" || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
 }
 
 /**
