@@ -1,3 +1,4 @@
+import { isPlainObject } from "../internal/is-plain-object.js";
 import { fail } from "./patch-step-failure.js";
 
 /** Internal: a JSON array or object that a patch can read or write members of. */
@@ -10,10 +11,7 @@ export function isContainer(value: unknown): value is JsonContainer {
 
 /** True for arrays and objects whose prototype is `Object.prototype` or `null`: the only ones a patch writes into. */
 export function isPlainContainer(value: unknown): value is JsonContainer {
-  if (Array.isArray(value)) return true;
-  if (typeof value !== "object" || value === null) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return Array.isArray(value) || isPlainObject(value);
 }
 
 /**
