@@ -1,3 +1,5 @@
+import { escapeJsonPointerToken } from "./escape-json-pointer-token.js";
+
 /**
  * Builds a JSON Pointer (RFC 6901) from reference tokens, escaping `~` as `~0` and `/` as
  * `~1`. Numbers are written as array indices. `[]` gives `""` (the whole document). The
@@ -9,10 +11,6 @@
  */
 export function formatJsonPointer(segments: readonly (string | number)[]): string {
   let pointer = "";
-  for (const segment of segments) {
-    const token = String(segment);
-    // "~" before "/": escaping "/" first would produce "~1", whose "~" would then be escaped again.
-    pointer += `/${token.includes("~") || token.includes("/") ? token.replace(/~/g, "~0").replace(/\//g, "~1") : token}`;
-  }
+  for (const segment of segments) pointer += `/${escapeJsonPointerToken(String(segment))}`;
   return pointer;
 }
