@@ -13,11 +13,11 @@ export async function* driveStreamedRun<I, O, C>(
   opened: OpenedRun<I, O, C>,
   tap: boolean,
 ): AsyncGenerator<C> {
-  const { runnable, scope } = opened;
+  const { runnable, lifecycle } = opened;
   const iterator = opened.source;
-  const aggregator = scope.observed ? runnable.createAggregator() : undefined;
-  const report = scope.observed && (tap || runnable.streamsOutput);
-  const signal = scope.signal;
+  const aggregator = lifecycle.observed ? runnable.createAggregator() : undefined;
+  const report = lifecycle.observed && (tap || runnable.streamsOutput);
+  const signal = lifecycle.signal;
   const gate = signal === undefined || runnable.awaitsOnlyChildRuns ? undefined : new AbortGate(signal);
   let settledRun = false;
   try {
@@ -29,7 +29,7 @@ export async function* driveStreamedRun<I, O, C>(
       if (aggregator !== undefined) aggregator.add(chunk);
       if (report) {
         // Per chunk: await only when an observer asked to be (`settled` would add a promise).
-        const reported = scope.stream(chunk);
+        const reported = lifecycle.reportChunk(chunk);
         if (reported !== undefined) await reported;
       }
       yield chunk;
@@ -38,7 +38,7 @@ export async function* driveStreamedRun<I, O, C>(
   } catch (error) {
     settledRun = true;
     await closeAfterError(opened, error);
-    await settled(scope.fail(error));
+    await settled(lifecycle.fail(error));
     throw error;
   } finally {
     gate?.dispose();
@@ -46,7 +46,9 @@ export async function* driveStreamedRun<I, O, C>(
       // The consumer stopped early: close upstream first (inner runs end first), then this run.
       await iterator.return?.()?.catch(() => {});
       await settled(closeQuietly(opened.closeInput));
-      await settled(scope.fail(new AbortError("The consumer stopped reading the stream before it ended")));
+      await settled(
+        lifecycle.fail(new AbortError("The consumer stopped reading the stream before it ended")),
+      );
     }
   }
   // A step may finish without reading all its input: close the rest before ending the run.
@@ -56,10 +58,10 @@ export async function* driveStreamedRun<I, O, C>(
     output = aggregator?.result();
   } catch (error) {
     // An aggregator that cannot fold what it was given fails the run rather than leave it open.
-    await settled(scope.fail(error));
+    await settled(lifecycle.fail(error));
     throw error;
   }
-  await settled(scope.end(output));
+  await settled(lifecycle.end(output));
 }
 
 /**
@@ -75,7 +77,7 @@ async function closeAfterError<I, O, C>(opened: OpenedRun<I, O, C>, error: unkno
   if (isAbortError(error)) {
     void iterator.return?.()?.catch(() => {});
     await settled(closeQuietly(opened.closeInput));
-    await settled(opened.scope.childrenClosed());
+    await settled(opened.lifecycle.childrenClosed());
     return;
   }
   // This run fails with the error that stopped it, not with one raised while closing.

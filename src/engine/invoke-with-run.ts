@@ -2,7 +2,7 @@ import type { RunnableConfig } from "../config/runnable-config.js";
 import { isAbortError } from "../errors/abort-error.js";
 import { raceAbort } from "../internal/abort.js";
 import { resolveBindings } from "./resolve-bindings.js";
-import { RunScope } from "./run-scope.js";
+import { RunLifecycle } from "./run-lifecycle.js";
 import type { RunnableCore } from "./runnable-core.js";
 import { settled } from "./settled.js";
 
@@ -13,20 +13,20 @@ export async function invokeWithRun<I, O, C>(
   config: RunnableConfig,
 ): Promise<O> {
   const [target, resolved] = resolveBindings(runnable, config);
-  const scope = new RunScope(target.runIdentity(), resolved, input, true);
+  const run = new RunLifecycle({ identity: target.runIdentity(), config: resolved, input });
   try {
-    const started = scope.start();
+    const started = run.start();
     if (started !== undefined) await started;
-    const output = await raceAbort(target._invoke(input, scope), scope.signal);
-    const ended = scope.end(output);
+    const output = await raceAbort(target._invoke(input, run.scope), run.signal);
+    const ended = run.end(output);
     if (ended !== undefined) await ended;
     return output;
   } catch (error) {
     // On an abort every level's race rejects at once, outermost first: let the child runs
     // (each racing the same signal) close first. User code that ignores the signal is not
     // waited on: only runs are.
-    if (isAbortError(error)) await settled(scope.childrenClosed());
-    await settled(scope.fail(error));
+    if (isAbortError(error)) await settled(run.childrenClosed());
+    await settled(run.fail(error));
     throw error;
   }
 }

@@ -6,15 +6,16 @@ import { aggregateStream } from "../streams/aggregator.js";
 import { closeQuietly } from "./close-quietly.js";
 import { resolveBindings } from "./resolve-bindings.js";
 import type { InputStream, RunInput } from "./run-input.js";
-import { RunScope } from "./run-scope.js";
+import { RunLifecycle } from "./run-lifecycle.js";
+import type { RunScope } from "./run-scope.js";
 import type { RunnableCore } from "./runnable-core.js";
 import { settled } from "./settled.js";
 
-/** A streamed run once open: the runnable that runs, its scope, and where its chunks come from. */
+/** A streamed run once open: the runnable that runs, the run, and where its chunks come from. */
 export interface OpenedRun<I, O, C> {
   /** The runnable that runs (bindings resolved). */
   runnable: RunnableCore<I, O, C>;
-  scope: RunScope;
+  lifecycle: RunLifecycle;
   /** The output chunks: the one iterator taken from what the runnable returned. */
   source: AsyncIterator<C>;
   /** Closes the run's streamed-in input (what it peeked), for a run that settles without draining it. */
@@ -25,12 +26,15 @@ export interface OpenedRun<I, O, C> {
  * Starts a run and gets its source. If either step throws (an observer that raises, a `_stream`
  * that throws synchronously), the run is failed, not left open, and the error is rethrown.
  */
-async function startRun<C>(scope: RunScope, source: () => AsyncIterable<C>): Promise<AsyncIterator<C>> {
+async function startRun<C>(
+  lifecycle: RunLifecycle,
+  source: () => AsyncIterable<C>,
+): Promise<AsyncIterator<C>> {
   try {
-    await settled(scope.start());
-    return iteratorOf(source(), scope);
+    await settled(lifecycle.start());
+    return iteratorOf(source(), lifecycle);
   } catch (error) {
-    await settled(scope.fail(error));
+    await settled(lifecycle.fail(error));
     throw error;
   }
 }
@@ -40,7 +44,7 @@ async function startRun<C>(scope: RunScope, source: () => AsyncIterable<C>): Pro
  * untyped `_stream` may return) is read as if it were async; anything else is a typed error,
  * raised while the run can still be failed.
  */
-function iteratorOf<C>(source: AsyncIterable<C> | Iterable<C>, scope: RunScope): AsyncIterator<C> {
+function iteratorOf<C>(source: AsyncIterable<C> | Iterable<C>, lifecycle: RunLifecycle): AsyncIterator<C> {
   if (typeof source === "object" && source !== null) {
     if (Symbol.asyncIterator in source && typeof source[Symbol.asyncIterator] === "function") {
       return source[Symbol.asyncIterator]();
@@ -53,7 +57,7 @@ function iteratorOf<C>(source: AsyncIterable<C> | Iterable<C>, scope: RunScope):
       };
     }
   }
-  const name = scope.run?.name ?? "A runnable";
+  const name = lifecycle.run?.name ?? "A runnable";
   throw new InvalidInputError(
     `${name}'s output stream is not an async iterable (got ${source === null ? "null" : typeof source}): ` +
       "_stream and _transform must return an AsyncIterable, e.g. an async generator",
@@ -66,11 +70,12 @@ async function openWithValue<I, O, C>(
   config: RunnableConfig,
   invoke: boolean,
 ): Promise<OpenedRun<I, O, C>> {
-  const scope = new RunScope(runnable.runIdentity(), config, input, true);
-  const source = await startRun(scope, () =>
+  const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(), config, input });
+  const scope = lifecycle.scope;
+  const source = await startRun(lifecycle, () =>
     invoke ? invokeOnce(runnable, input, scope) : runnable._stream(input, scope),
   );
-  return { runnable, scope, source, closeInput: undefined };
+  return { runnable, lifecycle, source, closeInput: undefined };
 }
 
 async function* invokeOnce<I, O, C>(
@@ -82,7 +87,7 @@ async function* invokeOnce<I, O, C>(
 }
 
 /** Records a streamed-in input on the run as it passes, for the end event. */
-async function* recordInput<I>(input: InputStream<I>, scope: RunScope): AsyncGenerator<I> {
+async function* recordInput<I>(input: InputStream<I>, lifecycle: RunLifecycle): AsyncGenerator<I> {
   const aggregator: Aggregator<I, I> = input.aggregator();
   try {
     for await (const chunk of input.stream) {
@@ -90,7 +95,7 @@ async function* recordInput<I>(input: InputStream<I>, scope: RunScope): AsyncGen
       yield chunk;
     }
   } finally {
-    scope.setInput(aggregator.result());
+    lifecycle.setInput(aggregator.result());
   }
 }
 
@@ -106,13 +111,13 @@ async function openWithStream<I, O, C>(
   }
   const head = await peek(input.stream);
   try {
-    const scope = new RunScope(runnable.runIdentity(), config, undefined, false);
+    const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(), config, inputStreamed: true });
     const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
-    const tracked = scope.observed
-      ? { stream: recordInput(inner, scope), aggregator: input.aggregator }
+    const tracked = lifecycle.observed
+      ? { stream: recordInput(inner, lifecycle), aggregator: input.aggregator }
       : inner;
-    const source = await startRun(scope, () => runnable._transform(tracked, scope));
-    return { runnable, scope, source, closeInput: head.close };
+    const source = await startRun(lifecycle, () => runnable._transform(tracked, lifecycle.scope));
+    return { runnable, lifecycle, source, closeInput: head.close };
   } catch (error) {
     // The run never opened (aborted meanwhile, or it failed to start): close what was peeked.
     await settled(closeQuietly(head.close));

@@ -1,238 +1,46 @@
-import { CallbackManager } from "../callbacks/callback-manager.js";
-import type { Run } from "../callbacks/run.js";
-import type { RunObserver } from "../callbacks/run-observer.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
-import { TimeoutError } from "../errors/abort-error.js";
-import { combineSignals, throwIfAborted } from "../internal/abort.js";
-import { uuidv7 } from "../internal/uuid-v7.js";
-import type { RunIdentity } from "./run-identity.js";
-
-type Notify = void | Promise<void>;
-
-/** Hidden link from a child config to the scope that made it (for children-before-parent closing). */
-const PARENT_SCOPE = Symbol("rivulet.parentScope");
-type ScopeLink = { [PARENT_SCOPE]?: RunScope };
-
-function settle(pending: Promise<void>[] | undefined): Notify {
-  if (pending === undefined) return;
-  return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => undefined);
-}
+import type { ChildStop } from "./child-stop.js";
 
 /**
- * Calls every observer, even when one throws (a handler with `raiseError`), so no observer sees
- * an end without its start; the first error is rethrown after the loop.
+ * What a Runnable's implementation (`_invoke`, `_stream`, `_transform`) receives about its run:
+ * the effective config and signal, the run id, the config to call children with, and a way to
+ * report chunks and custom events to observers. The run's lifecycle (start, end, failure) is the
+ * run driver's alone, so an implementation cannot end or fail its own run: it returns, yields or
+ * throws, and the driver closes the run.
+ *
+ * @example
+ * class Shout extends Runnable<string, string> {
+ *   override async _invoke(input: string, scope: RunScope): Promise<string> {
+ *     const text = await inner.invoke(input, scope.childConfig());
+ *     return text.toUpperCase();
+ *   }
+ * }
  */
-function notifyAll(observers: readonly RunObserver[], call: (o: RunObserver) => Notify): Notify {
-  let pending: Promise<void>[] | undefined;
-  let failure: { error: unknown } | undefined;
-  for (const o of observers) {
-    try {
-      pending = addPending(pending, call(o), o);
-    } catch (error) {
-      failure ??= { error };
-    }
-  }
-  if (failure !== undefined) throw failure.error;
-  return settle(pending);
-}
-
-/** Keeps the promise of an observer that asked to be awaited. */
-function addPending(
-  pending: Promise<void>[] | undefined,
-  p: Notify,
-  o: RunObserver,
-): Promise<void>[] | undefined {
-  if (p === undefined || !o.awaitHandlers) return pending;
-  const list = pending ?? [];
-  list.push(p);
-  return list;
-}
-
-/**
- * One run in progress: its Run record (when observed), its signal, and the config its children
- * get. Runnable implementations receive it to call children (`childConfig`) and to read the
- * effective config. Start, stream, end and error notifications go through here, in order; each
- * returns a promise only when an observer asked to be awaited.
- */
-export class RunScope {
+export interface RunScope {
+  /** The config this run runs with (the call's, merged over the enclosing run's). */
   readonly config: RunnableConfig;
-  readonly manager: CallbackManager;
-  readonly run: Run | undefined;
+  /** The config's signal, combined with the run's `timeout`; pass it to `fetch` and timers. */
   readonly signal: AbortSignal | undefined;
-  #runId: string | undefined;
-  #timer: ReturnType<typeof setTimeout> | undefined;
-  #closed = false;
-  readonly #parent: RunScope | undefined;
-  #liveChildren = 0;
-  #childrenClosed: (() => void) | undefined;
-
-  constructor(identity: RunIdentity, config: RunnableConfig, input: unknown, inputKnown: boolean) {
-    this.config = config;
-    this.manager = CallbackManager.from(config.callbacks);
-    this.signal = this.#makeSignal(config);
-    throwIfAborted(this.signal);
-    this.#parent = (config as ScopeLink)[PARENT_SCOPE];
-    if (this.#parent !== undefined) this.#parent.#childOpened();
-    this.#runId = config.runId;
-    if (this.manager.observed) {
-      const metadata =
-        identity.metadata && config.metadata
-          ? { ...identity.metadata, ...config.metadata }
-          : (identity.metadata ?? config.metadata);
-      this.run = this.manager.createRun({
-        name: config.runName ?? identity.name,
-        runType: identity.runType,
-        tags: config.tags,
-        metadata,
-        runId: config.runId,
-        input: inputKnown ? input : undefined,
-        inputKnown,
-        ...(identity.extra ? { extra: identity.extra } : {}),
-        ...(identity.presentation ? { presentation: identity.presentation } : {}),
-      });
-      this.#runId = this.run.id;
-    } else {
-      this.run = undefined;
-    }
-  }
-
-  #makeSignal(config: RunnableConfig): AbortSignal | undefined {
-    // Infinity is "no timeout": no timer (setTimeout would clamp it to 1 ms).
-    if (config.timeout === undefined || config.timeout === Number.POSITIVE_INFINITY) return config.signal;
-    const controller = new AbortController();
-    const ms = config.timeout;
-    this.#timer = setTimeout(() => controller.abort(new TimeoutError(ms)), ms);
-    (this.#timer as { unref?: () => void }).unref?.();
-    return combineSignals(config.signal, controller.signal);
-  }
-
   /** The run id (generated on first use when nothing observes the run). */
-  get runId(): string {
-    this.#runId ??= uuidv7();
-    return this.#runId;
-  }
-
-  get observed(): boolean {
-    return this.run !== undefined;
-  }
-
-  /** Announces the start. */
-  start(): Notify {
-    const run = this.run;
-    if (run === undefined) return;
-    return notifyAll(this.manager.observers, (o) => o.onRunStart?.(run));
-  }
-
-  /** Records the input once it is known (input streamed in). */
-  setInput(input: unknown): void {
-    if (this.run) this.run.input = input;
-  }
-
-  /** Reports one output chunk; called before the chunk is passed on. */
-  stream(chunk: unknown): Notify {
-    const run = this.run;
-    if (run === undefined) return;
-    // Hot path: a plain loop rather than notifyAll's closure, same semantics.
-    let pending: Promise<void>[] | undefined;
-    let failure: { error: unknown } | undefined;
-    for (const o of this.manager.observers) {
-      try {
-        pending = addPending(pending, o.onRunStream?.(run, chunk), o);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-    if (failure !== undefined) throw failure.error;
-    return settle(pending);
-  }
-
-  /** Reports a custom event dispatched from inside this run. */
-  custom(name: string, data: unknown): Notify {
-    const run = this.run;
-    if (run === undefined) return;
-    return this.#each((o) => o.onCustomEvent?.(run, name, data));
-  }
-
-  /** Ends the run with its output. Later end/fail calls are ignored. */
-  end(output: unknown): Notify {
-    if (this.#close()) return;
-    const run = this.run;
-    if (run === undefined) return;
-    run.output = output;
-    run.endTime = Date.now();
-    return this.#each((o) => o.onRunEnd?.(run));
-  }
-
-  /** Ends the run with an error. Later end/fail calls are ignored. */
-  fail(error: unknown): Notify {
-    if (this.#close()) return;
-    const run = this.run;
-    if (run === undefined) return;
-    run.error = error;
-    run.endTime = Date.now();
-    return this.#each((o) => o.onRunError?.(run, error));
-  }
-
-  #close(): boolean {
-    if (this.#closed) return true;
-    this.#closed = true;
-    if (this.#timer !== undefined) clearTimeout(this.#timer);
-    if (this.#parent !== undefined) this.#parent.#childClosed();
-    return false;
-  }
-
-  #childOpened(): void {
-    this.#liveChildren++;
-  }
-
-  #childClosed(): void {
-    this.#liveChildren--;
-    if (this.#liveChildren === 0 && this.#childrenClosed !== undefined) {
-      const resolve = this.#childrenClosed;
-      this.#childrenClosed = undefined;
-      resolve();
-    }
-  }
-
+  readonly runId: string;
+  /** Whether anything observes this run; when not, reporting is a no-op. */
+  readonly observed: boolean;
   /**
-   * Resolves once every child run started from this scope has closed (undefined when none is
-   * open). Used on cancellation, so a run closes after its children, never before.
+   * The config for a child call: observers and inherited tags/metadata (plus a local tag such as
+   * `seq:step:2`), the same signal, configurable and limits; never this run's name, id or timeout.
    */
-  childrenClosed(): Promise<void> | undefined {
-    if (this.#liveChildren === 0) return undefined;
-    return new Promise((resolve) => {
-      const previous = this.#childrenClosed;
-      this.#childrenClosed = () => {
-        previous?.();
-        resolve();
-      };
-    });
-  }
-
-  #each(call: (o: RunObserver) => Notify): Notify {
-    return notifyAll(this.manager.observers, call);
-  }
-
+  childConfig(localTag?: string, overrides?: Partial<RunnableConfig>): RunnableConfig;
   /**
-   * The config for a child call: observers and inherited tags/metadata in a child manager (plus
-   * a local tag such as `seq:step:2`), the same signal, configurable and limits; never this
-   * run's name, id or timeout.
+   * Reports one output chunk to observers, for a run that produces chunks the driver does not
+   * see (a chat model streaming inside `_invoke`). Returns a promise only when an observer asked
+   * to be awaited: await it before going on.
    */
-  childConfig(localTag?: string, overrides?: Partial<RunnableConfig>): RunnableConfig {
-    const c = this.config;
-    const child: RunnableConfig = {};
-    if (this.run !== undefined) {
-      child.callbacks = this.manager.child(this.run, localTag);
-    } else {
-      if (c.callbacks !== undefined) child.callbacks = c.callbacks;
-      if (c.tags !== undefined) child.tags = c.tags;
-      if (c.metadata !== undefined) child.metadata = c.metadata;
-    }
-    if (c.configurable !== undefined) child.configurable = c.configurable;
-    if (c.maxConcurrency !== undefined) child.maxConcurrency = c.maxConcurrency;
-    if (c.recursionLimit !== undefined) child.recursionLimit = c.recursionLimit;
-    if (this.signal !== undefined) child.signal = this.signal;
-    (child as ScopeLink)[PARENT_SCOPE] = this;
-    return overrides ? { ...child, ...overrides } : child;
-  }
+  reportChunk(chunk: unknown): void | Promise<void>;
+  /** Reports a custom event from inside this run (as `dispatchCustomEvent` does); await a returned promise. */
+  reportCustomEvent(name: string, data: unknown): void | Promise<void>;
+  /**
+   * Children that can be cancelled together, for a run that drives several at once (a map's
+   * branches): stopping them waits until their runs have closed, so this run closes last.
+   */
+  childStop(): ChildStop;
 }

@@ -48,7 +48,7 @@ export class RunStream<I, O, C> implements RunOutputStream<C> {
     if (this.#closed) return Promise.resolve(DONE);
     this.#opening ??= this.#open().then((opened) => {
       this.#opened = opened;
-      const fast = !opened.scope.observed && opened.scope.signal === undefined;
+      const fast = !opened.lifecycle.observed && opened.lifecycle.signal === undefined;
       this.#iterator = fast ? opened.source : driveStreamedRun(opened, this.#tap);
     });
     // Closed while opening: the run is closed by `return`, without ever being read.
@@ -91,6 +91,6 @@ async function closeUnread<I, O, C>(opened: OpenedRun<I, O, C>): Promise<void> {
   await returnQuietly(opened.source);
   await settled(closeQuietly(opened.closeInput));
   await settled(
-    opened.scope.fail(new AbortError("The consumer stopped reading the stream before it started")),
+    opened.lifecycle.fail(new AbortError("The consumer stopped reading the stream before it started")),
   );
 }

@@ -139,7 +139,7 @@ export abstract class BaseChatModel<
     const aggregator = this.createAggregator();
     for await (const chunk of this._stream(input, scope)) {
       aggregator.add(chunk);
-      const reported = scope.stream(chunk);
+      const reported = scope.reportChunk(chunk);
       if (reported !== undefined) await reported;
     }
     return aggregator.result() ?? new AIMessageChunk({ content: "", id: `run-${scope.runId}` });

@@ -62,7 +62,7 @@ export abstract class BaseLLM<
     let out = "";
     for await (const text of this._stream(input, scope)) {
       out += text;
-      const reported = scope.stream(text);
+      const reported = scope.reportChunk(text);
       if (reported !== undefined) await reported;
     }
     return out;

@@ -1,4 +1,3 @@
-import { ChildStop } from "../engine/child-stop.js";
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
@@ -61,7 +60,7 @@ export class RunnableAssign<
   override async *_transform(input: InputStream<I>, scope: RunScope): AsyncIterable<Partial<O>> {
     const [forKeys, forMapper] = tee(input.stream, 2);
     const own = passthroughKeys(forKeys!, new Set(Object.keys(this.mapper.steps)));
-    const stop = new ChildStop(scope);
+    const stop = scope.childStop();
     const added = streamWithRun(
       this.mapper,
       { stream: forMapper!, aggregator: input.aggregator },

@@ -1,4 +1,3 @@
-import { ChildStop } from "../engine/child-stop.js";
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { InputStream, RunInput } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
@@ -60,7 +59,7 @@ export class RunnableParallel<
   }
 
   override async _invoke(input: I, scope: RunScope): Promise<O> {
-    const stop = new ChildStop(scope);
+    const stop = scope.childStop();
     const keys = Object.keys(this.steps);
     const limit = scope.config.maxConcurrency ?? keys.length;
     const out: Record<string, unknown> = {};
@@ -89,7 +88,7 @@ export class RunnableParallel<
     inputs: (key: string, index: number) => RunInput<unknown>,
     scope: RunScope,
   ): AsyncIterable<Partial<O>> {
-    const stop = new ChildStop(scope);
+    const stop = scope.childStop();
     const sources = Object.keys(this.steps).map(
       (key, i) =>
         [key, streamWithRun(this.steps[key]!, inputs(key, i), stop.config(`map:key:${key}`), false)] as const,

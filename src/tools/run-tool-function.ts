@@ -40,7 +40,7 @@ async function drainWithProgress(
         return step.value;
       }
       const progress: ToolProgress = { tool: toolName, progress: step.value };
-      const notified = scope.custom(TOOL_PROGRESS_EVENT, progress);
+      const notified = scope.reportCustomEvent(TOOL_PROGRESS_EVENT, progress);
       if (notified !== undefined) await notified;
     }
   } finally {
