@@ -6,7 +6,8 @@ import type { RunnableConfig } from "./runnable-config.js";
  * The config a call actually runs with: the enclosing run's config (when called from inside a
  * lambda, generator step or tool) merged with the one passed explicitly. Only the explicit config
  * is checked: the enclosing one was checked at its own call, and the recursion budget it carries
- * legitimately reaches 0 at the deepest level.
+ * legitimately reaches 0 at the deepest level. The enclosing config itself comes back unchanged
+ * when no config is passed or when the one passed is the enclosing one.
  */
 export function ensureConfig(config: RunnableConfig | undefined): RunnableConfig {
   if (
@@ -19,5 +20,8 @@ export function ensureConfig(config: RunnableConfig | undefined): RunnableConfig
   }
   const enclosing = currentRunConfig.get();
   if (enclosing === undefined) return config ?? {};
-  return config === undefined ? enclosing : mergeConfigs(enclosing, config);
+  // A function passing on the config it was given (LangChain's idiom) needs no merge: merging a
+  // config with itself gives the same values, and each merge costs allocations on the hot path.
+  if (config === undefined || config === enclosing) return enclosing;
+  return mergeConfigs(enclosing, config);
 }

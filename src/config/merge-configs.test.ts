@@ -59,6 +59,33 @@ describe("mergeConfigs", () => {
     expect(first.tags).toEqual(["a"]);
   });
 
+  it("keeps a signal that only one side has, without wrapping it", () => {
+    const signal = new AbortController().signal;
+    expect(mergeConfigs({ signal }, { tags: ["a"] }).signal).toBe(signal);
+    expect(mergeConfigs({ tags: ["a"] }, { signal }).signal).toBe(signal);
+    expect(mergeConfigs({ signal }, { signal }).signal).toBe(signal);
+    expect(mergeConfigs({}, {}).signal).toBeUndefined();
+  });
+
+  it("returns a new object even for one config, with its symbol-keyed fields and unknown keys", () => {
+    const link = Symbol("link");
+    const only = { tags: ["a"], [link]: 1, extra: "x" } as RunnableConfig & { [link]: number; extra: string };
+    const copy = mergeConfigs(only) as typeof only;
+    expect(copy).not.toBe(only);
+    expect(copy[link]).toBe(1);
+    expect(copy.extra).toBe("x");
+    const merged = mergeConfigs({ runName: "a" }, only) as typeof only;
+    expect(merged[link]).toBe(1);
+    expect(merged.extra).toBe("x");
+    expect(merged.runName).toBe("a");
+    expect(mergeConfigs()).toEqual({});
+  });
+
+  it("lets a later explicit undefined override, as a spread would", () => {
+    expect(mergeConfigs({ runName: "a", maxConcurrency: 2 }, { runName: undefined }).runName).toBeUndefined();
+    expect(mergeConfigs({ runName: "a", maxConcurrency: 2 }, { runName: undefined }).maxConcurrency).toBe(2);
+  });
+
   it("gives both handler lists' observers the run", async () => {
     const a = new RunRecorder();
     const b = new RunRecorder();
@@ -66,6 +93,31 @@ describe("mergeConfigs", () => {
     await id.invoke(1, { callbacks: [b] });
     expect(a.lines()).toEqual(["start:id", "end:id"]);
     expect(b.lines()).toEqual(["start:id", "end:id"]);
+  });
+});
+
+describe("ensureConfig", () => {
+  it("returns the enclosing config itself when a function passes its own config on", async () => {
+    const seen: RunnableConfig[] = [];
+    const outer = RunnableLambda.from((_: number, config: RunnableConfig) => {
+      seen.push(config, ensureConfig(config), ensureConfig(undefined));
+      return 0;
+    });
+    await outer.invoke(0, { tags: ["t"] });
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[2]).toBe(seen[0]);
+  });
+
+  it("merges a different config over the enclosing one", async () => {
+    let merged: RunnableConfig | undefined;
+    const outer = RunnableLambda.from((_: number) => {
+      merged = ensureConfig({ tags: ["inner"], runName: "inner" });
+      return 0;
+    });
+    await outer.invoke(0, { tags: ["outer"], configurable: { a: 1 } });
+    expect(merged?.tags).toEqual(["outer", "inner"]);
+    expect(merged?.runName).toBe("inner");
+    expect(merged?.configurable).toEqual({ a: 1 });
   });
 });
 
