@@ -1,21 +1,6 @@
+import type { OpenAIFunctionDefinition, OpenAIToolDefinition } from "./openai-tool-definition.js";
 import type { ToJsonSchemaOptions } from "./schema-to-json-schema.js";
 import type { ToolDescriptor } from "./tool-to-json-schema.js";
-import type { JsonSchema } from "./validate-json-schema.js";
-
-/** A function as OpenAI-style chat APIs declare it (`tools[].function`). */
-export interface OpenAIFunctionDefinition {
-  name: string;
-  description: string;
-  parameters: JsonSchema;
-  /** OpenAI's strict mode; set only when asked for. */
-  strict?: boolean;
-}
-
-/** A tool as OpenAI-style chat APIs declare it: `{ type: "function", function }`. */
-export interface OpenAIToolDefinition {
-  type: "function";
-  function: OpenAIFunctionDefinition;
-}
 
 /** Options of {@link convertToOpenAITool} and {@link convertToOpenAIFunction}. */
 export interface ConvertToOpenAIToolOptions extends ToJsonSchemaOptions {
@@ -50,6 +35,22 @@ export function convertToOpenAIFunction(
 }
 
 /**
+ * Internal: the OpenAI tool for a function definition (one from `convertToOpenAIFunction`, or
+ * a tool a provider has normalised), with only the fields OpenAI-style APIs take (`strict` only
+ * when set). The one place the `{ type: "function", function }` envelope is built, for
+ * `convertToOpenAITool` and for the OpenAI-format providers.
+ */
+export function openAIToolFromFunction(definition: OpenAIFunctionDefinition): OpenAIToolDefinition {
+  const fn: OpenAIFunctionDefinition = {
+    name: definition.name,
+    description: definition.description,
+    parameters: definition.parameters,
+  };
+  if (definition.strict !== undefined) fn.strict = definition.strict;
+  return { type: "function", function: fn };
+}
+
+/**
  * A tool as OpenAI-style chat APIs declare it, `{ type: "function", function: { name,
  * description, parameters } }`; a definition already in that shape is returned as is. Providers
  * call it for each tool bound to a model.
@@ -63,5 +64,5 @@ export function convertToOpenAITool(
   options: ConvertToOpenAIToolOptions = {},
 ): OpenAIToolDefinition {
   if (isOpenAIToolDefinition(tool)) return tool;
-  return { type: "function", function: convertToOpenAIFunction(tool, options) };
+  return openAIToolFromFunction(convertToOpenAIFunction(tool, options));
 }

@@ -3,8 +3,6 @@ export {
   type ConvertToOpenAIToolOptions,
   convertToOpenAIFunction,
   convertToOpenAITool,
-  type OpenAIFunctionDefinition,
-  type OpenAIToolDefinition,
 } from "./convert-to-openai-tool.js";
 export {
   DynamicStructuredTool,
@@ -13,6 +11,7 @@ export {
   type ToolFunc,
 } from "./dynamic-structured-tool.js";
 export { type ToolResponseFormat, toolOutputContent } from "./format-tool-output.js";
+export type { OpenAIFunctionDefinition, OpenAIToolDefinition } from "./openai-tool-definition.js";
 export { TOOL_PROGRESS_EVENT, type ToolProgress } from "./run-tool-function.js";
 export {
   type JsonSchemaTarget,

@@ -1,7 +1,11 @@
 import { InvalidInputError } from "rivulet";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { convertToOpenAIFunction, convertToOpenAITool } from "./convert-to-openai-tool.js";
+import {
+  convertToOpenAIFunction,
+  convertToOpenAITool,
+  openAIToolFromFunction,
+} from "./convert-to-openai-tool.js";
 import { DynamicStructuredTool } from "./dynamic-structured-tool.js";
 import { tool } from "./tool.js";
 import { toolToJsonSchema } from "./tool-to-json-schema.js";
@@ -90,5 +94,18 @@ describe("convertToOpenAITool", () => {
     expect(Object.hasOwn(convertToOpenAITool(jsonTool).function, "strict")).toBe(false);
     expect(convertToOpenAITool(def)).toBe(def);
     expect(convertToOpenAIFunction(jsonTool)).toEqual(convertToOpenAITool(jsonTool).function);
+  });
+});
+
+describe("openAIToolFromFunction", () => {
+  it("wraps a function definition, keeping only the fields OpenAI takes", () => {
+    const definition = { name: "search", description: "Searches", parameters: jsonSchema, extra: 1 };
+    const wrapped = openAIToolFromFunction(definition);
+    expect(wrapped).toEqual({
+      type: "function",
+      function: { name: "search", description: "Searches", parameters: jsonSchema },
+    });
+    expect(Object.hasOwn(wrapped.function, "strict")).toBe(false);
+    expect(openAIToolFromFunction({ ...definition, strict: false }).function.strict).toBe(false);
   });
 });
