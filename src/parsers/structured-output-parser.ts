@@ -6,7 +6,9 @@ import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
 import { BaseOutputParser } from "./base-output-parser.js";
 import type { DeepPartial } from "./deep-partial.js";
 import { jsonValueChunks } from "./json-chunk-streams.js";
+import { JsonStringControlEscaper } from "./json-string-control-escaper.js";
 import { formatSchemaIssues } from "./schema-issues.js";
+import { structuredFormatInstructions } from "./structured-format-instructions.js";
 
 /** Options of {@link StructuredOutputParser}. */
 export interface StructuredOutputParserOptions {
@@ -27,9 +29,53 @@ function standardJsonSchema(schema: StandardSchemaV1): Record<string, unknown> |
   }
 }
 
+/** The JSON value of a whole text, read strictly: `JSON.parse` of it (inside its fence, if any). */
+function parseStrict(text: string): unknown {
+  const parser = new JsonStreamParser({ mode: "in-place" });
+  parser.push(text);
+  return parser.finish();
+}
+
+/**
+ * The JSON value of a whole text whose strings may hold raw newlines or tabs (as
+ * `@langchain/core`'s parser accepts); when escaping them does not give JSON (an odd `"` in
+ * prose before the JSON), the text is read as it is, and that error carries the text.
+ */
+function parseTolerant(text: string): unknown {
+  const parser = new JsonStreamParser({ mode: "in-place" });
+  parser.push(new JsonStringControlEscaper().push(text));
+  try {
+    return parser.finish();
+  } catch (error) {
+    if (!OutputParserError.isInstance(error)) throw error;
+    return parseStrict(text);
+  }
+}
+
+/**
+ * The next snapshot of an escaped stream. When the whole escaped text turned out not to be
+ * JSON (`wholeText` gives the original text once the input has ended), the result is the
+ * strict reading of the original text, whose error carries that text; errors from upstream
+ * pass through.
+ */
+async function nextSnapshot(
+  snapshots: AsyncGenerator<unknown, unknown>,
+  wholeText: () => string | undefined,
+): Promise<IteratorResult<unknown, unknown>> {
+  try {
+    return await snapshots.next();
+  } catch (error) {
+    const text = wholeText();
+    if (text === undefined || !OutputParserError.isInstance(error)) throw error;
+    return { done: true, value: parseStrict(text) };
+  }
+}
+
 /**
  * Parses a model's JSON like `JsonOutputParser` and validates the final value against a
  * schema implementing Standard Schema (zod 4, Valibot, ArkType...; no library is imported).
+ * Raw newlines and other control characters inside JSON strings are accepted (escaped), as
+ * `@langchain/core`'s StructuredOutputParser accepts raw newlines.
  * While streaming it yields `DeepPartial<T>` snapshots each time the value changed; at the end
  * the value is validated, and if validation changed it (defaults, transforms) the validated
  * value is yielded last, so the stream's output is always the validated value. Invalid JSON or
@@ -74,17 +120,15 @@ export class StructuredOutputParser<T> extends BaseOutputParser<T, DeepPartial<T
   }
 
   override async parse(text: string): Promise<T> {
-    const parser = new JsonStreamParser({ mode: "in-place" });
-    parser.push(text);
-    return this.#validate(parser.finish(), () => text);
+    return this.#validate(parseTolerant(text), () => text);
   }
 
+  /**
+   * `@langchain/core`'s instructions, word for word (prompts tuned on them keep working), with
+   * the schema's JSON Schema (or the one given) at the end.
+   */
   override getFormatInstructions(): string {
-    const jsonSchema = this.jsonSchema ?? standardJsonSchema(this.schema);
-    const head =
-      "Respond with a single JSON value and nothing else (a ```json fenced block around it is fine).";
-    if (jsonSchema === undefined) return `${head} It must match the structure you were asked for.`;
-    return `${head} It must be an instance of this JSON Schema:\n\`\`\`json\n${JSON.stringify(jsonSchema)}\n\`\`\``;
+    return structuredFormatInstructions(this.jsonSchema ?? standardJsonSchema(this.schema));
   }
 
   override createAggregator(): Aggregator<DeepPartial<T>, T> {
@@ -96,18 +140,22 @@ export class StructuredOutputParser<T> extends BaseOutputParser<T, DeepPartial<T
   }
 
   protected override async *parseTextStream(texts: AsyncIterable<string>): AsyncIterable<DeepPartial<T>> {
-    // Chunks are kept only to put the whole text in a validation error (joined once, on failure).
+    // Chunks are kept to put the whole text in an error and for the strict fallback (joined once, at the end).
     const seen: string[] = [];
-    async function* recorded(): AsyncGenerator<string> {
+    const input = { done: false };
+    const escaper = new JsonStringControlEscaper();
+    async function* escaped(): AsyncGenerator<string> {
       for await (const text of texts) {
         seen.push(text);
-        yield text;
+        yield escaper.push(text);
       }
+      input.done = true;
     }
     const parser = new JsonStreamParser({ completeValues: this.completeValues });
-    const snapshots = jsonValueChunks(parser, recorded());
+    const snapshots = jsonValueChunks(parser, escaped());
     let last: unknown;
-    for (let step = await snapshots.next(); ; step = await snapshots.next()) {
+    const next = () => nextSnapshot(snapshots, () => (input.done ? seen.join("") : undefined));
+    for (let step = await next(); ; step = await next()) {
       if (step.done === true) {
         const validated = await this.#validate(step.value, () => seen.join(""));
         if (!jsonEqual(validated, last)) yield validated as DeepPartial<T>;
