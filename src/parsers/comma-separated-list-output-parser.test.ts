@@ -16,10 +16,17 @@ describe("CommaSeparatedListOutputParser", () => {
     expect(rec.entries.find((e) => e.kind === "end")?.output).toEqual(["France", "Spain", "Japan"]);
   });
 
-  it("parses a whole text the same way, skipping blank items", async () => {
+  it("keeps empty items, as @langchain/core does (a trailing comma, two commas, an empty text)", async () => {
     const parser = new CommaSeparatedListOutputParser();
-    expect(await parser.invoke("red, green,blue , ")).toEqual(["red", "green", "blue"]);
-    expect(await parser.invoke("")).toEqual([]);
+    // Each expected list is @langchain/core 1.4's for the same text.
+    expect(await parser.invoke("a,b,c,")).toEqual(["a", "b", "c", ""]);
+    expect(await parser.invoke("red, green,blue , ")).toEqual(["red", "green", "blue", ""]);
+    expect(await parser.invoke("a,,b")).toEqual(["a", "", "b"]);
+    expect(await parser.invoke(" , ")).toEqual(["", ""]);
+    expect(await parser.invoke("")).toEqual([""]);
+    expect(await toArray(parser.transform(fromArray(["a,b", ",c,"])))).toEqual([["a"], ["b"], ["c"], [""]]);
+    expect(await toArray(parser.transform(fromArray(["a,", ",b"])))).toEqual([["a"], [""], ["b"]]);
+    expect(await toArray(parser.transform(fromArray<string>([])))).toEqual([[""]]);
     expect(await toArray(parser.stream("a, b"))).toEqual([["a"], ["b"]]);
     expect(parser.getFormatInstructions()).toMatch(/comma separated/);
   });

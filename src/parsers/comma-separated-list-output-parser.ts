@@ -1,12 +1,17 @@
 import type { Aggregator } from "../streams/aggregator.js";
 import { BaseOutputParser } from "./base-output-parser.js";
-import { ListAggregator, ListScanner, scanAll, scanStream, trimmedItem } from "./list-scanner.js";
+import { ListAggregator, ListScanner, scanAll, scanStream } from "./list-scanner.js";
+
+/** Every item counts, trimmed; an empty one (`a,,b`, a trailing comma, an empty text) is `""`. */
+const trimmed = (raw: string): string => raw.trim();
 
 /**
- * Parses `foo, bar, baz` into `["foo", "bar", "baz"]`: items trimmed, blank items skipped.
- * Streaming yields each item as soon as the comma after it arrives, as a one-element array
- * (`["foo"]`, `["bar"]`, then `["baz"]` at the end of the text), and the output is the whole
- * list; only new text is scanned, so a stream costs O(text length).
+ * Parses `foo, bar, baz` into `["foo", "bar", "baz"]`: the text split at each comma, items
+ * trimmed, as `@langchain/core` does, so empty items are kept (`"a,b,c,"` gives
+ * `["a", "b", "c", ""]`, and an empty text `[""]`). Streaming yields each item as soon as the
+ * comma after it arrives, as a one-element array (`["foo"]`, `["bar"]`, then `["baz"]` at the
+ * end of the text), and the output is the whole list; only new text is scanned, so a stream
+ * costs O(text length).
  *
  * @example
  * await new CommaSeparatedListOutputParser().invoke("red, green, blue"); // ["red", "green", "blue"]
@@ -18,7 +23,7 @@ export class CommaSeparatedListOutputParser extends BaseOutputParser<string[], s
   }
 
   override async parse(text: string): Promise<string[]> {
-    return scanAll(new ListScanner(",", trimmedItem), text);
+    return scanAll(new ListScanner(",", trimmed), text);
   }
 
   override getFormatInstructions(): string {
@@ -30,6 +35,6 @@ export class CommaSeparatedListOutputParser extends BaseOutputParser<string[], s
   }
 
   protected override parseTextStream(texts: AsyncIterable<string>): AsyncIterable<string[]> {
-    return scanStream(new ListScanner(",", trimmedItem), texts);
+    return scanStream(new ListScanner(",", trimmed), texts);
   }
 }
