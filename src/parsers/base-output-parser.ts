@@ -13,17 +13,6 @@ export type OutputParserInput = string | BaseMessage;
 /** The result of `safeParse`: the parsed value, or the parser error instead of a throw. */
 export type SafeParseResult<T> = { success: true; value: T } | { success: false; error: OutputParserError };
 
-/** The text of one input chunk: a string as is, a message's text content. */
-function textOf(input: unknown): string {
-  if (typeof input === "string") return input;
-  if (BaseMessage.isInstance(input)) return input.text;
-  throw new InvalidInputError(`An output parser expects a string or a message, got ${typeof input}`);
-}
-
-function textChunks(stream: AsyncIterable<unknown>): AsyncIterable<string> {
-  return mapStream(stream, textOf);
-}
-
 /**
  * The base of every output parser: a Runnable with run type `"parser"` that turns a model's
  * text (a string, or a message's text content) into `T`. It is a transform step: in a chain
@@ -64,20 +53,35 @@ export abstract class BaseOutputParser<T = unknown, C = T> extends Runnable<Outp
     }
   }
 
+  /**
+   * The text a parser reads from a message (whole, or one streamed chunk): its text content by
+   * default. A parser overrides it to refuse content it cannot read (the string parser refuses images).
+   */
+  protected messageText(message: BaseMessage): string {
+    return message.text;
+  }
+
+  /** The text of one input chunk: a string as is, a message's through {@link messageText}. */
+  #textOf(input: unknown): string {
+    if (typeof input === "string") return input;
+    if (BaseMessage.isInstance(input)) return this.messageText(input);
+    throw new InvalidInputError(`An output parser expects a string or a message, got ${typeof input}`);
+  }
+
   /** Instructions to put in a prompt so the model writes what this parser reads ("" when none are needed). */
   getFormatInstructions(): string {
     return "";
   }
 
   override _invoke(input: OutputParserInput, _scope: RunScope): Promise<T> {
-    return this.parse(textOf(input));
+    return this.parse(this.#textOf(input));
   }
 
   override _stream(input: OutputParserInput, _scope: RunScope): AsyncIterable<C> {
-    return this.parseTextStream(once(textOf(input)));
+    return this.parseTextStream(once(this.#textOf(input)));
   }
 
   override _transform(input: InputStream<OutputParserInput>, _scope: RunScope): AsyncIterable<C> {
-    return this.parseTextStream(textChunks(input.stream));
+    return this.parseTextStream(mapStream(input.stream, (chunk) => this.#textOf(chunk)));
   }
 }

@@ -1,4 +1,4 @@
-import { AIMessage, AIMessageChunk, RunnableGenerator } from "rivulet";
+import { AIMessage, AIMessageChunk, HumanMessage, InvalidInputError, RunnableGenerator } from "rivulet";
 import { fromArray, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { StringOutputParser, StrOutputParser } from "./index.js";
@@ -40,6 +40,31 @@ describe("StringOutputParser", () => {
       "on_parser_stream",
       "on_parser_end",
     ]);
+  });
+
+  it("rejects a message with an image block, whole or streamed, as @langchain/core does", async () => {
+    const parser = new StringOutputParser();
+    const pictured = new HumanMessage({
+      content: [
+        { type: "text", text: "a" },
+        { type: "image_url", image_url: "http://x/a.png" },
+      ],
+    });
+    await expect(parser.invoke(pictured)).rejects.toThrow(InvalidInputError);
+    await expect(parser.invoke(pictured)).rejects.toThrow(/cannot turn a message with an "image_url" block/);
+    const chunks = [
+      new AIMessageChunk("a"),
+      new AIMessageChunk({ content: [{ type: "image", url: "http://x" }] }),
+    ];
+    await expect(toArray(parser.transform(fromArray(chunks)))).rejects.toThrow(/an "image" block/);
+    // Text blocks are joined, and reasoning is left out, as before.
+    const thought = new AIMessage({
+      content: [
+        { type: "thinking", thinking: "hmm" },
+        { type: "text", text: "b" },
+      ],
+    });
+    expect(await parser.invoke(thought)).toBe("b");
   });
 
   it("is also exported as StrOutputParser", () => {

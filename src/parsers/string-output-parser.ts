@@ -1,9 +1,15 @@
+import { InvalidInputError } from "../errors/input-errors.js";
+import type { BaseMessage } from "../messages/base-message.js";
 import { BaseOutputParser } from "./base-output-parser.js";
+
+// Blocks whose content has no text form: @langchain/core's string parser throws for them too.
+const IMAGE_BLOCK_TYPES: ReadonlySet<string> = new Set(["image_url", "image"]);
 
 /**
  * Passes a model's text through: a string as is, a message's text content. Streaming yields
  * each chunk's text as it comes (an empty first token included), and the output is the joined
- * string. The usual last step of a chat chain.
+ * string. The usual last step of a chat chain. A message with an image block (`image_url` or
+ * `image`) is an `InvalidInputError`, as `@langchain/core` refuses it: its content is not text.
  *
  * @example
  * const chain = prompt.pipe(model).pipe(new StringOutputParser());
@@ -17,6 +23,19 @@ export class StringOutputParser extends BaseOutputParser<string, string> {
 
   override async parse(text: string): Promise<string> {
     return text;
+  }
+
+  protected override messageText(message: BaseMessage): string {
+    const content = message.content;
+    const image =
+      typeof content === "string" ? undefined : content.find((b) => IMAGE_BLOCK_TYPES.has(b.type));
+    if (image !== undefined) {
+      throw new InvalidInputError(
+        `StringOutputParser cannot turn a message with an "${image.type}" block into a string. ` +
+          "Drop the parser to keep the message, or read only its text (message.text) in a lambda.",
+      );
+    }
+    return message.text;
   }
 
   /** The texts as they come: no extra layer per token. */
