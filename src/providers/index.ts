@@ -1,14 +1,19 @@
-// rivulet/providers: initChatModel and the types every provider shares.
-export { inferModelProvider, KNOWN_PROVIDERS, type KnownProvider } from "./infer-model-provider.js";
-export { type InitChatModelFields, type InitializedChatModel, initChatModel } from "./init-chat-model.js";
-export type {
-  BindToolsOptions,
-  ProviderCallOptions,
+// rivulet/providers: initChatModel, and the public base every provider extends (ours and third
+// parties': see docs/providers.md, "Adding a provider"). Nothing here comes from ./internal/.
+// The entry registers Runnable's factories itself: a provider built on the base pipes like any model.
+import "../runnables/install.js";
+import "../events/install.js";
+
+export type { JsonRecord } from "./base/json-record.js";
+export {
+  type BindToolsOptions,
+  type CallTools,
+  type ProviderCallOptions,
   ProviderChatModel,
-  ProviderChatModelFields,
-  StructuredOutputRunnable,
-} from "./internal/provider-chat-model.js";
-export type { StructuredOutputOptions, StructuredOutputSchema } from "./internal/structured-output.js";
+  type ProviderChatModelFields,
+  type StructuredOutputRunnable,
+} from "./base/provider-chat-model.js";
+export type { StructuredOutputOptions, StructuredOutputSchema } from "./base/structured-output.js";
 export type {
   AnthropicToolDefinition,
   BindableTool,
@@ -16,5 +21,8 @@ export type {
   JsonSchemaTool,
   OpenAIFunctionTool,
   ToolChoice,
-} from "./internal/tool-definition.js";
-export type { FetchLike, ProviderTransportOptions, SleepLike } from "./internal/transport-options.js";
+  ToolDefinition,
+} from "./base/tool-definition.js";
+export type { FetchLike, ProviderTransportOptions, SleepLike } from "./base/transport-options.js";
+export { inferModelProvider, KNOWN_PROVIDERS, type KnownProvider } from "./infer-model-provider.js";
+export { type InitChatModelFields, type InitializedChatModel, initChatModel } from "./init-chat-model.js";

@@ -1,5 +1,10 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import type { ChatAnthropicFields } from "./anthropic/chat-anthropic-fields.js";
+import type {
+  ProviderCallOptions,
+  ProviderChatModel,
+  ProviderChatModelFields,
+} from "./base/provider-chat-model.js";
 import {
   inferModelProvider,
   isKnownProvider,
@@ -7,11 +12,6 @@ import {
   KNOWN_PROVIDERS,
   type KnownProvider,
 } from "./infer-model-provider.js";
-import type {
-  ProviderCallOptions,
-  ProviderChatModel,
-  ProviderChatModelFields,
-} from "./internal/provider-chat-model.js";
 import type { ChatOllamaFields } from "./ollama/chat-ollama-fields.js";
 import type { ChatOpenAIFields } from "./openai/chat-openai-fields.js";
 

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { InvalidConfigError } from "../errors/input-errors.js";
 import type { NumberOptionKind } from "../internal/check-number-option.js";
 import { ChatAnthropic } from "./anthropic/index.js";
+import type { FetchLike } from "./base/transport-options.js";
 import { initChatModel } from "./index.js";
-import type { FetchLike } from "./internal/transport-options.js";
 import { ChatOllama } from "./ollama/index.js";
 import { ChatOpenAI, OpenAIEmbeddings } from "./openai/index.js";
 

@@ -1,5 +1,5 @@
+import type { ProviderCallOptions, ProviderChatModelFields } from "../base/provider-chat-model.js";
 import type { JsonRecord } from "../internal/json-value.js";
-import type { ProviderCallOptions, ProviderChatModelFields } from "../internal/provider-chat-model.js";
 
 /**
  * Options of `ChatAnthropic`. The key comes from `apiKey` or `ANTHROPIC_API_KEY`. `maxTokens`

@@ -1,5 +1,5 @@
+import type { ToolChoice, ToolDefinition } from "../base/tool-definition.js";
 import type { JsonRecord } from "../internal/json-value.js";
-import type { ToolChoice, ToolDefinition } from "../internal/tool-definition.js";
 
 /** A tool in Messages API format: `{ name, description, input_schema }`. */
 export function toAnthropicTool(tool: ToolDefinition): JsonRecord {

@@ -1,5 +1,7 @@
-/** A parsed JSON object (any value that is an object and not an array). */
-export type JsonRecord = Record<string, unknown>;
+import type { JsonRecord } from "../base/json-record.js";
+
+// JsonRecord is named in the public provider base's signatures, so it is declared there.
+export type { JsonRecord };
 
 /**
  * True for any object that is not an array, class instances included. Deliberately wider than

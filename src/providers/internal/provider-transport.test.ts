@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { TimeoutError } from "../../errors/abort-error.js";
 import { ProviderError } from "../../errors/provider-error.js";
+import type { FetchLike } from "../base/transport-options.js";
 import { isNonArrayObject, stringOf } from "./json-value.js";
 import { ProviderTransport, type ProviderTransportConfig } from "./provider-transport.js";
-import type { FetchLike } from "./transport-options.js";
 
 const encoder = new TextEncoder();
 const describeError = (body: unknown) =>

@@ -5,6 +5,7 @@ import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import { sleep as timerSleep } from "../../runnables/sleep.js";
 import { NdjsonParseError } from "../../sse/ndjson-parse-error.js";
+import type { FetchLike, ProviderTransportOptions, SleepLike } from "../base/transport-options.js";
 import { CallDeadlines } from "./call-deadlines.js";
 import { acceptHeaderFor, checkResponseType, type ResponseType } from "./check-response-type.js";
 import type { DescribeError } from "./describe-error-body.js";
@@ -12,7 +13,6 @@ import { makeProviderError, settleProviderError } from "./make-provider-error.js
 import { type HttpFailure, readHttpError } from "./read-http-error.js";
 import { backoffDelayMs, MAX_RETRY_AFTER_MS } from "./retry-policy.js";
 import { serializeRequestBody } from "./serialize-request-body.js";
-import type { FetchLike, ProviderTransportOptions, SleepLike } from "./transport-options.js";
 
 /** One request to a provider: where, with which headers, the JSON body, and what it expects back. */
 export interface ProviderRequest {

@@ -1,5 +1,5 @@
+import type { ProviderCallOptions, ProviderChatModelFields } from "../base/provider-chat-model.js";
 import type { JsonRecord } from "../internal/json-value.js";
-import type { ProviderCallOptions, ProviderChatModelFields } from "../internal/provider-chat-model.js";
 
 /**
  * Options of `ChatOllama`. The server is `baseUrl` (or `baseURL`), else `OLLAMA_HOST`, else

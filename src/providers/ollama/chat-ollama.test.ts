@@ -4,7 +4,7 @@ import { AIMessage } from "../../messages/ai-message.js";
 import { HumanMessage } from "../../messages/human-message.js";
 import { SystemMessage } from "../../messages/system-message.js";
 import { ToolMessage } from "../../messages/tool-message.js";
-import type { ProviderTransportOptions } from "../internal/transport-options.js";
+import type { ProviderTransportOptions } from "../base/transport-options.js";
 import { collect } from "../test-support/collect.js";
 import { LoopbackServer, type ReplyScript, readFixture } from "../test-support/loopback-server.js";
 import { describeTransportConformance } from "../test-support/transport-conformance.js";

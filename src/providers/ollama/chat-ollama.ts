@@ -1,10 +1,10 @@
 import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
+import { ProviderChatModel } from "../base/provider-chat-model.js";
+import { toOpenAITool } from "../base/to-openai-tool.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
-import { ProviderChatModel } from "../internal/provider-chat-model.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
-import { toOpenAITool } from "../internal/to-openai-tool.js";
 import type { ChatOllamaCallOptions, ChatOllamaFields } from "./chat-ollama-fields.js";
 import { decodeOllamaStream } from "./decode-ollama-stream.js";
 import { describeOllamaError } from "./describe-ollama-error.js";

@@ -1,7 +1,7 @@
 import type { BaseMessage } from "../../messages/base-message.js";
+import type { CallTools } from "../base/provider-chat-model.js";
+import { toOpenAITool } from "../base/to-openai-tool.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
-import type { CallTools } from "../internal/provider-chat-model.js";
-import { toOpenAITool } from "../internal/to-openai-tool.js";
 import type { ChatOpenAICallOptions, ChatOpenAIFields } from "./chat-openai-fields.js";
 import { toOpenAIMessages } from "./to-openai-messages.js";
 import { toOpenAIToolChoice } from "./to-openai-tool-choice.js";

@@ -1,5 +1,5 @@
+import type { ProviderCallOptions, ProviderChatModelFields } from "../base/provider-chat-model.js";
 import type { JsonRecord } from "../internal/json-value.js";
-import type { ProviderCallOptions, ProviderChatModelFields } from "../internal/provider-chat-model.js";
 
 /** The client settings `@langchain/openai` takes under `configuration` (the ones Rivulet honours). */
 export interface OpenAIClientConfiguration {

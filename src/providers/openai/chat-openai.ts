@@ -1,10 +1,10 @@
 import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
+import { ProviderChatModel } from "../base/provider-chat-model.js";
+import type { StructuredOutputOptions } from "../base/structured-output.js";
 import type { JsonRecord } from "../internal/json-value.js";
-import { ProviderChatModel } from "../internal/provider-chat-model.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
-import type { StructuredOutputOptions } from "../internal/structured-output.js";
 import { buildOpenAIBody } from "./build-openai-body.js";
 import type { ChatOpenAICallOptions, ChatOpenAIFields } from "./chat-openai-fields.js";
 import { decodeOpenAIStream } from "./decode-openai-stream.js";

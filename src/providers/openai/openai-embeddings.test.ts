@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AbortError, TimeoutError } from "../../errors/abort-error.js";
 import { MissingApiKeyError, ProviderError } from "../../errors/provider-error.js";
-import type { FetchLike } from "../internal/transport-options.js";
+import type { FetchLike } from "../base/transport-options.js";
 import { recordingSleep } from "../test-support/collect.js";
 import { LoopbackServer, type ReplyScript } from "../test-support/loopback-server.js";
 import { OpenAIEmbeddings, type OpenAIEmbeddingsFields } from "./index.js";

@@ -1,7 +1,7 @@
 import { checkNumberOption } from "../../internal/check-number-option.js";
 import { Embeddings, type EmbedOptions } from "../../retrieval/embeddings.js";
+import type { ProviderTransportOptions } from "../base/transport-options.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
-import type { ProviderTransportOptions } from "../internal/transport-options.js";
 import { decodeOpenAIEmbeddings } from "./decode-openai-embeddings.js";
 import { describeOpenAIError } from "./describe-openai-error.js";
 import {

@@ -1,5 +1,5 @@
+import type { ToolChoice } from "../base/tool-definition.js";
 import type { JsonRecord } from "../internal/json-value.js";
-import type { ToolChoice } from "../internal/tool-definition.js";
 
 /** A tool choice in Chat Completions format: `"auto"`, `"none"`, `"required"` (also for `"any"`), or one named function. */
 export function toOpenAIToolChoice(choice: ToolChoice): string | JsonRecord {

@@ -1,6 +1,6 @@
 // Test support: what the shared provider suites need to know about one provider.
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
-import type { ProviderTransportOptions } from "../internal/transport-options.js";
+import type { ProviderTransportOptions } from "../base/transport-options.js";
 
 /** A model under test: anything that streams chunks for a prompt. */
 export interface StreamingModel {

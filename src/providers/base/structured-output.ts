@@ -7,7 +7,8 @@ import { StructuredOutputParser } from "../../parsers/structured-output-parser.j
 import type { Runnable } from "../../runnables/runnable.js";
 import { isStandardSchema } from "../../schema/is-standard-schema.js";
 import type { StandardSchemaV1 } from "../../schema/standard-schema.js";
-import { isNonArrayObject, type JsonRecord } from "./json-value.js";
+import { isNonArrayObject } from "../internal/json-value.js";
+import type { JsonRecord } from "./json-record.js";
 
 /** What `withStructuredOutput` accepts: a Standard Schema (zod 4, Valibot...) or a JSON Schema object. */
 export type StructuredOutputSchema = StandardSchemaV1 | JsonRecord;

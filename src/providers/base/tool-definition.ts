@@ -1,7 +1,8 @@
 import { InvalidInputError } from "../../errors/input-errors.js";
 import { convertToOpenAIFunction } from "../../tools/convert-to-openai-tool.js";
 import type { ToolDescriptor } from "../../tools/tool-to-json-schema.js";
-import { isNonArrayObject, type JsonRecord, stringOf } from "./json-value.js";
+import { isNonArrayObject, stringOf } from "../internal/json-value.js";
+import type { JsonRecord } from "./json-record.js";
 
 /**
  * A Rivulet tool (`tool()`, `StructuredTool`) or anything else with a name, a description and a

@@ -1,4 +1,4 @@
-import type { JsonRecord } from "./json-value.js";
+import type { JsonRecord } from "./json-record.js";
 import type { ToolDefinition } from "./tool-definition.js";
 
 /**

@@ -3,7 +3,7 @@ import type { BaseLanguageModelInput, ChatModelCallOptions } from "../../models/
 import type { DeepPartial } from "../../parsers/deep-partial.js";
 import type { Runnable } from "../../runnables/runnable.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../../schema/standard-schema.js";
-import type { JsonRecord } from "./json-value.js";
+import type { JsonRecord } from "./json-record.js";
 import {
   jsonTextParser,
   type StructuredOutputOptions,
