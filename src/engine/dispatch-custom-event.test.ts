@@ -4,6 +4,7 @@ import {
   InvalidInputError,
   RunnableGenerator,
   RunnableLambda,
+  type RunObserver,
 } from "rivulet";
 import { RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
@@ -62,6 +63,23 @@ describe("dispatchCustomEvent", () => {
       return x;
     });
     expect(await step.invoke(3)).toBe(3);
+  });
+
+  it("reaches every observer when one throws, then rejects with that error", async () => {
+    const failure = new Error("first observer failed");
+    const seen: string[] = [];
+    const throws: RunObserver = {
+      onCustomEvent: () => {
+        throw failure;
+      },
+    };
+    const records: RunObserver = { onCustomEvent: (_run, name) => void seen.push(name) };
+    const step = RunnableLambda.from(async (x: number) => {
+      await dispatchCustomEvent("ping", x);
+      return x;
+    });
+    await expect(step.invoke(1, { callbacks: [throws, records] })).rejects.toBe(failure);
+    expect(seen).toEqual(["ping"]);
   });
 
   it("throws InvalidInputError outside of a run", async () => {

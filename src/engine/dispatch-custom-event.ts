@@ -2,6 +2,7 @@ import { CallbackManager } from "../callbacks/callback-manager.js";
 import { currentRunConfig } from "../config/async-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { InvalidInputError } from "../errors/input-errors.js";
+import { notifyObservers, observerCalls } from "./notify-observers.js";
 
 /**
  * Emits a custom event from inside a run (a lambda, a generator step, a tool): observers see it
@@ -37,10 +38,6 @@ export async function dispatchCustomEvent(
     }
     return; // nobody observes the enclosing run
   }
-  const pending: Promise<void>[] = [];
-  for (const o of manager.observers) {
-    const p = o.onCustomEvent?.(run, name, data);
-    if (p !== undefined && o.awaitHandlers) pending.push(p);
-  }
-  if (pending.length > 0) await Promise.all(pending);
+  const notified = notifyObservers(manager.observers, observerCalls.customEvent, run, name, data);
+  if (notified !== undefined) await notified;
 }

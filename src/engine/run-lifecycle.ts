@@ -1,55 +1,18 @@
 import { CallbackManager } from "../callbacks/callback-manager.js";
 import type { Run } from "../callbacks/run.js";
-import type { RunObserver } from "../callbacks/run-observer.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { TimeoutError } from "../errors/abort-error.js";
 import { combineSignals, throwIfAborted } from "../internal/abort.js";
 import { uuidv7 } from "../internal/uuid-v7.js";
 import { ChildStop } from "./child-stop.js";
+import { type Notified, notifyObservers, observerCalls } from "./notify-observers.js";
 import type { RunIdentity } from "./run-identity.js";
 import type { RunScope } from "./run-scope.js";
 import { RunScopeView } from "./run-scope-view.js";
 
-type Notify = void | Promise<void>;
-
 /** Hidden link from a child config to the run that made it (for children-before-parent closing). */
 const PARENT_RUN = Symbol("rivulet.parentScope");
 type ParentLink = { [PARENT_RUN]?: RunLifecycle };
-
-function settle(pending: Promise<void>[] | undefined): Notify {
-  if (pending === undefined) return;
-  return pending.length === 1 ? pending[0] : Promise.all(pending).then(() => undefined);
-}
-
-/**
- * Calls every observer, even when one throws (a handler with `raiseError`), so no observer sees
- * an end without its start; the first error is rethrown after the loop.
- */
-function notifyAll(observers: readonly RunObserver[], call: (o: RunObserver) => Notify): Notify {
-  let pending: Promise<void>[] | undefined;
-  let failure: { error: unknown } | undefined;
-  for (const o of observers) {
-    try {
-      pending = addPending(pending, call(o), o);
-    } catch (error) {
-      failure ??= { error };
-    }
-  }
-  if (failure !== undefined) throw failure.error;
-  return settle(pending);
-}
-
-/** Keeps the promise of an observer that asked to be awaited. */
-function addPending(
-  pending: Promise<void>[] | undefined,
-  p: Notify,
-  o: RunObserver,
-): Promise<void>[] | undefined {
-  if (p === undefined || !o.awaitHandlers) return pending;
-  const list = pending ?? [];
-  list.push(p);
-  return list;
-}
 
 /** What a run is opened with. */
 export type RunLifecycleOptions = {
@@ -146,10 +109,10 @@ export class RunLifecycle implements RunScope {
   }
 
   /** Announces the start. */
-  start(): Notify {
+  start(): Notified {
     const run = this.run;
     if (run === undefined) return;
-    return notifyAll(this.manager.observers, (o) => o.onRunStart?.(run));
+    return notifyObservers(this.manager.observers, observerCalls.start, run, undefined, undefined);
   }
 
   /** Records the input once it is known (input streamed in). */
@@ -158,48 +121,37 @@ export class RunLifecycle implements RunScope {
   }
 
   /** Reports one output chunk; called before the chunk is passed on. */
-  reportChunk(chunk: unknown): Notify {
+  reportChunk(chunk: unknown): Notified {
     const run = this.run;
     if (run === undefined) return;
-    // Hot path: a plain loop rather than notifyAll's closure, same semantics.
-    let pending: Promise<void>[] | undefined;
-    let failure: { error: unknown } | undefined;
-    for (const o of this.manager.observers) {
-      try {
-        pending = addPending(pending, o.onRunStream?.(run, chunk), o);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-    if (failure !== undefined) throw failure.error;
-    return settle(pending);
+    return notifyObservers(this.manager.observers, observerCalls.chunk, run, chunk, undefined);
   }
 
   /** Reports a custom event dispatched from inside this run. */
-  reportCustomEvent(name: string, data: unknown): Notify {
+  reportCustomEvent(name: string, data: unknown): Notified {
     const run = this.run;
     if (run === undefined) return;
-    return this.#each((o) => o.onCustomEvent?.(run, name, data));
+    return notifyObservers(this.manager.observers, observerCalls.customEvent, run, name, data);
   }
 
   /** Ends the run with its output. Later end/fail calls are ignored. */
-  end(output: unknown): Notify {
+  end(output: unknown): Notified {
     if (this.#close()) return;
     const run = this.run;
     if (run === undefined) return;
     run.output = output;
     run.endTime = Date.now();
-    return this.#each((o) => o.onRunEnd?.(run));
+    return notifyObservers(this.manager.observers, observerCalls.end, run, undefined, undefined);
   }
 
   /** Ends the run with an error. Later end/fail calls are ignored. */
-  fail(error: unknown): Notify {
+  fail(error: unknown): Notified {
     if (this.#close()) return;
     const run = this.run;
     if (run === undefined) return;
     run.error = error;
     run.endTime = Date.now();
-    return this.#each((o) => o.onRunError?.(run, error));
+    return notifyObservers(this.manager.observers, observerCalls.error, run, error, undefined);
   }
 
   #close(): boolean {
@@ -241,10 +193,6 @@ export class RunLifecycle implements RunScope {
   /** Children that `stop()` cancels together, waiting for their runs to close. */
   childStop(): ChildStop {
     return new ChildStop(this);
-  }
-
-  #each(call: (o: RunObserver) => Notify): Notify {
-    return notifyAll(this.manager.observers, call);
   }
 
   /**
