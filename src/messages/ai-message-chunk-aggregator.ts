@@ -1,12 +1,13 @@
 import type { Aggregator } from "../streams/aggregator.js";
 import { concat } from "../streams/concat.js";
 import { TextBuilder } from "../streams/text-builder.js";
-import { AIMessageChunk, isAIMessageChunk } from "./ai-message-chunk.js";
+import { AIMessageChunk, isAIMessageChunk, toolCallFieldsOf } from "./ai-message-chunk.js";
 
 /** A chunk that carries more than text: tool-call fragments, usage, a name, kwargs or metadata. */
 function isRich(chunk: AIMessageChunk): boolean {
   return (
     chunk.tool_call_chunks.length > 0 ||
+    chunk.invalid_tool_calls.length > 0 ||
     chunk.usage_metadata !== undefined ||
     chunk.name !== undefined ||
     Object.keys(chunk.additional_kwargs).length > 0 ||
@@ -20,7 +21,7 @@ function fieldsOf(chunk: AIMessageChunk): AIMessageChunk {
     content: "",
     additional_kwargs: chunk.additional_kwargs,
     response_metadata: chunk.response_metadata,
-    tool_call_chunks: chunk.tool_call_chunks,
+    ...toolCallFieldsOf(chunk),
     usage_metadata: chunk.usage_metadata,
   });
   if (chunk.name !== undefined) rest.name = chunk.name;

@@ -110,15 +110,15 @@ describe("AIMessageChunk.concat", () => {
     ]);
     expect(all.tool_calls).toEqual([]);
     expect(all.invalid_tool_calls).toEqual([
-      { name: "f", args: "oops", id: "a", index: 0, error: "Malformed args.", type: "invalid_tool_call" },
-      { name: "g", args: "[1, 2]", id: "b", index: 1, error: "Malformed args.", type: "invalid_tool_call" },
+      { name: "f", args: "oops", id: "a", error: "Malformed args.", type: "invalid_tool_call" },
+      { name: "g", args: "[1, 2]", id: "b", error: "Malformed args.", type: "invalid_tool_call" },
     ]);
   });
 
   it("gives a partial object for args that are still streaming, and {} for no args", () => {
     const partial = chunk([{ index: 0, id: "a", name: "f", args: '{"city": "Pa' }]);
     expect(partial.tool_calls[0]?.args).toEqual({ city: "Pa" });
-    expect(chunk([{ index: 0, name: "f" }]).tool_calls[0]?.args).toEqual({});
+    expect(chunk([{ index: 0, id: "a", name: "f" }]).tool_calls[0]?.args).toEqual({});
   });
 
   it("changes neither operand", () => {
@@ -244,7 +244,7 @@ describe("AIMessageChunk construction", () => {
   it("derives fragments from complete tool_calls and keeps the calls as given", () => {
     const c = new AIMessageChunk({ content: "", tool_calls: [{ name: "f", args: { a: 1 }, id: "x" }] });
     expect(c.tool_call_chunks).toEqual([{ name: "f", args: '{"a":1}', id: "x", type: "tool_call_chunk" }]);
-    expect(c.tool_calls).toEqual([{ name: "f", args: { a: 1 }, id: "x", type: "tool_call" }]);
+    expect(c.tool_calls).toEqual([{ name: "f", args: { a: 1 }, id: "x" }]);
   });
 
   it("is an AIMessage, recognised by brand", () => {

@@ -11,6 +11,9 @@ import { parseToolCallChunks, toolCallsToChunks } from "./parse-tool-call-chunks
 import type { InvalidToolCall, ToolCall, ToolCallChunk } from "./tool-call.js";
 import { mergeUsageMetadata } from "./usage-metadata.js";
 
+/** Reads the private "built from complete calls" flag; set by the class's static block. */
+let builtFromCalls: (chunk: AIMessageChunk) => boolean;
+
 /** Fields of an {@link AIMessageChunk}: those of an AIMessage plus the raw tool-call fragments. */
 export interface AIMessageChunkFields extends AIMessageFields {
   tool_call_chunks?: ToolCallChunk[] | undefined;
@@ -24,8 +27,13 @@ export interface AIMessageChunkFields extends AIMessageFields {
  * `tool_call_chunks` after reading `tool_calls` does not refresh them.
  *
  * Args that are still incomplete (a call mid-stream, or a stream cut off) parse to the partial
- * object received so far, as in `@langchain/core`; args with a syntax error anywhere, or that are
- * not a JSON object, go to `invalid_tool_calls` ("Malformed args.").
+ * object received so far, as in `@langchain/core`; args with a syntax error anywhere, args that
+ * are not a JSON object, and calls without an id go to `invalid_tool_calls` ("Malformed args.").
+ *
+ * A chunk built from complete `tool_calls` (no fragments) keeps them as given, as
+ * `@langchain/core` does: a call without `type` does not gain one, and `concat` with chunks that
+ * have no fragments either keeps them as given too. Fragments are derived from them, so merging
+ * with streamed fragments still works (the merged chunk then parses all of its fragments).
  *
  * @example
  * const a = new AIMessageChunk({ content: "", tool_call_chunks: [{ index: 0, id: "c1", name: "f", args: '{"x":' }] });
@@ -35,6 +43,14 @@ export interface AIMessageChunkFields extends AIMessageFields {
 export class AIMessageChunk extends AIMessage {
   tool_call_chunks: ToolCallChunk[];
   #parsed: ParsedToolCalls | undefined;
+  /** Built from complete tool calls: its fragments were derived from them, never parsed back. */
+  #fromCalls = false;
+
+  static {
+    // Lets the module's helpers read the flag of any chunk, including one from another package
+    // copy (which has no such private field: it counts as built from fragments).
+    builtFromCalls = (chunk) => #fromCalls in chunk && chunk.#fromCalls;
+  }
 
   constructor(fields: MessageContent | AIMessageChunkFields) {
     const f: AIMessageChunkFields =
@@ -54,9 +70,10 @@ export class AIMessageChunk extends AIMessage {
     } else {
       // Built from complete calls: keep them as given (nothing to parse) and derive fragments so
       // that merging still works.
-      const calls = (f.tool_calls ?? []).map((call) => ({ ...call, type: "tool_call" as const }));
+      const calls = f.tool_calls ?? [];
       this.tool_call_chunks = toolCallsToChunks(calls);
       this.#parsed = { tool_calls: calls, invalid_tool_calls: f.invalid_tool_calls ?? [] };
+      this.#fromCalls = true;
     }
   }
 
@@ -90,10 +107,13 @@ export class AIMessageChunk extends AIMessage {
   protected override ownFields(purpose: FieldPurpose): Array<readonly [string, unknown]> {
     // JSON keeps the source of truth only; derived calls are rebuilt when the chunk is read back.
     if (purpose === "json") {
-      return [
-        ["tool_call_chunks", this.tool_call_chunks],
-        ["usage_metadata", this.usage_metadata],
-      ];
+      const calls: Array<readonly [string, unknown]> = this.#fromCalls
+        ? [
+            ["tool_calls", this.tool_calls],
+            ["invalid_tool_calls", this.invalid_tool_calls],
+          ]
+        : [["tool_call_chunks", this.tool_call_chunks]];
+      return [...calls, ["usage_metadata", this.usage_metadata]];
     }
     return [...super.ownFields(purpose), ["tool_call_chunks", this.tool_call_chunks]];
   }
@@ -103,10 +123,16 @@ export class AIMessageChunk extends AIMessage {
    * fragments merged by index (never fusing parallel calls), usage counts added, first id kept.
    */
   concat(other: AIMessageChunk): AIMessageChunk {
-    const fields: AIMessageChunkFields = {
-      ...mergeMessageFields(this, other),
-      tool_call_chunks: mergeToolCallChunks(this.tool_call_chunks, other.tool_call_chunks),
-    };
+    const fields: AIMessageChunkFields = mergeMessageFields(this, other);
+    if (holdsCallsOnly(this) && holdsCallsOnly(other)) {
+      // Complete calls on both sides (or none): kept as given, as `@langchain/core` keeps them.
+      const calls = [...this.tool_calls, ...other.tool_calls];
+      const invalid = [...this.invalid_tool_calls, ...other.invalid_tool_calls];
+      if (calls.length > 0) fields.tool_calls = calls;
+      if (invalid.length > 0) fields.invalid_tool_calls = invalid;
+    } else {
+      fields.tool_call_chunks = mergeToolCallChunks(this.tool_call_chunks, other.tool_call_chunks);
+    }
     const usage = mergeUsageMetadata(this.usage_metadata, other.usage_metadata);
     if (usage !== undefined) fields.usage_metadata = usage;
     return new AIMessageChunk(fields);
@@ -116,6 +142,23 @@ export class AIMessageChunk extends AIMessage {
   static override isInstance(value: unknown): value is AIMessageChunk {
     return AIMessage.isInstance(value) && value[CHUNK_BRAND] === true;
   }
+}
+
+/** True when the chunk has no fragments of its own: none at all, or only ones derived from calls. */
+function holdsCallsOnly(chunk: AIMessageChunk): boolean {
+  return chunk.tool_call_chunks.length === 0 || builtFromCalls(chunk);
+}
+
+/**
+ * The tool-call fields that rebuild `chunk`'s calls exactly in a new chunk: its complete calls and
+ * invalid calls as given when it holds no fragments of its own, else its fragments. Used where a
+ * chunk is rebuilt with other content (the chat-model aggregator).
+ */
+export function toolCallFieldsOf(
+  chunk: AIMessageChunk,
+): Pick<AIMessageChunkFields, "tool_call_chunks" | "tool_calls" | "invalid_tool_calls"> {
+  if (!holdsCallsOnly(chunk)) return { tool_call_chunks: chunk.tool_call_chunks };
+  return { tool_calls: chunk.tool_calls, invalid_tool_calls: chunk.invalid_tool_calls };
 }
 
 /** Type guard for {@link AIMessageChunk}. */

@@ -31,7 +31,8 @@ export class AIMessage extends BaseMessage {
     super(fields);
     const f: AIMessageFields =
       typeof fields === "string" || Array.isArray(fields) ? { content: fields } : fields;
-    this.#toolCalls = (f.tool_calls ?? []).map((call) => ({ ...call, type: "tool_call" as const }));
+    // Kept as given, as in `@langchain/core`: a call given without `type` does not gain one.
+    this.#toolCalls = f.tool_calls ?? [];
     this.#invalidToolCalls = f.invalid_tool_calls ?? [];
     if (f.usage_metadata !== undefined) this.usage_metadata = checkUsageMetadata(f.usage_metadata);
   }

@@ -40,7 +40,8 @@ describe("coerceMessageLikeToMessage", () => {
       ],
     }) as AIMessage;
     expect(m.tool_calls).toEqual([
-      { name: "f", args: { a: 1 }, id: "c1", type: "tool_call" },
+      // Kept as given (no `type` added), as in @langchain/core.
+      { name: "f", args: { a: 1 }, id: "c1" },
       { name: "g", args: { b: 2 }, id: "c2", type: "tool_call" },
     ]);
     expect(m.invalid_tool_calls).toEqual([

@@ -51,7 +51,9 @@ function readToolCall(raw: unknown, calls: ToolCall[], invalid: InvalidToolCall[
   if (!isPlainObject(raw)) throw new InvalidInputError("A tool call must be an object.");
   const id = typeof raw.id === "string" ? { id: raw.id } : {};
   if (isPlainObject(raw.args) && typeof raw.name === "string") {
-    calls.push({ name: raw.name, args: raw.args, ...id, type: "tool_call" });
+    // Kept as given, as `@langchain/core` does: no `type` unless the call has one.
+    const type = raw.type === "tool_call" ? { type: "tool_call" as const } : {};
+    calls.push({ name: raw.name, args: raw.args, ...id, ...type });
     return;
   }
   const fn = isPlainObject(raw.function) ? raw.function : {};

@@ -40,12 +40,12 @@ function baseFields(json: MessageJSON): BaseMessageFields {
 
 function buildAI(json: MessageJSON): AIMessage {
   const fields = { ...baseFields(json), usage_metadata: json.usage_metadata };
-  if (json.chunk === true) return new AIMessageChunk({ ...fields, tool_call_chunks: json.tool_call_chunks });
-  return new AIMessage({
-    ...fields,
-    tool_calls: json.tool_calls,
-    invalid_tool_calls: json.invalid_tool_calls,
-  });
+  const calls = { tool_calls: json.tool_calls, invalid_tool_calls: json.invalid_tool_calls };
+  // A chunk carries its fragments, or (built from complete calls) the calls themselves.
+  if (json.chunk === true) {
+    return new AIMessageChunk({ ...fields, tool_call_chunks: json.tool_call_chunks, ...calls });
+  }
+  return new AIMessage({ ...fields, ...calls });
 }
 
 function buildTool(json: MessageJSON): ToolMessage {

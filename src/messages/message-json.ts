@@ -8,7 +8,8 @@ export type MessageType = "human" | "ai" | "system" | "tool" | "generic";
 /**
  * The plain-object form of any message, as `toJSON()` returns it and `messageFromJSON` reads it.
  * `type` and `chunk` pick the class; empty and undefined fields are left out. Chunks carry
- * `tool_call_chunks` only (their `tool_calls` are derived from them when read back).
+ * `tool_call_chunks` only (their `tool_calls` are derived from them when read back), except a
+ * chunk built from complete `tool_calls`, which carries those (and `invalid_tool_calls`) as given.
  *
  * @example
  * { type: "ai", chunk: true, content: "Hi", id: "run-1", usage_metadata: { input_tokens: 3, output_tokens: 1, total_tokens: 4 } }

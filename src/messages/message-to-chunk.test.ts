@@ -29,11 +29,11 @@ describe("messageToChunk / chunkToMessage", () => {
   it("turns a folded AI stream into an AIMessage with parsed tool calls", () => {
     const folded = new AIMessageChunk({
       content: "",
-      tool_call_chunks: [{ index: 0, name: "f", args: '{"a"' }],
+      tool_call_chunks: [{ index: 0, id: "c1", name: "f", args: '{"a"' }],
     }).concat(new AIMessageChunk({ content: "", tool_call_chunks: [{ index: 0, args: ": 1}" }] }));
     const message = chunkToMessage(folded);
     expect(AIMessageChunk.isInstance(message)).toBe(false);
-    expect(message.tool_calls).toEqual([{ name: "f", args: { a: 1 }, type: "tool_call" }]);
+    expect(message.tool_calls).toEqual([{ name: "f", args: { a: 1 }, id: "c1", type: "tool_call" }]);
   });
 
   it("returns chunks and messages unchanged where there is nothing to convert", () => {

@@ -8,34 +8,41 @@ export interface ParsedToolCalls {
   invalid_tool_calls: InvalidToolCall[];
 }
 
+/** The reason `@langchain/core` gives for every invalid call, whatever made it invalid. */
+const MALFORMED = "Malformed args.";
+
 /**
  * Turns tool-call fragments into `tool_calls` (args parsed into an object, partial while the text
- * is an unfinished prefix of one) and `invalid_tool_calls` ("Malformed args.": a syntax error
- * anywhere, e.g. `{"a":}` or `{"a":1} trailing`, or a value that is not an object, e.g. `[1, 2]`),
- * as `@langchain/core` does. Fragments of one call given in one list (same index, or same id
- * without an index) are joined first by the rule `concat` uses across chunks, so a chunk built
- * with a call's fragments reads the same as the chunks of those fragments concatenated. Each
- * call's text is parsed once; callers cache the result.
+ * is an unfinished prefix of one) and `invalid_tool_calls`, as `@langchain/core` does. Fragments
+ * of one call given in one list (same index, or same id without an index) are joined first by the
+ * rule `concat` uses across chunks, so a chunk built with a call's fragments reads the same as the
+ * chunks of those fragments concatenated. A call is invalid ("Malformed args.", LangChain's text
+ * for every case) when its args have a syntax error anywhere (`{"a":}`, `{"a":1} trailing`), are
+ * not a JSON object (`[1, 2]`), or when it has no id: a call without an id cannot be answered by
+ * a `ToolMessage`. An invalid call holds LangChain's fields: `name` (`""` when missing), the
+ * trimmed `args` text (`"{}"` when blank) and the `id` if any. Each call's text is parsed once;
+ * callers cache the result.
  *
  * @example
  * parseToolCallChunks([{ name: "f", args: "{\"a\"", id: "c1", index: 0 }, { args: ": 1}", index: 0 }]).tool_calls;
  * // [{ name: "f", args: { a: 1 }, id: "c1", type: "tool_call" }]
+ * parseToolCallChunks([{ name: "f", index: 0 }]).invalid_tool_calls;
+ * // [{ name: "f", args: "{}", error: "Malformed args.", type: "invalid_tool_call" }]
  */
 export function parseToolCallChunks(chunks: readonly ToolCallChunk[]): ParsedToolCalls {
   const parsed: ParsedToolCalls = { tool_calls: [], invalid_tool_calls: [] };
   for (const chunk of mergeToolCallChunks([], chunks)) {
-    const args = parseToolCallArgs(chunk.args ?? "", { partial: true });
-    if (args !== undefined) {
-      const id = chunk.id === undefined ? {} : { id: chunk.id };
-      parsed.tool_calls.push({ name: chunk.name ?? "", args, ...id, type: "tool_call" });
+    const { id } = chunk;
+    const name = chunk.name ?? "";
+    const args = id ? parseToolCallArgs(chunk.args ?? "", { partial: true }) : undefined;
+    if (id && args !== undefined) {
+      parsed.tool_calls.push({ name, args, id, type: "tool_call" });
       continue;
     }
-    const invalid: InvalidToolCall = {};
-    if (chunk.name !== undefined) invalid.name = chunk.name;
-    if (chunk.args !== undefined) invalid.args = chunk.args;
-    if (chunk.id !== undefined) invalid.id = chunk.id;
-    if (chunk.index !== undefined) invalid.index = chunk.index;
-    parsed.invalid_tool_calls.push({ ...invalid, error: "Malformed args.", type: "invalid_tool_call" });
+    const text = (chunk.args ?? "").trim();
+    const invalid: InvalidToolCall = { name, args: text === "" ? "{}" : text };
+    if (id !== undefined) invalid.id = id;
+    parsed.invalid_tool_calls.push({ ...invalid, error: MALFORMED, type: "invalid_tool_call" });
   }
   return parsed;
 }

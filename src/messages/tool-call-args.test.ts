@@ -12,7 +12,6 @@ const malformed = (args: string) => ({
   name: "weather",
   args,
   id: "c1",
-  index: 0,
   error: "Malformed args.",
   type: "invalid_tool_call",
 });

@@ -1,5 +1,5 @@
 import { InvalidConfigError } from "../errors/input-errors.js";
-import { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import { AIMessageChunk, toolCallFieldsOf } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { BaseChatModel } from "../models/base-chat-model.js";
 import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
@@ -12,7 +12,7 @@ function copyChunk(chunk: AIMessageChunk): AIMessageChunk {
     content: chunk.content,
     additional_kwargs: chunk.additional_kwargs,
     response_metadata: chunk.response_metadata,
-    tool_call_chunks: chunk.tool_call_chunks,
+    ...toolCallFieldsOf(chunk),
     usage_metadata: chunk.usage_metadata,
   });
   if (chunk.id !== undefined) copy.id = chunk.id;
