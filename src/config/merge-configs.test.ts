@@ -81,6 +81,22 @@ describe("mergeConfigs", () => {
     expect(mergeConfigs()).toEqual({});
   });
 
+  it("keeps an own __proto__ key of parsed JSON as a key, never as the prototype", () => {
+    const parsed = JSON.parse('{"__proto__": {"runName": "smuggled"}, "tags": ["b"]}') as RunnableConfig;
+    for (const merged of [
+      mergeConfigs({ tags: ["a"] }, parsed),
+      mergeConfigs(parsed, {}),
+      mergeConfigs(parsed),
+    ]) {
+      expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+      expect(merged.runName).toBeUndefined();
+    }
+    const metadata = JSON.parse('{"__proto__": {"x": 1}}') as Record<string, unknown>;
+    const merged = mergeConfigs({ metadata: { a: 1 } }, { metadata });
+    expect(Object.getPrototypeOf(merged.metadata)).toBe(Object.prototype);
+    expect(Object.hasOwn(merged.metadata ?? {}, "__proto__")).toBe(true);
+  });
+
   it("lets a later explicit undefined override, as a spread would", () => {
     expect(mergeConfigs({ runName: "a", maxConcurrency: 2 }, { runName: undefined }).runName).toBeUndefined();
     expect(mergeConfigs({ runName: "a", maxConcurrency: 2 }, { runName: undefined }).maxConcurrency).toBe(2);
