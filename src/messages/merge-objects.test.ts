@@ -67,3 +67,27 @@ describe("mergeArrays", () => {
     ]);
   });
 });
+
+describe("mergeObjects: copies as a spread would", () => {
+  it("keeps an own __proto__ key of parsed JSON as a key, never as the prototype", () => {
+    const left = JSON.parse('{"__proto__": {"polluted": "yes"}, "a": "x"}') as Record<string, unknown>;
+    const merged = mergeObjects(left, { a: "y", b: 1 });
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(Object.hasOwn(merged, "__proto__")).toBe(true);
+    expect(merged.polluted).toBeUndefined();
+    expect(merged).toMatchObject({ a: "xy", b: 1 });
+  });
+
+  it("merges own keys only, in order, and leaves both operands unchanged", () => {
+    const right = Object.assign(Object.create({ inherited: "no" }) as Record<string, unknown>, {
+      z: "1",
+      a: "2",
+    });
+    const left = { a: "0" };
+    const merged = mergeObjects(left, right);
+    expect(Object.keys(merged)).toEqual(["a", "z"]);
+    expect(merged).toEqual({ a: "02", z: "1" });
+    expect(left).toEqual({ a: "0" });
+    expect(mergeObjects({}, {})).not.toBe(mergeObjects({}, {}));
+  });
+});

@@ -32,3 +32,18 @@ describe("mergeUsageMetadata", () => {
     expect(mergeUsageMetadata(undefined, usage)).toEqual(usage);
   });
 });
+
+describe("mergeUsageMetadata: detail copies", () => {
+  it("copies details (never shares them) and keeps an own __proto__ key of parsed JSON a key", () => {
+    const details = JSON.parse('{"__proto__": {"audio": 5}, "cache_read": 2}') as { cache_read: number };
+    const usage = { input_tokens: 1, output_tokens: 1, total_tokens: 2, input_token_details: details };
+    const merged = mergeUsageMetadata(usage, { input_tokens: 1, output_tokens: 0, total_tokens: 1 });
+    expect(merged?.input_token_details).not.toBe(details);
+    expect(Object.getPrototypeOf(merged?.input_token_details)).toBe(Object.prototype);
+    expect(merged?.input_token_details?.audio).toBeUndefined();
+    expect(merged?.input_token_details?.cache_read).toBe(2);
+    const both = mergeUsageMetadata(usage, usage);
+    expect(Object.getPrototypeOf(both?.input_token_details)).toBe(Object.prototype);
+    expect(both?.input_token_details?.cache_read).toBe(4);
+  });
+});
