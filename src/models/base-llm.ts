@@ -2,18 +2,39 @@ import type { RunPresentation } from "../callbacks/run.js";
 import type { RunIdentity } from "../engine/run-identity.js";
 import type { RunScope } from "../engine/run-scope.js";
 import { throwIfAborted } from "../internal/abort.js";
+import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
+import { getBufferString } from "../prompts/get-buffer-string.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { ChatModelCallOptions } from "./chat-model-call-options.js";
 
-/** An LLM's input in events is `{ prompts: [...] }`, its text output `{ generations: [[{ text }]] }`. */
+/**
+ * The prompt an LLM completes for an input, as `@langchain/core` builds it: a string as it is,
+ * a list of messages (or message-likes) as their transcript (`Human: ...\nAI: ...`, see
+ * `getBufferString`), a prompt value as its `toString()`.
+ */
+function promptText(input: unknown): string {
+  if (!Array.isArray(input)) return String(input);
+  return getBufferString(input.map((like: BaseMessageLike) => coerceMessageLikeToMessage(like)));
+}
+
+/** The prompt shown in events; an input that is not a prompt at all shows as its string (the run then fails). */
+function shownPrompt(input: unknown): string {
+  try {
+    return promptText(input);
+  } catch {
+    return String(input);
+  }
+}
+
+/** An LLM's input in events is `{ prompts: [prompt] }`, its text output `{ generations: [[{ text }]] }`. */
 const LLM_PRESENTATION: RunPresentation = {
-  input: (input) => ({ prompts: Array.isArray(input) ? input.map(String) : [String(input)] }),
+  input: (input) => ({ prompts: [shownPrompt(input)] }),
   output: (output) => (typeof output === "string" ? { generations: [[{ text: output }]] } : output),
   chunkText: (chunk) => (typeof chunk === "string" ? chunk : undefined),
 };
 
-/** A text-completion model's input: a string or a prompt value (its text is used). */
-export type BaseLLMInput = string | { toString(): string };
+/** A text-completion model's input: a string, a list of messages (their transcript is used) or a prompt value (its text). */
+export type BaseLLMInput = string | readonly BaseMessageLike[] | { toString(): string };
 
 /**
  * Base of text-completion models (string in, string chunks out; `on_llm_*` events). A provider
@@ -52,7 +73,7 @@ export abstract class BaseLLM<
   override async *_stream(input: BaseLLMInput, scope: RunScope): AsyncIterable<string> {
     const options = { ...scope.config } as CallOptions;
     if (scope.signal !== undefined) options.signal = scope.signal;
-    for await (const text of this._streamText(String(input), options, scope)) {
+    for await (const text of this._streamText(promptText(input), options, scope)) {
       throwIfAborted(scope.signal);
       yield text;
     }

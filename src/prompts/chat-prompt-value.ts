@@ -2,7 +2,7 @@ import type { BaseMessage } from "../messages/base-message.js";
 import { formatMessage } from "../messages/format-message.js";
 import type { MessageJSON } from "../messages/message-json.js";
 import type { ChatMessagesSource } from "../messages/to-chat-messages.js";
-import { formatTranscript } from "./format-transcript.js";
+import { getBufferString } from "./get-buffer-string.js";
 
 const BRAND = Symbol.for("rivulet.prompt_value.chat");
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -28,9 +28,9 @@ export class ChatPromptValue implements ChatMessagesSource {
     return this.messages;
   }
 
-  /** The messages as a transcript, one `Role: text` line each. */
+  /** The messages as a transcript, one `Role: text` line each (see {@link getBufferString}). */
   toString(): string {
-    return formatTranscript(this.messages);
+    return getBufferString(this.messages);
   }
 
   toJSON(): { messages: MessageJSON[] } {

@@ -20,6 +20,7 @@ export type {
   MessagePromptObject,
   MessageTemplateContent,
 } from "./coerce-message-prompt.js";
+export { getBufferString } from "./get-buffer-string.js";
 export { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
 export {
   type ContentTemplateItem,
