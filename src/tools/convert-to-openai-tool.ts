@@ -35,12 +35,17 @@ export function convertToOpenAIFunction(
 }
 
 /**
- * Internal: the OpenAI tool for a function definition (one from `convertToOpenAIFunction`, or
- * a tool a provider has normalised), with only the fields OpenAI-style APIs take (`strict` only
- * when set). The one place the `{ type: "function", function }` envelope is built, for
- * `convertToOpenAITool` and for the OpenAI-format providers.
+ * The OpenAI tool for a function definition (one from `convertToOpenAIFunction`, or a tool a
+ * provider has normalised, such as the `ToolDefinition`s of `callTools`), with only the fields
+ * OpenAI-style APIs take (`strict` only when set). The one place the `{ type: "function",
+ * function }` envelope is built: `convertToOpenAITool` and the OpenAI-format providers use it,
+ * and `rivulet/providers/openai` exports it for providers built on the public base.
+ *
+ * @example
+ * toOpenAITool({ name: "search", description: "Searches", parameters: { type: "object" } });
+ * // { type: "function", function: { name: "search", description: "Searches", parameters: { type: "object" } } }
  */
-export function openAIToolFromFunction(definition: OpenAIFunctionDefinition): OpenAIToolDefinition {
+export function toOpenAITool(definition: OpenAIFunctionDefinition): OpenAIToolDefinition {
   const fn: OpenAIFunctionDefinition = {
     name: definition.name,
     description: definition.description,
@@ -64,5 +69,5 @@ export function convertToOpenAITool(
   options: ConvertToOpenAIToolOptions = {},
 ): OpenAIToolDefinition {
   if (isOpenAIToolDefinition(tool)) return tool;
-  return openAIToolFromFunction(convertToOpenAIFunction(tool, options));
+  return toOpenAITool(convertToOpenAIFunction(tool, options));
 }

@@ -1,11 +1,7 @@
 import { InvalidInputError } from "rivulet";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import {
-  convertToOpenAIFunction,
-  convertToOpenAITool,
-  openAIToolFromFunction,
-} from "./convert-to-openai-tool.js";
+import { convertToOpenAIFunction, convertToOpenAITool, toOpenAITool } from "./convert-to-openai-tool.js";
 import { DynamicStructuredTool } from "./dynamic-structured-tool.js";
 import { tool } from "./tool.js";
 import { toolToJsonSchema } from "./tool-to-json-schema.js";
@@ -97,15 +93,15 @@ describe("convertToOpenAITool", () => {
   });
 });
 
-describe("openAIToolFromFunction", () => {
+describe("toOpenAITool", () => {
   it("wraps a function definition, keeping only the fields OpenAI takes", () => {
     const definition = { name: "search", description: "Searches", parameters: jsonSchema, extra: 1 };
-    const wrapped = openAIToolFromFunction(definition);
+    const wrapped = toOpenAITool(definition);
     expect(wrapped).toEqual({
       type: "function",
       function: { name: "search", description: "Searches", parameters: jsonSchema },
     });
     expect(Object.hasOwn(wrapped.function, "strict")).toBe(false);
-    expect(openAIToolFromFunction({ ...definition, strict: false }).function.strict).toBe(false);
+    expect(toOpenAITool({ ...definition, strict: false }).function.strict).toBe(false);
   });
 });

@@ -14,7 +14,11 @@ export interface JsonSchemaTool {
   getJsonSchema(): object;
 }
 
-/** A tool already in OpenAI's Chat Completions format. */
+/**
+ * A tool already in OpenAI's Chat Completions format, as `bindTools` accepts it: the shape of
+ * `OpenAIToolDefinition` (what `convertToOpenAITool` returns), with `description` and
+ * `parameters` optional as the API allows. Providers normalise it to a {@link ToolDefinition}.
+ */
 export interface OpenAIFunctionTool {
   type: "function";
   function: { name: string; description?: string; parameters?: object; strict?: boolean };

@@ -1,8 +1,8 @@
 import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
+import { toOpenAITool } from "../../tools/convert-to-openai-tool.js";
 import { ProviderChatModel } from "../base/provider-chat-model.js";
-import { toOpenAITool } from "../base/to-openai-tool.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
 import type { ChatOllamaCallOptions, ChatOllamaFields } from "./chat-ollama-fields.js";

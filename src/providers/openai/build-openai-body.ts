@@ -1,6 +1,6 @@
 import type { BaseMessage } from "../../messages/base-message.js";
+import { toOpenAITool } from "../../tools/convert-to-openai-tool.js";
 import type { CallTools } from "../base/provider-chat-model.js";
-import { toOpenAITool } from "../base/to-openai-tool.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
 import type { ChatOpenAICallOptions, ChatOpenAIFields } from "./chat-openai-fields.js";
 import { toOpenAIMessages } from "./to-openai-messages.js";

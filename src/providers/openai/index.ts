@@ -2,7 +2,7 @@
 import "../../runnables/install.js";
 import "../../events/install.js";
 
-export { toOpenAITool } from "../base/to-openai-tool.js";
+export { toOpenAITool } from "../../tools/convert-to-openai-tool.js";
 export { ChatOpenAI } from "./chat-openai.js";
 export type {
   ChatOpenAICallOptions,
