@@ -3,20 +3,21 @@ import { AbortGate, abortErrorOf } from "../internal/abort.js";
 import { closeQuietly, returnQuietly } from "./close-quietly.js";
 import type { OpenedRun } from "./open-streamed-run.js";
 import { settled } from "./settled.js";
+import type { StreamWithRunOptions } from "./stream-with-run-options.js";
 
 /**
  * Drives an opened run: folds and reports each chunk before yielding it, and closes the run
  * however the stream ends (last chunk, error, or the consumer stopping early). Chunks are
- * reported when the run streams natively or `tap` is set (the root of a `stream()` call).
+ * reported when the runnable's output is chunks or the run is the root of a `stream()` call.
  */
 export async function* driveStreamedRun<I, O, C>(
   opened: OpenedRun<I, O, C>,
-  tap: boolean,
+  options: StreamWithRunOptions,
 ): AsyncGenerator<C> {
   const { runnable, lifecycle } = opened;
   const iterator = opened.source;
   const aggregator = lifecycle.observed ? runnable.createAggregator() : undefined;
-  const report = lifecycle.observed && (tap || runnable.streamsOutput);
+  const report = lifecycle.observed && (options.root === true || runnable.shape.output === "chunks");
   const signal = lifecycle.signal;
   const gate = signal === undefined || runnable.awaitsOnlyChildRuns ? undefined : new AbortGate(signal);
   let settledRun = false;

@@ -64,16 +64,16 @@ function iteratorOf<C>(source: AsyncIterable<C> | Iterable<C>, lifecycle: RunLif
   );
 }
 
+/** Opens a run on a whole input: its output is `_invoke`'s one value, or `_stream`'s chunks. */
 async function openWithValue<I, O, C>(
   runnable: RunnableCore<I, O, C>,
   input: I,
   config: RunnableConfig,
-  invoke: boolean,
 ): Promise<OpenedRun<I, O, C>> {
   const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(), config, input });
   const scope = lifecycle.scope;
   const source = await startRun(lifecycle, () =>
-    invoke ? invokeOnce(runnable, input, scope) : runnable._stream(input, scope),
+    runnable.shape.output === "whole" ? invokeOnce(runnable, input, scope) : runnable._stream(input, scope),
   );
   return { runnable, lifecycle, source, closeInput: undefined };
 }
@@ -104,10 +104,10 @@ async function openWithStream<I, O, C>(
   input: InputStream<I>,
   config: RunnableConfig,
 ): Promise<OpenedRun<I, O, C>> {
-  if (!runnable.startsOnFirstChunk) {
+  if (runnable.shape.input === "whole") {
     // Aggregating steps (prompts, models, retrievers): the run starts once the input is whole.
     const whole = (await aggregateStream(input.stream, input.aggregator())) as I;
-    return openWithValue(runnable, whole, config, !runnable.streamsOutput);
+    return openWithValue(runnable, whole, config);
   }
   const head = await peek(input.stream);
   try {
@@ -137,6 +137,6 @@ export function openStreamedRun<I, O, C>(
 ): Promise<OpenedRun<I, O, C>> {
   const [target, resolved] = resolveBindings(runnable, config);
   return input.stream === undefined
-    ? openWithValue(target, input.value, resolved, !target.streamsOutput)
+    ? openWithValue(target, input.value, resolved)
     : openWithStream(target, input, resolved);
 }

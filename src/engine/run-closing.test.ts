@@ -8,6 +8,7 @@ import {
   RunnableParallel,
   RunnablePassthrough,
   RunnableSequence,
+  type RunnableShape,
   type RunScope,
 } from "rivulet";
 import { RunRecorder, toArray } from "rivulet/testing";
@@ -42,7 +43,7 @@ describe("retry/fallbacks under streaming", () => {
 describe("sync throw in a custom _stream", () => {
   it("a Runnable whose _stream throws synchronously fails its run (not left open)", async () => {
     class Strict extends Runnable<string, string> {
-      override readonly streamsOutput = true;
+      override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
       override _stream(input: string): AsyncIterable<string> {
         if (input === "") throw new Error("empty input");
         return (async function* () {
@@ -218,7 +219,7 @@ describe("public types", () => {
 describe("a run whose aggregator fails", () => {
   /** Streams two chunks through `inner`; its fold throws as told. */
   class BadFold extends Runnable<string, string> {
-    override readonly streamsOutput = true;
+    override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
     override readonly awaitsOnlyChildRuns = true;
     readonly #failIn: "add" | "result";
     constructor(failIn: "add" | "result") {

@@ -5,6 +5,7 @@ import type { OpenedRun } from "./open-streamed-run.js";
 import type { RunInput } from "./run-input.js";
 import type { RunOutputStream } from "./run-output-stream.js";
 import { settled } from "./settled.js";
+import type { StreamWithRunOptions } from "./stream-with-run-options.js";
 
 const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 
@@ -26,12 +27,12 @@ export class RunStream<I, O, C> implements RunOutputStream<C> {
   #closed = false;
   readonly #open: () => Promise<OpenedRun<I, O, C>>;
   readonly #input: RunInput<I>;
-  readonly #tap: boolean;
+  readonly #options: StreamWithRunOptions;
 
-  constructor(open: () => Promise<OpenedRun<I, O, C>>, input: RunInput<I>, tap: boolean) {
+  constructor(open: () => Promise<OpenedRun<I, O, C>>, input: RunInput<I>, options: StreamWithRunOptions) {
     this.#open = open;
     this.#input = input;
-    this.#tap = tap;
+    this.#options = options;
   }
 
   [Symbol.asyncIterator](): this {
@@ -49,7 +50,7 @@ export class RunStream<I, O, C> implements RunOutputStream<C> {
     this.#opening ??= this.#open().then((opened) => {
       this.#opened = opened;
       const fast = !opened.lifecycle.observed && opened.lifecycle.signal === undefined;
-      this.#iterator = fast ? opened.source : driveStreamedRun(opened, this.#tap);
+      this.#iterator = fast ? opened.source : driveStreamedRun(opened, this.#options);
     });
     // Closed while opening: the run is closed by `return`, without ever being read.
     return this.#opening.then(() => (this.#closed ? DONE : this.next()));

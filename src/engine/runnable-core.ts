@@ -3,18 +3,16 @@ import type { Aggregator } from "../streams/aggregator.js";
 import type { RunIdentity } from "./run-identity.js";
 import type { InputStream } from "./run-input.js";
 import type { RunScope } from "./run-scope.js";
+import type { RunnableShape } from "./runnable-shape.js";
 
 /**
  * The implementation side of a Runnable, as the run driver sees it. A runnable implements at
  * least one of `_invoke` (whole input → whole output) or `_stream` (whole input → chunks); a
- * transform step also implements `_transform` (input stream → chunks) and sets
- * `startsOnFirstChunk`.
+ * transform step also implements `_transform` (input stream → chunks). Its `shape` says which.
  */
 export interface RunnableCore<I, O, C> {
-  /** Output is produced chunk by chunk (its stream events are reported when it is streamed). */
-  readonly streamsOutput: boolean;
-  /** With streamed input, the run starts at the first input chunk instead of after the last. */
-  readonly startsOnFirstChunk: boolean;
+  /** Whether it takes its input, and produces its output, whole or chunk by chunk. */
+  readonly shape: RunnableShape;
   /**
    * True when every await in this runnable's output stream is on a child run's stream (a
    * sequence, a map, a parser): cancelling then needs no race at this level, because the child

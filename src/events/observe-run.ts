@@ -34,7 +34,7 @@ export async function* observeRun<T>(
   const pump = (async () => {
     try {
       // The chunks reach the reader through the observer (the root's stream notifications).
-      for await (const _ of streamWithRun(runnable, { value: input }, config, true)) {
+      for await (const _ of streamWithRun(runnable, { value: input }, config, { root: true })) {
         // nothing to do here
       }
       queue.close();

@@ -1,6 +1,7 @@
 import type { RunPresentation } from "../callbacks/run.js";
 import type { RunIdentity } from "../engine/run-identity.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { throwIfAborted } from "../internal/abort.js";
 import { mapStream } from "../internal/async-streams.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
@@ -60,7 +61,7 @@ export abstract class BaseChatModel<
   readonly model: string | undefined;
   readonly temperature: number | undefined;
   readonly maxTokens: number | undefined;
-  override readonly streamsOutput = true;
+  override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
 
   constructor(fields: BaseChatModelFields = {}) {
     super();

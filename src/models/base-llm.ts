@@ -1,6 +1,7 @@
 import type { RunPresentation } from "../callbacks/run.js";
 import type { RunIdentity } from "../engine/run-identity.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { throwIfAborted } from "../internal/abort.js";
 import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
 import { getBufferString } from "../prompts/get-buffer-string.js";
@@ -49,7 +50,7 @@ export type BaseLLMInput = string | readonly BaseMessageLike[] | { toString(): s
 export abstract class BaseLLM<
   CallOptions extends ChatModelCallOptions = ChatModelCallOptions,
 > extends Runnable<BaseLLMInput, string, string> {
-  override readonly streamsOutput = true;
+  override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
 
   override get runType() {
     return "llm" as const;

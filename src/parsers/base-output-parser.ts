@@ -1,6 +1,7 @@
 import type { RunType } from "../callbacks/run.js";
 import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { OutputParserError } from "../errors/output-parser-error.js";
 import { mapStream, once } from "../internal/async-streams.js";
@@ -30,8 +31,7 @@ export abstract class BaseOutputParser<T = unknown, C = T> extends Runnable<Outp
   override get runType(): RunType {
     return "parser";
   }
-  override readonly streamsOutput = true;
-  override readonly startsOnFirstChunk = true;
+  override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
   override readonly awaitsOnlyChildRuns = true;
 
   /** Parses a whole text; rejects with an `OutputParserError` carrying the text when it does not fit. */

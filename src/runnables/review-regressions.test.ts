@@ -9,6 +9,7 @@ import {
   RunnableLambda,
   RunnableParallel,
   RunnablePassthrough,
+  type RunnableShape,
 } from "rivulet";
 import { RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
@@ -17,7 +18,7 @@ import { describe, expect, it } from "vitest";
 
 /** A runnable whose `_stream` returns whatever it is given (an untyped JavaScript implementation). */
 class Returns extends Runnable<number, number> {
-  override readonly streamsOutput = true;
+  override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
   readonly #output: () => unknown;
   constructor(output: () => unknown) {
     super();

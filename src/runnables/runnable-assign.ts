@@ -1,6 +1,7 @@
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { mergeKeyed, once } from "../internal/async-streams.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
@@ -39,8 +40,7 @@ export class RunnableAssign<
   O = Record<string, unknown>,
 > extends Runnable<I, O, Partial<O>> {
   readonly mapper: RunnableParallel;
-  override readonly streamsOutput = true;
-  override readonly startsOnFirstChunk = true;
+  override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
   override readonly awaitsOnlyChildRuns = true;
 
   constructor(mapper: RunnableParallel) {
@@ -65,7 +65,6 @@ export class RunnableAssign<
       this.mapper,
       { stream: forMapper!, aggregator: input.aggregator },
       stop.config(),
-      false,
     );
     const merged = mergeKeyed<number, unknown>(
       [

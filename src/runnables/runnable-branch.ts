@@ -1,5 +1,6 @@
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { factories } from "./factories.js";
@@ -21,7 +22,7 @@ type Branch = readonly [condition: Runnable, branch: Runnable];
 export class RunnableBranch<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
   readonly branches: readonly Branch[];
   readonly defaultBranch: Runnable;
-  override readonly streamsOutput = true;
+  override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
 
   constructor(fields: { branches: Branch[]; default: Runnable; name?: string }) {
     super();
@@ -65,6 +66,6 @@ export class RunnableBranch<I = unknown, O = unknown, C = O> extends Runnable<I,
 
   override async *_stream(input: I, scope: RunScope): AsyncIterable<C> {
     const [branch, tag] = await this.#choose(input, scope);
-    yield* streamWithRun(branch, { value: input }, scope.childConfig(tag), false) as AsyncIterable<C>;
+    yield* streamWithRun(branch, { value: input }, scope.childConfig(tag)) as AsyncIterable<C>;
   }
 }

@@ -2,6 +2,7 @@ import type { RunnableConfig } from "../config/runnable-config.js";
 import { iterateWithContext } from "../engine/iterate-with-context.js";
 import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { once } from "../internal/async-streams.js";
 import { ConcatAggregator } from "../streams/aggregator.js";
 import { Runnable } from "./runnable.js";
@@ -24,8 +25,7 @@ export type GeneratorFunc<I, C> = (input: AsyncIterable<I>, config: RunnableConf
  */
 export class RunnableGenerator<I = unknown, C = unknown> extends Runnable<I, C, C> {
   readonly generator: GeneratorFunc<I, C>;
-  override readonly streamsOutput = true;
-  override readonly startsOnFirstChunk = true;
+  override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
 
   constructor(fields: { generator: GeneratorFunc<I, C>; name?: string | undefined }) {
     super();

@@ -5,6 +5,7 @@ import { isAsyncIterable } from "../engine/is-async-iterable.js";
 import { iterateWithContext } from "../engine/iterate-with-context.js";
 import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "../errors/input-errors.js";
 import { aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
@@ -28,8 +29,7 @@ type LimitMemo = { [CONFIGURED_LIMIT]?: number };
  */
 export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
   readonly func: RunnableFunc<I, unknown>;
-  override readonly streamsOutput = true;
-  override readonly startsOnFirstChunk = true;
+  override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
 
   constructor(fields: { func: RunnableFunc<I, unknown>; name?: string | undefined }) {
     super();
@@ -89,7 +89,7 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
     const config = scope.childConfig();
     const result: unknown = await callWithContext(config, (c) => this.func(input, c));
     if (Runnable.isRunnable(result)) {
-      yield* streamWithRun(result, { value: input }, this.#nestedConfig(scope), false) as AsyncIterable<C>;
+      yield* streamWithRun(result, { value: input }, this.#nestedConfig(scope)) as AsyncIterable<C>;
     } else if (isAsyncIterable(result)) {
       yield* iterateWithContext(config, () => result as AsyncIterable<C>);
     } else {

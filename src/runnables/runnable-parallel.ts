@@ -1,6 +1,7 @@
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { InputStream, RunInput } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { mergeKeyed } from "../internal/async-streams.js";
 import { setOwnProperty } from "../internal/set-own-property.js";
@@ -25,8 +26,7 @@ export class RunnableParallel<
   O extends Record<string, unknown> = Record<string, unknown>,
 > extends Runnable<I, O, Partial<O>> {
   readonly steps: Readonly<Branches>;
-  override readonly streamsOutput = true;
-  override readonly startsOnFirstChunk = true;
+  override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
   override readonly awaitsOnlyChildRuns = true;
 
   constructor(fields: { steps: Record<string, unknown>; name?: string | undefined }) {
@@ -91,7 +91,7 @@ export class RunnableParallel<
     const stop = scope.childStop();
     const sources = Object.keys(this.steps).map(
       (key, i) =>
-        [key, streamWithRun(this.steps[key]!, inputs(key, i), stop.config(`map:key:${key}`), false)] as const,
+        [key, streamWithRun(this.steps[key]!, inputs(key, i), stop.config(`map:key:${key}`))] as const,
     );
     let finished = false;
     try {

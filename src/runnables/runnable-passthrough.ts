@@ -2,6 +2,7 @@ import type { RunnableConfig } from "../config/runnable-config.js";
 import { callWithContext } from "../engine/call-with-context.js";
 import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { Runnable } from "./runnable.js";
 import { RunnableAssign } from "./runnable-assign.js";
 import { RunnableParallel } from "./runnable-parallel.js";
@@ -17,8 +18,7 @@ import { RunnablePick } from "./runnable-pick.js";
  */
 export class RunnablePassthrough<I = unknown> extends Runnable<I, I, I> {
   readonly func: ((input: I, config: RunnableConfig) => unknown) | undefined;
-  override readonly streamsOutput = true;
-  override readonly startsOnFirstChunk = true;
+  override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
 
   constructor(fields: { func?: (input: I, config: RunnableConfig) => unknown; name?: string } = {}) {
     super();

@@ -1,4 +1,5 @@
 import type { InputStream } from "../engine/run-input.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
 import { Runnable } from "./runnable.js";
 
@@ -19,8 +20,7 @@ function pickFrom(value: unknown, keys: string | readonly string[]): unknown {
  */
 export class RunnablePick<I = Record<string, unknown>, O = unknown> extends Runnable<I, O, O> {
   readonly keys: string | readonly string[];
-  override readonly streamsOutput = true;
-  override readonly startsOnFirstChunk = true;
+  override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
   override readonly awaitsOnlyChildRuns = true;
 
   constructor(keys: string | readonly string[]) {

@@ -1,6 +1,7 @@
 import { continueStream } from "../engine/continue-stream.js";
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { startStream } from "../engine/start-stream.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { isAbortError } from "../errors/abort-error.js";
@@ -91,7 +92,7 @@ function resolveRetryOptions(options: RetryOptions): ResolvedRetryOptions {
 export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
   readonly bound: Runnable<I, O, C>;
   readonly options: ResolvedRetryOptions;
-  override readonly streamsOutput = true;
+  override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
 
   constructor(bound: Runnable<I, O, C>, options: RetryOptions = {}) {
     super();
@@ -134,7 +135,6 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
         this.bound,
         { value: input },
         scope.childConfig(`retry:attempt:${attempt}`),
-        false,
       );
       const start = await startStream(stream);
       if (!start.ok) {

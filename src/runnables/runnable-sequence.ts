@@ -1,6 +1,7 @@
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { InputStream, RunInput } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import type { Aggregator } from "../streams/aggregator.js";
@@ -18,8 +19,7 @@ import { Runnable } from "./runnable.js";
  */
 export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
   readonly steps: readonly Runnable[];
-  override readonly streamsOutput = true;
-  override readonly startsOnFirstChunk = true;
+  override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
   override readonly awaitsOnlyChildRuns = true;
 
   constructor(fields: { steps: Runnable[]; name?: string | undefined }) {
@@ -65,7 +65,7 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
     let current: RunInput<unknown> = first;
     for (let i = 0; i < this.steps.length; i++) {
       const step = this.steps[i]!;
-      const out = streamWithRun(step, current, scope.childConfig(`seq:step:${i + 1}`), false);
+      const out = streamWithRun(step, current, scope.childConfig(`seq:step:${i + 1}`));
       current = { stream: out, aggregator: () => step.createAggregator() as Aggregator<unknown, unknown> };
     }
     return current.stream as AsyncIterable<C>;

@@ -1,6 +1,7 @@
 import { continueStream } from "../engine/continue-stream.js";
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { startStream } from "../engine/start-stream.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { isAbortError } from "../errors/abort-error.js";
@@ -42,7 +43,7 @@ export class RunnableWithFallbacks<I = unknown, O = unknown, C = O> extends Runn
   readonly runnable: Runnable<I, O, C>;
   readonly fallbacks: readonly Runnable<I, O, C>[];
   readonly handleIf: (error: unknown) => boolean;
-  override readonly streamsOutput = true;
+  override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
 
   constructor(runnable: Runnable<I, O, C>, options: FallbackOptions) {
     super();
@@ -77,7 +78,7 @@ export class RunnableWithFallbacks<I = unknown, O = unknown, C = O> extends Runn
   override async *_stream(input: I, scope: RunScope): AsyncIterable<C> {
     let firstError: unknown;
     for (const candidate of this.candidates) {
-      const stream = streamWithRun(candidate, { value: input }, scope.childConfig(), false);
+      const stream = streamWithRun(candidate, { value: input }, scope.childConfig());
       const start = await startStream(stream);
       if (!start.ok) {
         if (!this.handleIf(start.error)) throw start.error;

@@ -7,6 +7,7 @@ import type { RunIdentity } from "../engine/run-identity.js";
 import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableCore } from "../engine/runnable-core.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { AbortError } from "../errors/abort-error.js";
 import { RivuletError } from "../errors/rivulet-error.js";
@@ -25,6 +26,7 @@ import { type BatchOptions, runBatch } from "./batch.js";
 import { type FallbackOptions, factories, type RetryOptions } from "./factories.js";
 
 const BRAND = Symbol.for("rivulet.runnable");
+const WHOLE_IN_WHOLE_OUT: RunnableShape = { input: "whole", output: "whole" };
 
 /**
  * The unit of composition: prompts, models, parsers, retrievers, tools and every chain built
@@ -33,8 +35,8 @@ const BRAND = Symbol.for("rivulet.runnable");
  * (`streamEvents`, `streamLog`) and composed (`pipe`).
  *
  * To write one, extend it and implement `_invoke` (whole in, whole out) or `_stream` (whole
- * in, chunks out); a step that processes its input chunk by chunk also implements
- * `_transform` and sets `startsOnFirstChunk`.
+ * in, chunks out, with `shape` `{ input: "whole", output: "chunks" }`); a step that processes
+ * its input chunk by chunk also implements `_transform` and declares `input: "chunks"`.
  *
  * @example
  * const chain = prompt.pipe(model).pipe(new StringOutputParser());
@@ -48,8 +50,12 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   get runType(): RunType {
     return "chain";
   }
-  readonly streamsOutput: boolean = false;
-  readonly startsOnFirstChunk: boolean = false;
+  /**
+   * Whether this runnable takes its input and produces its output whole or chunk by chunk
+   * (default: whole in, whole out). A subclass that implements `_stream` declares
+   * `output: "chunks"`; one that implements `_transform`, `input: "chunks"` too.
+   */
+  readonly shape: RunnableShape = WHOLE_IN_WHOLE_OUT;
   readonly awaitsOnlyChildRuns: boolean = false;
 
   /** True for any Runnable, even from another copy of the package. */
@@ -149,7 +155,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     // (breaking out happens between chunks) and keeps the no-signal fast path.
     let cancel: AbortController | undefined;
     const runConfig = () => (cancel === undefined ? c : mergeConfigs(c, { signal: cancel.signal }));
-    const source = streamWithRun(this, { value: input }, runConfig, true);
+    const source = streamWithRun(this, { value: input }, runConfig, { root: true });
     return Promise.resolve(
       new IterableReadableStream(source, {
         onWebRead: () => {
@@ -167,7 +173,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     const aggregator = () => new ConcatAggregator<I>();
     // The run's own stream, not a generator around it: closing it before the first read must
     // still close the input (an unstarted generator would skip that).
-    return streamWithRun(this, { stream: input, aggregator }, c, true);
+    return streamWithRun(this, { stream: input, aggregator }, c, { root: true });
   }
 
   /**

@@ -3,6 +3,7 @@ import type { RunIdentity } from "../engine/run-identity.js";
 import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableCore } from "../engine/runnable-core.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
 import type { ToolCall } from "../messages/tool-call.js";
 import type { ToolMessage } from "../messages/tool-message.js";
 import { type Aggregator, aggregateStream, LastValueAggregator } from "../streams/aggregator.js";
@@ -21,8 +22,7 @@ type Args = Record<string, unknown>;
  * a model is reported, while the call's id still reaches the ToolMessage (and the run's `extra`).
  */
 export class ToolCallRun implements RunnableCore<Args, ToolMessage, ToolMessage> {
-  readonly streamsOutput = false;
-  readonly startsOnFirstChunk = false;
+  readonly shape: RunnableShape = { input: "whole", output: "whole" };
   readonly awaitsOnlyChildRuns = false;
   readonly #tool: ToolCallTarget;
   readonly #call: ToolCall;
