@@ -56,7 +56,9 @@ export class DynamicStructuredTool<A = unknown, O = unknown, P = A> extends Stru
 
 /**
  * A tool that takes one string (no schema): called with `"text"`, or by a model with
- * `{ input: "text" }`. `@langchain/core`'s `DynamicTool`.
+ * `{ input: "text" }`. `@langchain/core`'s `DynamicTool`. Called with no input or `{}` (a model
+ * sending empty arguments), its function gets `undefined`, as in `@langchain/core` (the
+ * parameter stays typed `string` there and here, so ported functions compile unchanged).
  *
  * @example
  * const shout = new DynamicTool({ name: "shout", description: "Upper-cases text", func: (s) => s.toUpperCase() });

@@ -8,6 +8,7 @@ import type { ToolCall } from "../messages/tool-call.js";
 import { ToolMessage } from "../messages/tool-message.js";
 import { Runnable } from "../runnables/runnable.js";
 import { coerceToolInput, isToolCall, type ToolInputShape, toolInputShape } from "./coerce-tool-input.js";
+import { isEmptyStringToolInput } from "./dynamic-tool-input.js";
 import { splitToolResult, type ToolResponseFormat, toToolMessage } from "./format-tool-output.js";
 import { runToolFunction } from "./run-tool-function.js";
 import { schemaToJsonSchema, type ToJsonSchemaOptions } from "./schema-to-json-schema.js";
@@ -117,6 +118,7 @@ export abstract class StructuredTool<A = unknown, O = unknown, P = A> extends Ru
     const shape = (): ToolInputShape => this.#inputShapeOf(schema);
     const raw = coerceToolInput(input, shape);
     if (schema === undefined || shape().stringTool) {
+      if (schema === undefined && isEmptyStringToolInput(raw)) return undefined;
       if (typeof raw !== "string") {
         const message = `expected a string or { input: string }, received ${typeOf(raw)}`;
         throw new ToolInputError({ toolName: this.name, issues: [{ path: "(root)", message }], input });
