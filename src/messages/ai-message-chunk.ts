@@ -1,8 +1,8 @@
-import { checkNumberOption } from "../internal/check-number-option.js";
 import type { AIMessageFields } from "./ai-message.js";
 import { AIMessage } from "./ai-message.js";
 import type { FieldPurpose } from "./base-message.js";
 import { CHUNK_BRAND } from "./base-message.js";
+import { checkToolCallChunks } from "./check-tool-call-chunks.js";
 import type { MessageContent } from "./content-block.js";
 import { mergeMessageFields } from "./merge-message-fields.js";
 import { mergeToolCallChunks } from "./merge-tool-call-chunks.js";
@@ -58,14 +58,8 @@ export class AIMessageChunk extends AIMessage {
     // Passing `f` as is: spreading it into a new literal here made construction ~40x slower in V8.
     // AIMessage's own tool-call fields are unused by chunks (the getters below derive them).
     super(f);
-    const chunks = f.tool_call_chunks;
+    const chunks = f.tool_call_chunks === undefined ? undefined : checkToolCallChunks(f.tool_call_chunks);
     if (chunks !== undefined && (chunks.length > 0 || (f.tool_calls ?? []).length === 0)) {
-      // The index joins a call's fragments: a NaN one would never match and split the call.
-      for (let i = 0; i < chunks.length; i++) {
-        const index = chunks[i]?.index;
-        if (index !== undefined)
-          checkNumberOption(`tool_call_chunks[${i}].index`, index, "non-negative-integer");
-      }
       this.tool_call_chunks = chunks;
     } else {
       // Built from complete calls: keep them as given (nothing to parse) and derive fragments so

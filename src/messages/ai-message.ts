@@ -1,5 +1,6 @@
 import type { BaseMessageFields, FieldPurpose } from "./base-message.js";
 import { BaseMessage } from "./base-message.js";
+import { checkUsageMetadataShape } from "./check-usage-metadata-shape.js";
 import type { MessageContent } from "./content-block.js";
 import type { MessageType } from "./message-json.js";
 import type { InvalidToolCall, ToolCall } from "./tool-call.js";
@@ -34,7 +35,9 @@ export class AIMessage extends BaseMessage {
     // Kept as given, as in `@langchain/core`: a call given without `type` does not gain one.
     this.#toolCalls = f.tool_calls ?? [];
     this.#invalidToolCalls = f.invalid_tool_calls ?? [];
-    if (f.usage_metadata !== undefined) this.usage_metadata = checkUsageMetadata(f.usage_metadata);
+    if (f.usage_metadata !== undefined) {
+      this.usage_metadata = checkUsageMetadata(checkUsageMetadataShape(f.usage_metadata));
+    }
   }
 
   /** The tool calls the model asked for, with parsed arguments. */

@@ -1,16 +1,9 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
 import type { ContentBlock, MessageContent } from "./content-block.js";
+import { describeWrongValue } from "./describe-wrong-value.js";
 
 const HOW = 'Use a string, or blocks like [{ type: "text", text: "..." }].';
-
-/** A short description of a wrong value for an error message (never the whole value). */
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return "a string";
-  return typeof value === "object" ? "an object" : `${typeof value} ${String(value)}`;
-}
 
 function isBlock(value: unknown): value is ContentBlock {
   return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string";
@@ -33,7 +26,7 @@ export function checkMessageContent(content: unknown, owner: string): MessageCon
   if (content === undefined || content === null) return "";
   if (!Array.isArray(content)) {
     throw new InvalidInputError(
-      `${owner} content must be a string or an array of content blocks, got ${describe(content)}. ${HOW}`,
+      `${owner} content must be a string or an array of content blocks, got ${describeWrongValue(content)}. ${HOW}`,
     );
   }
   for (let index = 0; index < content.length; index++) {
@@ -46,7 +39,10 @@ export function checkMessageContent(content: unknown, owner: string): MessageCon
       }
       continue;
     }
-    const problem = describe(block) === "an object" ? "an object without a string `type`" : describe(block);
+    const problem =
+      describeWrongValue(block) === "an object"
+        ? "an object without a string `type`"
+        : describeWrongValue(block);
     throw new InvalidInputError(
       `${owner} content must be a string or an array of content blocks, but block ${index} is ${problem}. ${HOW}`,
     );
