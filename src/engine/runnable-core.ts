@@ -17,10 +17,13 @@ export interface RunnableCore<I, O, C> {
    * True when every await in this runnable's output stream is on a child run's stream (a
    * sequence, a map, a parser): cancelling then needs no race at this level, because the child
    * rejects and the rejection arrives here. Saves a promise per chunk per level under observers.
+   *
+   * @internal Engine members are left out of the published types (`stripInternal`).
    */
   readonly awaitsOnlyChildRuns: boolean;
+  /** @internal What the runnable's runs are called and tagged with. */
   runIdentity(): RunIdentity;
-  /** A binding (`withConfig`) answers with what it wraps and the merged config; others undefined. */
+  /** @internal A binding (`withConfig`) answers with what it wraps and the merged config; others undefined. */
   resolveBinding(config: RunnableConfig): [RunnableCore<I, O, C>, RunnableConfig] | undefined;
   createAggregator(): Aggregator<C, O>;
   _invoke(input: I, scope: RunScope): Promise<O>;

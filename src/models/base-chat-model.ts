@@ -102,6 +102,7 @@ export abstract class BaseChatModel<
     return params;
   }
 
+  /** @internal */
   override runIdentity(): RunIdentity {
     return {
       name: this.getName(),

@@ -62,6 +62,7 @@ export abstract class BaseLLM<
   /** The one method a provider implements: stream the completion of `prompt`. */
   abstract _streamText(prompt: string, options: CallOptions, scope: RunScope): AsyncIterable<string>;
 
+  /** @internal */
   override runIdentity(): RunIdentity {
     return {
       name: this.getName(),

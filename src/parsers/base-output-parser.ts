@@ -32,6 +32,7 @@ export abstract class BaseOutputParser<T = unknown, C = T> extends Runnable<Outp
     return "parser";
   }
   override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
+  /** @internal */
   override readonly awaitsOnlyChildRuns = true;
 
   /** Parses a whole text; rejects with an `OutputParserError` carrying the text when it does not fit. */

@@ -28,6 +28,7 @@ export abstract class BaseRetriever extends Runnable<string, Document[]> {
     return "retriever";
   }
 
+  /** @internal */
   override runIdentity(): RunIdentity {
     return { name: this.getName(), runType: "retriever", presentation: RETRIEVER_PRESENTATION };
   }

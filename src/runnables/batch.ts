@@ -24,7 +24,7 @@ export interface BatchOptions {
   maxConcurrency?: number;
 }
 
-/** What `batch` runs: a Runnable (its bindings tell the bound `maxConcurrency`) and how to call it. */
+/** @internal What `batch` runs: a Runnable (its bindings tell the bound `maxConcurrency`) and how to call it. */
 export interface BatchRequest<I, O> {
   runnable: Pick<RunnableCore<I, O, unknown>, "resolveBinding">;
   inputs: readonly I[];
@@ -71,7 +71,7 @@ function concurrencyLimit<I, O>(request: BatchRequest<I, O>): number {
   return given ?? fromConfigs ?? DEFAULT_BATCH_CONCURRENCY;
 }
 
-/** Runs `call` on each input with bounded concurrency, results in input order. */
+/** @internal Runs `call` on each input with bounded concurrency, results in input order. */
 export async function runBatch<I, O>(request: BatchRequest<I, O>): Promise<(O | Error)[]> {
   const limit = concurrencyLimit(request);
   const { inputs, config, options, call } = request;

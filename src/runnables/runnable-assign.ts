@@ -41,6 +41,7 @@ export class RunnableAssign<
 > extends Runnable<I, O, Partial<O>> {
   readonly mapper: RunnableParallel;
   override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
+  /** @internal */
   override readonly awaitsOnlyChildRuns = true;
 
   constructor(mapper: RunnableParallel) {

@@ -32,6 +32,7 @@ export class RunnableBinding<I = unknown, O = unknown, C = O> extends Runnable<I
     return this.bound.runType;
   }
 
+  /** @internal */
   override resolveBinding(config: RunnableConfig): [RunnableCore<I, O, C>, RunnableConfig] {
     return [this.bound, mergeConfigs(this.config, config)];
   }

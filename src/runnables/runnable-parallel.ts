@@ -27,6 +27,7 @@ export class RunnableParallel<
 > extends Runnable<I, O, Partial<O>> {
   readonly steps: Readonly<Branches>;
   override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
+  /** @internal */
   override readonly awaitsOnlyChildRuns = true;
 
   constructor(fields: { steps: Record<string, unknown>; name?: string | undefined }) {

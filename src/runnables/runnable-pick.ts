@@ -21,6 +21,7 @@ function pickFrom(value: unknown, keys: string | readonly string[]): unknown {
 export class RunnablePick<I = Record<string, unknown>, O = unknown> extends Runnable<I, O, O> {
   readonly keys: string | readonly string[];
   override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
+  /** @internal */
   override readonly awaitsOnlyChildRuns = true;
 
   constructor(keys: string | readonly string[]) {

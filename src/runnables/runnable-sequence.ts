@@ -20,6 +20,7 @@ import { Runnable } from "./runnable.js";
 export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
   readonly steps: readonly Runnable[];
   override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
+  /** @internal */
   override readonly awaitsOnlyChildRuns = true;
 
   constructor(fields: { steps: Runnable[]; name?: string | undefined }) {

@@ -56,6 +56,10 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
    * `output: "chunks"`; one that implements `_transform`, `input: "chunks"` too.
    */
   readonly shape: RunnableShape = WHOLE_IN_WHOLE_OUT;
+  /**
+   * @internal Engine member: true when every await in this runnable's output stream is on a
+   * child run's stream (see `RunnableCore`). Hidden from the published types.
+   */
   readonly awaitsOnlyChildRuns: boolean = false;
 
   /** True for any Runnable, even from another copy of the package. */
@@ -68,11 +72,12 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     return suffix ? `${name}${suffix}` : name;
   }
 
-  /** What this runnable's runs are called and tagged with. */
+  /** @internal What this runnable's runs are called and tagged with (set `name` and `runType` instead). */
   runIdentity(): RunIdentity {
     return { name: this.getName(), runType: this.runType };
   }
 
+  /** @internal A binding answers with what it wraps and the merged config; others undefined. */
   resolveBinding(_config: RunnableConfig): [RunnableCore<I, O, C>, RunnableConfig] | undefined {
     return undefined;
   }
