@@ -1,6 +1,7 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
 import { type BaseMessage, isBaseMessage } from "../messages/base-message.js";
+import { checkMessageContent } from "../messages/check-message-content.js";
 import type { MessageRole } from "../messages/coerce-message-like.js";
 import { AIMessagePromptTemplate } from "./ai-message-prompt-template.js";
 import { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
@@ -42,7 +43,7 @@ export type MessagePromptLike =
 const ROLES = '"system", "human", "user", "ai", "assistant" or "placeholder"';
 
 /** `["placeholder", "{history}"]` (or `"{{history}}"`): an optional placeholder named `history`. */
-function placeholderFrom(template: MessageTemplateContent): MessagesPlaceholder {
+function placeholderFrom(template: unknown): MessagesPlaceholder {
   const match = typeof template === "string" ? /^\{\{?\s*([^{}\s]+)\s*\}\}?$/.exec(template.trim()) : null;
   const name = match?.[1];
   if (name === undefined) {
@@ -54,13 +55,9 @@ function placeholderFrom(template: MessageTemplateContent): MessagesPlaceholder 
 }
 
 function fromRole(role: string, template: unknown, options: PromptTemplateOptions): ChatPromptPart {
-  if (typeof template !== "string" && !Array.isArray(template)) {
-    throw new InvalidInputError(
-      `The content of a "${role}" message template must be a template string or a list of content parts; got ${template === null ? "null" : typeof template}.`,
-    );
-  }
-  const content: MessageTemplateContent = template;
-  if (role === "placeholder") return placeholderFrom(content);
+  if (role === "placeholder") return placeholderFrom(template);
+  // The same rule as a message's content, with the same error; the blocks' strings are templates.
+  const content: MessageTemplateContent = checkMessageContent(template, `A "${role}" message template's`);
   switch (role) {
     case "system":
       return SystemMessagePromptTemplate.fromTemplate(content, options);

@@ -66,7 +66,7 @@ describe("ChatPromptTemplate with multi-part content", () => {
     expect(await format([["ai", [{ type: "text", text: "{a}" }, toolUse]]], { a: "A" })).toBe(
       '[{"type":"ai","content":[{"type":"text","text":"A"},{"type":"tool_use","id":"1","name":"f","input":{"q":"A"}}]}]',
     );
-    // Values that are not strings are written as @langchain/core writes them.
+    // Values that are not strings are written as @langchain/core writes them; empty text blocks stay.
     expect(
       await format(
         [
@@ -81,20 +81,31 @@ describe("ChatPromptTemplate with multi-part content", () => {
         { a: 1, b: 2 },
       ),
     ).toBe('[{"type":"human","content":[{"type":"text","text":"1 2"},{"type":"text","text":"1"}]}]');
+    expect(
+      await format(
+        [
+          [
+            "human",
+            [
+              { type: "text", text: "" },
+              { type: "text", text: "{e}" },
+            ],
+          ],
+        ],
+        { e: "" },
+      ),
+    ).toBe('[{"type":"human","content":[{"type":"text","text":""},{"type":"text","text":""}]}]');
   });
 
-  it("reads { text } parts as text blocks, left out when they format to an empty string", async () => {
-    expect(await format([["human", [{ text: "{a}" }, { text: "{b}" }]]], { a: "", b: "B" })).toBe(
-      '[{"type":"human","content":[{"text":"B","type":"text"}]}]',
-    );
-    const template = HumanMessagePromptTemplate.fromTemplate([
-      { type: "text", text: "{a}" },
-      { text: "{b}" },
-    ]);
-    expect(template.inputVariables).toEqual(["a", "b"]);
-    expect(JSON.stringify((await template.format({ a: "A", b: "B" })).content)).toBe(
-      '[{"type":"text","text":"A"},{"text":"B","type":"text"}]',
-    );
+  it("refuses @langchain/core's bare string and { text } parts with the message content error", () => {
+    // @langchain/core reads { text } parts as text blocks (and fails on strings with a TypeError);
+    // here every part is a content block, as in a message.
+    for (const part of ["hi {a}", { text: "{a}" }]) {
+      expect(() => ChatPromptTemplate.fromMessages([["human", [part] as never]])).toThrow(
+        /A "human" message template's content must be a string or an array of content blocks, but block 0 is/,
+      );
+      expect(() => HumanMessagePromptTemplate.fromTemplate([part as never])).toThrow(InvalidInputError);
+    }
   });
 
   it("templates list content in system, ai and { role, content } messages, and with mustache", async () => {
@@ -168,9 +179,9 @@ describe("ChatPromptTemplate with multi-part content", () => {
 });
 
 describe("MessageContentTemplate", () => {
-  it("takes strings as text parts and any number of variables in an image URL", async () => {
+  it("takes any number of variables in an image URL", async () => {
     const template = MessageContentTemplate.fromTemplate([
-      "Look at {subject}:",
+      { type: "text", text: "Look at {subject}:" },
       { type: "image_url", image_url: "{base}/{file}" },
     ]);
     expect(template.inputVariables).toEqual(["subject", "base", "file"]);
@@ -182,7 +193,7 @@ describe("MessageContentTemplate", () => {
 
   it("rejects parts that cannot become content blocks when built", () => {
     expect(() => MessageContentTemplate.fromTemplate([{ foo: "{x}" } as never])).toThrow(
-      /Part 0 of a message template is an object without a string `type`/,
+      /block 0 is an object without a string `type`/,
     );
     expect(() => MessageContentTemplate.fromTemplate([42 as never])).toThrow(InvalidInputError);
     expect(() => ChatPromptTemplate.fromMessages([["human", [{ type: "text", text: "{unclosed" }]]])).toThrow(
@@ -197,7 +208,9 @@ describe("MessageContentTemplate", () => {
 
   it("applies partial values and keeps keys such as __proto__ as keys", async () => {
     const block = JSON.parse('{"type":"custom","__proto__":"{a}"}') as ContentBlock;
-    const template = MessageContentTemplate.fromTemplate([block, "{b}"], { partialVariables: { b: "B" } });
+    const template = MessageContentTemplate.fromTemplate([block, { type: "text", text: "{b}" }], {
+      partialVariables: { b: "B" },
+    });
     expect(template.inputVariables).toEqual(["a"]);
     const [custom, text] = await template.format({ a: "A" });
     expect(Object.getOwnPropertyDescriptor(custom, "__proto__")?.value).toBe("A");

@@ -1,5 +1,6 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
+import { checkMessageContent } from "../messages/check-message-content.js";
 import type { ContentBlock } from "../messages/content-block.js";
 import {
   assertNoMissing,
@@ -7,16 +8,15 @@ import {
   mergePartialValues,
   type PartialValues,
 } from "./prompt-variables.js";
-import { parseTemplate, renderNodesWith, type TemplateFormat, templateVariables } from "./render-template.js";
-import type { TemplateNode } from "./template-node.js";
+import type { TemplateFormat } from "./render-template.js";
 import { compileObjectTemplate, type ObjectTemplate, renderObjectTemplate } from "./value-template.js";
 
 /**
- * One part of a multi-part message template: a template string or `{ text }` (a text block),
- * an `image_url` block whose URL is a template (`"{url}"` or `{ url: "{url}", detail }`), or
- * any other content block, whose strings are templates at any depth.
+ * One part of a multi-part message template: a content block whose strings are templates. An
+ * `image_url` block's URL is a template (`"{url}"` or `{ url: "{url}", detail }`); any other
+ * block (text included) has its strings templated at any depth.
  */
-export type ContentTemplateItem = string | { text: string } | ContentBlock;
+export type ContentTemplateItem = ContentBlock;
 
 /** Fields of a {@link MessageContentTemplate}. */
 export interface MessageContentTemplateInput {
@@ -28,8 +28,6 @@ export interface MessageContentTemplateInput {
 }
 
 type ContentPart =
-  // A string or `{ text }`: a text block, left out when its text formats to "".
-  | { readonly kind: "text"; readonly nodes: readonly TemplateNode[]; readonly textFirst: boolean }
   // An image block: its `image_url` strings are templates, its other fields are kept as written.
   | {
       readonly kind: "image";
@@ -39,16 +37,8 @@ type ContentPart =
     }
   | { readonly kind: "block"; readonly template: ObjectTemplate };
 
-const HOW =
-  'Use template strings, { text } objects or content blocks like { type: "text", text: "{question}" }.';
-
-function isTextItem(item: Record<string, unknown>): boolean {
-  const keys = Object.keys(item);
-  return keys.length === 1 && keys[0] === "text" && typeof item.text === "string";
-}
-
 /** The `image_url` of an image block in object form (`"{url}"` becomes `{ url: "{url}" }`), or undefined. */
-function imageUrlOf(item: Record<string, unknown>): Record<string, unknown> | undefined {
+function imageUrlOf(item: Readonly<Record<string, unknown>>): Record<string, unknown> | undefined {
   const imageUrl = item.image_url;
   if (typeof imageUrl === "string") return { url: imageUrl };
   if (isPlainObject(imageUrl) && typeof imageUrl.url === "string") return imageUrl;
@@ -56,21 +46,13 @@ function imageUrlOf(item: Record<string, unknown>): Record<string, unknown> | un
 }
 
 function compilePart(
-  item: unknown,
+  block: ContentBlock,
   index: number,
   templateFormat: TemplateFormat,
   variables: Set<string>,
 ): ContentPart {
-  const text =
-    typeof item === "string" ? item : isPlainObject(item) && isTextItem(item) ? item.text : undefined;
-  if (typeof text === "string") {
-    const nodes = parseTemplate(text, templateFormat);
-    for (const name of templateVariables(nodes)) variables.add(name);
-    return { kind: "text", nodes, textFirst: typeof item !== "string" };
-  }
-  if (!isPlainObject(item)) {
-    throw new InvalidInputError(`Part ${index} of a message template is not a string or an object. ${HOW}`);
-  }
+  // Its own fields as a record, to read them by name.
+  const item: Readonly<Record<string, unknown>> = { ...block };
   const imageUrl = imageUrlOf(item);
   if (imageUrl !== undefined) {
     return {
@@ -80,22 +62,18 @@ function compilePart(
       index,
     };
   }
-  if (typeof item.type !== "string") {
-    throw new InvalidInputError(
-      `Part ${index} of a message template is an object without a string \`type\`. ${HOW}`,
-    );
-  }
   return { kind: "block", template: compileObjectTemplate(item, templateFormat, variables) };
 }
 
 /**
- * The content of a message template given as a list of parts (text, images, other blocks),
- * formatted into a list of content blocks, as `@langchain/core` formats a role template built
- * from a list: strings and `{ text }` objects become text blocks (left out when they format to
- * `""`); an `image_url` block's URL is a template and the block comes out in object form
- * (`image_url: { url, detail? }`); the strings of any other block are templates at any depth.
- * Role templates (`HumanMessagePromptTemplate.fromTemplate([...])`) and `fromMessages` entries
- * with list content use it.
+ * The content of a message template given as a list of content blocks, formatted into a list
+ * of content blocks, as `@langchain/core` formats a role template built from a list: an
+ * `image_url` block's URL is a template and the block comes out in object form
+ * (`image_url: { url, detail? }`); the strings of any other block (text blocks included) are
+ * templates at any depth. Role templates (`HumanMessagePromptTemplate.fromTemplate([...])`)
+ * and `fromMessages` entries with list content use it. The parts must be content blocks (a
+ * string `type` each), as in a message: `@langchain/core`'s bare strings and `{ text }`
+ * parts are an `InvalidInputError` here.
  *
  * @example
  * const content = MessageContentTemplate.fromTemplate([
@@ -118,9 +96,11 @@ export class MessageContentTemplate {
     this.template = input.template;
     this.templateFormat = input.templateFormat ?? "f-string";
     this.partialVariables = input.partialVariables ?? {};
+    // The same rule as a message's content, with the same error (a part without a string `type`...).
+    const blocks = checkMessageContent(input.template, "A message template's");
     const variables = new Set<string>();
-    this.#parts = input.template.map((item, index) =>
-      compilePart(item, index, this.templateFormat, variables),
+    this.#parts = (typeof blocks === "string" ? [] : blocks).map((block, index) =>
+      compilePart(block, index, this.templateFormat, variables),
     );
     this.inputVariables = [...variables].filter((name) => !Object.hasOwn(this.partialVariables, name));
   }
@@ -137,23 +117,12 @@ export class MessageContentTemplate {
   async format(values: InputValues): Promise<ContentBlock[]> {
     const merged = await mergePartialValues(this.partialVariables, values);
     assertNoMissing(this.inputVariables, merged, values);
-    const blocks: ContentBlock[] = [];
-    for (const part of this.#parts) {
-      const block = this.#formatPart(part, merged);
-      if (block !== undefined) blocks.push(block);
-    }
-    return blocks;
+    return this.#parts.map((part) => this.#formatPart(part, merged));
   }
 
-  #formatPart(part: ContentPart, values: InputValues): ContentBlock | undefined {
+  #formatPart(part: ContentPart, values: InputValues): ContentBlock {
     const format = this.templateFormat;
     switch (part.kind) {
-      case "text": {
-        const text = renderNodesWith(part.nodes, format, values);
-        if (text === "") return undefined;
-        // `{ text }` parts keep their key first, as @langchain/core writes them.
-        return part.textFirst ? { text, type: "text" } : { type: "text", text };
-      }
       case "image": {
         const imageUrl = renderObjectTemplate(part.imageUrl, format, values);
         if (imageUrl.url === "") {
