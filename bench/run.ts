@@ -2,11 +2,12 @@
 // libraries' repetitions, warms up, takes medians and checks its output; this file runs the
 // workloads and prints the table of medians and ratios, then each target with PASS/MISS.
 //
-// Run: npm run bench [-- --quick] [-- --only W4,W5] [-- --markdown]
+// Run: npm run bench [-- --quick] [-- --only W4,W5] [-- --markdown] [-- --node 24]
 
 import { readFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { fmt, type Row, settingsFor, type Target, type WorkloadResult } from "./harness.js";
+import { nodeBinary, nodeMajor, rerunOn, takeNodeOption } from "./node-runtime.js";
 import { runStreaming } from "./workloads/w0-w3-stream.js";
 import { runJson } from "./workloads/w4-json.js";
 import { runLambda } from "./workloads/w5-lambda.js";
@@ -24,7 +25,10 @@ for (const key of [
   delete process.env[key];
 }
 
-const args = process.argv.slice(2);
+const { major: nodeAsked, rest: args } = takeNodeOption(process.argv.slice(2));
+if (nodeAsked !== undefined && nodeAsked !== nodeMajor()) {
+  process.exit(rerunOn(await nodeBinary(nodeAsked), args));
+}
 const quick = args.includes("--quick");
 const markdown = args.includes("--markdown");
 const onlyArg = args.find((a) => a.startsWith("--only"));
@@ -50,8 +54,9 @@ function versionOf(pkg: string): string {
 function header(): string[] {
   const cpu = cpus()[0]?.model ?? "unknown cpu";
   return [
+    `node: ${process.version} (V8 ${process.versions.v8}), ${process.execPath}`,
     `date: ${new Date().toISOString().slice(0, 10)}${quick ? " (quick mode)" : ""}`,
-    `machine: ${cpus().length} cores (${cpu}), node ${process.version}, ${process.platform}-${process.arch}`,
+    `machine: ${cpus().length} cores (${cpu}), ${process.platform}-${process.arch}`,
     `versions: rivulet ${versionOf("rivulet")}, @langchain/core ${versionOf("@langchain/core")}`,
   ];
 }
@@ -70,7 +75,7 @@ function rowCells(row: Row): string[] {
     x(div(row.langchain, row.rivulet)),
     row.floor === undefined ? "—" : fmt(row.floor),
     x(div(row.rivulet, row.floor)),
-    x(div(row.langchain, row.floor)),
+    x(div(row.langchain, row.langchainFloor ?? row.floor)),
     row.note ?? "",
   ];
 }

@@ -3,7 +3,7 @@
 // Spawned by w6-concurrent.ts as `node --expose-gc w6-child.js <rivulet|langchain> <S> <T>`.
 
 import { collectGarbage, expect, type Lib } from "../harness.js";
-import { INPUT, langchainChain, makeTokens, rivuletChain } from "./chains.js";
+import { INPUT, makeTokens } from "./chain-common.js";
 
 /** What the child reports. Memory values are bytes above the baseline taken after a full GC. */
 export interface ChildResult {
@@ -22,12 +22,13 @@ const expected = tokens.join("");
 /** `stream()` of either chain: the one method this workload calls. */
 type StreamFn = () => Promise<AsyncIterable<string>>;
 
-function streamFn(): StreamFn {
+/** Loads only the measured library, so the other one's module-level setup never runs here. */
+async function streamFn(): Promise<StreamFn> {
   if (lib === "rivulet") {
-    const chain = rivuletChain(tokens);
+    const chain = (await import("./chain-rivulet.js")).rivuletChain(tokens);
     return () => chain.stream(INPUT);
   }
-  const chain = langchainChain(tokens);
+  const chain = (await import("./chain-langchain.js")).langchainChain(tokens);
   return () => chain.stream(INPUT);
 }
 
@@ -55,7 +56,7 @@ async function round(stream: StreamFn, count: number): Promise<void> {
   await Promise.all(Array.from({ length: count }, () => consume(stream)));
 }
 
-const stream = streamFn();
+const stream = await streamFn();
 await round(stream, Math.min(streams, 100)); // warm-up
 collectGarbage();
 collectGarbage();
