@@ -8,7 +8,6 @@ import {
   RunnableGenerator,
   RunnableLambda,
   RunnableParallel,
-  RunnablePassthrough,
   type RunnableShape,
 } from "rivulet";
 import { RunRecorder, toArray } from "rivulet/testing";
