@@ -35,8 +35,9 @@ export const ERROR_STATUS = {
   missing_api_key: { status: 500, retryable: false },
   // A model may write parseable text on the next attempt.
   output_parser: { status: 500, retryable: true },
-  recursion_limit: { status: 500, retryable: true },
-  invalid_runnable: { status: 500, retryable: true },
-  not_implemented: { status: 500, retryable: true },
+  // Bugs in the chain itself: the same call fails the same way on every attempt.
+  recursion_limit: { status: 500, retryable: false },
+  invalid_runnable: { status: 500, retryable: false },
+  not_implemented: { status: 500, retryable: false },
   internal: { status: 500, retryable: true },
 } as const satisfies Record<RivuletErrorCode, ErrorCodeInfo>;

@@ -23,13 +23,18 @@ export interface RetryOptions {
    */
   initialDelayMs?: number;
   /**
-   * Upper bound of one delay in ms, at least `initialDelayMs` (default 10,000, or
+   * Upper bound of one delay in ms, at least `initialDelayMs` (default 8,000, or
    * `initialDelayMs` if larger). At most 2^31 - 1, or `Infinity` for no cap other than the
    * longest timer.
    */
   maxDelayMs?: number;
-  /** Randomise delays by up to ±50 % (true or false, default true). */
+  /**
+   * Spread each delay between half and all of its step (true or false, default true), so
+   * callers failing together do not retry together; the cap holds either way.
+   */
   jitter?: boolean;
+  /** Test seam: the jitter's random source, a number in [0, 1) (default `Math.random`). */
+  random?: () => number;
   /** Test seam: how to wait. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

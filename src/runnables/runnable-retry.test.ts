@@ -3,6 +3,7 @@ import {
   InvalidConfigError,
   InvalidInputError,
   type RetryOptions,
+  RivuletError,
   RunnableGenerator,
   RunnableLambda,
   RunnableRetry,
@@ -80,16 +81,36 @@ describe("withRetry under invoke", () => {
     expect(delays).toEqual([10, 20, 25, 25]);
   });
 
-  it("keeps jittered delays within ±50 % of the exponential base", async () => {
+  it("jitters like the provider transport: between half and all of the step, from the random seam", async () => {
     const { delays, sleep } = recordingSleep();
     const { runnable } = flaky(3);
-    await runnable.withRetry({ stopAfterAttempt: 4, initialDelayMs: 100, sleep }).invoke("x");
-    expect(delays).toHaveLength(3);
-    delays.forEach((d, i) => {
-      const base = 100 * 2 ** i;
-      expect(d).toBeGreaterThanOrEqual(base * 0.5);
-      expect(d).toBeLessThanOrEqual(base * 1.5);
-    });
+    const draws = [0, 0.5, 0.999999];
+    let draw = 0;
+    const random = () => draws[draw++] ?? 0;
+    await runnable.withRetry({ stopAfterAttempt: 4, initialDelayMs: 100, sleep, random }).invoke("x");
+    expect(delays).toEqual([50, 150, 400]);
+  });
+
+  it("never jitters a delay above maxDelayMs", async () => {
+    const { delays, sleep } = recordingSleep();
+    const { runnable } = flaky(3);
+    await runnable
+      .withRetry({ stopAfterAttempt: 4, initialDelayMs: 100, maxDelayMs: 100, sleep, random: () => 0.999999 })
+      .invoke("x");
+    expect(delays).toEqual([100, 100, 100]);
+  });
+
+  it("does not retry errors the error table marks as not retryable (recursion limit, invalid runnable)", async () => {
+    const { sleep } = recordingSleep();
+    for (const code of ["recursion_limit", "invalid_runnable", "not_implemented"] as const) {
+      let calls = 0;
+      const failing = RunnableLambda.from((_: string): string => {
+        calls++;
+        throw new RivuletError(code, "cannot be fixed by trying again");
+      });
+      await expect(failing.withRetry({ sleep }).invoke("x")).rejects.toThrow("cannot be fixed");
+      expect(calls).toBe(1);
+    }
   });
 
   it("rejects with the last error once stopAfterAttempt is exhausted", async () => {
@@ -201,6 +222,7 @@ describe("withRetry options are checked at withRetry", () => {
     ["retryIf", true, /^retryIf must be a function/],
     ["onFailedAttempt", "log", /^onFailedAttempt must be a function/],
     ["sleep", 100, /^sleep must be a function/],
+    ["random", 0.5, /^random must be a function/],
   ])("rejects %s: %s (an untyped caller)", (name, value, message) => {
     const runnable = RunnableLambda.from((x: number) => x);
     const options: RetryOptions = JSON.parse(JSON.stringify({ [name]: value }));

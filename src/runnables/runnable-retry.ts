@@ -5,29 +5,39 @@ import type { RunnableShape } from "../engine/runnable-shape.js";
 import { startStream } from "../engine/start-stream.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { isAbortError } from "../errors/abort-error.js";
+import { ERROR_STATUS } from "../errors/error-status.js";
 import { InvalidConfigError } from "../errors/input-errors.js";
 import { RivuletError } from "../errors/rivulet-error.js";
+import { type BackoffPolicy, backoffDelayMs, DEFAULT_BACKOFF } from "../internal/backoff-policy.js";
 import { checkNumberOption, MAX_TIMER_DELAY_MS } from "../internal/check-number-option.js";
+import { sleep as timerSleep } from "../internal/sleep.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { RetryOptions } from "./factories.js";
 import { Runnable } from "./runnable.js";
-import { sleep as realSleep } from "./sleep.js";
 
-/** Errors that retrying cannot fix: cancellations and the caller's own bad input. */
+/**
+ * Errors that retrying cannot fix: cancellations, the caller's own bad input, and the other codes
+ * the error table marks as not retryable. An error's own boolean `retryable` (a provider's rate
+ * limit or 5xx) decides first.
+ */
 function defaultRetryIf(error: unknown): boolean {
   if (isAbortError(error)) return false;
   if (RivuletError.isInstance(error)) {
     const retryable = (error as { retryable?: unknown }).retryable;
     if (typeof retryable === "boolean") return retryable;
-    return !["invalid_input", "invalid_config", "prompt_input", "tool_input", "missing_api_key"].includes(
-      error.code,
-    );
+    // A code from a newer copy of the package is not in this table: retried, like any error.
+    return Object.hasOwn(ERROR_STATUS, error.code) ? ERROR_STATUS[error.code].retryable : true;
   }
   return true;
 }
 
-type ResolvedRetryOptions = Required<Omit<RetryOptions, "onFailedAttempt">> &
-  Pick<RetryOptions, "onFailedAttempt">;
+interface ResolvedRetryOptions {
+  readonly stopAfterAttempt: number;
+  readonly retryIf: (error: unknown) => boolean;
+  readonly backoff: BackoffPolicy;
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  readonly onFailedAttempt?: RetryOptions["onFailedAttempt"];
+}
 
 /** Throws unless `value` is undefined or a function (an untyped caller can pass anything). */
 function checkFunction(name: string, value: unknown): void {
@@ -47,7 +57,8 @@ function resolveRetryOptions(options: RetryOptions): ResolvedRetryOptions {
     "positive-integer",
   );
   const initialDelayMs =
-    checkNumberOption("initialDelayMs", options.initialDelayMs, "non-negative-duration") ?? 500;
+    checkNumberOption("initialDelayMs", options.initialDelayMs, "non-negative-duration") ??
+    DEFAULT_BACKOFF.initialDelayMs;
   if (initialDelayMs === Number.POSITIVE_INFINITY) {
     throw new InvalidConfigError(
       "initialDelayMs must be finite: Infinity would never retry; to not retry, use stopAfterAttempt: 1",
@@ -55,7 +66,7 @@ function resolveRetryOptions(options: RetryOptions): ResolvedRetryOptions {
   }
   const maxDelayMs =
     checkNumberOption("maxDelayMs", options.maxDelayMs, "non-negative-duration") ??
-    Math.max(10_000, initialDelayMs);
+    Math.max(DEFAULT_BACKOFF.maxDelayMs, initialDelayMs);
   if (maxDelayMs < initialDelayMs) {
     throw new InvalidConfigError(
       `maxDelayMs (${maxDelayMs}) must be at least initialDelayMs (${initialDelayMs}): raise maxDelayMs or lower initialDelayMs`,
@@ -69,20 +80,25 @@ function resolveRetryOptions(options: RetryOptions): ResolvedRetryOptions {
   checkFunction("retryIf", options.retryIf);
   checkFunction("onFailedAttempt", options.onFailedAttempt);
   checkFunction("sleep", options.sleep);
+  checkFunction("random", options.random);
   return {
     stopAfterAttempt: stopAfterAttempt ?? 3,
     retryIf: options.retryIf ?? defaultRetryIf,
-    initialDelayMs,
-    maxDelayMs,
-    jitter: options.jitter ?? true,
-    sleep: options.sleep ?? realSleep,
+    backoff: {
+      initialDelayMs,
+      // Infinity is "no cap but the longest timer".
+      maxDelayMs: Math.min(maxDelayMs, MAX_TIMER_DELAY_MS),
+      jitter: options.jitter ?? DEFAULT_BACKOFF.jitter,
+      random: options.random ?? DEFAULT_BACKOFF.random,
+    },
+    sleep: options.sleep ?? timerSleep,
     ...(options.onFailedAttempt ? { onFailedAttempt: options.onFailedAttempt } : {}),
   };
 }
 
 /**
  * Retries the wrapped runnable (`withRetry`). Attempt N runs as a child with the tag
- * `retry:attempt:N`, after an exponential, jittered delay. Under streaming an attempt is retried
+ * `retry:attempt:N`, after an exponential, jittered delay (the same backoff as the provider transport's). Under streaming an attempt is retried
  * only if it fails before its first chunk: after that the chunks are out and a retry would
  * repeat them.
  *
@@ -110,13 +126,11 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
 
   /** Decides whether attempt `attempt` may be followed by another, and waits if so. */
   async #afterFailure(error: unknown, attempt: number, scope: RunScope): Promise<void> {
-    const o = this.options;
-    if (attempt >= o.stopAfterAttempt || !o.retryIf(error)) throw error;
-    await o.onFailedAttempt?.(error, attempt);
-    const base = Math.min(o.maxDelayMs, o.initialDelayMs * 2 ** (attempt - 1));
-    const delay = o.jitter ? base * (0.5 + Math.random()) : base;
-    // Never more than a timer can wait: a longer delay would fire after 1 ms.
-    if (delay > 0) await o.sleep(Math.min(delay, o.maxDelayMs, MAX_TIMER_DELAY_MS), scope.signal);
+    const options = this.options;
+    if (attempt >= options.stopAfterAttempt || !options.retryIf(error)) throw error;
+    await options.onFailedAttempt?.(error, attempt);
+    const delay = backoffDelayMs(options.backoff, attempt);
+    if (delay > 0) await options.sleep(delay, scope.signal);
   }
 
   override async _invoke(input: I, scope: RunScope): Promise<O> {

@@ -1,4 +1,4 @@
-import { sleep as realSleep } from "../runnables/sleep.js";
+import { sleep as realSleep } from "../internal/sleep.js";
 
 /** How fakes wait between chunks: a real timer by default, or a test seam. */
 export type DelayFn = (ms: number, signal?: AbortSignal) => Promise<void>;

@@ -1,7 +1,7 @@
 import { InvalidConfigError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
-import { sleep } from "../runnables/sleep.js";
+import { sleep } from "../internal/sleep.js";
 
 /**
  * An async stream of the given items, optionally `delayMs` apart (a test seam for slow

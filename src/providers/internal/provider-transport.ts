@@ -1,9 +1,10 @@
 import { AbortError, TimeoutError } from "../../errors/abort-error.js";
 import { ProviderError } from "../../errors/provider-error.js";
 import { raceAbort } from "../../internal/abort.js";
+import { backoffDelayMs, DEFAULT_BACKOFF } from "../../internal/backoff-policy.js";
 import { checkNumberOption } from "../../internal/check-number-option.js";
+import { sleep as timerSleep } from "../../internal/sleep.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
-import { sleep as timerSleep } from "../../runnables/sleep.js";
 import { NdjsonParseError } from "../../sse/ndjson-parse-error.js";
 import type { FetchLike, ProviderTransportOptions, SleepLike } from "../base/transport-options.js";
 import { CallDeadlines } from "./call-deadlines.js";
@@ -11,7 +12,7 @@ import { acceptHeaderFor, checkResponseType, type ResponseType } from "./check-r
 import type { DescribeError } from "./describe-error-body.js";
 import { makeProviderError, settleProviderError } from "./make-provider-error.js";
 import { type HttpFailure, readHttpError } from "./read-http-error.js";
-import { backoffDelayMs, MAX_RETRY_AFTER_MS } from "./retry-policy.js";
+import { MAX_RETRY_AFTER_MS } from "./retry-policy.js";
 import { serializeRequestBody } from "./serialize-request-body.js";
 
 /** One request to a provider: where, with which headers, the JSON body, and what it expects back. */
@@ -200,7 +201,7 @@ export class ProviderTransport {
     if (attempt >= (this.#config.maxRetries ?? DEFAULT_MAX_RETRIES)) return undefined;
     const asked = failure.retryAfterMs;
     if (asked !== undefined) return asked <= MAX_RETRY_AFTER_MS ? asked : undefined;
-    return backoffDelayMs(attempt, this.#config.random ?? Math.random);
+    return backoffDelayMs({ ...DEFAULT_BACKOFF, random: this.#config.random ?? Math.random }, attempt + 1);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelayMs, isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter } from "./retry-policy.js";
+import { isRetryableStatus, MAX_RETRY_AFTER_MS, parseRetryAfter } from "./retry-policy.js";
 
 describe("parseRetryAfter", () => {
   const now = Date.parse("2025-08-01T10:00:00Z");
@@ -48,15 +48,5 @@ describe("isRetryableStatus", () => {
     expect([400, 401, 403, 404, 422].some((s) => isRetryableStatus(s, none))).toBe(false);
     expect(isRetryableStatus(500, new Headers({ "x-should-retry": "false" }))).toBe(false);
     expect(isRetryableStatus(400, new Headers({ "x-should-retry": "true" }))).toBe(true);
-  });
-});
-
-describe("backoffDelayMs", () => {
-  it("doubles from 500 ms up to 8 s, with jitter between half and all of the step", () => {
-    expect([0, 1, 2, 3, 4, 5, 6].map((a) => backoffDelayMs(a, () => 0.999999))).toEqual([
-      500, 1000, 2000, 4000, 8000, 8000, 8000,
-    ]);
-    expect(backoffDelayMs(0, () => 0)).toBe(250);
-    expect(backoffDelayMs(3, () => 0.5)).toBe(3000);
   });
 });

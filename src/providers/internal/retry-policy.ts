@@ -1,18 +1,5 @@
-/** Backoff before the first retry; each further retry doubles it. */
-const INITIAL_DELAY_MS = 500;
-/** Upper bound of one computed backoff. */
-const MAX_DELAY_MS = 8_000;
 /** A server asking for a longer pause than this is not waited for: the error is reported instead. */
 export const MAX_RETRY_AFTER_MS = 60_000;
-
-/**
- * The pause before retry number `attempt` (0 for the first retry): exponential backoff with
- * jitter between half and all of the step, so that clients failing together do not retry together.
- */
-export function backoffDelayMs(attempt: number, random: () => number): number {
-  const step = Math.min(MAX_DELAY_MS, INITIAL_DELAY_MS * 2 ** attempt);
-  return Math.round(step * (0.5 + 0.5 * random()));
-}
 
 /**
  * How long the server asked us to wait, from `retry-after-ms` (milliseconds, sent by OpenAI) or

@@ -1,5 +1,5 @@
-import { abortErrorOf } from "../internal/abort.js";
-import { MAX_TIMER_DELAY_MS } from "../internal/check-number-option.js";
+import { abortErrorOf } from "./abort.js";
+import { MAX_TIMER_DELAY_MS } from "./check-number-option.js";
 
 /**
  * Waits `ms`, or rejects with the typed abort error when `signal` aborts first; either way no
