@@ -3,7 +3,6 @@ import { callWithContext } from "../engine/call-with-context.js";
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import { isAsyncIterable } from "../engine/is-async-iterable.js";
 import { iterateWithContext } from "../engine/iterate-with-context.js";
-import type { InputStream } from "../engine/run-input.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
@@ -95,10 +94,5 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
     } else {
       yield result as C;
     }
-  }
-
-  override async *_transform(input: InputStream<I>, scope: RunScope): AsyncIterable<C> {
-    const whole = (await aggregateStream(input.stream, input.aggregator())) as I;
-    yield* this._stream(whole, scope);
   }
 }
