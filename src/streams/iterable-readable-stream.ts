@@ -7,13 +7,18 @@ export interface WebReadHooks {
   onCancel?: (reason: unknown) => void;
 }
 
-type StreamIterator<T> = ReturnType<ReadableStream<T>[typeof Symbol.asyncIterator]>;
-
 /**
  * The stream `Runnable.stream()` returns: a web `ReadableStream` (so it can be piped, teed or
  * returned from a `fetch` handler) that is also an async iterable. Iterating it with
  * `for await` reads the underlying generator directly, skipping the web-stream queue, and
  * breaking out of the loop cancels the work upstream.
+ *
+ * Its iterator type is written here, not read from the lib's `ReadableStream`: only Node's types
+ * and DOM's async-iterable lib give `ReadableStream` an async iterator, so a browser app
+ * (`lib: ["dom", "dom.iterable"]`) failed on a type read from it, or, with `skipLibCheck`, saw
+ * every chunk as `any`. `AsyncIteratorObject<T, BuiltinIteratorReturn, unknown>` is the type
+ * both libs build their stream iterators on (TypeScript 5.6+), so the override still matches
+ * them where they exist (with `Symbol.asyncDispose` exactly when the lib declares it).
  *
  * @example
  * for await (const chunk of await chain.stream({ topic: "parrots" })) process.stdout.write(chunk);
@@ -47,7 +52,7 @@ export class IterableReadableStream<T> extends ReadableStream<T> implements Asyn
     this.#source = source;
   }
 
-  override [Symbol.asyncIterator](): StreamIterator<T> {
+  override [Symbol.asyncIterator](): AsyncIteratorObject<T, BuiltinIteratorReturn, unknown> {
     if (this.locked || this.#taken) {
       throw new TypeError("This stream is already being read; a stream can be iterated once.");
     }
@@ -55,11 +60,11 @@ export class IterableReadableStream<T> extends ReadableStream<T> implements Asyn
     // Lock the web side so the two ways of reading cannot interleave.
     this.getReader();
     // The source is an async iterator that is its own iterable (a generator, or a run's stream).
-    return this.#source as unknown as StreamIterator<T>;
+    return this.#source as AsyncIteratorObject<T, BuiltinIteratorReturn, unknown>;
   }
 
   /** Same as `[Symbol.asyncIterator]`; matches `ReadableStream.values()`. */
-  override values(): StreamIterator<T> {
+  override values(): AsyncIteratorObject<T, BuiltinIteratorReturn, unknown> {
     return this[Symbol.asyncIterator]();
   }
 
