@@ -1,4 +1,12 @@
-import { AIMessage, AIMessageChunk, HumanMessage, InvalidInputError, RunnableGenerator } from "rivulet";
+import {
+  AIMessage,
+  AIMessageChunk,
+  HumanMessage,
+  InvalidInputError,
+  RunnableGenerator,
+  RunnableLambda,
+  RunnableParallel,
+} from "rivulet";
 import { fromArray, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { StringOutputParser, StrOutputParser } from "./index.js";
@@ -20,7 +28,7 @@ describe("StringOutputParser", () => {
     const rec = new RunRecorder();
     const chain = model.pipe(new StringOutputParser());
     expect(await toArray(chain.stream("x", { callbacks: [rec] }))).toEqual(["", "Hi", " there"]);
-    const end = rec.entries.find((e) => e.kind === "end" && e.name === "StringOutputParser");
+    const end = rec.entries.find((e) => e.kind === "end" && e.name === "StrOutputParser");
     expect(end?.runType).toBe("parser");
     expect(end?.output).toBe("Hi there");
     expect(await new StringOutputParser().invoke(new AIMessage("whole"))).toBe("whole");
@@ -33,12 +41,42 @@ describe("StringOutputParser", () => {
     });
     const chain = model.pipe(new StringOutputParser());
     const events = await toArray(chain.streamEvents("x", { version: "v2" }));
-    const parserEvents = events.filter((e) => e.name === "StringOutputParser").map((e) => e.event);
+    const parserEvents = events.filter((e) => e.name === "StrOutputParser").map((e) => e.event);
     expect(parserEvents).toEqual([
       "on_parser_start",
       "on_parser_stream",
       "on_parser_stream",
       "on_parser_end",
+    ]);
+  });
+
+  it("runs as StrOutputParser, LangChain's name, so name filters ported from LangChain match", async () => {
+    // @langchain/core 1.4: new StringOutputParser().getName() is "StrOutputParser" (its lc_name).
+    expect(new StringOutputParser().getName()).toBe("StrOutputParser");
+    expect(new StrOutputParser().getName("Suffix")).toBe("StrOutputParserSuffix");
+    expect(new StringOutputParser({ name: "mine" }).getName()).toBe("mine");
+    class ShoutParser extends StringOutputParser {}
+    expect(new ShoutParser().getName()).toBe("ShoutParser");
+    const chain = RunnableLambda.from(function upper(text: string) {
+      return text.toUpperCase();
+    })
+      .pipe(RunnableParallel.from({ a: new StringOutputParser(), b: (x: string) => x }))
+      .pipe((parts: { a: string }) => parts.a);
+    const events = await toArray(
+      chain.streamEvents("hi", { version: "v2" }, { includeNames: ["StrOutputParser"] }),
+    );
+    expect(events.map((e) => e.event)).toEqual(["on_parser_start", "on_parser_stream", "on_parser_end"]);
+    // The other names stay the seeds' (Python's): a lambda after its function, a map after its keys.
+    const names = (await toArray(chain.streamEvents("hi", { version: "v2" })))
+      .filter((e) => e.event.endsWith("_start"))
+      .map((e) => e.name);
+    expect(names).toEqual([
+      "RunnableSequence",
+      "upper",
+      "RunnableParallel<a,b>",
+      "StrOutputParser",
+      "b", // an arrow function takes the name of the key it is written under
+      "RunnableLambda",
     ]);
   });
 

@@ -21,6 +21,15 @@ export class StringOutputParser extends BaseOutputParser<string, string> {
     if (fields.name !== undefined) this.name = fields.name;
   }
 
+  /**
+   * `StrOutputParser` unless named: the run name `@langchain/core` (and Python) give this
+   * parser, so filters and dashboards ported from LangChain match. Subclasses keep their class name.
+   */
+  override getName(suffix?: string): string {
+    if (this.name !== undefined || this.constructor !== StringOutputParser) return super.getName(suffix);
+    return suffix ? `StrOutputParser${suffix}` : "StrOutputParser";
+  }
+
   override async parse(text: string): Promise<string> {
     return text;
   }

@@ -26,18 +26,18 @@ const EXPECTED_EVENTS = [
     index === 0
       ? [
           "on_chat_model_stream:FakeListChatModel",
-          "on_parser_start:StringOutputParser",
-          "on_parser_stream:StringOutputParser",
+          "on_parser_start:StrOutputParser",
+          "on_parser_stream:StrOutputParser",
           "on_chain_stream:RunnableSequence",
         ]
       : [
           "on_chat_model_stream:FakeListChatModel",
-          "on_parser_stream:StringOutputParser",
+          "on_parser_stream:StrOutputParser",
           "on_chain_stream:RunnableSequence",
         ],
   ).flat(),
   "on_chat_model_end:FakeListChatModel",
-  "on_parser_end:StringOutputParser",
+  "on_parser_end:StrOutputParser",
   "on_chain_end:RunnableSequence",
 ];
 
@@ -91,7 +91,7 @@ const CHECKS = {
     expectEqual(log.state.streamed_output.join(""), ANSWER, "streamed_output");
     expectEqual(
       Object.keys(log.state.logs),
-      ["ChatPromptTemplate", "FakeListChatModel", "StringOutputParser"],
+      ["ChatPromptTemplate", "FakeListChatModel", "StrOutputParser"],
       "logs",
     );
   },
