@@ -1,5 +1,7 @@
 // streamEvents with encoding "text/event-stream" (events.md rule 9): SSE bytes, one
-// `event: data` frame per event, then `event: end`; a failure becomes `event: error` first.
+// `event: data` frame per event, then `event: end` with no data line (@langchain/core's
+// bytes); a failure becomes `event: error` first. parseSseStream follows WHATWG and dispatches
+// only frames with data, so it does not surface the end frame: the tests read it from the text.
 import { InvalidInputError, RunnableLambda, RunnableSequence } from "rivulet";
 import { fromArray, normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
@@ -22,9 +24,9 @@ describe("streamEvents as SSE", () => {
 
   it("decodes to `event: data` frames with one JSON data line each, ending with `event: end`", async () => {
     const text = new TextDecoder().decode(Buffer.concat(await sseBytes(chain, 1)));
-    expect(text.endsWith("event: end\ndata: \n\n")).toBe(true);
+    expect(text.endsWith("\n\nevent: end\n\n")).toBe(true);
     const frames = text.split("\n\n").filter((f) => f !== "");
-    expect(frames.at(-1)).toBe("event: end\ndata: ");
+    expect(frames.at(-1)).toBe("event: end");
     const dataFrames = frames.slice(0, -1);
     expect(dataFrames).toHaveLength(9);
     for (const frame of dataFrames) expect(frame).toMatch(/^event: data\ndata: \{[^\n]*\}$/);
@@ -40,9 +42,22 @@ describe("streamEvents as SSE", () => {
     });
   });
 
+  it("writes @langchain/core's bytes: `event: data\\ndata: <json>\\n\\n` per event, then `event: end\\n\\n`", async () => {
+    const text = new TextDecoder().decode(Buffer.concat(await sseBytes(chain, 1)));
+    // The last frame has no `data:` line (it used to end with an empty `data: ` line).
+    expect(text.slice(text.lastIndexOf("\n\n", text.length - 3))).toBe("\n\nevent: end\n\n");
+    const frames = text.split("\n\n");
+    expect(frames.slice(-2)).toStrictEqual(["event: end", ""]);
+    for (const frame of frames.slice(0, -2)) {
+      const [eventLine, dataLine, ...rest] = frame.split("\n");
+      expect([eventLine, rest]).toStrictEqual(["event: data", []]);
+      expect(dataLine).toBe(`data: ${JSON.stringify(JSON.parse(dataLine!.slice("data: ".length)))}`);
+    }
+  });
+
   it("parsed back with parseSseStream, the JSON equals the object events (ids aside)", async () => {
     const messages = await toArray(parseSseStream(fromArray(await sseBytes(chain, 1))));
-    expect(messages.map((m) => m.event)).toStrictEqual([...Array(9).fill("data"), "end"]);
+    expect(messages.map((m) => m.event)).toStrictEqual(Array(9).fill("data"));
     const parsed: unknown[] = messages.filter((m) => m.event === "data").map((m) => JSON.parse(m.data));
     const objects = await toArray(chain.streamEvents(1, { version: "v2" }));
     expect(normalizeIds(parsed)).toStrictEqual(normalizeIds(objects));
@@ -78,7 +93,6 @@ describe("streamEvents as SSE", () => {
       "data",
       "data",
       "error",
-      "end",
     ]);
     const events = messages.slice(0, 7).map((m) => JSON.parse(m.data) as { event: string; name: string });
     expect(events.map((e) => `${e.event} ${e.name}`)).toStrictEqual([
@@ -102,7 +116,8 @@ describe("streamEvents as SSE", () => {
       message: "Internal error",
       status: 500,
     });
-    expect(messages[8]!.data).toBe("");
+    const text = new TextDecoder().decode(Buffer.concat(bytes));
+    expect(text.endsWith(`event: error\ndata: ${messages[7]!.data}\n\nevent: end\n\n`)).toBe(true);
   });
 
   it("a failure with a coded RivuletError carries its code in the error frame", async () => {
@@ -112,7 +127,7 @@ describe("streamEvents as SSE", () => {
       chain.streamEvents(1, { version: "v2", encoding: "text/event-stream", signal: controller.signal }),
     );
     const messages = await toArray(parseSseStream(fromArray(bytes)));
-    expect(messages.map((m) => m.event)).toStrictEqual(["error", "end"]);
+    expect(messages.map((m) => m.event)).toStrictEqual(["error"]);
     expect(JSON.parse(messages[0]!.data)).toStrictEqual({
       code: "aborted",
       name: "AbortError",

@@ -11,6 +11,12 @@ describe("encodeSseFrame", () => {
     expect(encodeSseFrame({ data: "plain" })).toBe("data: plain\n\n");
   });
 
+  it('writes no data line when data is omitted, one empty data line for data: ""', () => {
+    expect(encodeSseFrame({ event: "end" })).toBe("event: end\n\n");
+    expect(encodeSseFrame({ event: "end", data: "" })).toBe("event: end\ndata: \n\n");
+    expect(encodeSseFrame({ event: "end", id: "7" })).toBe("event: end\nid: 7\n\n");
+  });
+
   it("writes each line of the data as its own data line, whatever the line break", () => {
     expect(encodeSseFrame({ data: "a\nb\r\nc\rd" })).toBe("data: a\ndata: b\ndata: c\ndata: d\n\n");
     expect(encodeSseFrame({ data: "" })).toBe("data: \n\n");

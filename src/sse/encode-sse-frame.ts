@@ -5,13 +5,15 @@ import type { SseFrame } from "./sse-frame.js";
 /**
  * Encodes one frame as Server-Sent Events text: `event: <name>`, `id: <id>`,
  * `retry: <ms>`, one `data: ` line per line of `data` (split at `\n`, `\r\n` and `\r`,
- * which the client joins back with `\n`), then a blank line that dispatches it. An
+ * which the client joins back with `\n`; none when `data` is omitted, while `data: ""`
+ * writes one empty `data: ` line), then a blank line that ends the frame. An
  * `event` or `id` containing CR or LF would end the field early and let the text inject
  * fields or whole events, so it is refused with an `InvalidInputError`, as are an `id`
  * with NUL (clients ignore it) and a `retry` that is not a non-negative integer.
  *
  * @example
  * encodeSseFrame({ event: "data", data: '{"a":1}' }); // 'event: data\ndata: {"a":1}\n\n'
+ * encodeSseFrame({ event: "end" }); // 'event: end\n\n'
  */
 export function encodeSseFrame(frame: SseFrame): string {
   let text = "";
@@ -29,7 +31,7 @@ export function encodeSseFrame(frame: SseFrame): string {
     checkRetry(frame.retry);
     text += `retry: ${frame.retry}\n`;
   }
-  for (const line of frame.data.split(/\r\n|\r|\n/)) text += `data: ${line}\n`;
+  if (frame.data !== undefined) for (const line of frame.data.split(/\r\n|\r|\n/)) text += `data: ${line}\n`;
   return `${text}\n`;
 }
 
