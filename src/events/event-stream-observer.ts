@@ -3,20 +3,11 @@ import type { RunObserver } from "../callbacks/run-observer.js";
 import type { BoundedQueue } from "../internal/bounded-queue.js";
 import type { EventPredicate } from "./event-filters.js";
 import { formatInput, formatOutput } from "./format-run-data.js";
-import type { StreamEvent } from "./stream-event.js";
+import { makeEvent, makeEventV1, type StreamEventNamed } from "./make-event.js";
+import type { StreamEvent, StreamEventName, StreamEventV1 } from "./stream-event.js";
 
 /** Which event protocol to produce. */
 export type EventsVersion = "v1" | "v2";
-
-type AnyEvent = {
-  event: string;
-  name: string;
-  run_id: string;
-  parent_ids?: string[];
-  tags: string[];
-  metadata: Record<string, unknown>;
-  data: unknown;
-};
 
 /**
  * Turns run notifications into `streamEvents` events and hands them to a bounded queue. It asks
@@ -25,7 +16,7 @@ type AnyEvent = {
  */
 export class EventStreamObserver implements RunObserver {
   readonly awaitHandlers = true;
-  readonly #queue: BoundedQueue<StreamEvent>;
+  readonly #queue: BoundedQueue<StreamEvent | StreamEventV1>;
   readonly #version: EventsVersion;
   readonly #keep: EventPredicate;
   readonly #rootId: string;
@@ -33,7 +24,7 @@ export class EventStreamObserver implements RunObserver {
   #rootDepth = 0;
 
   constructor(
-    queue: BoundedQueue<StreamEvent>,
+    queue: BoundedQueue<StreamEvent | StreamEventV1>,
     version: EventsVersion,
     keep: EventPredicate,
     rootId: string,
@@ -44,32 +35,25 @@ export class EventStreamObserver implements RunObserver {
     this.#rootId = rootId;
   }
 
-  #emit(
+  #emit<E extends StreamEventName>(
     run: Run,
-    event: string,
-    data: unknown,
+    event: E,
+    data: StreamEventNamed<E>["data"],
     name = run.name,
     type: string = run.runType,
   ): Promise<void> | undefined {
     if (this.#keep !== undefined && !this.#keep(name, type, run.tags)) return undefined;
-    const tags = run.tags as string[];
-    const metadata = run.metadata as Record<string, unknown>;
-    let e: AnyEvent;
-    if (this.#version === "v2") {
-      const ids = this.#rootDepth === 0 ? run.parentIds : run.parentIds.slice(this.#rootDepth);
-      e = { event, name, run_id: run.id, parent_ids: ids as string[], tags, metadata, data };
-    } else {
-      e = { event, name, run_id: run.id, tags, metadata, data };
-    }
-    return this.#queue.push(e as StreamEvent);
+    const { id: run_id, tags, metadata } = run;
+    if (this.#version === "v1")
+      return this.#queue.push(makeEventV1(event, { name, run_id, tags, metadata, data }));
+    const parent_ids = this.#rootDepth === 0 ? run.parentIds : run.parentIds.slice(this.#rootDepth);
+    return this.#queue.push(makeEvent(event, { name, run_id, parent_ids, tags, metadata, data }));
   }
 
   onRunStart(run: Run): Promise<void> | undefined {
     const isRoot = run.id === this.#rootId;
     if (isRoot) this.#rootDepth = run.parentIds.length;
-    let data: unknown;
-    if (!run.inputKnownAtStart) data = {};
-    else data = { input: isRoot ? run.input : formatInput(run) };
+    const data = run.inputKnownAtStart ? { input: isRoot ? run.input : formatInput(run) } : {};
     return this.#emit(run, `on_${run.runType}_start`, data);
   }
 

@@ -7,7 +7,7 @@ import { compileFilters, type EventFilters } from "./event-filters.js";
 import { EventStreamObserver, type EventsVersion } from "./event-stream-observer.js";
 import { observeRun } from "./observe-run.js";
 import { encodeEventsAsSse } from "./sse-events.js";
-import type { StreamEvent } from "./stream-event.js";
+import type { StreamEvent, StreamEventV1 } from "./stream-event.js";
 
 /** Options of `streamEvents`: a run config plus the protocol version and an optional byte encoding. */
 export type StreamEventsOptions = RunnableConfig & {
@@ -28,7 +28,7 @@ export function streamEvents(
   input: unknown,
   options: StreamEventsOptions | undefined,
   filters: EventFilters | undefined,
-): IterableReadableStream<StreamEvent> | IterableReadableStream<Uint8Array> {
+): IterableReadableStream<StreamEvent | StreamEventV1> | IterableReadableStream<Uint8Array> {
   const { version = "v2", encoding, ...config } = options ?? {};
   if (version !== "v1" && version !== "v2") {
     throw new InvalidInputError(`streamEvents: version must be "v1" or "v2", got ${JSON.stringify(version)}`);
@@ -51,9 +51,9 @@ function generateEvents(
   base: RunnableConfig,
   version: EventsVersion,
   filters: EventFilters | undefined,
-): AsyncGenerator<StreamEvent> {
+): AsyncGenerator<StreamEvent | StreamEventV1> {
   const keep = compileFilters(filters);
-  return observeRun<StreamEvent>(
+  return observeRun<StreamEvent | StreamEventV1>(
     runnable,
     input,
     base,

@@ -25,7 +25,7 @@ export function streamLog(
   const base = ensureConfig(config);
   const keep = compileFilters(options);
   const patches = observeRun<RunLogPatch>(runnable, input, base, (queue, rootId) => {
-    return new LogStreamObserver(queue, keep, rootId, runnable.createAggregator() as never);
+    return new LogStreamObserver(queue, keep, rootId, runnable.createAggregator());
   });
   return options.diff === false ? accumulate(patches) : patches;
 }
