@@ -1,6 +1,15 @@
 // streamLog (events.md "streamLog"): the exact JSON-Patch ops of a 3-step chain, the RunLog
-// state they build, diff: false, filters and repeated names.
-import { type RunLog, RunLogPatch, RunnableLambda, RunnableSequence } from "rivulet";
+// state they build, diff: false, filters and repeated names; a chain entry's final_output as
+// @langchain/core records it ({ output } around a non-object), the root's as the aggregate.
+import {
+  AIMessage,
+  ChatPromptTemplate,
+  type RunLog,
+  RunLogPatch,
+  RunnableLambda,
+  RunnableSequence,
+  StringOutputParser,
+} from "rivulet";
 import { normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 
@@ -71,13 +80,24 @@ const finalState = {
   streamed_output: ["n=3"],
   final_output: "n=3",
   logs: {
-    inc: { ...entry(S1, "inc", 1, { inputs: 1 }), streamed_output: [2], final_output: 2, end_time: "<time>" },
-    "inc:2": { ...entry(S2, "inc", 2), streamed_output: [3], inputs: 2, final_output: 3, end_time: "<time>" },
+    inc: {
+      ...entry(S1, "inc", 1, { inputs: 1 }),
+      streamed_output: [2],
+      final_output: { output: 2 },
+      end_time: "<time>",
+    },
+    "inc:2": {
+      ...entry(S2, "inc", 2),
+      streamed_output: [3],
+      inputs: 2,
+      final_output: { output: 3 },
+      end_time: "<time>",
+    },
     show: {
       ...entry(S3, "show", 3),
       streamed_output: ["n=3"],
       inputs: 3,
-      final_output: "n=3",
+      final_output: { output: "n=3" },
       end_time: "<time>",
     },
   },
@@ -106,14 +126,14 @@ describe("streamLog", () => {
       [{ op: "add", path: "/logs/inc/streamed_output/-", value: 2 }],
       [{ op: "add", path: "/logs/inc:2", value: entry(S2, "inc", 2) }],
       [
-        { op: "add", path: "/logs/inc/final_output", value: 2 },
+        { op: "add", path: "/logs/inc/final_output", value: { output: 2 } },
         { op: "add", path: "/logs/inc/end_time", value: "<time>" },
       ],
       [{ op: "add", path: "/logs/inc:2/streamed_output/-", value: 3 }],
       [{ op: "add", path: "/logs/show", value: entry(S3, "show", 3) }],
       [
         { op: "add", path: "/logs/inc:2/inputs", value: 2 },
-        { op: "add", path: "/logs/inc:2/final_output", value: 3 },
+        { op: "add", path: "/logs/inc:2/final_output", value: { output: 3 } },
         { op: "add", path: "/logs/inc:2/end_time", value: "<time>" },
       ],
       [{ op: "add", path: "/logs/show/streamed_output/-", value: "n=3" }],
@@ -123,7 +143,7 @@ describe("streamLog", () => {
       ],
       [
         { op: "add", path: "/logs/show/inputs", value: 3 },
-        { op: "add", path: "/logs/show/final_output", value: "n=3" },
+        { op: "add", path: "/logs/show/final_output", value: { output: "n=3" } },
         { op: "add", path: "/logs/show/end_time", value: "<time>" },
       ],
     ]);
@@ -171,6 +191,42 @@ describe("streamLog", () => {
       { op: "add", path: "/streamed_output/-", value: "c" },
       { op: "replace", path: "/final_output", value: "abc" },
     ]);
+  });
+
+  it.each([
+    ["a string", "s", { output: "s" }],
+    ["a number", 5, { output: 5 }],
+    ["zero", 0, { output: 0 }],
+    ["false", false, { output: false }],
+    ["an array", [1, 2], { output: [1, 2] }],
+    ["null", null, { output: null }],
+    ["a plain object", { a: 1 }, { a: 1 }],
+    ["an object with an output key", { output: 7 }, { output: 7 }],
+    ["an empty object", {}, {}],
+  ])("a chain entry's final_output for %s is LangChain's record of it", async (_label, value, expected) => {
+    const inner = RunnableLambda.from((_x: number) => value, { name: "inner" });
+    const log = fold(await toArray(RunnableSequence.from([inc, inner]).streamLog(1)));
+    expect(log.state.logs.inner!.final_output).toStrictEqual(expected);
+    // The root's final_output stays the aggregate of its chunks, unwrapped (fixes.md 22).
+    expect(log.state.final_output).toStrictEqual(value);
+  });
+
+  it("a message output is not wrapped; a parser's string is; a prompt's prompt value is not", async () => {
+    const message = new AIMessage("m");
+    const toMessage = RunnableLambda.from((_x: unknown) => message, { name: "toMessage" });
+    const chain = RunnableSequence.from([
+      ChatPromptTemplate.fromMessages([["human", "{q}"]]),
+      toMessage,
+      new StringOutputParser(),
+    ]);
+    const log = fold(await toArray(chain.streamLog({ q: "x" })));
+    const { logs } = log.state;
+    expect(logs.toMessage!.final_output).toBeInstanceOf(AIMessage);
+    expect(logs.toMessage!.final_output).toMatchObject({ content: "m" });
+    const ofType = (type: string) => Object.values(logs).find((entry) => entry.type === type);
+    expect(ofType("parser")?.final_output).toStrictEqual({ output: "m" });
+    expect(ofType("prompt")?.final_output).toMatchObject({ messages: [{ content: "x" }] });
+    expect(log.state.final_output).toBe("m");
   });
 
   it("a root with no nested runs: replace, then its chunk and final output", async () => {
