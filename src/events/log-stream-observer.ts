@@ -70,7 +70,7 @@ export class LogStreamObserver implements RunObserver {
       streamed_output_str: [],
     };
     if (run.inputKnownAtStart) entry.inputs = formatInput(run);
-    return this.#send([{ op: "add", path: `/logs/${key}`, value: entry as never }]);
+    return this.#send([{ op: "add", path: `/logs/${key}`, value: entry }]);
   }
 
   onRunStream(run: Run, chunk: unknown): Promise<void> | undefined {
@@ -78,15 +78,13 @@ export class LogStreamObserver implements RunObserver {
       this.#rootStreamed = true;
       this.#rootAggregator.add(chunk);
       return this.#send([
-        { op: "add", path: "/streamed_output/-", value: chunk as never },
-        { op: "replace", path: "/final_output", value: this.#rootAggregator.result() as never },
+        { op: "add", path: "/streamed_output/-", value: chunk },
+        { op: "replace", path: "/final_output", value: this.#rootAggregator.result() },
       ]);
     }
     const key = this.#keys.get(run.id);
     if (key === undefined) return undefined;
-    const ops: JsonPatchOperation[] = [
-      { op: "add", path: `/logs/${key}/streamed_output/-`, value: chunk as never },
-    ];
+    const ops: JsonPatchOperation[] = [{ op: "add", path: `/logs/${key}/streamed_output/-`, value: chunk }];
     const text = run.presentation?.chunkText?.(chunk);
     if (text !== undefined) ops.push({ op: "add", path: `/logs/${key}/streamed_output_str/-`, value: text });
     return this.#send(ops);
@@ -98,9 +96,9 @@ export class LogStreamObserver implements RunObserver {
     this.#keys.delete(run.id);
     const ops: JsonPatchOperation[] = [];
     if (!run.inputKnownAtStart && run.input !== undefined) {
-      ops.push({ op: "add", path: `/logs/${key}/inputs`, value: formatInput(run) as never });
+      ops.push({ op: "add", path: `/logs/${key}/inputs`, value: formatInput(run) });
     }
-    for (const op of last) ops.push({ ...op, path: `/logs/${key}${op.path}` } as JsonPatchOperation);
+    for (const op of last) ops.push({ ...op, path: `/logs/${key}${op.path}` });
     ops.push({
       op: "add",
       path: `/logs/${key}/end_time`,
@@ -112,9 +110,9 @@ export class LogStreamObserver implements RunObserver {
   onRunEnd(run: Run): Promise<void> | undefined {
     if (run.id === this.#rootId) {
       if (this.#rootStreamed) return undefined;
-      return this.#send([{ op: "replace", path: "/final_output", value: formatOutput(run) as never }]);
+      return this.#send([{ op: "replace", path: "/final_output", value: formatOutput(run) }]);
     }
-    return this.#close(run, [{ op: "add", path: "/final_output", value: logEntryOutput(run) as never }]);
+    return this.#close(run, [{ op: "add", path: "/final_output", value: logEntryOutput(run) }]);
   }
 
   onRunError(run: Run, error: unknown): Promise<void> | undefined {
