@@ -4,6 +4,7 @@
 import "../runnables/install.js";
 import "../events/install.js";
 
+export type { StructuredOutputWithRaw, StructuredOutputWithRawChunk } from "./base/include-raw-output.js";
 export type { JsonRecord } from "./base/json-record.js";
 export {
   type BindToolsOptions,
@@ -12,6 +13,7 @@ export {
   ProviderChatModel,
   type ProviderChatModelFields,
   type StructuredOutputRunnable,
+  type StructuredOutputWithRawRunnable,
 } from "./base/provider-chat-model.js";
 export type { StructuredOutputOptions, StructuredOutputSchema } from "./base/structured-output.js";
 export type {

@@ -1,8 +1,14 @@
+import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import { BaseChatModel } from "../../models/base-chat-model.js";
 import type { BaseLanguageModelInput, ChatModelCallOptions } from "../../models/chat-model-call-options.js";
 import type { DeepPartial } from "../../parsers/deep-partial.js";
 import type { Runnable } from "../../runnables/runnable.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../../schema/standard-schema.js";
+import {
+  IncludeRawOutput,
+  type StructuredOutputWithRaw,
+  type StructuredOutputWithRawChunk,
+} from "./include-raw-output.js";
 import type { JsonRecord } from "./json-record.js";
 import {
   jsonTextParser,
@@ -10,8 +16,8 @@ import {
   type StructuredOutputSchema,
   structuredJsonSchema,
   structuredName,
-  toolCallReader,
 } from "./structured-output.js";
+import { ToolCallOutputParser } from "./tool-call-output-parser.js";
 import {
   type BindableTool,
   type ToolChoice,
@@ -59,8 +65,18 @@ export interface CallTools {
   toolChoice: ToolChoice | undefined;
 }
 
-/** A runnable returning the structured value; it streams partial values where the method allows. */
+/** A runnable returning the structured value; it streams partial values (`DeepPartial<T>`) as they arrive. */
 export type StructuredOutputRunnable<T> = Runnable<BaseLanguageModelInput, T, DeepPartial<T>>;
+
+/** What `withStructuredOutput(schema, { includeRaw: true })` returns: `{ raw, parsed }` (see {@link StructuredOutputWithRaw}). */
+export type StructuredOutputWithRawRunnable<T> = Runnable<
+  BaseLanguageModelInput,
+  StructuredOutputWithRaw<T>,
+  StructuredOutputWithRawChunk<T>
+>;
+
+/** `withStructuredOutput` options asking for the raw message too. */
+type WithRawOptions = StructuredOutputOptions & { includeRaw: true };
 
 /**
  * What provider chat models share on top of `BaseChatModel`: their options object (kept so that
@@ -118,17 +134,28 @@ export abstract class ProviderChatModel<
   /**
    * A runnable whose output is an object matching `schema`: a Standard Schema (zod 4, Valibot...,
    * whose `validate` checks the final value) or a JSON Schema object. With `"jsonSchema"` the
-   * provider constrains the text and partial objects stream as they grow; with
-   * `"functionCalling"` the model is made to call one tool whose arguments are the output.
+   * provider constrains the text; with `"functionCalling"` the model is made to call one tool
+   * whose arguments are the output. Either way partial objects stream as they grow (typed
+   * `DeepPartial<T>`), and the last chunk is the validated value. With `includeRaw: true` the
+   * output is `{ raw, parsed }`, `parsed: null` and `parsingError` when parsing failed.
    *
    * @example
    * const extractor = model.withStructuredOutput(z.object({ city: z.string(), days: z.number() }));
    * const { city, days } = await extractor.invoke("Three days in Lisbon, please");
+   * for await (const partial of await extractor.stream("Three days in Lisbon")) partial.city; // string | undefined
    */
+  withStructuredOutput<S extends StandardSchemaV1>(
+    schema: S,
+    options: WithRawOptions,
+  ): StructuredOutputWithRawRunnable<InferSchemaOutput<S>>;
   withStructuredOutput<S extends StandardSchemaV1>(
     schema: S,
     options?: StructuredOutputOptions,
   ): StructuredOutputRunnable<InferSchemaOutput<S>>;
+  withStructuredOutput<T = JsonRecord>(
+    schema: JsonRecord,
+    options: WithRawOptions,
+  ): StructuredOutputWithRawRunnable<T>;
   withStructuredOutput<T = JsonRecord>(
     schema: JsonRecord,
     options?: StructuredOutputOptions,
@@ -136,20 +163,25 @@ export abstract class ProviderChatModel<
   withStructuredOutput(
     schema: StructuredOutputSchema,
     options: StructuredOutputOptions = {},
-  ): StructuredOutputRunnable<unknown> {
+  ): StructuredOutputRunnable<unknown> | StructuredOutputWithRawRunnable<unknown> {
     const json = structuredJsonSchema(schema);
     const name = structuredName(json, options);
+    let model: Runnable<BaseLanguageModelInput, AIMessageChunk, AIMessageChunk>;
+    let parser: Runnable<AIMessageChunk, unknown, unknown>;
     if ((options.method ?? this.defaultStructuredMethod) === "functionCalling") {
       const tool = {
         name,
         description: options.description ?? "Respond with the requested output",
         parameters: json,
       };
-      const forced = this.bindTools([tool], { tool_choice: name });
-      return forced.pipe(toolCallReader(schema, name)) as unknown as StructuredOutputRunnable<unknown>;
+      model = this.bindTools([tool], { tool_choice: name });
+      parser = new ToolCallOutputParser<unknown>(schema, name);
+    } else {
+      model = this.withJsonSchemaOutput(json, name, options);
+      parser = jsonTextParser(schema);
     }
-    const constrained = this.withJsonSchemaOutput(json, name, options);
-    return constrained.pipe(jsonTextParser(schema)) as unknown as StructuredOutputRunnable<unknown>;
+    if (options.includeRaw === true) return model.pipe(new IncludeRawOutput(parser));
+    return model.pipe(parser);
   }
 
   /** The tools of one call: the call's own when given, else the bound ones. */

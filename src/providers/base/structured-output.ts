@@ -27,6 +27,11 @@ export interface StructuredOutputOptions {
   method?: "jsonSchema" | "functionCalling";
   /** OpenAI only: ask for strict schema adherence (`json_schema.strict`; not sent unless set). */
   strict?: boolean;
+  /**
+   * Also return the model's message: the output is `{ raw, parsed }`, and when the message cannot
+   * be parsed `parsed` is `null` and `parsingError` says why, instead of a rejection.
+   */
+  includeRaw?: boolean;
 }
 
 type Convert = (options: { target: string }) => unknown;
@@ -66,8 +71,16 @@ export function jsonTextParser<T>(schema: StructuredOutputSchema): Runnable<AIMe
   return parser as unknown as Runnable<AIMessageChunk, T, unknown>;
 }
 
-/** Validates a value with a Standard Schema; a plain JSON Schema is trusted (the provider enforced it). */
-async function validate<T>(schema: StructuredOutputSchema, value: unknown, text: string): Promise<T> {
+/**
+ * Validates a value with a Standard Schema (its output may differ: defaults, transforms); a
+ * plain JSON Schema is trusted (the provider enforced it). A mismatch is an `OutputParserError`
+ * carrying `text`.
+ */
+export async function validateStructuredValue<T>(
+  schema: StructuredOutputSchema,
+  value: unknown,
+  text: string,
+): Promise<T> {
   if (!isStandardSchema(schema)) return value as T;
   const result = await schema["~standard"].validate(value);
   if (result.issues === undefined) return result.value as T;
@@ -78,22 +91,4 @@ async function validate<T>(schema: StructuredOutputSchema, value: unknown, text:
       cause: result.issues,
     },
   );
-}
-
-/** Reads the arguments of the forced tool call `toolName` from the final message, validated. */
-export function toolCallReader<T>(
-  schema: StructuredOutputSchema,
-  toolName: string,
-): (message: AIMessageChunk) => Promise<T> {
-  return async function extractStructuredOutput(message) {
-    const call = message.tool_calls.find((c) => c.name === toolName);
-    if (call === undefined) {
-      const raw = message.tool_call_chunks.map((c) => c.args ?? "").join("");
-      throw new OutputParserError(
-        `The model did not call "${toolName}" with valid JSON arguments`,
-        raw || message.text,
-      );
-    }
-    return validate<T>(schema, call.args, JSON.stringify(call.args));
-  };
 }
