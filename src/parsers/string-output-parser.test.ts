@@ -61,7 +61,7 @@ describe("StringOutputParser", () => {
       return text.toUpperCase();
     })
       .pipe(RunnableParallel.from({ a: new StringOutputParser(), b: (x: string) => x }))
-      .pipe((parts: { a: string }) => parts.a);
+      .pipe((parts: Record<string, unknown>) => parts.a);
     const events = await toArray(
       chain.streamEvents("hi", { version: "v2" }, { includeNames: ["StrOutputParser"] }),
     );
