@@ -112,7 +112,9 @@ export class CallbackManager {
 
   /** Creates the Run object (not yet announced): tags, metadata and ancestry resolved. */
   createRun(spec: RunSpec, now: number = Date.now()): Run {
-    const inheritableTags = union(this.inheritableTags, spec.tags);
+    // The run's own tags come before the ones it inherits, as @langchain/core orders them.
+    const inheritableTags =
+      spec.tags === undefined ? this.inheritableTags : union(spec.tags, this.inheritableTags);
     const inheritableMetadata = spec.metadata
       ? { ...this.inheritableMetadata, ...spec.metadata }
       : this.inheritableMetadata;

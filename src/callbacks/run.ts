@@ -23,7 +23,10 @@ export interface Run {
   readonly id: string;
   readonly name: string;
   readonly runType: RunType;
-  /** Local tags first (`seq:step:2`), then inherited ones, then the run's own config tags. */
+  /**
+   * Local tags first (`seq:step:2`), then the run's own (`withConfig`, the root call's), then
+   * inherited ones, then tags passed to this nested call: `@langchain/core`'s order.
+   */
   readonly tags: readonly string[];
   readonly metadata: Readonly<Record<string, unknown>>;
   /** Ancestor run ids from the root down to the parent; `[]` for a root run. */

@@ -1,3 +1,4 @@
+import { CallbackManager } from "../callbacks/callback-manager.js";
 import { currentRunConfig } from "./async-config.js";
 import { mergeConfigs, validateConfig } from "./merge-configs.js";
 import type { RunnableConfig } from "./runnable-config.js";
@@ -19,9 +20,22 @@ export function ensureConfig(config: RunnableConfig | undefined): RunnableConfig
     validateConfig(config);
   }
   const enclosing = currentRunConfig.get();
-  if (enclosing === undefined) return config ?? {};
+  if (enclosing === undefined) return config === undefined ? {} : callTagsAfterInherited(config);
   // A function passing on the config it was given (LangChain's idiom) needs no merge: merging a
   // config with itself gives the same values, and each merge costs allocations on the hot path.
   if (config === undefined || config === enclosing) return enclosing;
-  return mergeConfigs(enclosing, config);
+  return callTagsAfterInherited(mergeConfigs(enclosing, config));
+}
+
+/**
+ * Tags passed to a call nested in a run (its config holds the run's child manager) join the
+ * tags it inherits, after them, where `@langchain/core` puts them; tags bound with `withConfig`
+ * stay the run's own and come first. A root call's tags are its own.
+ */
+function callTagsAfterInherited(config: RunnableConfig): RunnableConfig {
+  const { tags, callbacks } = config;
+  if (tags === undefined || tags.length === 0) return config;
+  if (!(callbacks instanceof CallbackManager) || callbacks.parentRun === undefined) return config;
+  const { tags: _movedToCallbacks, ...rest } = config;
+  return { ...rest, callbacks: callbacks.withInheritable(tags, undefined) };
 }

@@ -38,12 +38,12 @@ describe("tags", () => {
     expect(startOf(rec, "leaf").tags).toEqual(["call"]);
   });
 
-  it("orders local tags first, then inherited tags, then the run's own tags, without duplicates", async () => {
+  it("orders local tags first, then the run's own tags, then inherited tags, without duplicates", async () => {
     const rec = new RunRecorder();
     const own = leaf.withConfig({ tags: ["own", "outer"] });
     const chain = RunnableSequence.from([(x: number) => x, own]).withConfig({ tags: ["outer"] });
     await chain.invoke(1, { callbacks: [rec], tags: ["call"] });
-    expect(startOf(rec, "leaf").tags).toEqual(["seq:step:2", "outer", "call", "own"]);
+    expect(startOf(rec, "leaf").tags).toEqual(["seq:step:2", "own", "outer", "call"]);
   });
 
   it("apply under stream as under invoke", async () => {
