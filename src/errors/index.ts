@@ -1,4 +1,5 @@
 export { AbortError, isAbortError, TimeoutError, type TimeoutKind } from "./abort-error.js";
+export { EmptyOutputError } from "./empty-output-error.js";
 export { type ErrorPayload, type ErrorPayloadOptions, errorPayload } from "./error-payload.js";
 export { ERROR_STATUS, type ErrorCodeInfo } from "./error-status.js";
 export { InvalidConfigError, InvalidInputError, RecursionLimitError } from "./input-errors.js";

@@ -39,21 +39,25 @@ export interface RetryOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** Options of `withFallbacks`. */
-export interface FallbackOptions {
-  fallbacks: Runnable[];
+/** Options of `withFallbacks`: the runnables to try after the primary one, which take and give the same types. */
+export interface FallbackOptions<I = unknown, O = unknown, C = O> {
+  fallbacks: Runnable<I, O, C>[];
   /** Which errors switch to the next runnable (default: all but aborts and timeouts). */
   handleIf?: (error: unknown) => boolean;
   name?: string;
 }
 
-/** Constructors that the base class needs but cannot import without an import cycle. */
+/**
+ * Constructors that the base class needs but cannot import without an import cycle. Each keeps
+ * the types of the runnables it wraps, so `Runnable`'s methods return what they build as is.
+ */
 export interface RunnableFactories {
-  sequence(steps: Runnable[]): Runnable;
+  /** A sequence of `first` then `next` (unnamed sequences are spliced in): `pipe`. */
+  sequence<I>(first: Runnable<I, unknown, unknown>, next: Runnable): Runnable<I, unknown, unknown>;
   coerce(value: unknown): Runnable;
-  binding(bound: Runnable, config: RunnableConfig): Runnable;
-  retry(bound: Runnable, options: RetryOptions): Runnable;
-  fallbacks(primary: Runnable, options: FallbackOptions): Runnable;
+  binding<I, O, C>(bound: Runnable<I, O, C>, config: RunnableConfig): Runnable<I, O, C>;
+  retry<I, O, C>(bound: Runnable<I, O, C>, options: RetryOptions): Runnable<I, O, C>;
+  fallbacks<I, O, C>(primary: Runnable<I, O, C>, options: FallbackOptions<I, O, C>): Runnable<I, O, C>;
   streamEvents(
     runnable: Runnable,
     input: unknown,
@@ -69,22 +73,35 @@ export interface RunnableFactories {
 }
 
 let installed: Partial<RunnableFactories> = {};
+/** The installed factories once all of them are there (built at the first call after an install). */
+let complete: RunnableFactories | undefined;
 
 /** Called by the package entries (`src/runnables/install.ts`, `src/events/install.ts`). */
 export function installFactories(factories: Partial<RunnableFactories>): void {
   installed = { ...installed, ...factories };
+  complete = undefined;
 }
 
 /** The installed factories. */
 export function factories(): RunnableFactories {
+  return complete ?? completeFactories();
+}
+
+function completeFactories(): RunnableFactories {
+  const { sequence, coerce, binding, retry, fallbacks, streamEvents, streamLog } = installed;
   if (
-    installed.sequence === undefined ||
-    installed.streamEvents === undefined ||
-    installed.streamLog === undefined
+    sequence === undefined ||
+    coerce === undefined ||
+    binding === undefined ||
+    retry === undefined ||
+    fallbacks === undefined ||
+    streamEvents === undefined ||
+    streamLog === undefined
   ) {
     throw new Error(
       "rivulet: runnable factories are not installed; import from the package entry ('rivulet').",
     );
   }
-  return installed as RunnableFactories;
+  complete = { sequence, coerce, binding, retry, fallbacks, streamEvents, streamLog };
+  return complete;
 }

@@ -8,7 +8,7 @@ import { RunnableWithFallbacks } from "./runnable-with-fallbacks.js";
 // Runnable's methods (`pipe`, `withConfig`...) build subclasses of Runnable. Importing them
 // from runnable.ts would be an import cycle, so the package entry installs them here.
 installFactories({
-  sequence: (steps) => new RunnableSequence({ steps: flattenSteps(steps) }),
+  sequence: (first, next) => new RunnableSequence({ steps: flattenSteps([first, next]) }),
   coerce: coerceToRunnable,
   binding: (bound, config) => new RunnableBinding({ bound, config }),
   retry: (bound, options) => new RunnableRetry(bound, options),

@@ -7,7 +7,8 @@ import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "../errors/input-errors.js";
-import { aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
+import { ConcatAggregator } from "../streams/aggregator.js";
+import { foldOutput } from "./fold-output.js";
 import { type LambdaChunk, type LambdaOutput, Runnable } from "./runnable.js";
 
 /** A function a RunnableLambda wraps. It may return a value, a promise, a Runnable (which is then run) or an async iterable (streamed out). */
@@ -76,10 +77,8 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
     if (Runnable.isRunnable(result))
       return (await invokeWithRun(result, input, this.#nestedConfig(scope))) as O;
     if (isAsyncIterable(result)) {
-      return (await aggregateStream(
-        iterateWithContext(config, () => result),
-        new ConcatAggregator<unknown>(),
-      )) as O;
+      const chunks = iterateWithContext(config, () => result);
+      return foldOutput(chunks, new ConcatAggregator<unknown, O>(), this.getName());
     }
     return result as O;
   }

@@ -45,11 +45,11 @@ export class RunnableWithFallbacks<I = unknown, O = unknown, C = O> extends Runn
   readonly handleIf: (error: unknown) => boolean;
   override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
 
-  constructor(runnable: Runnable<I, O, C>, options: FallbackOptions) {
+  constructor(runnable: Runnable<I, O, C>, options: FallbackOptions<I, O, C>) {
     super();
     checkFallbackOptions(options);
     this.runnable = runnable;
-    this.fallbacks = options.fallbacks as Runnable<I, O, C>[];
+    this.fallbacks = options.fallbacks;
     this.handleIf = options.handleIf ?? ((e) => !isAbortError(e));
     if (options.name !== undefined) this.name = options.name;
   }

@@ -24,6 +24,7 @@ import { type Aggregator, aggregateStream, ConcatAggregator } from "../streams/a
 import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import { type BatchOptions, runBatch } from "./batch.js";
 import { type FallbackOptions, factories, type RetryOptions } from "./factories.js";
+import { foldOutput } from "./fold-output.js";
 
 const BRAND = Symbol.for("rivulet.runnable");
 const WHOLE_IN_WHOLE_OUT: RunnableShape = { input: "whole", output: "whole" };
@@ -64,7 +65,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
 
   /** True for any Runnable, even from another copy of the package. */
   static isRunnable(value: unknown): value is Runnable {
-    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return typeof value === "object" && value !== null && Reflect.get(value, BRAND) === true;
   }
 
   getName(suffix?: string): string {
@@ -84,15 +85,18 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
 
   /** How this runnable's output chunks fold into its output (default: `concat`). */
   createAggregator(): Aggregator<C, O> {
-    return new ConcatAggregator<C>() as unknown as Aggregator<C, O>;
+    return new ConcatAggregator<C, O>();
   }
 
-  /** Implementation hook (call `invoke` instead). Default: fold the output of `_stream`. */
+  /**
+   * Implementation hook (call `invoke` instead). Default: fold the output of `_stream`; a
+   * stream that ends without a chunk is an `EmptyOutputError`.
+   */
   async _invoke(input: I, scope: RunScope): Promise<O> {
     if (this._stream === Runnable.prototype._stream) {
       throw new RivuletError("invalid_runnable", `${this.getName()} must implement _invoke or _stream`);
     }
-    return (await aggregateStream(this._stream(input, scope), this.createAggregator())) as O;
+    return foldOutput(this._stream(input, scope), this.createAggregator(), this.getName());
   }
 
   /** Implementation hook (call `stream` instead). Default: one chunk, the whole output. */
@@ -211,7 +215,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     options?: StreamEventsOptions,
     filters?: EventFilters,
   ): IterableReadableStream<unknown> {
-    return factories().streamEvents(this as Runnable, input, options, filters);
+    return factories().streamEvents(this, input, options, filters);
   }
 
   /**
@@ -237,7 +241,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     config?: RunnableConfig,
     options?: StreamLogOptions,
   ): AsyncGenerator<RunLogPatch | RunLog> {
-    return factories().streamLog(this as Runnable, input, config, options);
+    return factories().streamLog(this, input, config, options);
   }
 
   /** Chains `next` after this runnable: its output becomes `next`'s input. */
@@ -246,18 +250,18 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   pipe<R>(next: (input: O, config: RunnableConfig) => R): Runnable<I, LambdaOutput<R>, LambdaChunk<R>>;
   pipe<M extends Record<string, unknown>>(next: M): Runnable<I, MapOutput<M>, Partial<MapOutput<M>>>;
   pipe(next: unknown): Runnable<I, unknown, unknown> {
-    const f = factories();
-    return f.sequence([this as Runnable, f.coerce(next)]) as Runnable<I, unknown, unknown>;
+    const { sequence, coerce } = factories();
+    return sequence(this, coerce(next));
   }
 
   /** The same runnable with config bound to every call (`runName`, `tags`, `metadata`...). */
   withConfig(config: RunnableConfig): Runnable<I, O, C> {
-    return factories().binding(this as Runnable, config) as Runnable<I, O, C>;
+    return factories().binding(this, config);
   }
 
   /** Retries failed calls; a stream is retried only if it fails before its first chunk. */
   withRetry(options: RetryOptions = {}): Runnable<I, O, C> {
-    return factories().retry(this as Runnable, options) as Runnable<I, O, C>;
+    return factories().retry(this, options);
   }
 
   /** Tries the fallbacks in order when this runnable fails (before its first chunk, when streaming). */
@@ -266,10 +270,8 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
       | Runnable<I, O, C>[]
       | { fallbacks: Runnable<I, O, C>[]; handleIf?: (e: unknown) => boolean; name?: string },
   ): Runnable<I, O, C> {
-    const options: FallbackOptions = Array.isArray(fallbacks)
-      ? { fallbacks: fallbacks as Runnable[] }
-      : { ...fallbacks, fallbacks: fallbacks.fallbacks as Runnable[] };
-    return factories().fallbacks(this as Runnable, options) as Runnable<I, O, C>;
+    const options: FallbackOptions<I, O, C> = Array.isArray(fallbacks) ? { fallbacks } : fallbacks;
+    return factories().fallbacks(this, options);
   }
 }
 

@@ -16,9 +16,11 @@ export interface Aggregator<C, O = C> {
 /**
  * Adds chunks with `concat`, appending to arrays in place once it owns a copy, and joining string
  * chunks with a {@link TextBuilder} (no rope node per token), so the fold is O(n) in time and keeps
- * nothing per chunk beyond the output itself.
+ * nothing per chunk beyond the output itself. `O` is what the chunks concatenate into: the chunk
+ * type itself by default (a Runnable's default `C = O`); a caller whose chunks fold into another
+ * type names it.
  */
-export class ConcatAggregator<C> implements Aggregator<C, C> {
+export class ConcatAggregator<C, O = C> implements Aggregator<C, O> {
   #acc: unknown = undefined;
   #any = false;
   #ownsArray = false;
@@ -41,11 +43,13 @@ export class ConcatAggregator<C> implements Aggregator<C, C> {
     }
     this.#settleText();
     if (Array.isArray(this.#acc) && Array.isArray(chunk)) {
+      let items: unknown[] = this.#acc;
       if (!this.#ownsArray) {
-        this.#acc = [...(this.#acc as unknown[])];
+        items = [...items];
+        this.#acc = items;
         this.#ownsArray = true;
       }
-      (this.#acc as unknown[]).push(...(chunk as unknown[]));
+      items.push(...chunk);
       return;
     }
     const next = concat(this.#acc, chunk);
@@ -54,11 +58,11 @@ export class ConcatAggregator<C> implements Aggregator<C, C> {
     this.#acc = next;
   }
 
-  result(): C | undefined {
+  result(): O | undefined {
     // What is handed out is never appended to later (a log patch may still hold it).
     this.#ownsArray = false;
-    if (this.#text !== undefined) return this.#text.toString() as C;
-    return this.#acc as C | undefined;
+    if (this.#text !== undefined) return this.#text.toString() as O;
+    return this.#acc as O | undefined;
   }
 
   /** A non-string chunk after strings: the text becomes the accumulator again. */
