@@ -26,7 +26,7 @@ const suffix = (n: number) =>
 
 describe("callback order", () => {
   it("pipelines generator steps: each chunk is reported by every step before the next chunk", async () => {
-    // Derivation (events.md rule 2): a chunk's stream notification comes before the next step sees
+    // Derivation (docs/events.md rule 2): a chunk's stream notification comes before the next step sees
     // it, a step starts at its first input chunk, and a generator's run ends only once its input
     // and output are exhausted, i.e. after the second chunk has gone all the way through.
     const rec = new RunRecorder();
@@ -201,7 +201,7 @@ describe("runnables that do not stream", () => {
     expect(rec.lines()).toEqual(["start:Shout", "stream:Shout", "end:Shout"]);
   });
 
-  it("have start and end only when nested in a streamed sequence (events.md rule 3)", async () => {
+  it("have start and end only when nested in a streamed sequence (docs/events.md rule 3)", async () => {
     const rec = new RunRecorder();
     const chain = RunnableSequence.from<string, string>([new Shout(), suffix(2)]);
     expect(await toArray(chain.stream("hi", { callbacks: [rec] }))).toEqual(["hi!2"]);

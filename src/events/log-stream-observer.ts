@@ -13,7 +13,7 @@ function escapeKey(key: string): string {
 }
 
 /**
- * Turns run notifications into `RunLogPatch`es (see events.md "streamLog") and hands them to a
+ * Turns run notifications into `RunLogPatch`es (docs/events.md rules 19-21) and hands them to a
  * bounded queue, awaiting it for back-pressure. It keeps only each open run's log key.
  */
 export class LogStreamObserver implements RunObserver {

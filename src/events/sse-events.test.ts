@@ -1,4 +1,4 @@
-// streamEvents with encoding "text/event-stream" (events.md rule 9): SSE bytes, one
+// streamEvents with encoding "text/event-stream" (docs/events.md rule 9): SSE bytes, one
 // `event: data` frame per event, then `event: end` with no data line (@langchain/core's
 // bytes); a failure becomes `event: error` first. parseSseStream follows WHATWG and dispatches
 // only frames with data, so it does not surface the end frame: the tests read it from the text.

@@ -1,4 +1,4 @@
-// Type tests of StreamEvent (fixes.md 18): a union discriminated on `event`, so narrowing gives
+// Type tests of StreamEvent (docs/events.md rule 11): a union discriminated on `event`, so narrowing gives
 // the right `data`; v1 events have no parent_ids; the SSE overload yields bytes.
 import {
   type AIMessageChunk,

@@ -1,4 +1,4 @@
-// Back-pressure and bounded memory under streamEvents (fixes.md 15): the event queue holds at
+// Back-pressure and bounded memory under streamEvents (docs/events.md rule 22): the event queue holds at
 // most its capacity (64), so a slow reader slows the chain instead of the queue growing.
 import { RunnableSequence } from "rivulet";
 import { describe, expect, it } from "vitest";

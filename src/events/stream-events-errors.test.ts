@@ -1,4 +1,4 @@
-// Errors, early exit and abort under streamEvents (events.md rules 7-8; fixes.md 9-10).
+// Errors, early exit and abort under streamEvents (docs/events.md rules 7-8).
 import { AbortError, RunnableLambda, RunnableSequence, type StreamEvent } from "rivulet";
 import { normalizeIds, RunRecorder } from "rivulet/testing";
 import { describe, expect, it, vi } from "vitest";

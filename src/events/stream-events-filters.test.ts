@@ -1,4 +1,4 @@
-// streamEvents filters (events.md rule 6; fixes.md 7): include/exclude by name, run type and
+// streamEvents filters (docs/events.md rule 6): include/exclude by name, run type and
 // tag, applied per event, to the root too; custom events are matched by their name.
 import { dispatchCustomEvent, type EventFilters, RunnableLambda, RunnableSequence } from "rivulet";
 import { normalizeIds, toArray } from "rivulet/testing";
@@ -146,7 +146,7 @@ describe("streamEvents filters", () => {
   });
 });
 
-describe("fixes.md 7: each event carries its own run's input under include filters", () => {
+describe("docs/events.md rule 6: each event carries its own run's input under include filters", () => {
   const reverseWord = RunnableLambda.from(function reverse_word(word: string) {
     return [...word].reverse().join("");
   });

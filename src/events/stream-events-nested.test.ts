@@ -1,5 +1,5 @@
-// Implicit config propagation, custom events and v1, as transcripts (events.md "The run tree",
-// "streamEvents v1"; seed 004 "Propagating Callbacks", seed 002 for v1).
+// Implicit config propagation, custom events and v1, as transcripts (docs/events.md rules 16-18;
+// "Propagating Callbacks" of LangChain's "How to stream" guide: its v2 and v1 editions).
 import { chain, dispatchCustomEvent, RunnableLambda, RunnableSequence } from "rivulet";
 import { normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
@@ -9,8 +9,8 @@ const reverseWord = RunnableLambda.from(function reverse_word(word: string) {
   return [...word].reverse().join("");
 });
 
-// Seed 004, "Propagating Callbacks": the v2 transcript of reverse_and_double("1234"), with a
-// RunnableLambda and with @chain (identical apart from the ids).
+// The guide's v2 edition (langchain-core 0.3), "Propagating Callbacks": the v2 transcript of
+// reverse_and_double("1234"), with a RunnableLambda and with @chain (identical apart from the ids).
 const seedTranscript: ExpectedEvent[] = [
   ev("on_chain_start", "reverse_and_double", R, [], [], { input: "1234" }),
   ev("on_chain_start", "reverse_word", S1, [R], [], { input: "1234" }),
@@ -27,20 +27,20 @@ describe("a lambda invoking another runnable without passing config", () => {
     return (await reverseWord.invoke(word)).repeat(2);
   });
 
-  it("RunnableLambda: the seed's v2 transcript exactly", async () => {
+  it("RunnableLambda: the guide's v2 transcript exactly", async () => {
     const events = await toArray(asLambda.streamEvents("1234", { version: "v2" }));
     expect(normalizeIds(events)).toStrictEqual(seedTranscript);
   });
 
-  it("chain(): the seed's v2 transcript exactly", async () => {
+  it("chain(): the guide's v2 transcript exactly", async () => {
     const events = await toArray(asChain.streamEvents("1234", { version: "v2" }));
     expect(normalizeIds(events)).toStrictEqual(seedTranscript);
   });
 
   it("v1: the same events without parent_ids", async () => {
-    // Seed 002 (langchain-core 0.1, Python < 3.11) shows no reverse_word events here: context
-    // did not flow into asyncio tasks there. events.md says config flows automatically, so the
-    // nested run is expected in v1 too.
+    // The guide's v1 edition (langchain-core 0.1, Python < 3.11) shows no reverse_word events
+    // here: context did not flow into asyncio tasks there. Config flows automatically
+    // (docs/events.md rule 16), so the nested run is expected in v1 too.
     for (const runnable of [asLambda, asChain]) {
       const events = await toArray(runnable.streamEvents("1234", { version: "v1" }));
       expect(normalizeIds(events)).toStrictEqual(seedTranscript.map(v1));

@@ -1,4 +1,4 @@
-// Transcript tests of streamEvents v2 (events.md "streamEvents v2", rules 1-3; fixes.md 5, 6, 8):
+// Transcript tests of streamEvents v2 (docs/events.md rules 1-3, 12 and 13):
 // the whole ordered event list, ids normalised, written out explicitly.
 import { RunnableLambda, RunnableSequence } from "rivulet";
 import { normalizeIds, toArray } from "rivulet/testing";
@@ -93,7 +93,7 @@ describe("streamEvents v2: a sequence of generator steps", () => {
 });
 
 describe("streamEvents v2: nesting", () => {
-  it("a named nested sequence is its own run, emits on_chain_stream (fixes.md 5), two levels of parent_ids", async () => {
+  it("a named nested sequence is its own run, emits on_chain_stream (docs/events.md rule 3), two levels of parent_ids", async () => {
     const inner = RunnableSequence.from([addOne, double], { name: "inner" });
     const outer = RunnableSequence.from([inner, show]);
     const events = normalizeIds(await toArray(outer.streamEvents(1, { version: "v2" })));

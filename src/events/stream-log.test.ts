@@ -1,4 +1,4 @@
-// streamLog (events.md "streamLog"): the exact JSON-Patch ops of a 3-step chain, the RunLog
+// streamLog (docs/events.md rules 19-21): the exact JSON-Patch ops of a 3-step chain, the RunLog
 // state they build, diff: false, filters and repeated names; a chain entry's final_output as
 // @langchain/core records it ({ output } around a non-object), the root's as the aggregate.
 import {

@@ -12,7 +12,7 @@ describe("RunnableSequence", () => {
     expect(await chain.invoke(1)).toBe("4");
   });
 
-  it("streams with the pipelined callback order of events.md rule 2", async () => {
+  it("streams with the pipelined callback order of docs/events.md rule 2", async () => {
     const rec = new RunRecorder();
     const chain = RunnableSequence.from([addOne, double, show]);
     expect(await toArray(chain.stream(1, { callbacks: [rec] }))).toEqual(["4"]);

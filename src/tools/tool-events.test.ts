@@ -1,4 +1,5 @@
-// Tools under streamEvents (events.md; seed 004 and seed 002 "Propagating Callbacks").
+// Tools under streamEvents (docs/events.md rules 3, 10 and 17; "Propagating Callbacks" of
+// LangChain's "How to stream" guide, its v2 and v1 editions).
 import { dispatchCustomEvent, type RunnableConfig, RunnableLambda } from "rivulet";
 import { normalizeIds, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
@@ -22,8 +23,8 @@ const correctTool = tool(({ word }, config) => reverseWord.invoke(word, config),
   schema: z.object({ word: z.string() }),
 });
 
-describe("a tool invoking a runnable (seed 004, Propagating Callbacks)", () => {
-  it("bad_tool, without passing config: the seed's v2 transcript exactly", async () => {
+describe("a tool invoking a runnable (the guide's Propagating Callbacks, v2)", () => {
+  it("bad_tool, without passing config: the guide's v2 transcript exactly", async () => {
     const events = await toArray(badTool.streamEvents("hello", { version: "v2" }));
     expect(normalizeIds(events)).toStrictEqual([
       ev("on_tool_start", "bad_tool", R, [], [], { input: "hello" }),
@@ -43,7 +44,7 @@ describe("a tool invoking a runnable (seed 004, Propagating Callbacks)", () => {
     ]);
   });
 
-  it("v1: a root tool reports its output as on_tool_stream (seed 002's correct_tool transcript)", async () => {
+  it("v1: a root tool reports its output as on_tool_stream (the guide's v1 correct_tool transcript)", async () => {
     const events = await toArray(correctTool.streamEvents("hello", { version: "v1" }));
     expect(normalizeIds(events)).toStrictEqual(
       [
@@ -56,7 +57,7 @@ describe("a tool invoking a runnable (seed 004, Propagating Callbacks)", () => {
     );
   });
 
-  it("v1 bad_tool: the nested run appears too (seed 002 lost it: no implicit propagation there)", async () => {
+  it("v1 bad_tool: the nested run appears too (the guide's v1 edition lost it: no implicit propagation there)", async () => {
     const events = await toArray(badTool.streamEvents("hello", { version: "v1" }));
     expect(events.map((e) => `${e.event}:${e.name}`)).toEqual([
       "on_tool_start:bad_tool",
