@@ -25,7 +25,11 @@ export interface StructuredOutputOptions {
    * (Anthropic's only way). Each provider picks a sensible default.
    */
   method?: "jsonSchema" | "functionCalling";
-  /** OpenAI only: ask for strict schema adherence (`json_schema.strict`; not sent unless set). */
+  /**
+   * OpenAI's `"jsonSchema"` method only: ask for strict schema adherence (`json_schema.strict`,
+   * not sent unless set). `"functionCalling"` and the other providers do not use it; on tools,
+   * strict is a property of each tool (docs/providers.md, "Tools and structured output").
+   */
   strict?: boolean;
   /**
    * Also return the model's message: the output is `{ raw, parsed }`, and when the message cannot
