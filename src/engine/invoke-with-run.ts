@@ -13,7 +13,7 @@ export async function invokeWithRun<I, O, C>(
   config: RunnableConfig,
 ): Promise<O> {
   const [target, resolved] = resolveBindings(runnable, config);
-  const run = new RunLifecycle({ identity: target.runIdentity(), config: resolved, input });
+  const run = new RunLifecycle({ identity: target.runIdentity(resolved), config: resolved, input });
   try {
     const started = run.start();
     if (started !== undefined) await started;

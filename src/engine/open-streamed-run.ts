@@ -70,7 +70,7 @@ async function openWithValue<I, O, C>(
   input: I,
   config: RunnableConfig,
 ): Promise<OpenedRun<I, O, C>> {
-  const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(), config, input });
+  const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(config), config, input });
   const scope = lifecycle.scope;
   const source = await startRun(lifecycle, () =>
     runnable.shape.output === "whole" ? invokeOnce(runnable, input, scope) : runnable._stream(input, scope),
@@ -111,7 +111,7 @@ async function openWithStream<I, O, C>(
   }
   const head = await peek(input.stream);
   try {
-    const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(), config, inputStreamed: true });
+    const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(config), config, inputStreamed: true });
     const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
     const tracked = lifecycle.observed
       ? { stream: recordInput(inner, lifecycle), aggregator: input.aggregator }

@@ -21,8 +21,11 @@ export interface RunnableCore<I, O, C> {
    * @internal Engine members are left out of the published types (`stripInternal`).
    */
   readonly awaitsOnlyChildRuns: boolean;
-  /** @internal What the runnable's runs are called and tagged with. */
-  runIdentity(): RunIdentity;
+  /**
+   * @internal What the runnable's runs are called and tagged with, for a call with `config`
+   * (the effective config: a model reads its call options there, e.g. `stop` for `ls_stop`).
+   */
+  runIdentity(config?: RunnableConfig): RunIdentity;
   /** @internal A binding (`withConfig`) answers with what it wraps and the merged config; others undefined. */
   resolveBinding(config: RunnableConfig): [RunnableCore<I, O, C>, RunnableConfig] | undefined;
   createAggregator(): Aggregator<C, O>;

@@ -1,4 +1,5 @@
 import type { RunPresentation } from "../callbacks/run.js";
+import type { RunnableConfig } from "../config/runnable-config.js";
 import type { RunIdentity } from "../engine/run-identity.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
@@ -16,6 +17,7 @@ import type {
   ChatModelCallOptions,
   LangSmithParams,
 } from "./chat-model-call-options.js";
+import { lsProviderFromName } from "./ls-provider-from-name.js";
 
 /** A chat model's input in events: `{ messages: [[...]] }`, or as given when not message-like. */
 const CHAT_MODEL_PRESENTATION: RunPresentation = {
@@ -89,25 +91,28 @@ export abstract class BaseChatModel<
     scope: RunScope,
   ): AsyncIterable<AIMessageChunk>;
 
-  /** The `ls_*` metadata of this model's runs. */
-  getLsParams(options?: CallOptions): LangSmithParams {
-    const params: LangSmithParams = {
-      ls_provider: this._llmType(),
-      ls_model_name: this.model ?? this.getName(),
-      ls_model_type: "chat",
-    };
+  /**
+   * The `ls_*` metadata of this model's runs for a call with `options`, derived as
+   * `@langchain/core`'s base derives it: `ls_provider` from the name (`ChatFooBar` gives
+   * `FooBar`), `ls_model_type: "chat"`, the call's `stop` as `ls_stop`; plus `ls_model_name`,
+   * `ls_temperature` and `ls_max_tokens` when the model was given them. Providers override it
+   * with their own identifier (`openai`), as LangChain's providers do.
+   */
+  getLsParams(options: ChatModelCallOptions = {}): LangSmithParams {
+    const params: LangSmithParams = { ls_provider: lsProviderFromName(this.getName()), ls_model_type: "chat" };
+    if (this.model !== undefined) params.ls_model_name = this.model;
     if (this.temperature !== undefined) params.ls_temperature = this.temperature;
     if (this.maxTokens !== undefined) params.ls_max_tokens = this.maxTokens;
-    if (options?.stop !== undefined) params.ls_stop = options.stop;
+    if (options.stop !== undefined) params.ls_stop = options.stop;
     return params;
   }
 
   /** @internal */
-  override runIdentity(): RunIdentity {
+  override runIdentity(config: RunnableConfig = {}): RunIdentity {
     return {
       name: this.getName(),
       runType: "chat_model",
-      metadata: { ...this.getLsParams() },
+      metadata: { ...this.getLsParams(config) },
       presentation: CHAT_MODEL_PRESENTATION,
     };
   }

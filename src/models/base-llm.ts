@@ -1,4 +1,5 @@
 import type { RunPresentation } from "../callbacks/run.js";
+import type { RunnableConfig } from "../config/runnable-config.js";
 import type { RunIdentity } from "../engine/run-identity.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
@@ -6,7 +7,8 @@ import { throwIfAborted } from "../internal/abort.js";
 import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
 import { getBufferString } from "../prompts/get-buffer-string.js";
 import { Runnable } from "../runnables/runnable.js";
-import type { ChatModelCallOptions } from "./chat-model-call-options.js";
+import type { ChatModelCallOptions, LangSmithParams } from "./chat-model-call-options.js";
+import { lsProviderFromName } from "./ls-provider-from-name.js";
 
 /**
  * The prompt an LLM completes for an input, as `@langchain/core` builds it: a string as it is,
@@ -56,18 +58,29 @@ export abstract class BaseLLM<
     return "llm" as const;
   }
 
-  /** The provider's identifier, shown as `ls_provider`. */
+  /** The provider's identifier. */
   abstract _llmType(): string;
 
   /** The one method a provider implements: stream the completion of `prompt`. */
   abstract _streamText(prompt: string, options: CallOptions, scope: RunScope): AsyncIterable<string>;
 
+  /**
+   * The `ls_*` metadata of this LLM's runs, derived as for chat models (`ls_provider` from the
+   * name, the call's `stop` as `ls_stop`) with `ls_model_type: "llm"`. `@langchain/core`'s own
+   * LLM base adds none; its provider LLMs report these keys.
+   */
+  getLsParams(options: ChatModelCallOptions = {}): LangSmithParams {
+    const params: LangSmithParams = { ls_provider: lsProviderFromName(this.getName()), ls_model_type: "llm" };
+    if (options.stop !== undefined) params.ls_stop = options.stop;
+    return params;
+  }
+
   /** @internal */
-  override runIdentity(): RunIdentity {
+  override runIdentity(config: RunnableConfig = {}): RunIdentity {
     return {
       name: this.getName(),
       runType: "llm",
-      metadata: { ls_provider: this._llmType(), ls_model_name: this.getName(), ls_model_type: "llm" },
+      metadata: { ...this.getLsParams(config) },
       presentation: LLM_PRESENTATION,
     };
   }

@@ -16,10 +16,11 @@ export type BaseLanguageModelInput =
   | { toChatMessages(): unknown[] }
   | { toString(): string };
 
-/** The `ls_*` metadata chat model runs carry (LangSmith's names), merged over inherited metadata. */
+/** The `ls_*` metadata model runs carry (LangSmith's names), merged over inherited metadata. */
 export interface LangSmithParams {
   ls_provider: string;
-  ls_model_name: string;
+  /** The model's name as its provider knows it, when the model has one. */
+  ls_model_name?: string | undefined;
   ls_model_type: "chat" | "llm";
   ls_temperature?: number | undefined;
   ls_max_tokens?: number | undefined;

@@ -24,8 +24,9 @@ export class RunnableBinding<I = unknown, O = unknown, C = O> extends Runnable<I
     this.config = fields.config;
   }
 
+  /** The bound runnable's name, as in `@langchain/core`: `runName` names the run, not the binding. */
   override getName(suffix?: string): string {
-    return this.config.runName ?? this.bound.getName(suffix);
+    return this.bound.getName(suffix);
   }
 
   override get runType() {

@@ -182,7 +182,8 @@ describe("Runnable.pipe / withConfig / getName", () => {
     const anonymous = [(x: number) => x][0]!; // an arrow in an array literal gets no name
     expect(RunnableLambda.from(anonymous).getName()).toBe("RunnableLambda");
     expect(RunnableLambda.from(namedFn).pipe(namedFn).getName()).toBe("RunnableSequence");
-    expect(RunnableLambda.from(namedFn).withConfig({ runName: "bound" }).getName()).toBe("bound");
+    // As in @langchain/core: runName names the run; the binding keeps the bound runnable's name.
+    expect(RunnableLambda.from(namedFn).withConfig({ runName: "bound" }).getName()).toBe("namedFn");
     expect(RunnableSequence.from([namedFn, namedFn], { name: "seq" }).getName("!")).toBe("seq!");
   });
 

@@ -2,7 +2,7 @@ import { InvalidConfigError } from "../errors/input-errors.js";
 import { AIMessageChunk, toolCallFieldsOf } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { BaseChatModel } from "../models/base-chat-model.js";
-import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
+import type { ChatModelCallOptions, LangSmithParams } from "../models/chat-model-call-options.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
 import { checkFakeFields } from "./fake-fields.js";
 
@@ -26,7 +26,7 @@ export interface FakeStreamingChatModelFields extends FakeTimingOptions {
   chunks: AIMessageChunk[];
   model?: string | undefined;
   name?: string | undefined;
-  /** Reported as `ls_provider` (default "fake"), to mimic a real provider in event tests. */
+  /** Reported as `ls_provider`, to mimic a real provider in event tests (default: derived from the name, as for any model). */
   provider?: string | undefined;
   temperature?: number | undefined;
   maxTokens?: number | undefined;
@@ -48,7 +48,7 @@ export interface FakeStreamingChatModelFields extends FakeTimingOptions {
 export class FakeStreamingChatModel extends BaseChatModel {
   readonly chunks: readonly AIMessageChunk[];
   readonly timing: FakeTimingOptions;
-  readonly provider: string;
+  readonly provider: string | undefined;
 
   constructor(fields: FakeStreamingChatModelFields) {
     super({
@@ -63,11 +63,16 @@ export class FakeStreamingChatModel extends BaseChatModel {
     }
     this.chunks = fields.chunks;
     this.timing = { sleep: fields.sleep, delay: fields.delay };
-    this.provider = fields.provider ?? "fake";
+    this.provider = fields.provider;
   }
 
   _llmType(): string {
-    return this.provider;
+    return this.provider ?? "fake";
+  }
+
+  override getLsParams(options: ChatModelCallOptions = {}): LangSmithParams {
+    const params = super.getLsParams(options);
+    return this.provider === undefined ? params : { ...params, ls_provider: this.provider };
   }
 
   async *_streamChunks(

@@ -1,6 +1,10 @@
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import { BaseChatModel } from "../../models/base-chat-model.js";
-import type { BaseLanguageModelInput, ChatModelCallOptions } from "../../models/chat-model-call-options.js";
+import type {
+  BaseLanguageModelInput,
+  ChatModelCallOptions,
+  LangSmithParams,
+} from "../../models/chat-model-call-options.js";
 import type { DeepPartial } from "../../parsers/deep-partial.js";
 import type { Runnable } from "../../runnables/runnable.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../../schema/standard-schema.js";
@@ -196,5 +200,14 @@ export abstract class ProviderChatModel<
   /** The stop sequences of one call: the call's own when given, else the model's. */
   protected callStop(options: CallOptions): string[] | undefined {
     return options.stop ?? this.fields.stop;
+  }
+
+  /**
+   * The `ls_*` metadata of this model's runs, as LangChain's providers report it: the provider's
+   * identifier (`_llmType()`: `openai`, `anthropic`, `ollama`) rather than one derived from the
+   * class name, with the model name, temperature, max tokens and the call's `stop`.
+   */
+  override getLsParams(options: ChatModelCallOptions = {}): LangSmithParams {
+    return { ...super.getLsParams(options), ls_provider: this._llmType() };
   }
 }
