@@ -1,10 +1,11 @@
-import type { Run } from "../callbacks/run.js";
+import type { Run, RunType } from "../callbacks/run.js";
 import type { RunObserver } from "../callbacks/run-observer.js";
 import type { BoundedQueue } from "../internal/bounded-queue.js";
+import { endOutputV1 } from "./end-output-v1.js";
 import type { EventPredicate } from "./event-filters.js";
 import { formatInput, formatOutput } from "./format-run-data.js";
-import { makeEvent, makeEventV1, type StreamEventNamed } from "./make-event.js";
-import type { StreamEvent, StreamEventName, StreamEventV1 } from "./stream-event.js";
+import { makeEvent, makeEventV1, type StreamEventNamed, type StreamEventV1Named } from "./make-event.js";
+import type { StreamEvent, StreamEventName, StreamEventNameV1, StreamEventV1 } from "./stream-event.js";
 
 /** Which event protocol to produce. */
 export type EventsVersion = "v1" | "v2";
@@ -44,29 +45,43 @@ export class EventStreamObserver implements RunObserver {
   ): Promise<void> | undefined {
     if (this.#keep !== undefined && !this.#keep(name, type, run.tags)) return undefined;
     const { id: run_id, tags, metadata } = run;
-    if (this.#version === "v1")
-      return this.#queue.push(makeEventV1(event, { name, run_id, tags, metadata, data }));
     const parent_ids = this.#rootDepth === 0 ? run.parentIds : run.parentIds.slice(this.#rootDepth);
     return this.#queue.push(makeEvent(event, { name, run_id, parent_ids, tags, metadata, data }));
+  }
+
+  /** v1's envelope (no parent_ids); `type` is the v1 run type, which the filters match. */
+  #emitV1<E extends StreamEventNameV1>(
+    run: Run,
+    event: E,
+    data: StreamEventV1Named<E>["data"],
+    name = run.name,
+    type: string = runTypeV1(run.runType),
+  ): Promise<void> | undefined {
+    if (this.#keep !== undefined && !this.#keep(name, type, run.tags)) return undefined;
+    const { id: run_id, tags, metadata } = run;
+    return this.#queue.push(makeEventV1(event, { name, run_id, tags, metadata, data }));
   }
 
   onRunStart(run: Run): Promise<void> | undefined {
     const isRoot = run.id === this.#rootId;
     if (isRoot) this.#rootDepth = run.parentIds.length;
     const data = run.inputKnownAtStart ? { input: isRoot ? run.input : formatInput(run) } : {};
+    if (this.#version === "v1") return this.#emitV1(run, `on_${runTypeV1(run.runType)}_start`, data);
     return this.#emit(run, `on_${run.runType}_start`, data);
   }
 
   onRunStream(run: Run, chunk: unknown): Promise<void> | undefined {
+    if (this.#version === "v1") return this.#emitV1(run, `on_${runTypeV1(run.runType)}_stream`, { chunk });
     // v2 tools do not stream (their output is one value); v1 reports it as on_tool_stream.
-    if (run.runType === "tool" && this.#version === "v2") return undefined;
+    if (run.runType === "tool") return undefined;
     return this.#emit(run, `on_${run.runType}_stream`, { chunk });
   }
 
   onRunEnd(run: Run): Promise<void> | undefined {
-    const output = formatOutput(run);
+    const output = this.#version === "v1" ? endOutputV1(run) : formatOutput(run);
     const data =
       run.id === this.#rootId || run.input === undefined ? { output } : { output, input: formatInput(run) };
+    if (this.#version === "v1") return this.#emitV1(run, `on_${runTypeV1(run.runType)}_end`, data);
     return this.#emit(run, `on_${run.runType}_end`, data);
   }
 
@@ -75,11 +90,18 @@ export class EventStreamObserver implements RunObserver {
       run.input === undefined
         ? { error }
         : { error, input: run.id === this.#rootId ? run.input : formatInput(run) };
+    if (this.#version === "v1") return this.#emitV1(run, `on_${runTypeV1(run.runType)}_error`, data);
     return this.#emit(run, `on_${run.runType}_error`, data);
   }
 
   onCustomEvent(run: Run, name: string, data: unknown): Promise<void> | undefined {
     // Custom events are matched by their own name, as name and as type.
+    if (this.#version === "v1") return this.#emitV1(run, "on_custom_event", data, name, name);
     return this.#emit(run, "on_custom_event", data, name, name);
   }
+}
+
+/** The run type v1 names events after: a chat model reports as `llm`, as `@langchain/core`'s v1 does. */
+function runTypeV1(runType: RunType): Exclude<RunType, "chat_model"> {
+  return runType === "chat_model" ? "llm" : runType;
 }

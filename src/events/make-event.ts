@@ -1,4 +1,4 @@
-import type { StreamEvent, StreamEventName, StreamEventV1 } from "./stream-event.js";
+import type { StreamEvent, StreamEventName, StreamEventNameV1, StreamEventV1 } from "./stream-event.js";
 
 /** The member of the `StreamEvent` union named `E` (a union of members when `E` is a union). */
 export type StreamEventNamed<E extends StreamEventName> = Extract<StreamEvent, { event: E }>;
@@ -33,12 +33,20 @@ export function makeEvent<E extends StreamEventName>(
   return { event, name, run_id, parent_ids, tags, metadata, data } as StreamEventNamed<E>;
 }
 
-/** Builds the `streamEvents` v1 event named `event`: the v2 fields without `parent_ids`. */
-export function makeEventV1<E extends StreamEventName>(
+/** The member of the `StreamEventV1` union named `E`. */
+export type StreamEventV1Named<E extends StreamEventNameV1> = Extract<StreamEventV1, { event: E }>;
+
+/**
+ * Builds the `streamEvents` v1 event named `event`: the v2 fields without `parent_ids`, with
+ * `fields.data` checked against the v1 member (`on_retriever_end` takes `{ output: { documents } }`).
+ */
+export function makeEventV1<E extends StreamEventNameV1>(
   event: E,
-  fields: Omit<StreamEventFields<E>, "parent_ids">,
-): Extract<StreamEventV1, { event: E }> {
+  fields: Omit<StreamEventFields<E>, "parent_ids" | "data"> & {
+    readonly data: StreamEventV1Named<E>["data"];
+  },
+): StreamEventV1Named<E> {
   const { name, run_id, tags, metadata, data } = fields;
   // As in makeEvent: one assertion for the generic name and the shared read-only arrays.
-  return { event, name, run_id, tags, metadata, data } as Extract<StreamEventV1, { event: E }>;
+  return { event, name, run_id, tags, metadata, data } as StreamEventV1Named<E>;
 }

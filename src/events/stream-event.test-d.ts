@@ -1,11 +1,19 @@
 // Type tests of StreamEvent (docs/events.md rule 11): a union discriminated on `event`, so narrowing gives
-// the right `data`; v1 events have no parent_ids; the SSE overload yields bytes.
+// the right `data`; v1 events have no parent_ids and @langchain/core's v1 shapes (a chat model's
+// events are on_llm_* with an LLM result at the end, a retriever ends with { documents }); the
+// SSE overload yields bytes.
 import {
   type AIMessageChunk,
+  type ChatModelOutputV1,
   type IterableReadableStream,
+  type LLMEvent,
+  type LLMOutput,
+  type RetrieverOutputV1,
   RunnableLambda,
   type StreamEvent,
+  type StreamEventNameV1,
   type StreamEventV1,
+  type TokenUsageV1,
 } from "rivulet";
 import { describe, expectTypeOf, it } from "vitest";
 
@@ -76,7 +84,7 @@ describe("streamEvents overloads", () => {
     expectTypeOf<StreamEventV1>().not.toHaveProperty("parent_ids");
     expectTypeOf<StreamEventV1>().toHaveProperty("run_id");
     const handle = (e: StreamEventV1) => {
-      if (e.event === "on_chat_model_stream") expectTypeOf(e.data.chunk).toEqualTypeOf<AIMessageChunk>();
+      if (e.event === "on_chain_stream") expectTypeOf(e.data.chunk).toBeUnknown();
     };
     expectTypeOf(handle).returns.toBeVoid();
   });
@@ -91,5 +99,60 @@ describe("streamEvents overloads", () => {
   it("the input type is checked", () => {
     // @ts-expect-error a number lambda does not take a string
     lambda.streamEvents("one");
+  });
+});
+
+/** What an LLM's v2 chunk is (its own shape; v1 shows an LLM's data as v2 does). */
+type LLMChunk = Extract<LLMEvent, { event: "on_llm_stream" }>["data"]["chunk"];
+
+describe("StreamEventV1 (@langchain/core's v1 shapes)", () => {
+  it("has no on_chat_model_* event: chat models report as on_llm_*", () => {
+    expectTypeOf<Extract<StreamEventNameV1, `on_chat_model_${string}`>>().toBeNever();
+    expectTypeOf<Extract<StreamEventV1, { event: "on_chat_model_stream" }>>().toBeNever();
+    expectTypeOf<
+      "on_llm_start" | "on_llm_stream" | "on_llm_end" | "on_llm_error"
+    >().toMatchTypeOf<StreamEventNameV1>();
+    const handle = (e: StreamEventV1) => {
+      // @ts-expect-error v1 has no on_chat_model_stream event
+      if (e.event === "on_chat_model_stream") return;
+    };
+    expectTypeOf(handle).returns.toBeVoid();
+  });
+
+  it("on_llm_stream's chunk is a chat model's AIMessageChunk or an LLM's chunk", () => {
+    const handle = (e: StreamEventV1) => {
+      if (e.event === "on_llm_stream") expectTypeOf(e.data.chunk).toEqualTypeOf<AIMessageChunk | LLMChunk>();
+    };
+    expectTypeOf(handle).returns.toBeVoid();
+  });
+
+  it("on_llm_end's output is an LLM result: a chat model's generations carry the message", () => {
+    const handle = (e: StreamEventV1) => {
+      if (e.event !== "on_llm_end") return;
+      expectTypeOf(e.data.output).toEqualTypeOf<ChatModelOutputV1 | LLMOutput>();
+      expectTypeOf(e.data.output.generations[0]![0]!.text).toBeString();
+      if ("message" in e.data.output.generations[0]![0]!) {
+        expectTypeOf(e.data.output.generations[0]![0]!.message).toEqualTypeOf<AIMessageChunk>();
+      }
+    };
+    expectTypeOf(handle).returns.toBeVoid();
+    expectTypeOf<ChatModelOutputV1["llmOutput"]>().toEqualTypeOf<{ tokenUsage: TokenUsageV1 } | undefined>();
+    expectTypeOf<TokenUsageV1>().toEqualTypeOf<{
+      promptTokens: number;
+      completionTokens: number;
+      totalTokens: number;
+    }>();
+  });
+
+  it("on_retriever_end's output is { documents }; v2's is the list", () => {
+    const v1 = (e: StreamEventV1) => {
+      if (e.event === "on_retriever_end") expectTypeOf(e.data.output).toEqualTypeOf<RetrieverOutputV1>();
+    };
+    const v2 = (e: StreamEvent) => {
+      if (e.event === "on_retriever_end") expectTypeOf(e.data.output).toEqualTypeOf<unknown[]>();
+    };
+    expectTypeOf(v1).returns.toBeVoid();
+    expectTypeOf(v2).returns.toBeVoid();
+    expectTypeOf<RetrieverOutputV1>().toEqualTypeOf<{ documents: unknown[] }>();
   });
 });

@@ -103,7 +103,63 @@ export type StreamEvent =
 /** The event names of `StreamEvent`. */
 export type StreamEventName = StreamEvent["event"];
 
+/** A chat model's token counts as v1's `llmOutput.tokenUsage` shows them (from `usage_metadata`). */
+export interface TokenUsageV1 {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+}
+/** One generation of a chat model in v1 (LangChain's `ChatGenerationChunk`): the aggregated message and its text. */
+export interface ChatGenerationV1 {
+  text: string;
+  /** The message's `response_metadata` (LangChain merges a chunk's generation info into it). */
+  generationInfo: Record<string, unknown>;
+  message: AIMessageChunk;
+}
+/** A chat model's output in v1 (LangChain's `LLMResult`); `llmOutput` is set when the model reported usage. */
+export interface ChatModelOutputV1 {
+  generations: ChatGenerationV1[][];
+  llmOutput: { tokenUsage: TokenUsageV1 } | undefined;
+}
+/** A retriever's output in v1: the documents under `documents`. */
+export interface RetrieverOutputV1 {
+  documents: unknown[];
+}
+
+type EventData<E extends StreamEvent["event"]> = Extract<StreamEvent, { event: E }>["data"];
+type LLMChunk = EventData<"on_llm_stream">["chunk"];
+type LLMEndOutput = EventData<"on_llm_end">["output"];
+
+/**
+ * v1 events of chat models and LLMs alike: v1 names a chat model's events `on_llm_*` (and its
+ * filters match it as type `llm`), its chunks are `AIMessageChunk`s and its end output is a
+ * `ChatModelOutputV1`; an LLM's data are as in v2.
+ */
+export type LLMEventV1 = Lifecycle<
+  "llm",
+  ChatModelInput | LLMInput | unknown,
+  AIMessageChunk | LLMChunk,
+  ChatModelOutputV1 | LLMEndOutput
+>;
+/** v1 events of retrievers: the end output is `{ documents }`. */
+export type RetrieverEventV1 = Lifecycle<"retriever", RetrieverInput | unknown, unknown[], RetrieverOutputV1>;
+
 type WithoutParentIds<E> = E extends unknown ? Omit<E, "parent_ids"> : never;
 
-/** One event of `streamEvents` with `version: "v1"`: the same union without `parent_ids`. */
-export type StreamEventV1 = WithoutParentIds<StreamEvent>;
+/**
+ * One event of `streamEvents` with `version: "v1"`: the v2 envelope without `parent_ids`,
+ * discriminated on `event` like `StreamEvent`. As in `@langchain/core`'s v1, a chat model
+ * reports as `on_llm_*` (there is no `on_chat_model_*` event) and a retriever ends with
+ * `{ documents }`.
+ *
+ * @example
+ * for await (const e of chain.streamEvents(input, { version: "v1" })) {
+ *   if (e.event === "on_llm_end") console.log(e.data.output.generations[0]?.[0]?.text);
+ * }
+ */
+export type StreamEventV1 = WithoutParentIds<
+  ChainEvent | PromptEvent | ParserEvent | LLMEventV1 | ToolEvent | RetrieverEventV1 | CustomEvent
+>;
+
+/** The event names of `StreamEventV1`. */
+export type StreamEventNameV1 = StreamEventV1["event"];
