@@ -207,7 +207,7 @@ describe("streamLog", () => {
     const inner = RunnableLambda.from((_x: number) => value, { name: "inner" });
     const log = fold(await toArray(RunnableSequence.from([inc, inner]).streamLog(1)));
     expect(log.state.logs.inner!.final_output).toStrictEqual(expected);
-    // The root's final_output stays the aggregate of its chunks, unwrapped (fixes.md 22).
+    // The root's final_output stays the aggregate of its chunks, unwrapped (a deliberate difference).
     expect(log.state.final_output).toStrictEqual(value);
   });
 
