@@ -7,3 +7,4 @@ export type {
   StandardSchemaResult,
   StandardSchemaV1,
 } from "./standard-schema.js";
+export { UnsupportedSchemaError, type UnsupportedSchemaErrorDetails } from "./unsupported-schema-error.js";
