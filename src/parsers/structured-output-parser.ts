@@ -2,6 +2,7 @@ import { OutputParserError } from "../errors/output-parser-error.js";
 import { jsonEqual } from "../json-patch/json-equal.js";
 import { JsonStreamParser } from "../json-stream/json-stream-parser.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../schema/standard-schema.js";
+import { standardSchemaToJsonSchema } from "../schema/standard-schema-to-json-schema.js";
 import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
 import { BaseOutputParser } from "./base-output-parser.js";
 import type { DeepPartial } from "./deep-partial.js";
@@ -19,10 +20,10 @@ export interface StructuredOutputParserOptions {
   name?: string;
 }
 
-/** The schema's JSON Schema through the Standard JSON Schema converter, if it has one that works. */
+/** The schema's JSON Schema (its output side: what the parser gives), if it has one. */
 function standardJsonSchema(schema: StandardSchemaV1): Record<string, unknown> | undefined {
   try {
-    return schema["~standard"].jsonSchema?.output({ target: "draft-2020-12" });
+    return standardSchemaToJsonSchema(schema, { io: "output" });
   } catch {
     // Converters may throw for schemas JSON Schema cannot express (transforms): instructions go without.
     return undefined;
@@ -100,7 +101,7 @@ export class StructuredOutputParser<T> extends BaseOutputParser<T, DeepPartial<T
     if (fields.name !== undefined) this.name = fields.name;
   }
 
-  /** A parser for a zod 4 schema (or any Standard Schema); the output type is the schema's output. */
+  /** A parser for a zod 3 or zod 4 schema (or any Standard Schema); the output type is the schema's output. */
   static fromZodSchema<S extends StandardSchemaV1>(
     schema: S,
     options: StructuredOutputParserOptions = {},

@@ -1,11 +1,10 @@
-import { InvalidInputError } from "../errors/input-errors.js";
 import { isStandardSchema } from "../schema/is-standard-schema.js";
-import type { StandardSchemaV1 } from "../schema/standard-schema.js";
+import type { JsonSchemaTarget } from "../schema/json-schema-target.js";
+import { standardSchemaToJsonSchema } from "../schema/standard-schema-to-json-schema.js";
 import type { JsonSchema } from "./validate-json-schema.js";
 import type { ToolSchema } from "./validate-tool-args.js";
 
-/** Which JSON Schema dialect to ask a Standard Schema library for. */
-export type JsonSchemaTarget = "draft-2020-12" | "draft-07" | "openapi-3.0";
+export type { JsonSchemaTarget };
 
 /** Options of {@link schemaToJsonSchema} and `toolToJsonSchema`. */
 export interface ToJsonSchemaOptions {
@@ -20,20 +19,6 @@ const STRING_TOOL_SCHEMA: JsonSchema = {
   required: ["input"],
 };
 
-type Convert = (options: { target: string }) => Record<string, unknown>;
-
-/** The Standard JSON Schema converter on `"~standard"` (zod 4 has one), or zod's own method. */
-function findConverter(schema: StandardSchemaV1): Convert | undefined {
-  const props = schema["~standard"] as { jsonSchema?: { input?: Convert; output?: Convert } };
-  const standard = props.jsonSchema;
-  // Tool arguments are what the model sends, so the *input* side of the schema is the one to show.
-  const method = standard?.input ?? standard?.output;
-  if (method !== undefined) return (o) => method.call(standard, o);
-  const own = (schema as { toJSONSchema?: unknown }).toJSONSchema;
-  if (typeof own === "function") return (o) => own.call(schema, o) as Record<string, unknown>;
-  return undefined;
-}
-
 /**
  * True for a JSON Schema describing one string (`{ type: "string" }`, as `z.string()` converts):
  * a tool with such a schema is a string tool, like a tool without a schema.
@@ -44,31 +29,27 @@ export function isStringJsonSchema(json: JsonSchema): boolean {
 
 /**
  * A tool schema's own JSON Schema, with no string-tool mapping: a JSON Schema is copied, a
- * Standard Schema is converted by its library (without the top-level `$schema` key). Throws
- * `InvalidInputError` for a library with no converter.
+ * Standard Schema is converted (`standardSchemaToJsonSchema`, its input side: tool arguments are
+ * what the model sends), without the top-level `$schema` key. Throws `UnsupportedSchemaError`
+ * for a schema with no JSON Schema form.
  */
 export function convertToolSchema(schema: ToolSchema, options: ToJsonSchemaOptions = {}): JsonSchema {
   if (!isStandardSchema(schema)) return structuredClone(schema);
-  const convert = findConverter(schema);
-  if (convert === undefined) {
-    throw new InvalidInputError(
-      `Cannot convert a "${schema["~standard"].vendor}" schema to JSON Schema: it offers no converter. ` +
-        "Use a zod 4 schema, or give the tool a JSON Schema object.",
-    );
-  }
-  const { $schema: _, ...rest } = convert({ target: options.target ?? "draft-2020-12" });
+  const { $schema: _, ...rest } = standardSchemaToJsonSchema(schema, { target: options.target, io: "input" });
   return rest as JsonSchema;
 }
 
 /**
  * The JSON Schema of a tool's arguments: a JSON Schema is copied; a Standard Schema is
  * converted by its library, through the Standard JSON Schema `"~standard".jsonSchema` interface
- * (zod 4) or the schema's own `toJSONSchema()` method, so zod is never imported. A string tool
+ * (zod 4) or the schema's own `toJSONSchema()` method, or by Rivulet's converter for zod 3,
+ * which has neither; zod is never imported. A string tool
  * (no schema, or a schema of one string such as `z.string()` or `{ type: "string" }`) gives
  * `{ type: "object", properties: { input: { type: "string" } }, required: ["input"] }`, the
  * object models send for it. The top-level `$schema` key is dropped because providers want the
- * bare object. Synchronous. Throws `InvalidInputError` for a library with no converter (zod 3,
- * Valibot without its to-json-schema package): pass a JSON Schema object instead.
+ * bare object. Synchronous. Throws `UnsupportedSchemaError` (an `InvalidInputError`) for a
+ * schema with no JSON Schema form (a `z.date()`, a library with no converter, such as Valibot
+ * without its to-json-schema package): its message says what to pass instead.
  */
 export function schemaToJsonSchema(
   schema: ToolSchema | undefined,

@@ -1,4 +1,3 @@
-import { InvalidInputError } from "../../errors/input-errors.js";
 import { OutputParserError } from "../../errors/output-parser-error.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import { JsonOutputParser } from "../../parsers/json-output-parser.js";
@@ -7,10 +6,10 @@ import { StructuredOutputParser } from "../../parsers/structured-output-parser.j
 import type { Runnable } from "../../runnables/runnable.js";
 import { isStandardSchema } from "../../schema/is-standard-schema.js";
 import type { StandardSchemaV1 } from "../../schema/standard-schema.js";
-import { isNonArrayObject } from "../internal/json-value.js";
+import { standardSchemaToJsonSchema } from "../../schema/standard-schema-to-json-schema.js";
 import type { JsonRecord } from "./json-record.js";
 
-/** What `withStructuredOutput` accepts: a Standard Schema (zod 4, Valibot...) or a JSON Schema object. */
+/** What `withStructuredOutput` accepts: a Standard Schema (zod 3 or 4, Valibot...) or a JSON Schema object. */
 export type StructuredOutputSchema = StandardSchemaV1 | JsonRecord;
 
 /** Options of `withStructuredOutput`. */
@@ -38,26 +37,14 @@ export interface StructuredOutputOptions {
   includeRaw?: boolean;
 }
 
-type Convert = (options: { target: string }) => unknown;
-
-/** The JSON Schema a model is shown: the object itself, or the Standard Schema's own conversion. */
+/**
+ * The JSON Schema a model is shown: the object itself, or the output side of the Standard
+ * Schema's conversion (zod 3 included), without `$schema`. Throws `UnsupportedSchemaError` for a
+ * schema with no JSON Schema form.
+ */
 export function structuredJsonSchema(schema: StructuredOutputSchema): JsonRecord {
   if (!isStandardSchema(schema)) return schema;
-  const props = schema["~standard"] as { jsonSchema?: { output?: Convert }; vendor: string };
-  const own = (schema as { toJSONSchema?: unknown }).toJSONSchema;
-  const converted: unknown =
-    props.jsonSchema?.output !== undefined
-      ? props.jsonSchema.output({ target: "draft-2020-12" })
-      : typeof own === "function"
-        ? (own as () => unknown).call(schema)
-        : undefined;
-  if (!isNonArrayObject(converted)) {
-    throw new InvalidInputError(
-      `withStructuredOutput cannot get a JSON Schema from this "${props.vendor}" schema: ` +
-        "use a zod 4 schema (or any with a Standard JSON Schema converter), or pass a JSON Schema object.",
-    );
-  }
-  const { $schema: _, ...rest } = converted;
+  const { $schema: _, ...rest } = standardSchemaToJsonSchema(schema, { io: "output" });
   return rest;
 }
 
