@@ -1,4 +1,4 @@
-import { InvalidInputError } from "../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
 import type { ChatAnthropicFields } from "./anthropic/chat-anthropic-fields.js";
 import type {
   ProviderCallOptions,
@@ -71,12 +71,40 @@ function chooseProvider(
   return { provider: inferred, name };
 }
 
+/** `initChatModel` options of LangChain's that Rivulet does not take, with what to do instead. */
+const UNSUPPORTED_INIT_OPTIONS: Readonly<Record<string, string>> = {
+  configurableFields: "configurable models are not covered yet; build one model per configuration",
+  configPrefix: "configurable models are not covered yet; build one model per configuration",
+};
+
+/**
+ * The options passed on to the provider's constructor (which checks every key and alias):
+ * LangChain options only `initChatModel` reads are refused, and a `model` option must be the
+ * model named in the first argument.
+ */
+function providerFields(rest: InitChatModelFields, model: string, name: string): InitChatModelFields {
+  for (const [key, value] of Object.entries(rest)) {
+    const instead = Object.hasOwn(UNSUPPORTED_INIT_OPTIONS, key) ? UNSUPPORTED_INIT_OPTIONS[key] : undefined;
+    if (instead !== undefined && value !== undefined) {
+      throw new InvalidConfigError(`initChatModel does not take LangChain's option "${key}": ${instead}`);
+    }
+  }
+  if (rest.model !== undefined && rest.model !== name && rest.model !== model) {
+    throw new InvalidConfigError(
+      `initChatModel was given the model "${model}" and the option "model" with another value: pass the model once`,
+    );
+  }
+  return { ...rest, model: name };
+}
+
 /**
  * Builds a chat model from a model name, loading only the provider it needs. The provider is
  * the `modelProvider` option, or a `provider:` prefix (`"anthropic:claude-sonnet-4-5"`), or
  * inferred from well-known names: `gpt-*`, `o1`/`o3`/`o4*`, `chatgpt-*` → openai; `claude*` →
  * anthropic; open-weight families (`llama*`, `mistral*`, `qwen*`, `gemma*`, `phi*`,
- * `deepseek*`, `gpt-oss*`...) → ollama. Other options go to the model's constructor.
+ * `deepseek*`, `gpt-oss*`...) → ollama. Other options go to the model's constructor, which
+ * checks them as it checks its own: LangChain's aliases (`modelName`, `openAIApiKey`...) are
+ * read, and a key the provider does not take is an `InvalidConfigError`.
  *
  * @example
  * const model = await initChatModel("openai:gpt-4o-mini", { temperature: 0 });
@@ -89,5 +117,5 @@ export async function initChatModel(
 ): Promise<InitializedChatModel> {
   const { modelProvider, ...rest } = fields;
   const { provider, name } = chooseProvider(model, modelProvider);
-  return LOADERS[provider]({ ...rest, model: name });
+  return LOADERS[provider](providerFields(rest, model, name));
 }

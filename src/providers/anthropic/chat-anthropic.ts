@@ -1,12 +1,15 @@
-import { InvalidInputError } from "../../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError } from "../../errors/input-errors.js";
 import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
 import { ProviderChatModel } from "../base/provider-chat-model.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
+import { readEnv } from "../internal/read-env.js";
+import { readProviderOptions } from "../internal/read-provider-options.js";
 import { resolveApiKey } from "../internal/resolve-api-key.js";
 import type { ChatAnthropicCallOptions, ChatAnthropicFields } from "./chat-anthropic-fields.js";
+import { CHAT_ANTHROPIC_OPTIONS } from "./chat-anthropic-options.js";
 import { decodeAnthropicStream } from "./decode-anthropic-stream.js";
 import { describeAnthropicError } from "./describe-anthropic-error.js";
 import { toAnthropicPrompt } from "./to-anthropic-prompt.js";
@@ -15,6 +18,30 @@ import { toAnthropicTool, toAnthropicToolChoice } from "./to-anthropic-tool.js";
 const ANTHROPIC_BASE_URL = "https://api.anthropic.com";
 const DEFAULT_MODEL = "claude-sonnet-4-5";
 const DEFAULT_MAX_TOKENS = 2048;
+
+/** The options as given, `(options)` or `(model, options)`, read into ChatAnthropic's own names, with the defaults. */
+function chatAnthropicFields(
+  modelOrFields: string | ChatAnthropicFields | undefined,
+  fields: ChatAnthropicFields | undefined,
+): ChatAnthropicFields {
+  const read = readProviderOptions(CHAT_ANTHROPIC_OPTIONS, modelOrFields, fields);
+  return { ...read, model: read.model ?? DEFAULT_MODEL, maxTokens: read.maxTokens ?? DEFAULT_MAX_TOKENS };
+}
+
+/**
+ * The API root: `baseURL` (or `anthropicApiUrl`), else `clientOptions.baseURL`, else
+ * `ANTHROPIC_API_URL` or `ANTHROPIC_BASE_URL` (in that order, as `@langchain/anthropic` reads
+ * them), else Anthropic's (no trailing slash).
+ */
+function resolveAnthropicBaseURL(fields: ChatAnthropicFields): string {
+  const configured =
+    fields.baseURL ??
+    fields.clientOptions?.baseURL ??
+    readEnv("ANTHROPIC_API_URL") ??
+    readEnv("ANTHROPIC_BASE_URL") ??
+    ANTHROPIC_BASE_URL;
+  return configured.replace(/\/+$/, "");
+}
 
 /**
  * Anthropic's Messages API, streamed. Text, `tool_use` blocks (as tool-call fragments, parallel
@@ -33,19 +60,27 @@ export class ChatAnthropic extends ProviderChatModel<ChatAnthropicFields, ChatAn
   readonly #transport: ProviderTransport;
   protected override readonly defaultStructuredMethod = "functionCalling";
 
-  constructor(fields: ChatAnthropicFields = {}) {
-    super({
-      ...fields,
-      model: fields.model ?? DEFAULT_MODEL,
-      maxTokens: fields.maxTokens ?? DEFAULT_MAX_TOKENS,
-    });
+  /**
+   * Takes `@langchain/anthropic`'s options (aliases included, see `ChatAnthropicFields`), or a
+   * model name then options. A key it does not take is an `InvalidConfigError` naming the closest one.
+   */
+  constructor(modelOrFields?: string | ChatAnthropicFields, maybeFields?: ChatAnthropicFields) {
+    super(chatAnthropicFields(modelOrFields, maybeFields));
+    const fields = this.fields;
     // Checked when the model is built (a NaN would reach the request as `null`); the API checks the ranges.
     checkNumberOption("topP", fields.topP, "non-negative-number");
     checkNumberOption("topK", fields.topK, "non-negative-integer");
-    this.baseURL = (fields.baseURL ?? fields.anthropicApiUrl ?? ANTHROPIC_BASE_URL).replace(/\/+$/, "");
+    const streamUsage: unknown = fields.streamUsage;
+    if (streamUsage !== undefined && streamUsage !== true) {
+      throw new InvalidConfigError(
+        'ChatAnthropic always reports usage (usage_metadata): its option "streamUsage" can only be true; leave it out',
+      );
+    }
+    this.baseURL = resolveAnthropicBaseURL(fields);
     this.#apiKey = resolveApiKey(fields.apiKey, "ANTHROPIC_API_KEY", "anthropic");
     this.#transport = new ProviderTransport({
       ...fields,
+      headers: { ...fields.clientOptions?.defaultHeaders, ...fields.headers },
       provider: "anthropic",
       describeError: describeAnthropicError,
     });

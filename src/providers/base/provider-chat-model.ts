@@ -1,4 +1,6 @@
+import type { RunScope } from "../../engine/run-scope.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
+import { AIMessageChunkAggregator } from "../../messages/ai-message-chunk-aggregator.js";
 import { BaseChatModel } from "../../models/base-chat-model.js";
 import type {
   BaseLanguageModelInput,
@@ -8,12 +10,14 @@ import type {
 import type { DeepPartial } from "../../parsers/deep-partial.js";
 import type { Runnable } from "../../runnables/runnable.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../../schema/standard-schema.js";
+import { resolveCommonAliases } from "../internal/common-provider-options.js";
 import {
   IncludeRawOutput,
   type StructuredOutputWithRaw,
   type StructuredOutputWithRawChunk,
 } from "./include-raw-output.js";
 import type { JsonRecord } from "./json-record.js";
+import type { ProviderChatModelFields } from "./provider-chat-model-fields.js";
 import {
   jsonTextParser,
   type StructuredOutputOptions,
@@ -28,23 +32,15 @@ import {
   type ToolDefinition,
   toToolDefinition,
 } from "./tool-definition.js";
-import type { ProviderTransportOptions } from "./transport-options.js";
 
-/** Options every provider chat model accepts (each provider adds its own). */
-export interface ProviderChatModelFields extends ProviderTransportOptions {
-  /** The model's name as the provider knows it. */
-  model?: string | undefined;
-  temperature?: number | undefined;
-  /** Upper bound on the tokens generated. */
-  maxTokens?: number | undefined;
-  /** Run name shown in events (default: the class name). */
-  name?: string | undefined;
-  /** Stop sequences sent with every call (a call's `stop` option replaces them). */
-  stop?: string[] | undefined;
-  /** Tools sent with every call (see `bindTools`). */
-  tools?: BindableTool[] | undefined;
-  /** Which tool the model must call (see `bindTools`). */
-  toolChoice?: ToolChoice | undefined;
+export type { ProviderChatModelFields } from "./provider-chat-model-fields.js";
+
+/** The chunks of a stream folded into one message (none when the stream is empty). */
+async function* wholeMessage(chunks: AsyncIterable<AIMessageChunk>): AsyncGenerator<AIMessageChunk> {
+  const message = new AIMessageChunkAggregator();
+  for await (const chunk of chunks) message.add(chunk);
+  const whole = message.result();
+  if (whole !== undefined) yield whole;
 }
 
 /** Per-call options of provider chat models: the run config, `stop`, and tools for this call only. */
@@ -91,17 +87,24 @@ export abstract class ProviderChatModel<
   Fields extends ProviderChatModelFields,
   CallOptions extends ProviderCallOptions = ProviderCallOptions,
 > extends BaseChatModel<CallOptions> {
-  /** The options this model was built with. */
+  /** The options this model was built with, aliases resolved (`modelName` is in `model`). */
   readonly fields: Readonly<Fields>;
 
   constructor(fields: Fields) {
+    const resolved = resolveCommonAliases(fields);
     super({
-      model: fields.model,
-      temperature: fields.temperature,
-      maxTokens: fields.maxTokens,
-      name: fields.name,
+      model: resolved.model,
+      temperature: resolved.temperature,
+      maxTokens: resolved.maxTokens,
+      name: resolved.name,
     });
-    this.fields = fields;
+    this.fields = resolved;
+  }
+
+  /** Streams the answer, or with `disableStreaming` delivers it as one chunk. */
+  override _stream(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
+    const chunks = super._stream(input, scope);
+    return this.fields.disableStreaming === true ? wholeMessage(chunks) : chunks;
   }
 
   /** The structured-output method used when `withStructuredOutput` is not told. */

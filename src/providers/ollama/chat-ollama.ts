@@ -5,13 +5,34 @@ import { toOpenAITool } from "../../tools/convert-to-openai-tool.js";
 import { ProviderChatModel } from "../base/provider-chat-model.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
+import { readProviderOptions } from "../internal/read-provider-options.js";
 import type { ChatOllamaCallOptions, ChatOllamaFields } from "./chat-ollama-fields.js";
+import { CHAT_OLLAMA_OPTIONS, OLLAMA_MODEL_OPTION_NAMES } from "./chat-ollama-options.js";
 import { decodeOllamaStream } from "./decode-ollama-stream.js";
 import { describeOllamaError } from "./describe-ollama-error.js";
 import { resolveOllamaHost } from "./resolve-ollama-host.js";
 import { toOllamaMessages } from "./to-ollama-messages.js";
 
 const DEFAULT_MODEL = "llama3.2";
+
+/** The options as given, `(options)` or `(model, options)`, read into ChatOllama's own names, with the default model. */
+function chatOllamaFields(
+  modelOrFields: string | ChatOllamaFields | undefined,
+  fields: ChatOllamaFields | undefined,
+): ChatOllamaFields {
+  const read = readProviderOptions(CHAT_OLLAMA_OPTIONS, modelOrFields, fields);
+  return { ...read, model: read.model ?? DEFAULT_MODEL };
+}
+
+/** The camel-case model options that are set, under Ollama's names. */
+function camelCaseModelOptions(fields: ChatOllamaFields): JsonRecord {
+  const options: JsonRecord = {};
+  for (const [camel, name] of Object.entries(OLLAMA_MODEL_OPTION_NAMES)) {
+    const value: unknown = Object.hasOwn(fields, camel) ? Reflect.get(fields, camel) : undefined;
+    if (value !== undefined) options[name] = value;
+  }
+  return options;
+}
 
 /** Checks the model options' numbers when the model is built (a NaN would reach the request as `null`). */
 function checkOllamaFields(fields: ChatOllamaFields): void {
@@ -40,10 +61,16 @@ export class ChatOllama extends ProviderChatModel<ChatOllamaFields, ChatOllamaCa
   readonly #transport: ProviderTransport;
   protected override readonly defaultStructuredMethod = "jsonSchema";
 
-  constructor(fields: ChatOllamaFields = {}) {
-    super({ ...fields, model: fields.model ?? DEFAULT_MODEL });
+  /**
+   * Takes `@langchain/ollama`'s options (aliases and camel-case model options included, see
+   * `ChatOllamaFields`), or a model name then options. A key it does not take is an
+   * `InvalidConfigError` naming the closest one.
+   */
+  constructor(modelOrFields?: string | ChatOllamaFields, maybeFields?: ChatOllamaFields) {
+    super(chatOllamaFields(modelOrFields, maybeFields));
+    const fields = this.fields;
     checkOllamaFields(fields);
-    this.baseUrl = resolveOllamaHost(fields.baseUrl ?? fields.baseURL);
+    this.baseUrl = resolveOllamaHost(fields.baseUrl);
     this.#transport = new ProviderTransport({
       ...fields,
       provider: "ollama",
@@ -83,6 +110,7 @@ export class ChatOllama extends ProviderChatModel<ChatOllamaFields, ChatOllamaCa
       seed: f.seed,
       repeat_penalty: f.repeatPenalty,
       stop: this.callStop(options),
+      ...camelCaseModelOptions(f),
       ...f.options,
     });
     return Object.keys(modelOptions).length > 0 ? modelOptions : undefined;

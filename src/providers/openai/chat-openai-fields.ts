@@ -8,12 +8,21 @@ export interface OpenAIClientConfiguration {
   organization?: string | undefined;
   project?: string | undefined;
   defaultHeaders?: Record<string, string> | undefined;
+  /** Accepted for LangChain code; Rivulet has no browser guard to lift (it runs wherever `fetch` does). */
+  dangerouslyAllowBrowser?: boolean | undefined;
+}
+
+/** LangChain's `reasoning` option as Chat Completions reads it: the effort only. */
+export interface OpenAIReasoningOption {
+  effort?: string | null | undefined;
 }
 
 /**
- * Options of `ChatOpenAI`. The key comes from `apiKey` or `OPENAI_API_KEY`; `baseURL` (or
- * `configuration.baseURL`) points at an OpenAI-compatible server (vLLM, llama.cpp, LM Studio),
- * for which a key is optional.
+ * Options of `ChatOpenAI`, under `@langchain/openai`'s names (its aliases included: `modelName`,
+ * `openAIApiKey`, `maxCompletionTokens`, `stopSequences`, `streaming`...). The key comes from
+ * `apiKey` or `OPENAI_API_KEY`; `baseURL` (or `configuration.baseURL`, or `OPENAI_BASE_URL`)
+ * points at an OpenAI-compatible server (vLLM, llama.cpp, LM Studio), for which a key is
+ * optional. Any other key is an `InvalidConfigError`.
  */
 export interface ChatOpenAIFields extends ProviderChatModelFields {
   apiKey?: string | undefined;
@@ -35,6 +44,26 @@ export interface ChatOpenAIFields extends ProviderChatModelFields {
   responseFormat?: JsonRecord | undefined;
   /** Extra body fields sent as is (for options Rivulet does not name, or a compatible server's own). */
   modelKwargs?: JsonRecord | undefined;
+  /** An id for your end user, sent as `user`. */
+  user?: string | undefined;
+  /** Token id to bias (-100 to 100), sent as `logit_bias`. */
+  logitBias?: Record<string, number> | undefined;
+  /** Completions per prompt: only 1 (Rivulet streams one choice). */
+  n?: number | undefined;
+  /** `"auto"`, `"default"`, `"flex"` or `"priority"`, sent as `service_tier`. */
+  service_tier?: string | undefined;
+  /** `"low"`, `"medium"` or `"high"` (gpt-5), sent as `verbosity`. */
+  verbosity?: string | undefined;
+  /** A key for OpenAI's prompt cache, sent as `prompt_cache_key`. */
+  promptCacheKey?: string | undefined;
+  /** Same as `apiKey` (LangChain's older name). */
+  openAIApiKey?: string | undefined;
+  /** Same as `maxTokens` (LangChain's name for reasoning models). */
+  maxCompletionTokens?: number | undefined;
+  /** Same as `baseURL`. */
+  baseUrl?: string | undefined;
+  /** `{ effort }`: same as `reasoningEffort` (a `summary` needs the Responses API, not covered). */
+  reasoning?: OpenAIReasoningOption | undefined;
 }
 
 /** Per-call options of `ChatOpenAI`: the common ones plus a `response_format` for this call. */

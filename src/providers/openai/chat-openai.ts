@@ -1,3 +1,4 @@
+import { InvalidConfigError } from "../../errors/input-errors.js";
 import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
@@ -5,8 +6,10 @@ import { ProviderChatModel } from "../base/provider-chat-model.js";
 import type { StructuredOutputOptions } from "../base/structured-output.js";
 import type { JsonRecord } from "../internal/json-value.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
+import { readProviderOptions } from "../internal/read-provider-options.js";
 import { buildOpenAIBody } from "./build-openai-body.js";
 import type { ChatOpenAICallOptions, ChatOpenAIFields } from "./chat-openai-fields.js";
+import { CHAT_OPENAI_OPTIONS } from "./chat-openai-options.js";
 import { decodeOpenAIStream } from "./decode-openai-stream.js";
 import { describeOpenAIError } from "./describe-openai-error.js";
 import {
@@ -24,6 +27,20 @@ function checkOpenAIFields(fields: ChatOpenAIFields): void {
   checkNumberOption("frequencyPenalty", fields.frequencyPenalty, "number");
   checkNumberOption("presencePenalty", fields.presencePenalty, "number");
   checkNumberOption("seed", fields.seed, "integer");
+  if (fields.n !== undefined && fields.n !== 1) {
+    throw new InvalidConfigError(
+      `ChatOpenAI's option "n" can only be 1 (got ${String(fields.n)}): several choices per call are not covered yet; use batch() for several answers`,
+    );
+  }
+}
+
+/** The options as given, `(options)` or `(model, options)`, read into ChatOpenAI's own names, with the default model. */
+function chatOpenAIFields(
+  modelOrFields: string | ChatOpenAIFields | undefined,
+  fields: ChatOpenAIFields | undefined,
+): ChatOpenAIFields {
+  const read = readProviderOptions(CHAT_OPENAI_OPTIONS, modelOrFields, fields);
+  return { ...read, model: read.model ?? DEFAULT_MODEL };
 }
 
 /**
@@ -46,8 +63,13 @@ export class ChatOpenAI extends ProviderChatModel<ChatOpenAIFields, ChatOpenAICa
   readonly #transport: ProviderTransport;
   protected override readonly defaultStructuredMethod = "jsonSchema";
 
-  constructor(fields: ChatOpenAIFields = {}) {
-    super({ ...fields, model: fields.model ?? DEFAULT_MODEL });
+  /**
+   * Takes `@langchain/openai`'s options (aliases included, see `ChatOpenAIFields`), or a model
+   * name then options. A key it does not take is an `InvalidConfigError` naming the closest one.
+   */
+  constructor(modelOrFields?: string | ChatOpenAIFields, maybeFields?: ChatOpenAIFields) {
+    super(chatOpenAIFields(modelOrFields, maybeFields));
+    const fields = this.fields;
     checkOpenAIFields(fields);
     this.baseURL = resolveOpenAIBaseURL(fields);
     // Local compatible servers usually need no key; OpenAI itself always does.

@@ -8,6 +8,7 @@ export type {
   ChatOpenAICallOptions,
   ChatOpenAIFields,
   OpenAIClientConfiguration,
+  OpenAIReasoningOption,
 } from "./chat-openai-fields.js";
 export { OpenAIEmbeddings, type OpenAIEmbeddingsFields } from "./openai-embeddings.js";
 export { toOpenAIMessages } from "./to-openai-messages.js";

@@ -13,9 +13,17 @@ export interface OpenAIConnectionFields {
   configuration?: OpenAIClientConfiguration | undefined;
 }
 
-/** The API root: `baseURL`, else `configuration.baseURL`, else `OPENAI_BASE_URL`, else OpenAI's (no trailing slash). */
+/**
+ * The API root: `baseURL`, else `configuration.baseURL`, else `OPENAI_API_BASE` or
+ * `OPENAI_BASE_URL` (read in that order, as `@langchain/openai` does), else OpenAI's (no
+ * trailing slash).
+ */
 export function resolveOpenAIBaseURL(fields: OpenAIConnectionFields): string {
-  const configured = fields.baseURL ?? fields.configuration?.baseURL ?? readEnv("OPENAI_BASE_URL");
+  const configured =
+    fields.baseURL ??
+    fields.configuration?.baseURL ??
+    readEnv("OPENAI_API_BASE") ??
+    readEnv("OPENAI_BASE_URL");
   return (configured ?? OPENAI_BASE_URL).replace(/\/+$/, "");
 }
 
@@ -28,14 +36,18 @@ export function resolveOpenAIApiKey(fields: OpenAIConnectionFields, official: bo
   return official ? resolveApiKey(apiKey, "OPENAI_API_KEY", "openai") : (apiKey ?? readEnv("OPENAI_API_KEY"));
 }
 
-/** The authentication headers of a request: bearer key, organization and project when set. */
+/**
+ * The authentication headers of a request: bearer key, organization (`organization`, else
+ * `configuration.organization`, else `OPENAI_ORGANIZATION`) and project when set.
+ */
 export function openAIAuthHeaders(
   apiKey: string | undefined,
   fields: OpenAIConnectionFields,
 ): Record<string, string> {
   const headers: Record<string, string> = {};
   if (apiKey !== undefined) headers.authorization = `Bearer ${apiKey}`;
-  const organization = fields.organization ?? fields.configuration?.organization;
+  const organization =
+    fields.organization ?? fields.configuration?.organization ?? readEnv("OPENAI_ORGANIZATION");
   if (organization !== undefined) headers["openai-organization"] = organization;
   const project = fields.configuration?.project;
   if (project !== undefined) headers["openai-project"] = project;

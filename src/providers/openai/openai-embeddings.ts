@@ -2,6 +2,9 @@ import { checkNumberOption } from "../../internal/check-number-option.js";
 import { Embeddings, type EmbedOptions } from "../../retrieval/embeddings.js";
 import type { ProviderTransportOptions } from "../base/transport-options.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
+import { type ProviderOptionSpec, readProviderOptions } from "../internal/read-provider-options.js";
+import type { OpenAIClientConfiguration } from "./chat-openai-fields.js";
+import { OPENAI_CLIENT_CONFIGURATION } from "./chat-openai-options.js";
 import { decodeOpenAIEmbeddings } from "./decode-openai-embeddings.js";
 import { describeOpenAIError } from "./describe-openai-error.js";
 import {
@@ -16,7 +19,11 @@ const DEFAULT_BATCH_SIZE = 512;
 const DEFAULT_MAX_RETRIES = 3;
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Options of `OpenAIEmbeddings` (`headers` and the `fetch`/`sleep`/`random` seams as for chat models). */
+/**
+ * Options of `OpenAIEmbeddings` (`headers` and the `fetch`/`sleep`/`random` seams as for chat
+ * models), under `@langchain/openai`'s names, its aliases `modelName` and `openAIApiKey`
+ * included. Any other key is an `InvalidConfigError`.
+ */
 export interface OpenAIEmbeddingsFields
   extends Pick<ProviderTransportOptions, "headers" | "fetch" | "sleep" | "random"> {
   /** Default `"text-embedding-3-small"`. */
@@ -35,7 +42,44 @@ export interface OpenAIEmbeddingsFields
   maxRetries?: number | undefined;
   /** Deadline of one request in ms, its retries and waits included (default 60 000). */
   timeout?: number | undefined;
+  /** `baseURL`, `apiKey`, `organization`, `project`, `defaultHeaders`, as for `ChatOpenAI`. */
+  configuration?: OpenAIClientConfiguration | undefined;
+  /** Replace newlines with spaces before embedding (default false; LangChain's default is true). */
+  stripNewLines?: boolean | undefined;
+  /** Same as `model` (LangChain's older name). */
+  modelName?: string | undefined;
+  /** Same as `apiKey` (LangChain's older name). */
+  openAIApiKey?: string | undefined;
 }
+
+/** What `OpenAIEmbeddings` takes, and what to do instead of the `@langchain/openai` options it does not take. */
+const OPENAI_EMBEDDINGS_OPTIONS: ProviderOptionSpec<OpenAIEmbeddingsFields> = {
+  owner: "OpenAIEmbeddings",
+  table: {
+    model: "option",
+    dimensions: "option",
+    apiKey: "option",
+    baseURL: "option",
+    organization: "option",
+    batchSize: "option",
+    maxRetries: "option",
+    timeout: "option",
+    configuration: "option",
+    stripNewLines: "option",
+    headers: "option",
+    fetch: "option",
+    sleep: "option",
+    random: "option",
+    modelName: { aliasOf: "model" },
+    openAIApiKey: { aliasOf: "apiKey" },
+  },
+  unsupported: {
+    encodingFormat: 'Rivulet asks for "float" vectors',
+    maxConcurrency: "batches are sent one after another",
+    onFailedAttempt: "wrap the calls in your own retry; `maxRetries` sets the transport's",
+  },
+  nested: { configuration: OPENAI_CLIENT_CONFIGURATION },
+};
 
 /**
  * Embeddings from OpenAI's `/embeddings` endpoint (or any compatible server via `baseURL`),
@@ -55,18 +99,21 @@ export class OpenAIEmbeddings extends Embeddings {
   /** The API root requests go to. */
   readonly baseURL: string;
   readonly batchSize: number;
+  readonly stripNewLines: boolean;
   readonly #headers: Record<string, string>;
   readonly #transport: ProviderTransport;
 
-  constructor(fields: OpenAIEmbeddingsFields = {}) {
+  constructor(options: OpenAIEmbeddingsFields = {}) {
     super();
+    const fields = readProviderOptions(OPENAI_EMBEDDINGS_OPTIONS, options);
     this.model = fields.model ?? DEFAULT_MODEL;
+    this.stripNewLines = fields.stripNewLines ?? false;
     this.dimensions = checkNumberOption("dimensions", fields.dimensions, "positive-integer");
     this.baseURL = resolveOpenAIBaseURL(fields);
     this.batchSize =
       checkNumberOption("batchSize", fields.batchSize, "positive-integer") ?? DEFAULT_BATCH_SIZE;
     const apiKey = resolveOpenAIApiKey(fields, this.baseURL === OPENAI_BASE_URL);
-    this.#headers = openAIAuthHeaders(apiKey, fields);
+    this.#headers = { ...fields.configuration?.defaultHeaders, ...openAIAuthHeaders(apiKey, fields) };
     this.#transport = new ProviderTransport({
       provider: "openai",
       describeError: describeOpenAIError,
@@ -93,7 +140,8 @@ export class OpenAIEmbeddings extends Embeddings {
     return vector!;
   }
 
-  async #request(input: string[], signal: AbortSignal | undefined): Promise<number[][]> {
+  async #request(texts: string[], signal: AbortSignal | undefined): Promise<number[][]> {
+    const input = this.stripNewLines ? texts.map((text) => text.replace(/\n/g, " ")) : texts;
     const request = {
       url: `${this.baseURL}/embeddings`,
       headers: this.#headers,
