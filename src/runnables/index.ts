@@ -24,3 +24,4 @@ export { RunnablePick } from "./runnable-pick.js";
 export { RunnableRetry } from "./runnable-retry.js";
 export { RunnableSequence } from "./runnable-sequence.js";
 export { RunnableWithFallbacks } from "./runnable-with-fallbacks.js";
+export type { MapInput, StepChunk, StepInput, StepOutput } from "./step-types.js";

@@ -8,7 +8,8 @@ import { setOwnProperty } from "../internal/set-own-property.js";
 import { tee } from "../internal/tee.js";
 import { type Aggregator, KeyedAggregator } from "../streams/aggregator.js";
 import { factories } from "./factories.js";
-import { Runnable } from "./runnable.js";
+import { type MapOutput, Runnable } from "./runnable.js";
+import type { MapInput } from "./step-types.js";
 
 type Branches = Record<string, Runnable>;
 
@@ -40,12 +41,25 @@ export class RunnableParallel<
     if (fields.name !== undefined) this.name = fields.name;
   }
 
-  /** Builds a map from runnables, functions or nested objects. */
+  /**
+   * Builds a map from runnables, functions or nested objects. Its types come from the branches:
+   * the output is the object of their outputs, the input what every branch takes. Explicit type
+   * arguments (`from<Input, Output>({...})`) set them instead.
+   *
+   * @example
+   * const both = RunnableParallel.from({ upper: (s: string) => s.toUpperCase(), length: (s: string) => s.length });
+   * // RunnableParallel<string, { upper: string; length: number }>
+   */
+  static from<M extends Record<string, unknown>>(
+    steps: M,
+    options?: { name?: string },
+  ): RunnableParallel<MapInput<M>, MapOutput<M>>;
   static from<I = unknown, O extends Record<string, unknown> = Record<string, unknown>>(
     steps: Record<string, unknown>,
     options?: { name?: string },
-  ): RunnableParallel<I, O> {
-    return new RunnableParallel<I, O>({ steps, name: options?.name });
+  ): RunnableParallel<I, O>;
+  static from(steps: Record<string, unknown>, options?: { name?: string }): RunnableParallel {
+    return new RunnableParallel({ steps, name: options?.name });
   }
 
   override getName(suffix?: string): string {

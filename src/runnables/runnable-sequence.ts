@@ -7,6 +7,7 @@ import { InvalidInputError } from "../errors/input-errors.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import { factories } from "./factories.js";
 import { Runnable } from "./runnable.js";
+import type { LastStep, StepChunk, StepInput, StepOutput } from "./step-types.js";
 
 /**
  * Runs steps one after the other, each on the previous one's output. Streaming is pipelined:
@@ -32,14 +33,31 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
     if (fields.name !== undefined) this.name = fields.name;
   }
 
-  /** Builds a sequence from runnables, functions, async generator functions and objects (maps). */
-  static from<I = unknown, O = unknown, C = O>(
-    steps: [unknown, ...unknown[]],
+  /**
+   * Builds a sequence from runnables, functions, async generator functions and objects (maps).
+   * Its types come from the steps: the first step's input, the last step's output and chunks
+   * (annotate a function's parameter to type it). Explicit type arguments
+   * (`from<string, string>([...])`) set them instead.
+   *
+   * @example
+   * const chain = RunnableSequence.from([prompt, model, new StringOutputParser()]);
+   * // RunnableSequence<InputValues, string, string>
+   */
+  static from<S extends readonly [unknown, ...unknown[]]>(
+    steps: S,
     options?: { name?: string } | string,
-  ): RunnableSequence<I, O, C> {
+  ): RunnableSequence<StepInput<S[0]>, StepOutput<LastStep<S>>, StepChunk<LastStep<S>>>;
+  static from<I = unknown, O = unknown, C = O>(
+    steps: readonly [unknown, ...unknown[]],
+    options?: { name?: string } | string,
+  ): RunnableSequence<I, O, C>;
+  static from(
+    steps: readonly [unknown, ...unknown[]],
+    options?: { name?: string } | string,
+  ): RunnableSequence<unknown, unknown, unknown> {
     const name = typeof options === "string" ? options : options?.name;
     const coerce = factories().coerce;
-    return new RunnableSequence<I, O, C>({ steps: flattenSteps(steps.map(coerce)), name });
+    return new RunnableSequence({ steps: flattenSteps(steps.map(coerce)), name });
   }
 
   get first(): Runnable {
@@ -67,7 +85,7 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
     for (let i = 0; i < this.steps.length; i++) {
       const step = this.steps[i]!;
       const out = streamWithRun(step, current, scope.childConfig(`seq:step:${i + 1}`));
-      current = { stream: out, aggregator: () => step.createAggregator() as Aggregator<unknown, unknown> };
+      current = { stream: out, aggregator: () => step.createAggregator() };
     }
     return current.stream as AsyncIterable<C>;
   }
@@ -77,7 +95,7 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
   }
 
   override _transform(input: InputStream<I>, scope: RunScope): AsyncIterable<C> {
-    return this.#pipeline(input as InputStream<unknown>, scope);
+    return this.#pipeline(input, scope);
   }
 }
 
@@ -85,7 +103,7 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
 export function flattenSteps(steps: readonly Runnable[]): Runnable[] {
   const out: Runnable[] = [];
   for (const r of steps) {
-    if (r instanceof RunnableSequence && r.name === undefined) out.push(...(r.steps as Runnable[]));
+    if (r instanceof RunnableSequence && r.name === undefined) out.push(...r.steps);
     else out.push(r);
   }
   return out;

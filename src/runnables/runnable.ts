@@ -244,10 +244,15 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     return factories().streamLog(this, input, config, options);
   }
 
-  /** Chains `next` after this runnable: its output becomes `next`'s input. */
+  /**
+   * Chains `next` after this runnable: its output becomes `next`'s input. `next` may be a
+   * Runnable, a function (its parameter is typed from this output when left unannotated), an
+   * async generator function, which receives the output stream (annotate its parameter,
+   * `input: AsyncIterable<C>`: unannotated it is typed as a function's), or a map of those.
+   */
   pipe<O2, C2 = O2>(next: Runnable<O, O2, C2>): Runnable<I, O2, C2>;
-  pipe<T>(next: (input: AsyncIterable<C>, config: RunnableConfig) => AsyncGenerator<T>): Runnable<I, T, T>;
   pipe<R>(next: (input: O, config: RunnableConfig) => R): Runnable<I, LambdaOutput<R>, LambdaChunk<R>>;
+  pipe<T>(next: (input: AsyncIterable<C>, config: RunnableConfig) => AsyncGenerator<T>): Runnable<I, T, T>;
   pipe<M extends Record<string, unknown>>(next: M): Runnable<I, MapOutput<M>, Partial<MapOutput<M>>>;
   pipe(next: unknown): Runnable<I, unknown, unknown> {
     const { sequence, coerce } = factories();
