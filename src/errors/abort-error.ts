@@ -36,8 +36,15 @@ export class TimeoutError extends RivuletError {
   static override isInstance = hasMarker<TimeoutError>(TIMEOUT_ERROR);
 }
 
-/** True for anything that means "cancelled": our AbortError, a DOM AbortError, or a TimeoutError. */
+/**
+ * True for anything that means "cancelled": our AbortError, a DOM AbortError, or a TimeoutError.
+ * False, never a throw, for a value whose prototype or `name` cannot be read (a revoked proxy).
+ */
 export function isAbortError(value: unknown): boolean {
   if (AbortError.isInstance(value) || TimeoutError.isInstance(value)) return true;
-  return value instanceof Error && (value.name === "AbortError" || value.name === "TimeoutError");
+  try {
+    return value instanceof Error && (value.name === "AbortError" || value.name === "TimeoutError");
+  } catch {
+    return false;
+  }
 }

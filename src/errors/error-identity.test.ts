@@ -4,7 +4,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { JsonPatchError } from "../json-patch/json-patch-error.js";
 import { NdjsonParseError } from "../sse/ndjson-parse-error.js";
-import { AbortError, TimeoutError } from "./abort-error.js";
+import { AbortError, isAbortError, TimeoutError } from "./abort-error.js";
 import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "./input-errors.js";
 import { OutputParserError } from "./output-parser-error.js";
 import { PromptInputError } from "./prompt-input-error.js";
@@ -159,6 +159,35 @@ describe("isInstance: one identity per class", () => {
     expect(Reflect.get(error, Symbol.for("rivulet.error"))).toBe(true);
     // Symbol keys stay off the wire: JSON and Object.keys never show them.
     expect(Object.keys(error)).not.toContain("rivulet.error.NdjsonParseError");
+  });
+});
+
+describe("isInstance and isAbortError of hostile values", () => {
+  // Both run on whatever a chain threw (withRetry's default retryIf, errorPayload, the driver's
+  // abort checks), so a value whose reads throw is simply not a Rivulet or abort error.
+  it("are false, never a throw, for a revoked proxy, throwing traps and throwing getters", () => {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const throwing = () => {
+      throw new Error("trap");
+    };
+    const hostile: unknown[] = [
+      revoked.proxy,
+      new Proxy({}, { get: throwing }),
+      new Proxy(new Error("x"), { getPrototypeOf: throwing }),
+      Object.defineProperty({}, Symbol.for("rivulet.error"), { get: throwing }),
+      Object.defineProperty(new Error("x"), "name", { get: throwing }),
+    ];
+    for (const value of hostile) {
+      expect(RivuletError.isInstance(value)).toBe(false);
+      expect(InvalidInputError.isInstance(value)).toBe(false);
+      expect(isAbortError(value)).toBe(false);
+    }
+    // A throwing class marker on a Rivulet error: still a Rivulet error, not of that class.
+    const marker = Symbol.for("rivulet.error.InvalidInputError");
+    const unreadable = Object.defineProperty(new InvalidInputError("x"), marker, { get: throwing });
+    expect(RivuletError.isInstance(unreadable)).toBe(true);
+    expect(InvalidInputError.isInstance(unreadable)).toBe(false);
   });
 });
 

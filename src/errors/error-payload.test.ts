@@ -109,6 +109,37 @@ describe("errorPayload of a Rivulet error", () => {
   });
 });
 
+describe("errorPayload of hostile values", () => {
+  // A revoked proxy throws on every read; a proxy's traps and an Error's getters can throw too.
+  // The payload is built where a failure is being reported (an SSE error frame), so it must not
+  // throw in turn: such values are internal errors.
+  function hostileValues(): unknown[] {
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    const throwing = () => {
+      throw new Error("trap");
+    };
+    return [
+      revoked.proxy,
+      new Proxy({}, { get: throwing }),
+      new Proxy({}, { getPrototypeOf: throwing }),
+      new Proxy(new Error("x"), { getPrototypeOf: throwing }),
+      Object.defineProperty({}, Symbol.for("rivulet.error"), { get: throwing }),
+      Object.defineProperty(new Error("secret"), "name", { get: throwing }),
+    ];
+  }
+
+  it("never throws on a revoked proxy, a throwing trap or a throwing name getter", () => {
+    for (const value of hostileValues()) {
+      expect(onTheWire(value)).toStrictEqual(internal);
+      expect(onTheWire(value, { exposeUnknownErrors: true })).toMatchObject({
+        code: "internal",
+        status: 500,
+      });
+    }
+  });
+});
+
 describe("errorPayload of other values", () => {
   it("masks a plain Error: generic name and message, status 500", () => {
     const error = new TypeError("cannot read properties of undefined (reading 'password')");

@@ -41,6 +41,15 @@ const INTERNAL_MESSAGE = "Internal error";
  * errorPayload(new TypeError("x is undefined")); // { code: "internal", name: "Error", message: "Internal error", status: 500 }
  */
 export function errorPayload(error: unknown, options: ErrorPayloadOptions = {}): ErrorPayload {
+  try {
+    return describe(error, options.exposeUnknownErrors === true);
+  } catch {
+    // A value whose prototype or fields cannot be read (a revoked proxy, a throwing trap).
+    return payload("internal", "Error", INTERNAL_MESSAGE);
+  }
+}
+
+function describe(error: unknown, exposeUnknownErrors: boolean): ErrorPayload {
   if (RivuletError.isInstance(error)) {
     const code = knownCode(readString(error, "code")) ?? "internal";
     const name = readString(error, "name") ?? "RivuletError";
@@ -51,7 +60,7 @@ export function errorPayload(error: unknown, options: ErrorPayloadOptions = {}):
       ? payload("timeout", "TimeoutError", "The run timed out")
       : payload("aborted", "AbortError", "The run was aborted");
   }
-  if (options.exposeUnknownErrors === true) return exposed(error);
+  if (exposeUnknownErrors) return exposed(error);
   return payload("internal", "Error", INTERNAL_MESSAGE);
 }
 

@@ -51,7 +51,21 @@ export class RivuletError extends Error {
 
   /** True for any Rivulet error, even one thrown by another copy of the package. */
   static isInstance(value: unknown): value is RivuletError {
-    return typeof value === "object" && value !== null && Reflect.get(value, BRAND) === true;
+    return carriesMarker(value, BRAND);
+  }
+}
+
+/**
+ * Whether `value` has `marker` set to true. False, never a throw, when reading it throws (a
+ * revoked proxy, a throwing getter): it runs on whatever a chain threw, while a failure is
+ * being reported or retried.
+ */
+function carriesMarker(value: unknown, marker: symbol): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  try {
+    return Reflect.get(value, marker) === true;
+  } catch {
+    return false;
   }
 }
 
@@ -61,6 +75,5 @@ export class RivuletError extends Error {
  * the package). Shared by every error family so that no class duck-types a field.
  */
 export function hasMarker<T extends RivuletError>(marker: symbol): (value: unknown) => value is T {
-  return (value: unknown): value is T =>
-    RivuletError.isInstance(value) && Reflect.get(value, marker) === true;
+  return (value: unknown): value is T => RivuletError.isInstance(value) && carriesMarker(value, marker);
 }
