@@ -50,6 +50,14 @@ describe("ERROR_STATUS", () => {
     expect(codes).toHaveLength(Object.keys(ERROR_STATUS).length);
   });
 
+  it("is frozen: a caller cannot change a status or a retry default for the whole process", () => {
+    expect(Object.isFrozen(ERROR_STATUS)).toBe(true);
+    for (const info of Object.values(ERROR_STATUS)) expect(Object.isFrozen(info)).toBe(true);
+    expect(Reflect.set(ERROR_STATUS.invalid_input, "status", 200)).toBe(false);
+    expect(Reflect.set(ERROR_STATUS, "internal", { status: 200, retryable: false })).toBe(false);
+    expect(ERROR_STATUS.invalid_input.status).toBe(422);
+  });
+
   it("maps codes to the serving statuses: input 422, cancelled 499, timeout 504, provider 502, else 500", () => {
     const byStatus: Record<number, string[]> = {};
     for (const [code, info] of Object.entries(ERROR_STATUS)) {

@@ -22,7 +22,7 @@ export interface ErrorCodeInfo {
  * @example
  * ERROR_STATUS[error.code].status; // 422 for "prompt_input"
  */
-export const ERROR_STATUS = {
+export const ERROR_STATUS = freezeTable({
   aborted: { status: 499, retryable: false },
   timeout: { status: 504, retryable: false },
   invalid_input: { status: 422, retryable: false },
@@ -40,4 +40,13 @@ export const ERROR_STATUS = {
   invalid_runnable: { status: 500, retryable: false },
   not_implemented: { status: 500, retryable: false },
   internal: { status: 500, retryable: true },
-} as const satisfies Record<RivuletErrorCode, ErrorCodeInfo>;
+} as const satisfies Record<RivuletErrorCode, ErrorCodeInfo>);
+
+/**
+ * Freezes the table and its rows: it is exported and shared by the whole process, so a JS
+ * caller writing to it (`ERROR_STATUS.invalid_input.status = 200`) would change every payload.
+ */
+function freezeTable<T extends Record<RivuletErrorCode, ErrorCodeInfo>>(table: T): T {
+  for (const info of Object.values(table)) Object.freeze(info);
+  return Object.freeze(table);
+}
