@@ -20,7 +20,9 @@ function textOf(chunk: unknown): string {
   return typeof c?.content === "string" ? c.content : "";
 }
 
-function llmResult(output: unknown): LLMResult {
+/** A model run's output as `handleLLMEnd` gets it: as the model presents it (an LLM's result), else wrapped. */
+function llmResult(run: Run): LLMResult {
+  const output = run.presentation?.output === undefined ? run.output : run.presentation.output(run.output);
   if (typeof output === "object" && output !== null && "generations" in output) return output as LLMResult;
   return { generations: [[{ text: textOf(output), message: output }]] };
 }
@@ -168,6 +170,8 @@ export class HandlerAdapter implements RunObserver {
   onRunStream(run: Run, chunk: unknown): void | Promise<void> {
     if (!this.#isLLM(run) || this.#h.ignoreLLM) return;
     const h = this.#h;
+    // An LLM's text chunk reaches handlers as a GenerationChunk, as in LangChain.
+    const shown = run.presentation?.chunk === undefined ? chunk : run.presentation.chunk(chunk);
     return this.#call(() =>
       h.handleLLMNewToken?.(
         textOf(chunk),
@@ -175,7 +179,7 @@ export class HandlerAdapter implements RunObserver {
         run.id,
         run.parentRunId,
         [...run.tags],
-        { chunk },
+        { chunk: shown },
       ),
     );
   }
@@ -187,7 +191,7 @@ export class HandlerAdapter implements RunObserver {
       case "chat_model":
       case "llm":
         if (h.ignoreLLM) return;
-        return this.#call(() => h.handleLLMEnd?.(llmResult(run.output), run.id, run.parentRunId, tags));
+        return this.#call(() => h.handleLLMEnd?.(llmResult(run), run.id, run.parentRunId, tags));
       case "tool":
         return this.#call(() => h.handleToolEnd?.(run.output, run.id, run.parentRunId, tags));
       case "retriever":

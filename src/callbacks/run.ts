@@ -9,6 +9,8 @@ export type RunType = "chain" | "prompt" | "chat_model" | "llm" | "parser" | "re
 export interface RunPresentation {
   input?(input: unknown): unknown;
   output?(output: unknown): unknown;
+  /** One output chunk as stream events show it (an LLM's text as a `GenerationChunk`). */
+  chunk?(chunk: unknown): unknown;
   /** The text of one output chunk, for runs whose chunks are tokens (`streamed_output_str`). */
   chunkText?(chunk: unknown): string | undefined;
 }

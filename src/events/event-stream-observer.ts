@@ -3,7 +3,7 @@ import type { RunObserver } from "../callbacks/run-observer.js";
 import type { BoundedQueue } from "../internal/bounded-queue.js";
 import { endOutputV1 } from "./end-output-v1.js";
 import type { EventPredicate } from "./event-filters.js";
-import { formatInput, formatOutput } from "./format-run-data.js";
+import { formatChunk, formatInput, formatOutput } from "./format-run-data.js";
 import { makeEvent, makeEventV1, type StreamEventNamed, type StreamEventV1Named } from "./make-event.js";
 import type { StreamEvent, StreamEventName, StreamEventNameV1, StreamEventV1 } from "./stream-event.js";
 
@@ -74,7 +74,7 @@ export class EventStreamObserver implements RunObserver {
     if (this.#version === "v1") return this.#emitV1(run, `on_${runTypeV1(run.runType)}_stream`, { chunk });
     // v2 tools do not stream (their output is one value); v1 reports it as on_tool_stream.
     if (run.runType === "tool") return undefined;
-    return this.#emit(run, `on_${run.runType}_stream`, { chunk });
+    return this.#emit(run, `on_${run.runType}_stream`, { chunk: formatChunk(run, chunk) });
   }
 
   onRunEnd(run: Run): Promise<void> | undefined {

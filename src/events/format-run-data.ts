@@ -14,3 +14,9 @@ export function formatOutput(run: Run): unknown {
   const present = run.presentation?.output;
   return present === undefined ? run.output : present(run.output);
 }
+
+/** One output chunk as stream events show it: as its Runnable presents it (LLM text as a `GenerationChunk`), else as given. */
+export function formatChunk(run: Run, chunk: unknown): unknown {
+  const present = run.presentation?.chunk;
+  return present === undefined ? chunk : present(chunk);
+}

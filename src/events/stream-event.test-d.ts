@@ -5,8 +5,8 @@
 import {
   type AIMessageChunk,
   type ChatModelOutputV1,
+  type GenerationChunk,
   type IterableReadableStream,
-  type LLMEvent,
   type LLMOutput,
   type RetrieverOutputV1,
   RunnableLambda,
@@ -44,7 +44,15 @@ describe("StreamEvent narrowing", () => {
           expectTypeOf(e.data).toBeUnknown();
           break;
         case "on_llm_stream":
-          expectTypeOf(e.data.chunk).toBeString();
+          expectTypeOf(e.data.chunk).toEqualTypeOf<GenerationChunk>();
+          expectTypeOf(e.data.chunk.text).toBeString();
+          break;
+        case "on_llm_end":
+          expectTypeOf(e.data.output).toEqualTypeOf<LLMOutput>();
+          expectTypeOf(e.data.output.generations[0]![0]!.generationInfo).toEqualTypeOf<
+            Record<string, unknown>
+          >();
+          expectTypeOf(e.data.output.llmOutput).toEqualTypeOf<Record<string, unknown>>();
           break;
         case "on_retriever_end":
           expectTypeOf(e.data.output).toEqualTypeOf<unknown[]>();
@@ -102,9 +110,6 @@ describe("streamEvents overloads", () => {
   });
 });
 
-/** What an LLM's v2 chunk is (its own shape; v1 shows an LLM's data as v2 does). */
-type LLMChunk = Extract<LLMEvent, { event: "on_llm_stream" }>["data"]["chunk"];
-
 describe("StreamEventV1 (@langchain/core's v1 shapes)", () => {
   it("has no on_chat_model_* event: chat models report as on_llm_*", () => {
     expectTypeOf<Extract<StreamEventNameV1, `on_chat_model_${string}`>>().toBeNever();
@@ -119,9 +124,9 @@ describe("StreamEventV1 (@langchain/core's v1 shapes)", () => {
     expectTypeOf(handle).returns.toBeVoid();
   });
 
-  it("on_llm_stream's chunk is a chat model's AIMessageChunk or an LLM's chunk", () => {
+  it("on_llm_stream's chunk is a chat model's AIMessageChunk or an LLM's text (v1 keeps LangChain v1's strings)", () => {
     const handle = (e: StreamEventV1) => {
-      if (e.event === "on_llm_stream") expectTypeOf(e.data.chunk).toEqualTypeOf<AIMessageChunk | LLMChunk>();
+      if (e.event === "on_llm_stream") expectTypeOf(e.data.chunk).toEqualTypeOf<AIMessageChunk | string>();
     };
     expectTypeOf(handle).returns.toBeVoid();
   });

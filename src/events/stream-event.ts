@@ -1,5 +1,6 @@
 import type { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
+import type { GenerationChunk } from "../streams/generation-chunk.js";
 
 /** The fields every event carries, whatever happened. */
 export interface EventEnvelope<E extends string, D> {
@@ -22,9 +23,10 @@ export interface ChatModelInput {
 export interface LLMInput {
   prompts: string[];
 }
-/** An LLM's output as events show it. */
+/** An LLM's output as events show it (`@langchain/core`'s `LLMResult` of a streamed completion). */
 export interface LLMOutput {
-  generations: Array<Array<{ text: string; generationInfo?: Record<string, unknown> }>>;
+  generations: Array<Array<{ text: string; generationInfo: Record<string, unknown> }>>;
+  llmOutput: Record<string, unknown>;
 }
 /** A retriever's input as events show it. */
 export interface RetrieverInput {
@@ -69,8 +71,8 @@ export type ChatModelEvent = Lifecycle<
   AIMessageChunk,
   AIMessageChunk
 >;
-/** Events of text-completion LLMs. */
-export type LLMEvent = Lifecycle<"llm", LLMInput | unknown, string, LLMOutput>;
+/** Events of text-completion LLMs: each chunk is a `GenerationChunk` (`chunk.text`), the output an `LLMOutput`. */
+export type LLMEvent = Lifecycle<"llm", LLMInput | unknown, GenerationChunk, LLMOutput>;
 /** Events of tools: the input is the tool's arguments. */
 export type ToolEvent = Lifecycle<"tool", unknown, unknown, unknown>;
 /** Events of retrievers: the output is the list of documents. */
@@ -127,18 +129,18 @@ export interface RetrieverOutputV1 {
 }
 
 type EventData<E extends StreamEvent["event"]> = Extract<StreamEvent, { event: E }>["data"];
-type LLMChunk = EventData<"on_llm_stream">["chunk"];
 type LLMEndOutput = EventData<"on_llm_end">["output"];
 
 /**
  * v1 events of chat models and LLMs alike: v1 names a chat model's events `on_llm_*` (and its
  * filters match it as type `llm`), its chunks are `AIMessageChunk`s and its end output is a
- * `ChatModelOutputV1`; an LLM's data are as in v2.
+ * `ChatModelOutputV1`; an LLM's chunks are its text, as `@langchain/core`'s v1 streams them
+ * (v2 wraps them in `GenerationChunk`s), and its other data are as in v2.
  */
 export type LLMEventV1 = Lifecycle<
   "llm",
   ChatModelInput | LLMInput | unknown,
-  AIMessageChunk | LLMChunk,
+  AIMessageChunk | string,
   ChatModelOutputV1 | LLMEndOutput
 >;
 /** v1 events of retrievers: the end output is `{ documents }`. */

@@ -1,3 +1,4 @@
+import type { LLMResult } from "../callbacks/callback-handler.js";
 import type { RunPresentation } from "../callbacks/run.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import type { RunIdentity } from "../engine/run-identity.js";
@@ -7,6 +8,7 @@ import { throwIfAborted } from "../internal/abort.js";
 import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
 import { getBufferString } from "../prompts/get-buffer-string.js";
 import { Runnable } from "../runnables/runnable.js";
+import { GenerationChunk } from "../streams/generation-chunk.js";
 import type { ChatModelCallOptions, LangSmithParams } from "./chat-model-call-options.js";
 import { lsProviderFromName } from "./ls-provider-from-name.js";
 
@@ -29,10 +31,22 @@ function shownPrompt(input: unknown): string {
   }
 }
 
-/** An LLM's input in events is `{ prompts: [prompt] }`, its text output `{ generations: [[{ text }]] }`. */
+/**
+ * An LLM's output as `@langchain/core` shows a streamed completion: one generation whose info is
+ * the merge of its chunks' (none here: Rivulet LLMs stream text), and an empty `llmOutput`.
+ */
+function llmResult(text: string): LLMResult {
+  return { generations: [[{ text, generationInfo: {} }]], llmOutput: {} };
+}
+
+/**
+ * How an LLM's runs appear in events, as in `@langchain/core`: the input as `{ prompts: [prompt] }`,
+ * each text chunk as a `GenerationChunk`, the output as an `LLMResult`.
+ */
 const LLM_PRESENTATION: RunPresentation = {
   input: (input) => ({ prompts: [shownPrompt(input)] }),
-  output: (output) => (typeof output === "string" ? { generations: [[{ text: output }]] } : output),
+  output: (output) => (typeof output === "string" ? llmResult(output) : output),
+  chunk: (chunk) => (typeof chunk === "string" ? new GenerationChunk({ text: chunk }) : chunk),
   chunkText: (chunk) => (typeof chunk === "string" ? chunk : undefined),
 };
 
