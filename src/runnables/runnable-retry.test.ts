@@ -91,6 +91,15 @@ describe("withRetry under invoke", () => {
     expect(delays).toEqual([50, 150, 400]);
   });
 
+  it("fails with an InvalidConfigError, not a retry at once, when the random seam returns NaN", async () => {
+    const { delays, sleep } = recordingSleep();
+    const { runnable, calls } = flaky(3);
+    const retried = runnable.withRetry({ stopAfterAttempt: 4, sleep, random: () => Number.NaN });
+    await expect(retried.invoke("x")).rejects.toThrow(/^random must return a number from 0 to 1/);
+    expect(calls()).toBe(1);
+    expect(delays).toEqual([]);
+  });
+
   it("never jitters a delay above maxDelayMs", async () => {
     const { delays, sleep } = recordingSleep();
     const { runnable } = flaky(3);
