@@ -86,3 +86,40 @@ describe("uuidv7", () => {
     expect(() => createUuidV7({ poolBytes: 65_536 })).not.toThrow();
   });
 });
+
+describe("uuidv7 given an odd clock", () => {
+  // `now` comes from a caller (CallbackManager.createRun's clock): a fractional millisecond
+  // (performance.timeOrigin + performance.now()) wrote a "." into the id, a negative one a "-",
+  // NaN and Infinity their names.
+  it("gives a well-formed id for a fractional, negative, NaN or infinite now", () => {
+    const generate = createUuidV7();
+    for (const now of [1_700_000_000_123.75, -5, Number.NaN, Number.POSITIVE_INFINITY, -0]) {
+      expect([now, generate(now)]).toMatchObject([now, expect.stringMatching(FORMAT)]);
+    }
+  });
+
+  it("takes a fractional now's whole millisecond and stays increasing within it", () => {
+    const generate = createUuidV7();
+    const ids = [1000.2, 1000.7, 1000.9, 1001.1].map((now) => generate(now));
+    expect(ids.map(msOf)).toEqual([1000, 1000, 1000, 1001]);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("keeps drawing after a fill that threw: the next id refills the pool", () => {
+    let fills = 0;
+    const generate = createUuidV7({
+      poolBytes: 9,
+      fillRandom: (bytes) => {
+        fills++;
+        if (fills === 2) throw new Error("entropy source failed");
+        bytes.fill(fills);
+      },
+    });
+    expect(generate(5)).toMatch(FORMAT);
+    expect(() => generate(5)).toThrow("entropy source failed");
+    const after = generate(5);
+    expect(after).toMatch(FORMAT);
+    expect(bytesOf(after).at(-1)).toBe(3);
+  });
+});

@@ -44,7 +44,8 @@ export function createUuidV7(options: UuidV7Options = {}): UuidV7Generator {
   let lastMs = -1;
   let counter = 0;
   let prefix = ""; // the timestamp part of lastMs, "xxxxxxxx-xxxx-"
-  return (now: number = Date.now()): string => {
+  return (given: number = Date.now()): string => {
+    const now = wholeMillisecond(given);
     if (offset + RANDOM_BYTES_PER_ID > pool.length) {
       fillRandom(pool);
       offset = 0;
@@ -80,6 +81,15 @@ export function createUuidV7(options: UuidV7Options = {}): UuidV7Generator {
       HEX[pool[at + 7]!]!
     );
   };
+}
+
+/**
+ * The caller's clock as a whole millisecond: a fractional one (`performance.now()`-based) is
+ * floored, and one that is not a time at all (NaN, negative, infinite) is replaced by the
+ * system clock, since its digits would end up in the id.
+ */
+function wholeMillisecond(now: number): number {
+  return now >= 0 && now < Number.POSITIVE_INFINITY ? Math.floor(now) : Date.now();
 }
 
 /** The first two groups of an id: the 48-bit millisecond timestamp as 12 hex digits. */
