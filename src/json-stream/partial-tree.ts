@@ -18,19 +18,39 @@ export interface PartialTreeOptions {
 
 type Container = JsonValue[] | JsonObject;
 
-/** One open object or array, innermost last. */
-interface Frame {
-  readonly live: Container;
-  readonly isArray: boolean;
+/** What every open container records. */
+interface FrameState {
   /** JSON Pointer of this container (only maintained in diff mode). */
   readonly pointer: string;
-  /** Where the current (last) child sits: its key, or its index. */
-  slot: string | number;
   /** The copy last handed out in snapshot mode, valid while `dirty` is false. */
   snapshot: Container | undefined;
   dirty: boolean;
   /** An object's member keys in first-insertion order (snapshot mode only), so copies need not enumerate it. */
   readonly keys: string[];
+}
+
+/** An open array; `slot` is the index of its current (last) element. */
+interface ArrayFrame extends FrameState {
+  readonly live: JsonValue[];
+  readonly isArray: true;
+  slot: number;
+}
+
+/** An open object; `slot` is the key of its current (last) member. */
+interface ObjectFrame extends FrameState {
+  readonly live: JsonObject;
+  readonly isArray: false;
+  slot: string;
+}
+
+/** One open object or array, innermost last. */
+type Frame = ArrayFrame | ObjectFrame;
+
+/** The frame of a container just opened (same property order for both kinds, one V8 shape). */
+function openFrame(live: Container, pointer: string): Frame {
+  return Array.isArray(live)
+    ? { live, isArray: true, pointer, slot: -1, snapshot: undefined, dirty: true, keys: [] }
+    : { live, isArray: false, pointer, slot: "", snapshot: undefined, dirty: true, keys: [] };
 }
 
 const NO_LEAF = 0;
@@ -140,15 +160,7 @@ export class PartialTree implements ValueSink {
     const parent = this.frames[this.frames.length - 1];
     this.attach(live, isArray ? [] : {});
     const pointer = this.options.diff ? this.currentPointer(parent) : "";
-    this.frames.push({
-      live,
-      isArray,
-      pointer,
-      slot: isArray ? -1 : "",
-      snapshot: undefined,
-      dirty: true,
-      keys: [],
-    });
+    this.frames.push(openFrame(live, pointer));
   }
 
   closeContainer(): void {
@@ -164,7 +176,9 @@ export class PartialTree implements ValueSink {
   }
 
   setKey(key: string): void {
-    this.frames[this.frames.length - 1]!.slot = key;
+    const top = this.frames[this.frames.length - 1]!;
+    // The tokenizer reports keys inside objects only.
+    if (!top.isArray) top.slot = key;
   }
 
   beginString(): void {
@@ -256,12 +270,10 @@ export class PartialTree implements ValueSink {
     const top = this.frames[this.frames.length - 1];
     if (top === undefined) this.root = value;
     else if (top.isArray) {
-      const live = top.live as JsonValue[];
-      top.slot = live.length;
-      live.push(value);
+      top.slot = top.live.length;
+      top.live.push(value);
     } else {
-      const live = top.live as JsonObject;
-      const key = top.slot as string;
+      const { live, slot: key } = top;
       if (this.options.snapshots && !Object.hasOwn(live, key)) top.keys.push(key);
       setMember(live, key, value);
     }
@@ -278,8 +290,8 @@ export class PartialTree implements ValueSink {
   private replaceCurrent(value: JsonValue): void {
     const top = this.frames[this.frames.length - 1];
     if (top === undefined) this.root = value;
-    else if (top.isArray) (top.live as JsonValue[])[top.slot as number] = value;
-    else setMember(top.live as JsonObject, top.slot as string, value);
+    else if (top.isArray) top.live[top.slot] = value;
+    else setMember(top.live, top.slot, value);
   }
 
   /** Marks the open containers stale; stops at the first stale one (all above it are stale too). */
@@ -305,12 +317,12 @@ export class PartialTree implements ValueSink {
 /** A shallow copy of an open container, with its open child replaced by that child's snapshot. */
 function copyWithChild(frame: Frame, child: Container | undefined): Container {
   if (frame.isArray) {
-    const copy = (frame.live as JsonValue[]).slice();
-    if (child !== undefined) copy[frame.slot as number] = child;
+    const copy = frame.live.slice();
+    if (child !== undefined) copy[frame.slot] = child;
     return copy;
   }
-  const copy = copyObject(frame.live as JsonObject, frame.keys);
-  if (child !== undefined) setMember(copy, frame.slot as string, child);
+  const copy = copyObject(frame.live, frame.keys);
+  if (child !== undefined) setMember(copy, frame.slot, child);
   return copy;
 }
 
