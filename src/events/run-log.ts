@@ -55,6 +55,14 @@ export class RunLogPatch {
     return this.opCount === this.opStore.length ? this.opStore : this.opStore.slice(0, this.opCount);
   }
 
+  /**
+   * The wire form, `{ ops }`, as `@langchain/core`'s patches serialise: `JSON.stringify(patch)`
+   * must not show the shared op storage (which holds ops this patch does not include).
+   */
+  toJSON(): { ops: JsonPatchOperation[] } {
+    return { ops: this.ops };
+  }
+
   /** Applies this patch's ops, then `other`'s, to an empty state. */
   concat(other?: RunLogPatch): RunLog {
     const ops = other ? [...this.ops, ...other.ops] : [...this.ops];
@@ -73,6 +81,11 @@ export class RunLog extends RunLogPatch {
   constructor(fields: { ops: JsonPatchOperation[]; state: RunState }, count = fields.ops.length) {
     super(fields, count);
     this.state = fields.state;
+  }
+
+  /** The wire form, `{ ops, state }`. */
+  override toJSON(): { ops: JsonPatchOperation[]; state: RunState } {
+    return { ops: this.ops, state: this.state };
   }
 
   override concat(other?: RunLogPatch): RunLog {
