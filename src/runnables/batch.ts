@@ -83,7 +83,8 @@ export async function runBatch<I, O>(request: BatchRequest<I, O>): Promise<(O | 
     while (next < inputs.length && failure === undefined) {
       const i = next++;
       try {
-        results[i] = await call(inputs[i] as I, configOf(i));
+        // i < inputs.length: an input (undefined only if the caller passed undefined).
+        results[i] = await call(inputs[i]!, configOf(i));
       } catch (error) {
         if (!options.returnExceptions) {
           failure ??= { error };

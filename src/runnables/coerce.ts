@@ -5,7 +5,12 @@ import { RunnableGenerator } from "./runnable-generator.js";
 import { RunnableLambda } from "./runnable-lambda.js";
 import { RunnableParallel } from "./runnable-parallel.js";
 
-function isAsyncGeneratorFunction(value: unknown): value is (...args: never[]) => AsyncGenerator {
+/** Any function can be called with any arguments, and returns something. */
+function isFunction(value: unknown): value is (...args: unknown[]) => unknown {
+  return typeof value === "function";
+}
+
+function isAsyncGeneratorFunction(value: unknown): value is (...args: unknown[]) => AsyncGenerator {
   return (
     typeof value === "function" && Object.prototype.toString.call(value) === "[object AsyncGeneratorFunction]"
   );
@@ -14,8 +19,7 @@ function isAsyncGeneratorFunction(value: unknown): value is (...args: never[]) =
 function describe(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "an array";
-  if (typeof value === "object")
-    return `an instance of ${(value as object).constructor?.name ?? "an unknown class"}`;
+  if (typeof value === "object") return `an instance of ${value.constructor?.name ?? "an unknown class"}`;
   return `${typeof value} ${JSON.stringify(value)}`;
 }
 
@@ -26,8 +30,8 @@ function describe(value: unknown): string {
  */
 export function coerceToRunnable(value: unknown): Runnable {
   if (Runnable.isRunnable(value)) return value;
-  if (isAsyncGeneratorFunction(value)) return new RunnableGenerator({ generator: value as never });
-  if (typeof value === "function") return new RunnableLambda({ func: value as never });
+  if (isAsyncGeneratorFunction(value)) return new RunnableGenerator({ generator: value });
+  if (isFunction(value)) return new RunnableLambda({ func: value });
   if (isPlainObject(value)) return new RunnableParallel({ steps: value });
   throw new InvalidInputError(
     `Cannot use ${describe(value)} as a step of a chain: pass a Runnable, a function, ` +

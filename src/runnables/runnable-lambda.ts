@@ -16,7 +16,6 @@ export type RunnableFunc<I, R> = (input: I, config: RunnableConfig) => R;
 
 const DEFAULT_RECURSION_LIMIT = 25;
 const CONFIGURED_LIMIT = Symbol("rivulet.configuredRecursionLimit");
-type LimitMemo = { [CONFIGURED_LIMIT]?: number };
 
 /**
  * Wraps a function as a Runnable. The function gets the whole input (a streamed input is
@@ -64,10 +63,11 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
    */
   #nestedConfig(scope: RunScope): RunnableConfig {
     const left = scope.config.recursionLimit ?? DEFAULT_RECURSION_LIMIT;
-    const configured = (scope.config as LimitMemo)[CONFIGURED_LIMIT] ?? left;
+    const remembered: unknown = Reflect.get(scope.config, CONFIGURED_LIMIT);
+    const configured = typeof remembered === "number" ? remembered : left;
     if (left <= 0) throw new RecursionLimitError(configured);
     const child = scope.childConfig(undefined, { recursionLimit: left - 1 });
-    (child as LimitMemo)[CONFIGURED_LIMIT] = configured;
+    Reflect.set(child, CONFIGURED_LIMIT, configured);
     return child;
   }
 

@@ -23,7 +23,7 @@ import { Runnable } from "./runnable.js";
 function defaultRetryIf(error: unknown): boolean {
   if (isAbortError(error)) return false;
   if (RivuletError.isInstance(error)) {
-    const retryable = (error as { retryable?: unknown }).retryable;
+    const retryable = "retryable" in error ? error.retryable : undefined;
     if (typeof retryable === "boolean") return retryable;
     // A code from a newer copy of the package is not in this table: retried, like any error.
     return Object.hasOwn(ERROR_STATUS, error.code) ? ERROR_STATUS[error.code].retryable : true;
