@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { InvalidInputError } from "../../errors/input-errors.js";
 import { MissingApiKeyError } from "../../errors/provider-error.js";
 import { AIMessage } from "../../messages/ai-message.js";
 import { HumanMessage } from "../../messages/human-message.js";
@@ -47,6 +48,19 @@ describe("ChatAnthropic", () => {
   afterAll(() => server.close());
   afterEach(() => vi.unstubAllEnvs());
   const sse = (body: string): ReplyScript => ({ headers: { "content-type": "text/event-stream" }, body });
+
+  it("refuses strict (structured output or a bound tool) instead of dropping it", async () => {
+    const model = makeModel(server.url);
+    const schema = { title: "trip", type: "object", properties: { city: { type: "string" } } };
+    await expect(model.withStructuredOutput(schema, { strict: true }).invoke("Lisbon")).rejects.toThrow(
+      InvalidInputError,
+    );
+    const strictTool = { type: "function", function: { name: "f", parameters: schema, strict: true } };
+    await expect(model.bindTools([strictTool]).invoke("hi")).rejects.toThrow(
+      /sets strict, which ChatAnthropic does not send/,
+    );
+    expect(server.requests).toHaveLength(0);
+  });
 
   it("streams text deltas with the message id, usage (cache included) and stop reason", async () => {
     server.reply(sse(TEXT));

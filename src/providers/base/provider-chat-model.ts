@@ -180,6 +180,8 @@ export abstract class ProviderChatModel<
         name,
         description: options.description ?? "Respond with the requested output",
         parameters: json,
+        // The forced tool carries `strict` (a provider without strict tools refuses it loudly).
+        ...(options.strict === undefined ? {} : { strict: options.strict }),
       };
       model = this.bindTools([tool], { tool_choice: name });
       parser = new ToolCallOutputParser<unknown>(schema, name);

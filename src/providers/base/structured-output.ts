@@ -25,9 +25,10 @@ export interface StructuredOutputOptions {
    */
   method?: "jsonSchema" | "functionCalling";
   /**
-   * OpenAI's `"jsonSchema"` method only: ask for strict schema adherence (`json_schema.strict`,
-   * not sent unless set). `"functionCalling"` and the other providers do not use it; on tools,
-   * strict is a property of each tool (docs/providers.md, "Tools and structured output").
+   * Ask for strict schema adherence, sent only when set: with `"jsonSchema"` as
+   * `json_schema.strict` (OpenAI), with `"functionCalling"` on the forced tool (`function.strict`
+   * for OpenAI-style APIs). Anthropic has no strict tools here: it is an `InvalidInputError`
+   * there, never dropped silently.
    */
   strict?: boolean;
   /**

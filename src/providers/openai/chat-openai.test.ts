@@ -279,6 +279,18 @@ describe("ChatOpenAI", () => {
     });
   });
 
+  it("sends strict on the forced tool when withStructuredOutput asks for it with functionCalling", async () => {
+    server.reply(sse(fixture("tool-calls.sse")));
+    const extractor = makeModel(server.url).withStructuredOutput(
+      { title: "get_weather", type: "object", properties: { city: { type: "string" } } },
+      { method: "functionCalling", strict: true },
+    );
+    expect(await extractor.invoke("Weather?")).toEqual({ city: "Paris" });
+    expect(server.requests.at(-1)!.body).toMatchObject({
+      tools: [{ type: "function", function: { name: "get_weather", strict: true } }],
+    });
+  });
+
   it("reports ls_* metadata for its runs", () => {
     const model = new ChatOpenAI({ apiKey: "k", model: "gpt-4o", temperature: 0, maxTokens: 5 });
     expect(model.getLsParams()).toEqual({
