@@ -1,6 +1,16 @@
-import { BaseCallbackHandler, type CallbackHandler, RunnableLambda, RunnableSequence } from "rivulet";
-import { RunRecorder } from "rivulet/testing";
+import {
+  AIMessageChunk,
+  BaseCallbackHandler,
+  type CallbackHandler,
+  type ChatModelCallOptions,
+  type LLMResult,
+  RunnableLambda,
+  RunnableSequence,
+  tool,
+} from "rivulet";
+import { FakeListChatModel, FakeStreamingChatModel, RunRecorder } from "rivulet/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 
 const addOne = RunnableLambda.from((x: number) => x + 1, { name: "addOne" });
 const fail = RunnableLambda.from(
@@ -187,5 +197,72 @@ describe("a raising handler next to other observers", () => {
     const lines = rec.lines();
     if (lines.includes("error:addOne")) expect(lines[0]).toBe("start:addOne");
     expect(rec.openRuns()).toEqual([]);
+  });
+});
+
+describe("model and tool callbacks carry what tracing handlers read (@langchain/core 1.4's shapes)", () => {
+  it("handleChatModelStart's extraParams are { options, invocation_params, batch_size: 1 }", async () => {
+    const extras: unknown[] = [];
+    const handler: CallbackHandler = {
+      handleChatModelStart: (_llm, _messages, _runId, _parent, extraParams) => void extras.push(extraParams),
+    };
+    const model = new FakeListChatModel({ responses: ["ab"] });
+    const options: ChatModelCallOptions = {
+      callbacks: [handler],
+      stop: ["x"],
+      tags: ["t1"],
+      metadata: { k: 1 },
+    };
+    await model.invoke("hi", options);
+    // @langchain/core 1.4 gives exactly this for its FakeListChatModel called the same way.
+    expect(extras).toEqual([{ options: { stop: ["x"] }, invocation_params: {}, batch_size: 1 }]);
+    const configured = new FakeListChatModel({ responses: ["ab"], model: "fake-1" });
+    await configured.invoke("hi", { callbacks: [handler] });
+    expect(extras[1]).toEqual({ options: {}, invocation_params: { model: "fake-1" }, batch_size: 1 });
+  });
+
+  it("handleLLMEnd's llmOutput.tokenUsage comes from the message's usage_metadata", async () => {
+    const results: LLMResult[] = [];
+    const handler: CallbackHandler = { handleLLMEnd: (output) => void results.push(output) };
+    const model = new FakeStreamingChatModel({
+      chunks: [
+        new AIMessageChunk({ content: "a" }),
+        new AIMessageChunk({
+          content: "b",
+          usage_metadata: { input_tokens: 3, output_tokens: 2, total_tokens: 5 },
+          response_metadata: { finish_reason: "stop" },
+        }),
+      ],
+    });
+    const reply = await model.invoke("hi", { callbacks: [handler] });
+    // @langchain/core 1.4, the same chunks streamed: this result, with a ChatGenerationChunk.
+    expect(results).toEqual([
+      {
+        generations: [[{ text: "ab", generationInfo: { finish_reason: "stop" }, message: reply }]],
+        llmOutput: { tokenUsage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 } },
+      },
+    ]);
+    const noUsage = new FakeListChatModel({ responses: ["ab"] });
+    await noUsage.invoke("hi", { callbacks: [handler] });
+    expect(results[1]?.llmOutput).toBeUndefined();
+  });
+
+  it("handleToolStart gets the tool call's id when the tool is invoked with a ToolCall", async () => {
+    const starts: unknown[][] = [];
+    const handler: CallbackHandler = { handleToolStart: (...args) => void starts.push(args) };
+    const search = tool(async ({ q }: { q: string }) => `r:${q}`, {
+      name: "search",
+      description: "Search",
+      schema: z.object({ q: z.string() }),
+    });
+    await search.invoke(
+      { name: "search", args: { q: "x" }, id: "call_1", type: "tool_call" },
+      { callbacks: [handler] },
+    );
+    await search.invoke({ q: "y" }, { callbacks: [handler] });
+    expect(starts.map((args) => [args[1], args[6], args[7]])).toEqual([
+      ['{"q":"x"}', "search", "call_1"],
+      ['{"q":"y"}', "search", undefined],
+    ]);
   });
 });

@@ -20,11 +20,10 @@ function textOf(chunk: unknown): string {
   return typeof c?.content === "string" ? c.content : "";
 }
 
-/** A model run's output as `handleLLMEnd` gets it: as the model presents it (an LLM's result), else wrapped. */
+/** A model run's output as `handleLLMEnd` gets it: as the model presents it (with token usage), else wrapped. */
 function llmResult(run: Run): LLMResult {
-  const output = run.presentation?.output === undefined ? run.output : run.presentation.output(run.output);
-  if (typeof output === "object" && output !== null && "generations" in output) return output as LLMResult;
-  return { generations: [[{ text: textOf(output), message: output }]] };
+  const presented = run.presentation?.llmResult?.(run.output);
+  return presented ?? { generations: [[{ text: textOf(run.output), message: run.output }]] };
 }
 
 /** Makes a LangChain-style handler observe runs: each run event becomes the matching `handleX` call. */
@@ -118,7 +117,8 @@ export class HandlerAdapter implements RunObserver {
   #toolStart(run: Run): void | Promise<void> {
     const h = this.#h;
     const input = typeof run.input === "string" ? run.input : JSON.stringify(run.input);
-    const callId = typeof run.extra.toolCallId === "string" ? run.extra.toolCallId : undefined;
+    // Set when the tool was invoked with a ToolCall (see ToolCallRun).
+    const callId = typeof run.extra.tool_call_id === "string" ? run.extra.tool_call_id : undefined;
     return this.#call(() =>
       h.handleToolStart?.(
         serialized(run),

@@ -1,3 +1,5 @@
+import type { LLMResult } from "./callback-handler.js";
+
 /** The kinds of run; event names are built from them (`on_<type>_start`). */
 export type RunType = "chain" | "prompt" | "chat_model" | "llm" | "parser" | "retriever" | "tool";
 
@@ -11,6 +13,8 @@ export interface RunPresentation {
   output?(output: unknown): unknown;
   /** One output chunk as stream events show it (an LLM's text as a `GenerationChunk`). */
   chunk?(chunk: unknown): unknown;
+  /** A model run's output as LangChain handlers get it in `handleLLMEnd` (an `LLMResult`). */
+  llmResult?(output: unknown): LLMResult | undefined;
   /** The text of one output chunk, for runs whose chunks are tokens (`streamed_output_str`). */
   chunkText?(chunk: unknown): string | undefined;
 }

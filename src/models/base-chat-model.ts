@@ -17,7 +17,9 @@ import type {
   ChatModelCallOptions,
   LangSmithParams,
 } from "./chat-model-call-options.js";
+import { chatModelLLMResult } from "./chat-model-llm-result.js";
 import { lsProviderFromName } from "./ls-provider-from-name.js";
+import { tracingCallOptions } from "./tracing-call-options.js";
 
 /** A chat model's input in events: `{ messages: [[...]] }`, or as given when not message-like. */
 const CHAT_MODEL_PRESENTATION: RunPresentation = {
@@ -29,6 +31,7 @@ const CHAT_MODEL_PRESENTATION: RunPresentation = {
     }
   },
   chunkText: (chunk) => (isAIMessageChunk(chunk) ? chunk.text : undefined),
+  llmResult: (output) => (isAIMessageChunk(output) ? chatModelLLMResult(output) : undefined),
 };
 
 /** Fields every chat model shares. */
@@ -99,7 +102,10 @@ export abstract class BaseChatModel<
    * with their own identifier (`openai`), as LangChain's providers do.
    */
   getLsParams(options: ChatModelCallOptions = {}): LangSmithParams {
-    const params: LangSmithParams = { ls_provider: lsProviderFromName(this.getName()), ls_model_type: "chat" };
+    const params: LangSmithParams = {
+      ls_provider: lsProviderFromName(this.getName()),
+      ls_model_type: "chat",
+    };
     if (this.model !== undefined) params.ls_model_name = this.model;
     if (this.temperature !== undefined) params.ls_temperature = this.temperature;
     if (this.maxTokens !== undefined) params.ls_max_tokens = this.maxTokens;
@@ -107,12 +113,39 @@ export abstract class BaseChatModel<
     return params;
   }
 
+  /**
+   * The parameters a call with `options` sends, as tracing and cost handlers read them
+   * (`handleChatModelStart`'s `extraParams.invocation_params`). The base gives the model name,
+   * temperature and max tokens it was given (`@langchain/core`'s base, which has none of them,
+   * gives `{}`); providers override it with their request parameters (`model`, `temperature`,
+   * `max_tokens`, `stream`, `tools`...).
+   */
+  invocationParams(_options: ChatModelCallOptions = {}): Record<string, unknown> {
+    const params: Record<string, unknown> = {};
+    if (this.model !== undefined) params.model = this.model;
+    if (this.temperature !== undefined) params.temperature = this.temperature;
+    if (this.maxTokens !== undefined) params.max_tokens = this.maxTokens;
+    return params;
+  }
+
   /** @internal */
   override runIdentity(config: RunnableConfig = {}): RunIdentity {
+    let extra: Record<string, unknown> | undefined;
+    // Built on first read, which happens only when the run is observed: a run nobody watches
+    // never converts its tools for the handlers' invocation params.
+    const tracingExtra = () =>
+      (extra ??= {
+        options: tracingCallOptions(config),
+        invocation_params: this.invocationParams(config),
+        batch_size: 1,
+      });
     return {
       name: this.getName(),
       runType: "chat_model",
       metadata: { ...this.getLsParams(config) },
+      get extra() {
+        return tracingExtra();
+      },
       presentation: CHAT_MODEL_PRESENTATION,
     };
   }

@@ -47,6 +47,7 @@ const LLM_PRESENTATION: RunPresentation = {
   input: (input) => ({ prompts: [shownPrompt(input)] }),
   output: (output) => (typeof output === "string" ? llmResult(output) : output),
   chunk: (chunk) => (typeof chunk === "string" ? new GenerationChunk({ text: chunk }) : chunk),
+  llmResult: (output) => (typeof output === "string" ? llmResult(output) : undefined),
   chunkText: (chunk) => (typeof chunk === "string" ? chunk : undefined),
 };
 

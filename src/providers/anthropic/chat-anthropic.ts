@@ -124,6 +124,12 @@ export class ChatAnthropic extends ProviderChatModel<ChatAnthropicFields, ChatAn
     });
   }
 
+  /** A call's request parameters without the messages (`handleChatModelStart`'s `invocation_params`). */
+  override invocationParams(options: ChatAnthropicCallOptions = {}): JsonRecord {
+    const { messages: _messages, system: _system, ...params } = this.requestBody([], options);
+    return params;
+  }
+
   async *_streamChunks(
     messages: BaseMessage[],
     options: ChatAnthropicCallOptions,

@@ -99,6 +99,12 @@ export class ChatOllama extends ProviderChatModel<ChatOllamaFields, ChatOllamaCa
     });
   }
 
+  /** A call's request parameters without the messages (`handleChatModelStart`'s `invocation_params`). */
+  override invocationParams(options: ChatOllamaCallOptions = {}): JsonRecord {
+    const { messages: _messages, ...params } = this.requestBody([], options);
+    return params;
+  }
+
   #modelOptions(options: ChatOllamaCallOptions): JsonRecord | undefined {
     const f = this.fields;
     const modelOptions = compact({

@@ -108,6 +108,12 @@ export class ChatOpenAI extends ProviderChatModel<ChatOpenAIFields, ChatOpenAICa
     });
   }
 
+  /** A call's request parameters without the messages (`handleChatModelStart`'s `invocation_params`). */
+  override invocationParams(options: ChatOpenAICallOptions = {}): JsonRecord {
+    const { messages: _messages, ...params } = this.requestBody([], options);
+    return params;
+  }
+
   async *_streamChunks(
     messages: BaseMessage[],
     options: ChatOpenAICallOptions,
