@@ -1,4 +1,5 @@
 import type { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import type { BaseLanguageModelInput } from "../messages/base-language-model-input.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import type { GenerationChunk } from "../streams/generation-chunk.js";
 
@@ -19,7 +20,7 @@ export interface EventEnvelope<E extends string, D> {
 export interface ChatModelInput {
   messages: BaseMessage[][];
 }
-/** An LLM's input as events show it. */
+/** An LLM's input as events show it (nested runs). */
 export interface LLMInput {
   prompts: string[];
 }
@@ -28,10 +29,19 @@ export interface LLMOutput {
   generations: Array<Array<{ text: string; generationInfo: Record<string, unknown> }>>;
   llmOutput: Record<string, unknown>;
 }
-/** A retriever's input as events show it. */
+/** A retriever's input as events show it (nested runs). */
 export interface RetrieverInput {
   query: string;
 }
+
+/**
+ * A chat model's or LLM's input in its events: as it presents it in a nested run
+ * (`{ messages: [[...]] }`, `{ prompts: [...] }`), and as it was called with (a string,
+ * message-likes, a prompt value) when it is the root of the stream.
+ */
+export type LanguageModelEventInput<Presented> = Presented | BaseLanguageModelInput;
+/** A retriever's input in its events: `{ query }` in a nested run, the query string at the root. */
+export type RetrieverEventInput = RetrieverInput | string;
 
 /** `data` of a start event: the input when it is known at start (absent when it is streamed in). */
 export interface StartData<I = unknown> {
@@ -67,16 +77,16 @@ export type ParserEvent = Lifecycle<"parser", unknown, unknown, unknown>;
 /** Events of chat models: chunks are `AIMessageChunk`s, the output is their aggregate. */
 export type ChatModelEvent = Lifecycle<
   "chat_model",
-  ChatModelInput | unknown,
+  LanguageModelEventInput<ChatModelInput>,
   AIMessageChunk,
   AIMessageChunk
 >;
 /** Events of text-completion LLMs: each chunk is a `GenerationChunk` (`chunk.text`), the output an `LLMOutput`. */
-export type LLMEvent = Lifecycle<"llm", LLMInput | unknown, GenerationChunk, LLMOutput>;
+export type LLMEvent = Lifecycle<"llm", LanguageModelEventInput<LLMInput>, GenerationChunk, LLMOutput>;
 /** Events of tools: the input is the tool's arguments. */
 export type ToolEvent = Lifecycle<"tool", unknown, unknown, unknown>;
 /** Events of retrievers: the output is the list of documents. */
-export type RetrieverEvent = Lifecycle<"retriever", RetrieverInput | unknown, unknown[], unknown[]>;
+export type RetrieverEvent = Lifecycle<"retriever", RetrieverEventInput, unknown[], unknown[]>;
 /** A custom event sent with `dispatchCustomEvent`: `name` is its name, `data` its payload. */
 export type CustomEvent = EventEnvelope<"on_custom_event", unknown>;
 
@@ -139,12 +149,12 @@ type LLMEndOutput = EventData<"on_llm_end">["output"];
  */
 export type LLMEventV1 = Lifecycle<
   "llm",
-  ChatModelInput | LLMInput | unknown,
+  LanguageModelEventInput<ChatModelInput | LLMInput>,
   AIMessageChunk | string,
   ChatModelOutputV1 | LLMEndOutput
 >;
 /** v1 events of retrievers: the end output is `{ documents }`. */
-export type RetrieverEventV1 = Lifecycle<"retriever", RetrieverInput | unknown, unknown[], RetrieverOutputV1>;
+export type RetrieverEventV1 = Lifecycle<"retriever", RetrieverEventInput, unknown[], RetrieverOutputV1>;
 
 type WithoutParentIds<E> = E extends unknown ? Omit<E, "parent_ids"> : never;
 

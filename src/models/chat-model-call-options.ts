@@ -9,12 +9,8 @@ export interface ChatModelCallOptions extends RunnableConfig {
   stop?: string[] | undefined;
 }
 
-/** What a chat model accepts: a string, message-likes, or a prompt value. */
-export type BaseLanguageModelInput =
-  | string
-  | ReadonlyArray<unknown>
-  | { toChatMessages(): unknown[] }
-  | { toString(): string };
+// Declared with the messages (the events layer names it); models import it from here.
+export type { BaseLanguageModelInput } from "../messages/base-language-model-input.js";
 
 /** The `ls_*` metadata model runs carry (LangSmith's names), merged over inherited metadata. */
 export interface LangSmithParams {
