@@ -57,10 +57,11 @@ export function structuredName(schema: JsonRecord, options: StructuredOutputOpti
 
 /** Parses the model's JSON text (streaming partial objects), validated at the end when the schema can. */
 export function jsonTextParser<T>(schema: StructuredOutputSchema): Runnable<AIMessageChunk, T, unknown> {
-  const parser = isStandardSchema(schema)
-    ? new StructuredOutputParser<T>({ schema: schema as StandardSchemaV1<unknown, T> })
-    : new JsonOutputParser();
-  return parser as unknown as Runnable<AIMessageChunk, T, unknown>;
+  if (isStandardSchema(schema)) {
+    return new StructuredOutputParser<T>({ schema: schema as StandardSchemaV1<unknown, T> });
+  }
+  // A plain JSON Schema is trusted (the provider enforces it): its T is the caller's.
+  return new JsonOutputParser<T>();
 }
 
 /**
