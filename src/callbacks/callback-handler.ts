@@ -22,7 +22,9 @@ export interface LLMResult {
  * A callback handler with `@langchain/core`'s method names and argument order, so existing
  * handlers port by changing the import. Every method is optional. By default Rivulet calls
  * handlers without waiting for them (they must not slow the stream); set `awaitHandlers` to be
- * awaited, and `raiseError` to make an error thrown by the handler fail the run.
+ * awaited, and `raiseError` to make an error thrown by the handler fail the run. Without it, a
+ * failure is logged as one line, as `@langchain/core` logs it
+ * (`Error in handler MyHandler, handleLLMNewToken: Error: ...`), and the run goes on.
  *
  * @example
  * const logger: CallbackHandler = {

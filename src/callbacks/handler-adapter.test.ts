@@ -11,6 +11,7 @@ import {
 import { FakeListChatModel, FakeStreamingChatModel, RunRecorder } from "rivulet/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { HandlerAdapter } from "./handler-adapter.js";
 
 const addOne = RunnableLambda.from((x: number) => x + 1, { name: "addOne" });
 const fail = RunnableLambda.from(
@@ -264,5 +265,77 @@ describe("model and tool callbacks carry what tracing handlers read (@langchain/
       ['{"q":"x"}', "search", "call_1"],
       ['{"q":"y"}', "search", undefined],
     ]);
+  });
+});
+
+describe("a failing handler is reported in one line per failure", () => {
+  function lines(): { logger: { warn(message: string): void }; logged: unknown[][] } {
+    const logged: unknown[][] = [];
+    return { logger: { warn: (...args: unknown[]) => void logged.push(args) }, logged };
+  }
+
+  it("names the handler and the callback, with the message, once per failure (no stack)", async () => {
+    class MyHandler extends BaseCallbackHandler {
+      name = "my_handler";
+      handleLLMNewToken(): void {
+        throw new Error("token bug");
+      }
+    }
+    const { logger, logged } = lines();
+    const model = new FakeListChatModel({ responses: ["abc"] });
+    const reply = await model.invoke("hi", { callbacks: [new HandlerAdapter(new MyHandler(), { logger })] });
+    expect(reply.text).toBe("abc");
+    // @langchain/core 1.4 logs exactly these lines for the same handler.
+    expect(logged).toEqual([
+      ["Error in handler MyHandler, handleLLMNewToken: Error: token bug"],
+      ["Error in handler MyHandler, handleLLMNewToken: Error: token bug"],
+      ["Error in handler MyHandler, handleLLMNewToken: Error: token bug"],
+    ]);
+  });
+
+  it("reports a plain object handler by its name, an async rejection too", async () => {
+    const { logger, logged } = lines();
+    const handler: CallbackHandler = {
+      name: "broken",
+      awaitHandlers: true,
+      handleChainEnd: async () => {
+        throw new Error("async bug");
+      },
+      handleChainStart: () => {
+        throw "not an Error";
+      },
+    };
+    expect(await addOne.invoke(1, { callbacks: [new HandlerAdapter(handler, { logger })] })).toBe(2);
+    expect(logged).toEqual([
+      ["Error in handler broken, handleChainStart: not an Error"],
+      ["Error in handler broken, handleChainEnd: Error: async bug"],
+    ]);
+  });
+
+  it("with raiseError, the error fails the run and nothing is logged", async () => {
+    const { logger, logged } = lines();
+    const handler: CallbackHandler = {
+      name: "strict",
+      raiseError: true,
+      handleChainStart: () => {
+        throw new Error("strict handler");
+      },
+    };
+    await expect(addOne.invoke(1, { callbacks: [new HandlerAdapter(handler, { logger })] })).rejects.toThrow(
+      "strict handler",
+    );
+    expect(logged).toEqual([]);
+  });
+
+  it("goes to console.warn by default, as one string", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const handler: CallbackHandler = {
+      name: "noisy",
+      handleChainStart: () => {
+        throw new Error("bug");
+      },
+    };
+    await addOne.invoke(1, { callbacks: [handler] });
+    expect(warn.mock.calls).toEqual([["Error in handler noisy, handleChainStart: Error: bug"]]);
   });
 });

@@ -26,37 +26,67 @@ function llmResult(run: Run): LLMResult {
   return presented ?? { generations: [[{ text: textOf(run.output), message: run.output }]] };
 }
 
+/** The callback methods of a handler (`handleChainStart`...). */
+type HandlerMethod = Extract<keyof CallbackHandler, `handle${string}`>;
+
+/** Where a handler's failures are reported: one line each. */
+export interface HandlerFailureLogger {
+  warn(message: string): void;
+}
+
+/** Options of {@link HandlerAdapter}. */
+export interface HandlerAdapterOptions {
+  /** Where a failing handler is reported (default: `console`). A test seam. */
+  logger?: HandlerFailureLogger | undefined;
+}
+
+/**
+ * The name a failure report gives a handler, as `@langchain/core` does: its class name; for a
+ * plain object, its `name`.
+ */
+function handlerName(handler: CallbackHandler): string {
+  const className = handler.constructor?.name;
+  if (className !== undefined && className !== "" && className !== "Object") return className;
+  return handler.name ?? "(unnamed)";
+}
+
 /** Makes a LangChain-style handler observe runs: each run event becomes the matching `handleX` call. */
 export class HandlerAdapter implements RunObserver {
   readonly awaitHandlers: boolean;
   readonly #h: CallbackHandler;
+  readonly #logger: HandlerFailureLogger;
 
-  constructor(handler: CallbackHandler) {
+  constructor(handler: CallbackHandler, options: HandlerAdapterOptions = {}) {
     this.#h = handler;
+    this.#logger = options.logger ?? console;
     this.awaitHandlers = handler.awaitHandlers === true || handler.raiseError === true;
   }
 
-  /** Calls the handler; a failure is reported, not thrown, unless the handler asked to raise. */
-  #call(result: () => unknown): void | Promise<void> {
+  /**
+   * Calls the handler; a failure is reported, not thrown, unless the handler asked to raise
+   * (`raiseError`: the error fails the run instead).
+   */
+  #call(method: HandlerMethod, result: () => unknown): void | Promise<void> {
     try {
       const r = result();
       if (r instanceof Promise) {
         if (this.#h.raiseError) return r.then(() => undefined);
         const caught = r.then(
           () => undefined,
-          (e: unknown) => this.#report(e),
+          (e: unknown) => this.#report(method, e),
         );
         return this.awaitHandlers ? caught : undefined;
       }
     } catch (e) {
       if (this.#h.raiseError) throw e;
-      this.#report(e);
+      this.#report(method, e);
     }
     return undefined;
   }
 
-  #report(error: unknown): void {
-    console.warn(`[rivulet] callback handler ${this.#h.name ?? "(unnamed)"} failed:`, error);
+  /** One line per failure, as `@langchain/core` logs it: no stack, so a failing token handler does not flood the log. */
+  #report(method: HandlerMethod, error: unknown): void {
+    this.#logger.warn(`Error in handler ${handlerName(this.#h)}, ${method}: ${String(error)}`);
   }
 
   #isLLM(run: Run): boolean {
@@ -82,7 +112,7 @@ export class HandlerAdapter implements RunObserver {
     const h = this.#h;
     if (h.ignoreLLM) return;
     const messages = Array.isArray(run.input) ? run.input : [run.input];
-    return this.#call(() =>
+    return this.#call("handleChatModelStart", () =>
       h.handleChatModelStart?.(
         serialized(run),
         [messages],
@@ -100,7 +130,7 @@ export class HandlerAdapter implements RunObserver {
     const h = this.#h;
     if (h.ignoreLLM) return;
     const prompts = Array.isArray(run.input) ? run.input.map(String) : [String(run.input)];
-    return this.#call(() =>
+    return this.#call("handleLLMStart", () =>
       h.handleLLMStart?.(
         serialized(run),
         prompts,
@@ -119,7 +149,7 @@ export class HandlerAdapter implements RunObserver {
     const input = typeof run.input === "string" ? run.input : JSON.stringify(run.input);
     // Set when the tool was invoked with a ToolCall (see ToolCallRun).
     const callId = typeof run.extra.tool_call_id === "string" ? run.extra.tool_call_id : undefined;
-    return this.#call(() =>
+    return this.#call("handleToolStart", () =>
       h.handleToolStart?.(
         serialized(run),
         input,
@@ -136,7 +166,7 @@ export class HandlerAdapter implements RunObserver {
   #retrieverStart(run: Run): void | Promise<void> {
     const h = this.#h;
     if (h.ignoreRetriever) return;
-    return this.#call(() =>
+    return this.#call("handleRetrieverStart", () =>
       h.handleRetrieverStart?.(
         serialized(run),
         String(run.input),
@@ -153,7 +183,7 @@ export class HandlerAdapter implements RunObserver {
     const h = this.#h;
     if (h.ignoreChain) return;
     const inputs = run.inputKnownAtStart ? asRecord(run.input, "input") : { input: "" };
-    return this.#call(() =>
+    return this.#call("handleChainStart", () =>
       h.handleChainStart?.(
         serialized(run),
         inputs,
@@ -172,7 +202,7 @@ export class HandlerAdapter implements RunObserver {
     const h = this.#h;
     // An LLM's text chunk reaches handlers as a GenerationChunk, as in LangChain.
     const shown = run.presentation?.chunk === undefined ? chunk : run.presentation.chunk(chunk);
-    return this.#call(() =>
+    return this.#call("handleLLMNewToken", () =>
       h.handleLLMNewToken?.(
         textOf(chunk),
         { prompt: 0, completion: 0 },
@@ -191,17 +221,21 @@ export class HandlerAdapter implements RunObserver {
       case "chat_model":
       case "llm":
         if (h.ignoreLLM) return;
-        return this.#call(() => h.handleLLMEnd?.(llmResult(run), run.id, run.parentRunId, tags));
+        return this.#call("handleLLMEnd", () =>
+          h.handleLLMEnd?.(llmResult(run), run.id, run.parentRunId, tags),
+        );
       case "tool":
-        return this.#call(() => h.handleToolEnd?.(run.output, run.id, run.parentRunId, tags));
+        return this.#call("handleToolEnd", () =>
+          h.handleToolEnd?.(run.output, run.id, run.parentRunId, tags),
+        );
       case "retriever":
         if (h.ignoreRetriever) return;
-        return this.#call(() =>
+        return this.#call("handleRetrieverEnd", () =>
           h.handleRetrieverEnd?.(Array.isArray(run.output) ? run.output : [], run.id, run.parentRunId, tags),
         );
       default:
         if (h.ignoreChain) return;
-        return this.#call(() =>
+        return this.#call("handleChainEnd", () =>
           h.handleChainEnd?.(asRecord(run.output, "output"), run.id, run.parentRunId, tags, {
             inputs: asRecord(run.input, "input"),
           }),
@@ -216,15 +250,17 @@ export class HandlerAdapter implements RunObserver {
       case "chat_model":
       case "llm":
         if (h.ignoreLLM) return;
-        return this.#call(() => h.handleLLMError?.(error, run.id, run.parentRunId, tags));
+        return this.#call("handleLLMError", () => h.handleLLMError?.(error, run.id, run.parentRunId, tags));
       case "tool":
-        return this.#call(() => h.handleToolError?.(error, run.id, run.parentRunId, tags));
+        return this.#call("handleToolError", () => h.handleToolError?.(error, run.id, run.parentRunId, tags));
       case "retriever":
         if (h.ignoreRetriever) return;
-        return this.#call(() => h.handleRetrieverError?.(error, run.id, run.parentRunId, tags));
+        return this.#call("handleRetrieverError", () =>
+          h.handleRetrieverError?.(error, run.id, run.parentRunId, tags),
+        );
       default:
         if (h.ignoreChain) return;
-        return this.#call(() =>
+        return this.#call("handleChainError", () =>
           h.handleChainError?.(error, run.id, run.parentRunId, tags, {
             inputs: asRecord(run.input, "input"),
           }),
@@ -235,6 +271,8 @@ export class HandlerAdapter implements RunObserver {
   onCustomEvent(run: Run, name: string, data: unknown): void | Promise<void> {
     if (this.#h.ignoreCustomEvent) return;
     const h = this.#h;
-    return this.#call(() => h.handleCustomEvent?.(name, data, run.id, [...run.tags], { ...run.metadata }));
+    return this.#call("handleCustomEvent", () =>
+      h.handleCustomEvent?.(name, data, run.id, [...run.tags], { ...run.metadata }),
+    );
   }
 }
