@@ -111,7 +111,11 @@ async function openWithStream<I, O, C>(
   }
   const head = await peek(input.stream);
   try {
-    const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(config), config, inputStreamed: true });
+    const lifecycle = new RunLifecycle({
+      identity: runnable.runIdentity(config),
+      config,
+      inputStreamed: true,
+    });
     const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
     const tracked = lifecycle.observed
       ? { stream: recordInput(inner, lifecycle), aggregator: input.aggregator }
