@@ -20,6 +20,17 @@ export const observerCalls = {
     observer.onCustomEvent?.(run, name, data),
 } as const;
 
+/** Reports an observer's failure that no run waits for: one line, never a crash. */
+function warnDetachedFailure(error: unknown): void {
+  let message: string;
+  try {
+    message = error instanceof Error ? error.message : String(error);
+  } catch {
+    message = "(an error that cannot be shown)";
+  }
+  console.warn(`A run observer failed (it is not awaited, so the run goes on): ${message}`);
+}
+
 /**
  * Sends one notification about `run` to every observer, even when one throws (a handler with
  * `raiseError`), so no observer misses an event another one failed on (and none sees an end
@@ -38,9 +49,14 @@ export function notifyObservers<A, B>(
   for (const observer of observers) {
     try {
       const notified = call(observer, run, first, second);
-      if (notified !== undefined && observer.awaitHandlers) {
-        pending ??= [];
-        pending.push(notified);
+      if (notified !== undefined) {
+        if (observer.awaitHandlers) {
+          pending ??= [];
+          pending.push(notified);
+        } else if (typeof notified.then === "function") {
+          // Nobody awaits it: a rejection would be unhandled and end the process.
+          notified.then(undefined, warnDetachedFailure);
+        }
       }
     } catch (error) {
       failure ??= { error };

@@ -12,7 +12,24 @@ import { RunScopeView } from "./run-scope-view.js";
 
 /** Hidden link from a child config to the run that made it (for children-before-parent closing). */
 const PARENT_RUN = Symbol("rivulet.parentScope");
-type ParentLink = { [PARENT_RUN]?: RunLifecycle };
+type ParentLink = { [PARENT_RUN]?: ParentToken };
+
+/**
+ * What a child config carries to find the run that made it: an opaque token whose lifecycle is
+ * in a private field. The link must be a property (it has to survive config merges), but a
+ * user function holding its config must not reach the parent's `end` or `fail` through it.
+ */
+class ParentToken {
+  readonly #lifecycle: RunLifecycle;
+
+  constructor(lifecycle: RunLifecycle) {
+    this.#lifecycle = lifecycle;
+  }
+
+  static lifecycleOf(token: unknown): RunLifecycle | undefined {
+    return typeof token === "object" && token !== null && #lifecycle in token ? token.#lifecycle : undefined;
+  }
+}
 
 /** What a run is opened with. */
 export type RunLifecycleOptions = {
@@ -50,6 +67,7 @@ export class RunLifecycle implements RunScope {
   #runId: string | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #closed = false;
+  #token: ParentToken | undefined;
   readonly #parent: RunLifecycle | undefined;
   #liveChildren = 0;
   #childrenClosed: (() => void) | undefined;
@@ -60,7 +78,7 @@ export class RunLifecycle implements RunScope {
     this.manager = CallbackManager.from(config.callbacks);
     this.signal = this.#makeSignal(config);
     throwIfAborted(this.signal);
-    this.#parent = (config as ParentLink)[PARENT_RUN];
+    this.#parent = ParentToken.lifecycleOf((config as ParentLink)[PARENT_RUN]);
     if (this.#parent !== undefined) this.#parent.#childOpened();
     this.#runId = config.runId;
     if (this.manager.observed) {
@@ -123,14 +141,15 @@ export class RunLifecycle implements RunScope {
   /** Reports one output chunk; called before the chunk is passed on. */
   reportChunk(chunk: unknown): Notified {
     const run = this.run;
-    if (run === undefined) return;
+    // A scope kept past its run's end reports nothing: observers never see a chunk after the end.
+    if (run === undefined || this.#closed) return;
     return notifyObservers(this.manager.observers, observerCalls.chunk, run, chunk, undefined);
   }
 
   /** Reports a custom event dispatched from inside this run. */
   reportCustomEvent(name: string, data: unknown): Notified {
     const run = this.run;
-    if (run === undefined) return;
+    if (run === undefined || this.#closed) return;
     return notifyObservers(this.manager.observers, observerCalls.customEvent, run, name, data);
   }
 
@@ -214,7 +233,8 @@ export class RunLifecycle implements RunScope {
     if (c.maxConcurrency !== undefined) child.maxConcurrency = c.maxConcurrency;
     if (c.recursionLimit !== undefined) child.recursionLimit = c.recursionLimit;
     if (this.signal !== undefined) child.signal = this.signal;
-    (child as ParentLink)[PARENT_RUN] = this;
+    this.#token ??= new ParentToken(this);
+    (child as ParentLink)[PARENT_RUN] = this.#token;
     return overrides ? { ...child, ...overrides } : child;
   }
 }
