@@ -44,6 +44,6 @@ export class ChatPromptValue implements ChatMessagesSource {
 
   /** True for any ChatPromptValue, even one made by another copy of the package. */
   static isInstance(value: unknown): value is ChatPromptValue {
-    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return typeof value === "object" && value !== null && Reflect.get(value, BRAND) === true;
   }
 }

@@ -43,7 +43,7 @@ export class Document<M extends Record<string, unknown> = Record<string, unknown
 
   /** True for any Rivulet Document, even one made by another copy of the package. */
   static isInstance(value: unknown): value is Document {
-    return typeof value === "object" && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+    return typeof value === "object" && value !== null && Reflect.get(value, BRAND) === true;
   }
 
   /** `Document(id='…', metadata={…}, page_content='…')`, the seeds' form; no `id` when unset. */

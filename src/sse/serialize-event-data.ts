@@ -56,7 +56,7 @@ function toJsonForm(value: unknown, key: string): unknown {
 }
 
 function errorToJson(error: Error): { name: string; message: string; code?: unknown } {
-  const code = (error as { code?: unknown }).code;
+  const code: unknown = Reflect.get(error, "code");
   return code === undefined
     ? { name: error.name, message: error.message }
     : { name: error.name, message: error.message, code };

@@ -10,7 +10,7 @@ function isConcatenable(value: unknown): value is Concatenable {
     typeof value === "object" &&
     value !== null &&
     !Array.isArray(value) &&
-    typeof (value as { concat?: unknown }).concat === "function"
+    typeof Reflect.get(value, "concat") === "function"
   );
 }
 

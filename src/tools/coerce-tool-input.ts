@@ -7,9 +7,12 @@ import type { ToolSchema } from "./validate-tool-args.js";
 /** True for a model's tool call (`type: "tool_call"` with an `args` object), not for plain args. */
 export function isToolCall(value: unknown): value is ToolCall & { type: "tool_call" } {
   if (typeof value !== "object" || value === null) return false;
-  const v = value as { type?: unknown; args?: unknown; name?: unknown };
+  const args: unknown = Reflect.get(value, "args");
   return (
-    v.type === "tool_call" && typeof v.args === "object" && v.args !== null && typeof v.name === "string"
+    Reflect.get(value, "type") === "tool_call" &&
+    typeof args === "object" &&
+    args !== null &&
+    typeof Reflect.get(value, "name") === "string"
   );
 }
 

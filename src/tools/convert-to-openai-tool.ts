@@ -12,8 +12,12 @@ export interface ConvertToOpenAIToolOptions extends ToJsonSchemaOptions {
 }
 
 function isOpenAIToolDefinition(value: unknown): value is OpenAIToolDefinition {
-  const v = value as { type?: unknown; function?: unknown } | null;
-  return typeof v === "object" && v !== null && v.type === "function" && typeof v.function === "object";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Reflect.get(value, "type") === "function" &&
+    typeof Reflect.get(value, "function") === "object"
+  );
 }
 
 /**

@@ -18,8 +18,9 @@ export interface ToolFields<F extends ToolResponseFormat = ToolResponseFormat> {
 
 /** A schema's own `description` (zod's `.describe()`, a JSON Schema's keyword), if it has one. */
 function schemaDescription(schema: ToolSchema | undefined): string | undefined {
-  const d = (schema as { description?: unknown } | undefined)?.description;
-  return typeof d === "string" ? d : undefined;
+  const readable = (typeof schema === "object" && schema !== null) || typeof schema === "function";
+  const description: unknown = readable ? Reflect.get(schema, "description") : undefined;
+  return typeof description === "string" ? description : undefined;
 }
 
 /**
