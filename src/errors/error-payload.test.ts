@@ -7,13 +7,13 @@ import { AbortError, TimeoutError } from "./abort-error.js";
 import { type ErrorPayload, errorPayload } from "./error-payload.js";
 import { InvalidInputError } from "./input-errors.js";
 import { PromptInputError } from "./prompt-input-error.js";
-import { ProviderError } from "./provider-error.js";
+import { MissingApiKeyError, ProviderError } from "./provider-error.js";
 import { RivuletError } from "./rivulet-error.js";
 
 const internal: ErrorPayload = { code: "internal", name: "Error", message: "Internal error", status: 500 };
 
 /** The payload after a JSON round trip: what a client receives. */
-function onTheWire(error: unknown, options: { exposeUnknownErrors?: boolean } = {}): unknown {
+function onTheWire(error: unknown, options: { exposeMessages?: boolean } = {}): unknown {
   return JSON.parse(JSON.stringify(errorPayload(error, options)));
 }
 
@@ -59,6 +59,34 @@ describe("errorPayload of a Rivulet error", () => {
     expect(onTheWire(provider)).toMatchObject({ code: "provider", status: 502 });
   });
 
+  it("masks what a provider error quotes from its server, and the server's missing key", () => {
+    const leaky = new ProviderError(
+      "openai answered HTTP 401 (invalid_api_key): Incorrect API key provided: sk-proj-abcd****wxyz",
+      { provider: "openai", status: 401, retryable: false },
+    );
+    expect(onTheWire(leaky)).toStrictEqual({
+      code: "provider",
+      name: "ProviderError",
+      message: "The model provider failed (HTTP 401)",
+      status: 502,
+    });
+    const unreachable = new ProviderError("Could not reach ollama: connect ECONNREFUSED 10.0.3.7:11434", {
+      provider: "ollama",
+      retryable: true,
+    });
+    expect(onTheWire(unreachable)).toMatchObject({
+      message: "The model provider failed; trying again later may work",
+    });
+    expect(onTheWire(new MissingApiKeyError("openai", "OPENAI_API_KEY"))).toMatchObject({
+      code: "missing_api_key",
+      message: "The server has no API key configured for its model provider",
+      status: 500,
+    });
+    expect(onTheWire(leaky, { exposeMessages: true })).toMatchObject({
+      message: expect.stringContaining("Incorrect API key provided"),
+    });
+  });
+
   it("writes no stack, no cause and no other field, even for a cyclic cause", () => {
     const inner = new Error("inner, with secrets");
     const outer = new ProviderError("down", {
@@ -71,7 +99,7 @@ describe("errorPayload of a Rivulet error", () => {
     const payload = errorPayload(outer);
     expect(Object.keys(payload).sort()).toStrictEqual(["code", "message", "name", "status"]);
     expect(JSON.stringify(payload)).toBe(
-      '{"code":"provider","name":"ProviderError","message":"down","status":502}',
+      '{"code":"provider","name":"ProviderError","message":"The model provider failed; trying again later may work","status":502}',
     );
     const self = new InvalidInputError("loops");
     Object.assign(self, { cause: self });
@@ -132,7 +160,7 @@ describe("errorPayload of hostile values", () => {
   it("never throws on a revoked proxy, a throwing trap or a throwing name getter", () => {
     for (const value of hostileValues()) {
       expect(onTheWire(value)).toStrictEqual(internal);
-      expect(onTheWire(value, { exposeUnknownErrors: true })).toMatchObject({
+      expect(onTheWire(value, { exposeMessages: true })).toMatchObject({
         code: "internal",
         status: 500,
       });
@@ -159,15 +187,15 @@ describe("errorPayload of other values", () => {
     }
   });
 
-  it("exposeUnknownErrors sends their own name and message (never the stack)", () => {
+  it("exposeMessages sends their own name and message (never the stack)", () => {
     const error = new TypeError("bad input");
-    expect(onTheWire(error, { exposeUnknownErrors: true })).toStrictEqual({
+    expect(onTheWire(error, { exposeMessages: true })).toStrictEqual({
       ...internal,
       name: "TypeError",
       message: "bad input",
     });
-    expect(onTheWire("boom", { exposeUnknownErrors: true })).toStrictEqual({ ...internal, message: "boom" });
-    expect(onTheWire(Object.create(null), { exposeUnknownErrors: true })).toStrictEqual(internal);
+    expect(onTheWire("boom", { exposeMessages: true })).toStrictEqual({ ...internal, message: "boom" });
+    expect(onTheWire(Object.create(null), { exposeMessages: true })).toStrictEqual(internal);
   });
 
   it("recognises DOM abort and timeout errors, with fixed messages", () => {

@@ -18,22 +18,25 @@ export interface ErrorPayload {
 /** Options of {@link errorPayload}. */
 export interface ErrorPayloadOptions {
   /**
-   * Send a non-Rivulet error's own name and message instead of the generic ones. Off by
-   * default: such messages come from user code and libraries and may reveal internals (paths,
-   * queries, keys). Turn it on for development only.
+   * Send every error's own message: a non-Rivulet error's name and message, and a provider's
+   * or missing-key error's full text, instead of the masked ones. Off by default: those messages
+   * come from user code, libraries and upstream servers, and may reveal internals (hosts, paths,
+   * a masked key, the server's configuration). Turn it on for development only.
    */
-  exposeUnknownErrors?: boolean;
+  exposeMessages?: boolean;
 }
 
 const INTERNAL_MESSAGE = "Internal error";
 
 /**
  * Describes any thrown value as an {@link ErrorPayload}. A Rivulet error keeps its code, name
- * and message (written by Rivulet to say what to fix); a code this copy does not know (a newer
- * copy of the package) becomes `internal`. A DOM `AbortError` or `TimeoutError` becomes
+ * and message (written by Rivulet to say what to fix), except a provider error (its message
+ * quotes the upstream server: "The model provider failed (HTTP 429)" instead) and a missing
+ * API key (the server's configuration); a code this copy does not know (a newer copy of the
+ * package) becomes `internal`. A DOM `AbortError` or `TimeoutError` becomes
  * `aborted` or `timeout` with a fixed message. Anything else (another `Error`, a string, any
  * value) is `internal`, status 500, with a generic name and message unless
- * `exposeUnknownErrors` is set. Never throws, whatever it is given.
+ * `exposeMessages` is set. Never throws, whatever it is given.
  *
  * @example
  * errorPayload(new TimeoutError(1000));
@@ -42,26 +45,37 @@ const INTERNAL_MESSAGE = "Internal error";
  */
 export function errorPayload(error: unknown, options: ErrorPayloadOptions = {}): ErrorPayload {
   try {
-    return describe(error, options.exposeUnknownErrors === true);
+    return describe(error, options.exposeMessages === true);
   } catch {
     // A value whose prototype or fields cannot be read (a revoked proxy, a throwing trap).
     return payload("internal", "Error", INTERNAL_MESSAGE);
   }
 }
 
-function describe(error: unknown, exposeUnknownErrors: boolean): ErrorPayload {
+function describe(error: unknown, exposeMessages: boolean): ErrorPayload {
   if (RivuletError.isInstance(error)) {
     const code = knownCode(readString(error, "code")) ?? "internal";
     const name = readString(error, "name") ?? "RivuletError";
-    return payload(code, name, readString(error, "message") ?? INTERNAL_MESSAGE);
+    const message = readString(error, "message") ?? INTERNAL_MESSAGE;
+    return payload(code, name, exposeMessages ? message : maskedMessage(code, error, message));
   }
   if (error instanceof Error && isAbortError(error)) {
     return readString(error, "name") === "TimeoutError"
       ? payload("timeout", "TimeoutError", "The run timed out")
       : payload("aborted", "AbortError", "The run was aborted");
   }
-  if (exposeUnknownErrors) return exposed(error);
+  if (exposeMessages) return exposed(error);
   return payload("internal", "Error", INTERNAL_MESSAGE);
+}
+
+/** A Rivulet error's message as a client may see it: upstream and configuration text masked. */
+function maskedMessage(code: RivuletErrorCode, error: object, message: string): string {
+  if (code === "missing_api_key") return "The server has no API key configured for its model provider";
+  if (code !== "provider") return message;
+  const status = Reflect.get(error, "status");
+  const shown = typeof status === "number" && Number.isInteger(status) ? ` (HTTP ${status})` : "";
+  const retry = Reflect.get(error, "retryable") === true ? "; trying again later may work" : "";
+  return `The model provider failed${shown}${retry}`;
 }
 
 function payload(code: RivuletErrorCode, name: string, message: string): ErrorPayload {
