@@ -31,9 +31,15 @@ describe("event inputs", () => {
   });
 
   it("an LLM's and a retriever's", () => {
-    expectTypeOf<DataOf<"on_llm_start">["input"]>().toEqualTypeOf<LLMInput | BaseLanguageModelInput | undefined>();
-    expectTypeOf<DataOf<"on_retriever_start">["input"]>().toEqualTypeOf<RetrieverInput | string | undefined>();
-    expectTypeOf<DataOf<"on_retriever_error">["input"]>().toEqualTypeOf<RetrieverInput | string | undefined>();
+    expectTypeOf<DataOf<"on_llm_start">["input"]>().toEqualTypeOf<
+      LLMInput | BaseLanguageModelInput | undefined
+    >();
+    expectTypeOf<DataOf<"on_retriever_start">["input"]>().toEqualTypeOf<
+      RetrieverInput | string | undefined
+    >();
+    expectTypeOf<DataOf<"on_retriever_error">["input"]>().toEqualTypeOf<
+      RetrieverInput | string | undefined
+    >();
   });
 
   it("v1 events type them the same way; chains' inputs stay unknown", () => {
