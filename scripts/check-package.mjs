@@ -5,10 +5,12 @@
 // - "are the types wrong" (attw): every entry point's declarations resolve and match its bundle
 //   under TypeScript's node16 (ESM) and bundler resolution. The esm-only profile skips node10 and
 //   require(): the package is ESM only and says so (`type: module`, no `require` condition).
+// - no orphan declarations: every dist/src/**/*.d.ts has its source file (a build that did not
+//   clear dist/ shipped the declarations of moved and deleted modules, internals included).
 // Needs the build (`npm run build`): the tarball holds dist/.
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -52,6 +54,15 @@ async function checkTypes(tarball) {
   }
 }
 
+/** Declarations under dist/src whose source file no longer exists. */
+async function orphanDeclarations() {
+  const entries = await readdir(join(root, "dist/src"), { recursive: true });
+  return entries
+    .filter((entry) => entry.endsWith(".d.ts"))
+    .filter((entry) => !existsSync(join(root, "src", entry.replace(/\.d\.ts$/, ".ts"))))
+    .map((entry) => `orphan declaration: dist/src/${entry} (its source is gone; rebuild with npm run build)`);
+}
+
 if (!existsSync(join(root, "dist/bundle/index.js"))) {
   console.error("check-package: dist/ is missing; run `npm run build` first.");
   process.exit(1);
@@ -59,10 +70,14 @@ if (!existsSync(join(root, "dist/bundle/index.js"))) {
 const folder = await mkdtemp(join(tmpdir(), "rivulet-pack-"));
 try {
   const tarball = await pack(folder);
-  const [lintMessages, types] = await Promise.all([lintPackage(tarball), checkTypes(tarball)]);
-  for (const line of lintMessages) console.error(line);
+  const [lintMessages, types, orphans] = await Promise.all([
+    lintPackage(tarball),
+    checkTypes(tarball),
+    orphanDeclarations(),
+  ]);
+  for (const line of [...lintMessages, ...orphans]) console.error(line);
   if (types.failed) console.error(types.report);
-  if (lintMessages.length > 0 || types.failed) process.exitCode = 1;
+  if (lintMessages.length > 0 || orphans.length > 0 || types.failed) process.exitCode = 1;
 } finally {
   await rm(folder, { recursive: true, force: true });
 }
