@@ -12,6 +12,7 @@ import type { BaseMessage } from "../messages/base-message.js";
 import { toChatMessages } from "../messages/to-chat-messages.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { Aggregator } from "../streams/aggregator.js";
+import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import type {
   BaseLanguageModelInput,
   ChatModelCallOptions,
@@ -151,6 +152,23 @@ export abstract class BaseChatModel<
   }
 
   /** Chunks are folded as they arrive, keeping nothing per chunk (see AIMessageChunkAggregator). */
+  /**
+   * Calls the model once. The second argument takes the call options (`stop`, and a
+   * provider's `tools`, `tool_choice`...) beside the run config, as `@langchain/core`'s chat
+   * models do: `model.invoke(messages, { stop: ["\n"], signal })`.
+   */
+  override invoke(input: BaseLanguageModelInput, options?: CallOptions): Promise<AIMessageChunk> {
+    return super.invoke(input, options);
+  }
+
+  /** Streams one call's chunks; takes the call options beside the run config, as `invoke`. */
+  override stream(
+    input: BaseLanguageModelInput,
+    options?: CallOptions,
+  ): Promise<IterableReadableStream<AIMessageChunk>> {
+    return super.stream(input, options);
+  }
+
   override createAggregator(): Aggregator<AIMessageChunk, AIMessageChunk> {
     return new AIMessageChunkAggregator();
   }
