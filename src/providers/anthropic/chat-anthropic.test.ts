@@ -55,7 +55,10 @@ describe("ChatAnthropic", () => {
     await expect(model.withStructuredOutput(schema, { strict: true }).invoke("Lisbon")).rejects.toThrow(
       InvalidInputError,
     );
-    const strictTool = { type: "function" as const, function: { name: "f", parameters: schema, strict: true } };
+    const strictTool = {
+      type: "function" as const,
+      function: { name: "f", parameters: schema, strict: true },
+    };
     await expect(model.bindTools([strictTool]).invoke("hi")).rejects.toThrow(
       /sets strict, which ChatAnthropic does not send/,
     );
