@@ -63,6 +63,16 @@ function unknownKeyError(
   return new InvalidConfigError(`${owner} has no option "${prefix}${key}"${hint}`);
 }
 
+/**
+ * A LangChain option Rivulet does not take, switched off (`verbose: false`, `logprobs: false`,
+ * `checkOrPullModel: false`, often from env-driven code such as `verbose: process.env.DEBUG ===
+ * "1"`), does what leaving it out does, in LangChain too: it is skipped like `undefined`
+ * instead of refused. Any other value still gets the error that says what to do instead.
+ */
+function isSwitchedOff(value: unknown): boolean {
+  return value === false;
+}
+
 function unsupportedError(owner: string, key: string, instead: string): InvalidConfigError {
   return new InvalidConfigError(`${owner} does not take LangChain's option "${key}": ${instead}`);
 }
@@ -77,6 +87,7 @@ function checkNested(spec: ProviderOptionSpec<unknown>, key: string, value: unkn
   for (const [inner, innerValue] of Object.entries(value)) {
     if (innerValue === undefined || nested.keys.includes(inner)) continue;
     const instead = nested.unsupported?.[inner];
+    if (instead !== undefined && isSwitchedOff(innerValue)) continue;
     if (instead !== undefined) throw unsupportedError(spec.owner, `${key}.${inner}`, instead);
     throw unknownKeyError(spec.owner, inner, nested.keys, `${key}.`);
   }
@@ -114,7 +125,8 @@ class ReadOptions {
  * (converted where their meaning differs), an alias and its option (or two aliases) given with
  * different values are an `InvalidConfigError`, and so is a key the provider does not take,
  * naming the closest valid one, or what to do instead for a LangChain option Rivulet does not
- * take. Keys whose value is `undefined` set nothing and are skipped.
+ * take. Keys whose value is `undefined` set nothing and are skipped, and so are LangChain options
+ * Rivulet does not take given `false` (`verbose: false`: switched off, as leaving it out).
  *
  * @example
  * readProviderOptions(CHAT_OPENAI_OPTIONS, { modelName: "gpt-4o", openAIApiKey: "sk-..." });
@@ -142,6 +154,7 @@ export function readProviderOptions<F extends object>(
       read.values[key] = value;
     } else {
       const instead = Object.hasOwn(spec.unsupported, key) ? spec.unsupported[key] : undefined;
+      if (instead !== undefined && isSwitchedOff(value)) continue;
       throw instead === undefined
         ? unknownKeyError(spec.owner, key, valid, "")
         : unsupportedError(spec.owner, key, instead);
