@@ -1,9 +1,9 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { peek } from "../internal/async-streams.js";
-import type { Aggregator } from "../streams/aggregator.js";
 import { aggregateStream } from "../streams/aggregator.js";
 import { closeQuietly } from "./close-quietly.js";
+import { RecordedInput } from "./recorded-input.js";
 import { resolveBindings } from "./resolve-bindings.js";
 import type { InputStream, RunInput } from "./run-input.js";
 import { RunLifecycle } from "./run-lifecycle.js";
@@ -86,19 +86,6 @@ async function* invokeOnce<I, O, C>(
   yield (await runnable._invoke(input, scope)) as unknown as C;
 }
 
-/** Records a streamed-in input on the run as it passes, for the end event. */
-async function* recordInput<I>(input: InputStream<I>, lifecycle: RunLifecycle): AsyncGenerator<I> {
-  const aggregator: Aggregator<I, I> = input.aggregator();
-  try {
-    for await (const chunk of input.stream) {
-      aggregator.add(chunk);
-      yield chunk;
-    }
-  } finally {
-    lifecycle.setInput(aggregator.result());
-  }
-}
-
 async function openWithStream<I, O, C>(
   runnable: RunnableCore<I, O, C>,
   input: InputStream<I>,
@@ -118,7 +105,7 @@ async function openWithStream<I, O, C>(
     });
     const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
     const tracked = lifecycle.observed
-      ? { stream: recordInput(inner, lifecycle), aggregator: input.aggregator }
+      ? { stream: new RecordedInput(inner, lifecycle), aggregator: input.aggregator }
       : inner;
     const source = await startRun(lifecycle, () => runnable._transform(tracked, lifecycle.scope));
     return { runnable, lifecycle, source, closeInput: head.close };

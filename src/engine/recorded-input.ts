@@ -1,0 +1,102 @@
+import type { Aggregator } from "../streams/aggregator.js";
+import type { InputStream } from "./run-input.js";
+import type { RunLifecycle } from "./run-lifecycle.js";
+import { SerialSteps } from "./serial-steps.js";
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * A streamed-in input that records itself on its run as it passes: each chunk is folded, and
+ * when the stream ends, fails or is closed the fold becomes the run's input (for the end event).
+ * A plain iterator with `for await`'s closing rules, not a generator: one `.then` per chunk.
+ */
+export class RecordedInput<I> extends SerialSteps<I> implements AsyncIterableIterator<I> {
+  readonly #input: InputStream<I>;
+  readonly #lifecycle: RunLifecycle;
+  #aggregator: Aggregator<I, I> | undefined;
+  #source: AsyncIterator<I> | undefined;
+
+  constructor(input: InputStream<I>, lifecycle: RunLifecycle) {
+    super();
+    this.#input = input;
+    this.#lifecycle = lifecycle;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  protected override step(): Promise<IteratorResult<I>> {
+    let pending: Promise<IteratorResult<I>>;
+    try {
+      if (this.#source === undefined) {
+        this.#aggregator = this.#input.aggregator();
+        this.#source = this.#input.stream[Symbol.asyncIterator]();
+      }
+      pending = Promise.resolve(this.#source.next());
+    } catch (error) {
+      return this.#failed(error);
+    }
+    return pending.then(this.#onStep, this.#onError);
+  }
+
+  readonly #onStep = (step: IteratorResult<I>): IteratorResult<I> | Promise<IteratorResult<I>> => {
+    if (step.done) {
+      this.complete();
+      try {
+        this.#record();
+      } finally {
+        this.release();
+      }
+      return DONE;
+    }
+    try {
+      this.#aggregator!.add(step.value);
+    } catch (error) {
+      // The source is paused at this chunk: close it, as `for await` does when its body throws.
+      return this.#closeSource().then(() => this.#failed(error));
+    }
+    return this.settle(step);
+  };
+
+  readonly #onError = (error: unknown): Promise<never> => this.#failed(error);
+
+  /** Records the fold (once the input ended, failed or was closed) and rejects with `error`. */
+  async #failed(error: unknown): Promise<never> {
+    this.complete();
+    try {
+      this.#record();
+      throw error;
+    } finally {
+      this.release();
+    }
+  }
+
+  #record(): void {
+    if (this.#aggregator !== undefined) this.#lifecycle.setInput(this.#aggregator.result());
+  }
+
+  /** Closes the source after a failure here: a failure while closing is not this one's error. */
+  async #closeSource(): Promise<void> {
+    try {
+      await this.#source?.return?.();
+    } catch {
+      // The original error wins.
+    }
+  }
+
+  /** `return` between chunks: close the source (its failure is this call's), then record. */
+  protected override async close(): Promise<void> {
+    try {
+      await this.#source?.return?.();
+    } finally {
+      this.#record();
+    }
+  }
+
+  /** `throw` between chunks: close the source quietly, record, and reject with `error`. */
+  protected override async raise(error: unknown): Promise<never> {
+    await this.#closeSource();
+    return this.#failed(error);
+  }
+}
