@@ -38,9 +38,28 @@ function parseStrict(text: string): unknown {
 }
 
 /**
+ * The reading of a text whose escaped form was not JSON: an odd `"` in prose before a fence
+ * (`He is 6'2" tall. Here: ```json ...`) puts the escaper out of step, so the text is escaped
+ * again from its first fence on, the prose before it left as it is (`@langchain/core` reads
+ * only the fence's content too); failing that, the text is read as it is, and that error
+ * carries the text.
+ */
+function parseFallback(text: string): unknown {
+  const fence = text.indexOf("```");
+  if (fence > 0) {
+    try {
+      return parseStrict(text.slice(0, fence) + new JsonStringControlEscaper().push(text.slice(fence)));
+    } catch (error) {
+      if (!OutputParserError.isInstance(error)) throw error;
+    }
+  }
+  return parseStrict(text);
+}
+
+/**
  * The JSON value of a whole text whose strings may hold raw newlines or tabs (as
- * `@langchain/core`'s parser accepts); when escaping them does not give JSON (an odd `"` in
- * prose before the JSON), the text is read as it is, and that error carries the text.
+ * `@langchain/core`'s parser accepts); when escaping them does not give JSON, see
+ * {@link parseFallback}.
  */
 function parseTolerant(text: string): unknown {
   const parser = new JsonStreamParser({ mode: "in-place" });
@@ -49,15 +68,15 @@ function parseTolerant(text: string): unknown {
     return parser.finish();
   } catch (error) {
     if (!OutputParserError.isInstance(error)) throw error;
-    return parseStrict(text);
+    return parseFallback(text);
   }
 }
 
 /**
  * The next snapshot of an escaped stream. When the whole escaped text turned out not to be
- * JSON (`wholeText` gives the original text once the input has ended), the result is the
- * strict reading of the original text, whose error carries that text; errors from upstream
- * pass through.
+ * JSON (`wholeText` gives the original text once the input has ended), the result is
+ * {@link parseFallback}'s reading of the original text, whose error carries that text; errors
+ * from upstream pass through.
  */
 async function nextSnapshot(
   snapshots: AsyncGenerator<unknown, unknown>,
@@ -68,7 +87,7 @@ async function nextSnapshot(
   } catch (error) {
     const text = wholeText();
     if (text === undefined || !OutputParserError.isInstance(error)) throw error;
-    return { done: true, value: parseStrict(text) };
+    return { done: true, value: parseFallback(text) };
   }
 }
 
