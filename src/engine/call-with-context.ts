@@ -1,19 +1,50 @@
 import { currentRunConfig } from "../config/async-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 
+type Holder = { value: RunnableConfig | undefined };
+
 /**
  * Calls user code (a lambda body, a tool function) with `config` as the implicit context, so
  * runnables it calls become children of the current run. The context is released when the call
  * settles: async work that outlives it does not keep the run reachable.
+ *
+ * Not an async function: one `.then` on the call's promise (or one resolved promise for a plain
+ * value) is all it adds. After a plain value the context is released one microtask later, where
+ * an `await` of it would resume, so microtasks the function queued still run inside it.
  */
-export async function callWithContext<T>(
+export function callWithContext<T>(
   config: RunnableConfig,
   fn: (config: RunnableConfig) => T,
 ): Promise<Awaited<T>> {
-  const holder: { value: RunnableConfig | undefined } = { value: config };
+  const holder: Holder = { value: config };
+  let result: T;
   try {
-    return await currentRunConfig.run(holder, () => fn(config));
-  } finally {
+    result = currentRunConfig.run(holder, () => fn(config));
+  } catch (error) {
     holder.value = undefined;
+    return Promise.reject(error);
   }
+  if (!isThenable(result)) {
+    queueMicrotask(() => release(holder));
+    return Promise.resolve(result);
+  }
+  return Promise.resolve(result).then(
+    (value) => {
+      holder.value = undefined;
+      return value;
+    },
+    (error: unknown) => {
+      holder.value = undefined;
+      throw error;
+    },
+  );
+}
+
+function release(holder: Holder): void {
+  holder.value = undefined;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  if ((typeof value !== "object" && typeof value !== "function") || value === null) return false;
+  return "then" in value && typeof value.then === "function";
 }
