@@ -1,4 +1,5 @@
 import { AbortError } from "../errors/abort-error.js";
+import { FUSE_MAP, type FusesMap, MappedStream, mapIterator } from "../internal/async-streams.js";
 import { closeQuietly, returnQuietly } from "./close-quietly.js";
 import { driveStreamedRun } from "./drive-streamed-run.js";
 import type { OpenedRun } from "./open-streamed-run.js";
@@ -18,9 +19,13 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * nothing: never opened (the streamed-in input is closed, so a producer above it is released)
  * and opened but never read (an async generator that never started skips its `finally`, so the
  * run, already announced to observers, is failed here directly).
+ *
+ * Unobserved and open, it takes its reader's map (`mapStream`, a parser's text extraction) into
+ * its source's own map (a model's id stamping), so the two cost one step per chunk.
  */
-export class RunStream<I, O, C> implements RunOutputStream<C> {
+export class RunStream<I, O, C> implements RunOutputStream<C>, FusesMap<C> {
   #iterator: AsyncIterator<C> | undefined;
+  #direct = false;
   #opened: OpenedRun<I, O, C> | undefined;
   #started = false;
   #opening: Promise<void> | undefined;
@@ -49,11 +54,17 @@ export class RunStream<I, O, C> implements RunOutputStream<C> {
     if (this.#closed) return Promise.resolve(DONE);
     this.#opening ??= this.#open().then((opened) => {
       this.#opened = opened;
-      const fast = !opened.lifecycle.observed && opened.lifecycle.signal === undefined;
-      this.#iterator = fast ? opened.source : driveStreamedRun(opened, this.#options);
+      this.#direct = !opened.lifecycle.observed && opened.lifecycle.signal === undefined;
+      this.#iterator = this.#direct ? opened.source : driveStreamedRun(opened, this.#options);
     });
     // Closed while opening: the run is closed by `return`, without ever being read.
     return this.#opening.then(() => (this.#closed ? DONE : this.next()));
+  }
+
+  [FUSE_MAP]<U>(map: (value: C) => U): AsyncIterableIterator<U> {
+    // Handed out directly, the source is this stream's whole behaviour while it is read.
+    if (this.#direct && this.#started && !this.#closed) return mapIterator(this.#iterator!, map);
+    return new MappedStream(this, map);
   }
 
   async return(value?: unknown): Promise<IteratorResult<C>> {
