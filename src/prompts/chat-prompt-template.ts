@@ -85,7 +85,10 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
   constructor(input: ChatPromptTemplateInput) {
     const partialVariables = input.partialVariables ?? {};
     const { required, optional } = collectVariables(input.promptMessages, partialVariables);
-    super({ inputVariables: input.inputVariables ?? required, partialVariables });
+    // LangChain lists optional placeholders' variables in inputVariables (a prompt rebuilt from
+    // its fields, a loaded one): here they stay optional, so formatting without them works.
+    const given = input.inputVariables?.filter((name) => !optional.includes(name));
+    super({ inputVariables: given ?? required, partialVariables });
     this.promptMessages = input.promptMessages;
     this.optionalVariables = optional;
     this.templateFormat = input.templateFormat ?? "f-string";
