@@ -256,3 +256,10 @@ describe("validateConfig: every numeric field", () => {
     expect(await outer.invoke(1, { recursionLimit: 1 })).toBe(2);
   });
 });
+
+describe("mergeConfigs with empty arguments", () => {
+  it("skips undefined and null as @langchain/core does", () => {
+    expect(mergeConfigs(undefined, null, { tags: ["a"] }, null)).toEqual({ tags: ["a"] });
+    expect(mergeConfigs(null)).toEqual({});
+  });
+});

@@ -66,11 +66,12 @@ function mergeTwo(base: RunnableConfig, over: RunnableConfig): RunnableConfig {
  * combined, signals combined (either aborts the call), the smaller timeout and the later value of
  * everything else. The result is always a new object; the arguments are never changed.
  */
-export function mergeConfigs(...configs: (RunnableConfig | undefined)[]): RunnableConfig {
+export function mergeConfigs(...configs: (RunnableConfig | undefined | null)[]): RunnableConfig {
   let merged: RunnableConfig | undefined;
   let copied = false;
   for (const config of configs) {
-    if (config === undefined) continue;
+    // null as @langchain/core accepts it: a config an untyped caller left empty.
+    if (config === undefined || config === null) continue;
     if (merged === undefined) {
       merged = config;
       continue;

@@ -10,11 +10,14 @@ import type { IterableReadableStream } from "../streams/iterable-readable-stream
 import type { Runnable } from "./runnable.js";
 
 /** Options of `withRetry`. */
-export interface RetryOptions {
+export interface RetryOptions<I = unknown> {
   /** Total attempts, the first included: a positive integer (default 3). */
   stopAfterAttempt?: number;
-  /** Called after each failed attempt that will be retried. */
-  onFailedAttempt?: (error: unknown, attempt: number) => void | Promise<void>;
+  /**
+   * Called after each failed attempt that will be retried, with the error and the input (as
+   * `@langchain/core` calls it), then the attempt's number (1 for the first).
+   */
+  onFailedAttempt?: (error: unknown, input: I, attempt: number) => void | Promise<void>;
   /** Which errors to retry (default: all but aborts, timeouts and input errors). */
   retryIf?: (error: unknown) => boolean;
   /**
@@ -56,7 +59,7 @@ export interface RunnableFactories {
   sequence<I>(first: Runnable<I, unknown, unknown>, next: Runnable): Runnable<I, unknown, unknown>;
   coerce(value: unknown): Runnable;
   binding<I, O, C>(bound: Runnable<I, O, C>, config: RunnableConfig): Runnable<I, O, C>;
-  retry<I, O, C>(bound: Runnable<I, O, C>, options: RetryOptions): Runnable<I, O, C>;
+  retry<I, O, C>(bound: Runnable<I, O, C>, options: RetryOptions<I>): Runnable<I, O, C>;
   fallbacks<I, O, C>(primary: Runnable<I, O, C>, options: FallbackOptions<I, O, C>): Runnable<I, O, C>;
   streamEvents(
     runnable: Runnable,

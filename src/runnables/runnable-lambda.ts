@@ -73,7 +73,7 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
 
   override async _invoke(input: I, scope: RunScope): Promise<O> {
     const config = scope.childConfig();
-    const result: unknown = await callWithContext(config, (c) => this.func(input, c));
+    const result: unknown = asyncIfGenerator(await callWithContext(config, (c) => this.func(input, c)));
     if (Runnable.isRunnable(result))
       return (await invokeWithRun(result, input, this.#nestedConfig(scope))) as O;
     if (isAsyncIterable(result)) {
@@ -85,7 +85,7 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
 
   override async *_stream(input: I, scope: RunScope): AsyncIterable<C> {
     const config = scope.childConfig();
-    const result: unknown = await callWithContext(config, (c) => this.func(input, c));
+    const result: unknown = asyncIfGenerator(await callWithContext(config, (c) => this.func(input, c)));
     if (Runnable.isRunnable(result)) {
       yield* streamWithRun(result, { value: input }, this.#nestedConfig(scope)) as AsyncIterable<C>;
     } else if (isAsyncIterable(result)) {
@@ -94,4 +94,19 @@ export class RunnableLambda<I = unknown, O = unknown, C = O> extends Runnable<I,
       yield result as C;
     }
   }
+}
+
+/**
+ * A sync generator's values, as an async iterable (so they are streamed, and each step runs in
+ * the run's context like an async generator's): `RunnableLambda.from(function* () { ... })`
+ * is consumed as `@langchain/core` consumes it. Any other value (an array included) is returned
+ * as it is: it is the output, not a stream.
+ */
+function asyncIfGenerator(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Object.prototype.toString.call(value) !== "[object Generator]") return value;
+  const generator = value as Generator<unknown>;
+  return (async function* () {
+    yield* generator;
+  })();
 }

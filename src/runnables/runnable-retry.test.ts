@@ -39,19 +39,21 @@ describe("withRetry under invoke", () => {
   it("retries until success, tagging attempt N retry:attempt:N and calling onFailedAttempt", async () => {
     const rec = new RunRecorder();
     const { sleep } = recordingSleep();
-    const failed: [string, number][] = [];
+    const failed: [string, string, number][] = [];
     const { runnable, calls } = flaky(2);
     const retried = runnable.withRetry({
       stopAfterAttempt: 3,
       sleep,
-      onFailedAttempt: (error, attempt) => void failed.push([(error as Error).message, attempt]),
+      onFailedAttempt: (error, input, attempt) =>
+        void failed.push([(error as Error).message, input, attempt]),
     });
     expect(retried).toBeInstanceOf(RunnableRetry);
     expect(await retried.invoke("x", { callbacks: [rec] })).toBe("ok 3");
     expect(calls()).toBe(3);
+    // (error, input) as @langchain/core calls it, then the attempt number.
     expect(failed).toEqual([
-      ["failure 1", 1],
-      ["failure 2", 2],
+      ["failure 1", "x", 1],
+      ["failure 2", "x", 2],
     ]);
     const attempts = rec.entries.filter((e) => e.kind !== "start" && e.parentIds.length === 1);
     expect(attempts.map((e) => [e.kind, e.tags])).toEqual([

@@ -31,12 +31,12 @@ function defaultRetryIf(error: unknown): boolean {
   return true;
 }
 
-interface ResolvedRetryOptions {
+interface ResolvedRetryOptions<I> {
   readonly stopAfterAttempt: number;
   readonly retryIf: (error: unknown) => boolean;
   readonly backoff: BackoffPolicy;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly onFailedAttempt?: RetryOptions["onFailedAttempt"];
+  readonly onFailedAttempt?: RetryOptions<I>["onFailedAttempt"];
 }
 
 /** Throws unless `value` is undefined or a function (an untyped caller can pass anything). */
@@ -50,7 +50,7 @@ function checkFunction(name: string, value: unknown): void {
  * Checks every option at `withRetry` (a NaN `stopAfterAttempt` retried forever) and fills in the
  * defaults. The default `maxDelayMs` grows to `initialDelayMs` rather than silently capping it.
  */
-function resolveRetryOptions(options: RetryOptions): ResolvedRetryOptions {
+function resolveRetryOptions<I>(options: RetryOptions<I>): ResolvedRetryOptions<I> {
   const stopAfterAttempt = checkNumberOption(
     "stopAfterAttempt",
     options.stopAfterAttempt,
@@ -107,10 +107,10 @@ function resolveRetryOptions(options: RetryOptions): ResolvedRetryOptions {
  */
 export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
   readonly bound: Runnable<I, O, C>;
-  readonly options: ResolvedRetryOptions;
+  readonly options: ResolvedRetryOptions<I>;
   override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
 
-  constructor(bound: Runnable<I, O, C>, options: RetryOptions = {}) {
+  constructor(bound: Runnable<I, O, C>, options: RetryOptions<I> = {}) {
     super();
     this.bound = bound;
     this.options = resolveRetryOptions(options);
@@ -125,10 +125,10 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
   }
 
   /** Decides whether attempt `attempt` may be followed by another, and waits if so. */
-  async #afterFailure(error: unknown, attempt: number, scope: RunScope): Promise<void> {
+  async #afterFailure(error: unknown, input: I, attempt: number, scope: RunScope): Promise<void> {
     const options = this.options;
     if (attempt >= options.stopAfterAttempt || !options.retryIf(error)) throw error;
-    await options.onFailedAttempt?.(error, attempt);
+    await options.onFailedAttempt?.(error, input, attempt);
     const delay = backoffDelayMs(options.backoff, attempt);
     if (delay > 0) await options.sleep(delay, scope.signal);
   }
@@ -138,7 +138,7 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
       try {
         return await invokeWithRun(this.bound, input, scope.childConfig(`retry:attempt:${attempt}`));
       } catch (error) {
-        await this.#afterFailure(error, attempt, scope);
+        await this.#afterFailure(error, input, attempt, scope);
       }
     }
   }
@@ -152,7 +152,7 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
       );
       const start = await startStream(stream);
       if (!start.ok) {
-        await this.#afterFailure(start.error, attempt, scope);
+        await this.#afterFailure(start.error, input, attempt, scope);
         continue;
       }
       yield* continueStream(start.first, stream);

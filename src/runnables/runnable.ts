@@ -265,7 +265,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   }
 
   /** Retries failed calls; a stream is retried only if it fails before its first chunk. */
-  withRetry(options: RetryOptions = {}): Runnable<I, O, C> {
+  withRetry(options: RetryOptions<I> = {}): Runnable<I, O, C> {
     return factories().retry(this, options);
   }
 
