@@ -61,6 +61,10 @@ export class AIMessageChunk extends AIMessage {
     const chunks = f.tool_call_chunks === undefined ? undefined : checkToolCallChunks(f.tool_call_chunks);
     if (chunks !== undefined && (chunks.length > 0 || (f.tool_calls ?? []).length === 0)) {
       this.tool_call_chunks = chunks;
+    } else if (f.tool_calls === undefined && f.invalid_tool_calls === undefined) {
+      // A text token (most chunks): no calls to keep, so nothing to derive until one is read.
+      this.tool_call_chunks = [];
+      this.#fromCalls = true;
     } else {
       // Built from complete calls: keep them as given (nothing to parse) and derive fragments so
       // that merging still works.
@@ -72,7 +76,10 @@ export class AIMessageChunk extends AIMessage {
   }
 
   #parse(): ParsedToolCalls {
-    this.#parsed ??= parseToolCallChunks(this.tool_call_chunks);
+    // Built from no calls at all: the (empty) calls it was given, made on first read.
+    this.#parsed ??= this.#fromCalls
+      ? { tool_calls: [], invalid_tool_calls: [] }
+      : parseToolCallChunks(this.tool_call_chunks);
     return this.#parsed;
   }
 

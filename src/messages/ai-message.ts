@@ -25,16 +25,17 @@ export interface AIMessageFields extends BaseMessageFields {
  */
 export class AIMessage extends BaseMessage {
   usage_metadata?: UsageMetadata;
-  #toolCalls: ToolCall[];
-  #invalidToolCalls: InvalidToolCall[];
+  // Made on first read when not given: a chunk (whose accessors derive them) never reads these.
+  #toolCalls: ToolCall[] | undefined;
+  #invalidToolCalls: InvalidToolCall[] | undefined;
 
   constructor(fields: MessageContent | AIMessageFields) {
     super(fields);
     const f: AIMessageFields =
       typeof fields === "string" || Array.isArray(fields) ? { content: fields } : fields;
     // Kept as given, as in `@langchain/core`: a call given without `type` does not gain one.
-    this.#toolCalls = f.tool_calls ?? [];
-    this.#invalidToolCalls = f.invalid_tool_calls ?? [];
+    this.#toolCalls = f.tool_calls;
+    this.#invalidToolCalls = f.invalid_tool_calls;
     if (f.usage_metadata !== undefined) {
       this.usage_metadata = checkUsageMetadata(checkUsageMetadataShape(f.usage_metadata));
     }
@@ -42,6 +43,7 @@ export class AIMessage extends BaseMessage {
 
   /** The tool calls the model asked for, with parsed arguments. */
   get tool_calls(): ToolCall[] {
+    this.#toolCalls ??= [];
     return this.#toolCalls;
   }
 
@@ -51,6 +53,7 @@ export class AIMessage extends BaseMessage {
 
   /** Tool calls whose arguments were not a JSON object; `args` holds the raw text. */
   get invalid_tool_calls(): InvalidToolCall[] {
+    this.#invalidToolCalls ??= [];
     return this.#invalidToolCalls;
   }
 
