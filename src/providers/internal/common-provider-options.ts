@@ -34,8 +34,10 @@ export const COMMON_OPTION_TABLE: OptionTable<ProviderChatModelFields> = {
   streaming: { aliasOf: "disableStreaming", convert: disableWhenNotStreaming },
 };
 
+// withConfig returns a binding without bindTools or withStructuredOutput, so it goes last.
 const IN_CONFIG =
-  "pass it in the call's config (`model.invoke(input, { ... })`) or once with `model.withConfig({ ... })`";
+  "pass it in the call's config (`model.invoke(input, { ... })`) or once with `withConfig({ ... })` " +
+  "after bindTools/withStructuredOutput (`model.bindTools(tools).withConfig({ ... })`)";
 
 /** `@langchain/core`'s chat-model constructor options that Rivulet takes elsewhere, or not at all. */
 export const COMMON_UNSUPPORTED: Readonly<Record<string, string>> = {
