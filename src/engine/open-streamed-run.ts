@@ -86,6 +86,8 @@ async function* invokeOnce<I, O, C>(
   yield (await runnable._invoke(input, scope)) as unknown as C;
 }
 
+const passThrough = <T>(chunk: T): T => chunk;
+
 async function openWithStream<I, O, C>(
   runnable: RunnableCore<I, O, C>,
   input: InputStream<I>,
@@ -105,7 +107,7 @@ async function openWithStream<I, O, C>(
     });
     const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
     const tracked = lifecycle.observed
-      ? { stream: new RecordedInput(inner, lifecycle), aggregator: input.aggregator }
+      ? { stream: new RecordedInput(inner, lifecycle, passThrough), aggregator: input.aggregator }
       : inner;
     const source = await startRun(lifecycle, () => runnable._transform(tracked, lifecycle.scope));
     return { runnable, lifecycle, source, closeInput: head.close };

@@ -1,4 +1,10 @@
-import { RunnableGenerator, RunnableLambda, RunnableSequence } from "rivulet";
+import {
+  InvalidInputError,
+  RunnableGenerator,
+  RunnableLambda,
+  RunnableSequence,
+  StringOutputParser,
+} from "rivulet";
 import { RunRecorder } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 
@@ -94,5 +100,39 @@ describe("streamEvents: generator call semantics", () => {
     expect(await iterator.return?.()).toEqual({ done: true, value: undefined });
     expect(rec.entries).toEqual([]);
     expect(await iterator.next()).toEqual({ done: true, value: undefined });
+  });
+});
+
+describe("a parser's text map inside its recorded input", () => {
+  it("records the chunks it read and closes its source when a chunk is not text", async () => {
+    const rec = new RunRecorder();
+    let closed = false;
+    const source = RunnableGenerator.from(
+      async function* source(_: AsyncIterable<string>) {
+        try {
+          yield "a";
+          yield 5 as unknown as string;
+          yield "never";
+        } finally {
+          closed = true;
+        }
+      },
+      { name: "source" },
+    );
+    const chain = RunnableSequence.from([
+      RunnableLambda.from((x: string) => x),
+      source,
+      new StringOutputParser(),
+    ]);
+    const seen: string[] = [];
+    const reading = (async () => {
+      for await (const e of chain.streamEvents("go", { version: "v2", callbacks: [rec] })) seen.push(e.event);
+    })();
+    await expect(reading).rejects.toSatisfy(InvalidInputError.isInstance);
+    expect(closed).toBe(true);
+    expect(rec.openRuns()).toEqual([]);
+    const parserError = rec.entries.find((e) => e.kind === "error" && e.name === "StrOutputParser");
+    // The fold of what it read, as before the map moved inside the recorded input.
+    expect(parserError?.input).toBe(5);
   });
 });

@@ -43,6 +43,7 @@ class ObservedRun<T> implements AsyncGenerator<T> {
   #finished = false;
   /** A `next` waiting on an empty queue: later calls wait for it, as a generator's would. */
   #waiting: Promise<IteratorResult<T>> | undefined;
+  #settleWait: ((result: IteratorResult<T> | Promise<IteratorResult<T>>) => void) | undefined;
 
   constructor(
     runnable: RunnableCore<unknown, unknown, unknown>,
@@ -68,22 +69,35 @@ class ObservedRun<T> implements AsyncGenerator<T> {
     // While items are buffered the queue's promise is the whole cost; at the end (or on the
     // chain's error) the stream is finished once the pump is.
     if (queue.size > 0) return queue.next();
-    this.#waiting = queue.next().then(this.#onWaited, this.#onFailed);
-    return this.#waiting;
+    // Waiting: one promise of our own, settled by the queue when the next item (or the end) comes.
+    const waiting = new Promise<IteratorResult<T>>((resolve) => {
+      this.#settleWait = resolve;
+    });
+    this.#waiting = waiting;
+    queue.take(this.#onWaited, this.#onFailed);
+    return waiting;
   }
 
-  readonly #onWaited = (result: IteratorResult<T>): IteratorResult<T> | Promise<IteratorResult<T>> => {
-    this.#waiting = undefined;
-    if (result.done !== true) return result;
-    return this.#finish().then(() => DONE);
+  readonly #onWaited = (result: IteratorResult<T>): void => {
+    const settle = this.#endWait();
+    if (result.done !== true) settle(result);
+    else settle(this.#finish().then(() => DONE));
   };
 
-  readonly #onFailed = (error: unknown): Promise<never> => {
-    this.#waiting = undefined;
-    return this.#stop().then(() => {
-      throw error;
-    });
+  readonly #onFailed = (error: unknown): void => {
+    this.#endWait()(
+      this.#stop().then(() => {
+        throw error;
+      }),
+    );
   };
+
+  #endWait(): (result: IteratorResult<T> | Promise<IteratorResult<T>>) => void {
+    const settle = this.#settleWait!;
+    this.#settleWait = undefined;
+    this.#waiting = undefined;
+    return settle;
+  }
 
   /** Runs `call` once the `next` in flight has settled. */
   #afterWaiting(call: () => Promise<IteratorResult<T>>): Promise<IteratorResult<T>> {

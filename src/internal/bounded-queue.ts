@@ -70,25 +70,37 @@ export class BoundedQueue<T> {
 
   /** The next item, waiting for one if needed. */
   next(): Promise<IteratorResult<T>> {
+    if (this.size > 0) return Promise.resolve({ done: false, value: this.#shift() });
+    return new Promise((resolve, reject) => this.take(resolve, reject));
+  }
+
+  /**
+   * Hands the next item (or the end) to `deliver` and a failure to `fail`: at once when there is
+   * one, else when it comes. For a consumer that makes its own promise for the wait, so a wait
+   * costs one promise instead of `next`'s plus the consumer's.
+   */
+  take(deliver: (result: IteratorResult<T>) => void, fail: (error: unknown) => void): void {
     if (this.size > 0) {
-      const item = this.#items[this.#head]!;
-      this.#head++;
-      if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
-        this.#items.splice(0, this.#head);
-        this.#head = 0;
-      }
-      if (this.#waitingProducers.length > 0 && this.size < this.#capacity) this.#waitingProducers.shift()!();
-      return Promise.resolve({ done: false, value: item });
+      deliver({ done: false, value: this.#shift() });
+    } else if (this.#cancelled) {
+      fail(new AbortError("The queue was cancelled"));
+    } else if (this.#closed) {
+      if (this.#failure) fail(this.#failure.error);
+      else deliver({ done: true, value: undefined });
+    } else {
+      this.#waitingConsumer = deliver;
+      this.#failConsumer = fail;
     }
-    if (this.#cancelled) return Promise.reject(new AbortError("The queue was cancelled"));
-    if (this.#closed) {
-      return this.#failure
-        ? Promise.reject(this.#failure.error)
-        : Promise.resolve({ done: true, value: undefined });
+  }
+
+  #shift(): T {
+    const item = this.#items[this.#head]!;
+    this.#head++;
+    if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+      this.#items.splice(0, this.#head);
+      this.#head = 0;
     }
-    return new Promise((resolve, reject) => {
-      this.#waitingConsumer = resolve;
-      this.#failConsumer = reject;
-    });
+    if (this.#waitingProducers.length > 0 && this.size < this.#capacity) this.#waitingProducers.shift()!();
+    return item;
   }
 }
