@@ -47,7 +47,11 @@ function invokeQuietly<I, O, C>(target: RunnableCore<I, O, C>, input: I, run: Ru
   );
 }
 
-async function invokeObserved<I, O, C>(target: RunnableCore<I, O, C>, input: I, run: RunLifecycle): Promise<O> {
+async function invokeObserved<I, O, C>(
+  target: RunnableCore<I, O, C>,
+  input: I,
+  run: RunLifecycle,
+): Promise<O> {
   try {
     const started = run.start();
     if (started !== undefined) await started;
