@@ -1,6 +1,6 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { isAbortError } from "../errors/abort-error.js";
-import { raceAbort } from "../internal/abort.js";
+import { abortErrorOf } from "../internal/abort.js";
 import { resolveBindings } from "./resolve-bindings.js";
 import { RunLifecycle } from "./run-lifecycle.js";
 import type { RunnableCore } from "./runnable-core.js";
@@ -47,21 +47,80 @@ function invokeQuietly<I, O, C>(target: RunnableCore<I, O, C>, input: I, run: Ru
   );
 }
 
-async function invokeObserved<I, O, C>(
-  target: RunnableCore<I, O, C>,
-  input: I,
-  run: RunLifecycle,
-): Promise<O> {
+/**
+ * The observed (or cancellable) path: start, `_invoke` raced against the signal, end; each
+ * notification is waited for only when it returned a promise. Built from `.then`s rather than
+ * an async function: two promises when the run races a signal, one when it does not.
+ */
+function invokeObserved<I, O, C>(target: RunnableCore<I, O, C>, input: I, run: RunLifecycle): Promise<O> {
+  let started: void | Promise<void>;
   try {
-    const started = run.start();
-    if (started !== undefined) await started;
-    const output = await raceAbort(target._invoke(input, run.scope), run.signal);
-    const ended = run.end(output);
-    if (ended !== undefined) await ended;
-    return output;
+    started = run.start();
   } catch (error) {
     return failRun(run, error);
   }
+  if (started === undefined) return invokeStarted(target, input, run);
+  return started.then(
+    () => invokeStarted(target, input, run),
+    (error: unknown) => failRun(run, error),
+  );
+}
+
+function invokeStarted<I, O, C>(target: RunnableCore<I, O, C>, input: I, run: RunLifecycle): Promise<O> {
+  let pending: Promise<O>;
+  try {
+    pending = Promise.resolve(target._invoke(input, run.scope));
+  } catch (error) {
+    return failRun(run, error);
+  }
+  const ended = (output: O): O | Promise<O> => endRun(run, output);
+  const failed = (error: unknown): Promise<never> => failRun(run, error);
+  const signal = run.signal;
+  if (signal === undefined) return pending.then(ended, failed);
+  if (signal.aborted) {
+    pending.catch(() => {});
+    return failed(abortErrorOf(signal));
+  }
+  // `raceAbort` with the end folded in: the run's output, or its failure as soon as the signal aborts.
+  return new Promise<O>((resolve) => {
+    let settledRace = false;
+    const onAbort = (): void => {
+      if (settledRace) return;
+      settledRace = true;
+      pending.catch(() => {});
+      resolve(failed(abortErrorOf(signal)));
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    pending.then(
+      (output) => {
+        if (settledRace) return;
+        settledRace = true;
+        signal.removeEventListener("abort", onAbort);
+        resolve(ended(output));
+      },
+      (error: unknown) => {
+        if (settledRace) return;
+        settledRace = true;
+        signal.removeEventListener("abort", onAbort);
+        resolve(failed(error));
+      },
+    );
+  });
+}
+
+/** Ends the run with `output` (waiting for observers that asked to be waited on) and gives it back. */
+function endRun<O>(run: RunLifecycle, output: O): O | Promise<O> {
+  let ended: void | Promise<void>;
+  try {
+    ended = run.end(output);
+  } catch (error) {
+    return failRun(run, error);
+  }
+  if (ended === undefined) return output;
+  return ended.then(
+    () => output,
+    (error: unknown) => failRun(run, error),
+  );
 }
 
 /**
