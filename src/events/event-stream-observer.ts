@@ -66,23 +66,23 @@ export class EventStreamObserver implements RunObserver {
     const isRoot = run.id === this.#rootId;
     if (isRoot) this.#rootDepth = run.parentIds.length;
     const data = run.inputKnownAtStart ? { input: isRoot ? run.input : formatInput(run) } : {};
-    if (this.#version === "v1") return this.#emitV1(run, `on_${runTypeV1(run.runType)}_start`, data);
-    return this.#emit(run, `on_${run.runType}_start`, data);
+    if (this.#version === "v1") return this.#emitV1(run, EVENT_NAMES_V1[run.runType].start, data);
+    return this.#emit(run, EVENT_NAMES[run.runType].start, data);
   }
 
   onRunStream(run: Run, chunk: unknown): Promise<void> | undefined {
-    if (this.#version === "v1") return this.#emitV1(run, `on_${runTypeV1(run.runType)}_stream`, { chunk });
+    if (this.#version === "v1") return this.#emitV1(run, EVENT_NAMES_V1[run.runType].stream, { chunk });
     // v2 tools do not stream (their output is one value); v1 reports it as on_tool_stream.
     if (run.runType === "tool") return undefined;
-    return this.#emit(run, `on_${run.runType}_stream`, { chunk: formatChunk(run, chunk) });
+    return this.#emit(run, EVENT_NAMES[run.runType].stream, { chunk: formatChunk(run, chunk) });
   }
 
   onRunEnd(run: Run): Promise<void> | undefined {
     const output = this.#version === "v1" ? endOutputV1(run) : formatOutput(run);
     const data =
       run.id === this.#rootId || run.input === undefined ? { output } : { output, input: formatInput(run) };
-    if (this.#version === "v1") return this.#emitV1(run, `on_${runTypeV1(run.runType)}_end`, data);
-    return this.#emit(run, `on_${run.runType}_end`, data);
+    if (this.#version === "v1") return this.#emitV1(run, EVENT_NAMES_V1[run.runType].end, data);
+    return this.#emit(run, EVENT_NAMES[run.runType].end, data);
   }
 
   onRunError(run: Run, error: unknown): Promise<void> | undefined {
@@ -90,8 +90,8 @@ export class EventStreamObserver implements RunObserver {
       run.input === undefined
         ? { error }
         : { error, input: run.id === this.#rootId ? run.input : formatInput(run) };
-    if (this.#version === "v1") return this.#emitV1(run, `on_${runTypeV1(run.runType)}_error`, data);
-    return this.#emit(run, `on_${run.runType}_error`, data);
+    if (this.#version === "v1") return this.#emitV1(run, EVENT_NAMES_V1[run.runType].error, data);
+    return this.#emit(run, EVENT_NAMES[run.runType].error, data);
   }
 
   onCustomEvent(run: Run, name: string, data: unknown): Promise<void> | undefined {
@@ -105,3 +105,29 @@ export class EventStreamObserver implements RunObserver {
 function runTypeV1(runType: RunType): Exclude<RunType, "chat_model"> {
   return runType === "chat_model" ? "llm" : runType;
 }
+
+/** The four event names of one run type, built once (an event per chunk would concatenate them). */
+function eventNamesOf<T extends RunType>(type: T) {
+  return {
+    start: `on_${type}_start` as const,
+    stream: `on_${type}_stream` as const,
+    end: `on_${type}_end` as const,
+    error: `on_${type}_error` as const,
+  };
+}
+
+const EVENT_NAMES = {
+  chain: eventNamesOf("chain"),
+  prompt: eventNamesOf("prompt"),
+  chat_model: eventNamesOf("chat_model"),
+  llm: eventNamesOf("llm"),
+  parser: eventNamesOf("parser"),
+  retriever: eventNamesOf("retriever"),
+  tool: eventNamesOf("tool"),
+} as const satisfies Record<RunType, unknown>;
+
+/** v1's names: a chat model's events are `on_llm_*`. */
+const EVENT_NAMES_V1 = {
+  ...EVENT_NAMES,
+  chat_model: EVENT_NAMES.llm,
+} as const satisfies Record<RunType, unknown>;

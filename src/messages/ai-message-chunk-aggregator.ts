@@ -1,13 +1,12 @@
 import type { Aggregator } from "../streams/aggregator.js";
 import { concat } from "../streams/concat.js";
 import { TextBuilder } from "../streams/text-builder.js";
-import { AIMessageChunk, isAIMessageChunk, toolCallFieldsOf } from "./ai-message-chunk.js";
+import { AIMessageChunk, hasToolCallData, isAIMessageChunk, toolCallFieldsOf } from "./ai-message-chunk.js";
 
 /** A chunk that carries more than text: tool-call fragments, usage, a name, kwargs or metadata. */
 function isRich(chunk: AIMessageChunk): boolean {
   return (
-    chunk.tool_call_chunks.length > 0 ||
-    chunk.invalid_tool_calls.length > 0 ||
+    hasToolCallData(chunk) ||
     chunk.usage_metadata !== undefined ||
     chunk.name !== undefined ||
     Object.keys(chunk.additional_kwargs).length > 0 ||

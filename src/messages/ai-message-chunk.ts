@@ -13,6 +13,8 @@ import { mergeUsageMetadata } from "./usage-metadata.js";
 
 /** Reads the private "built from complete calls" flag; set by the class's static block. */
 let builtFromCalls: (chunk: AIMessageChunk) => boolean;
+/** Counts a chunk's invalid calls without deriving them; set by the class's static block. */
+let invalidCallCount: (chunk: AIMessageChunk) => number;
 
 /** Fields of an {@link AIMessageChunk}: those of an AIMessage plus the raw tool-call fragments. */
 export interface AIMessageChunkFields extends AIMessageFields {
@@ -50,6 +52,13 @@ export class AIMessageChunk extends AIMessage {
     // Lets the module's helpers read the flag of any chunk, including one from another package
     // copy (which has no such private field: it counts as built from fragments).
     builtFromCalls = (chunk) => #fromCalls in chunk && chunk.#fromCalls;
+    // Not derived yet means none held: a chunk with fragments is already rich, and a text token
+    // must not allocate its (empty) call lists just to be told apart from a rich chunk.
+    invalidCallCount = (chunk) => {
+      const message: AIMessage = chunk; // a chunk from another package copy has no #parsed
+      if (!(#parsed in message)) return message.invalid_tool_calls.length;
+      return message.#parsed?.invalid_tool_calls.length ?? 0;
+    };
   }
 
   constructor(fields: MessageContent | AIMessageChunkFields) {
@@ -143,6 +152,14 @@ export class AIMessageChunk extends AIMessage {
   static override isInstance(value: unknown): value is AIMessageChunk {
     return AIMessage.isInstance(value) && value[CHUNK_BRAND] === true;
   }
+}
+
+/**
+ * Whether the chunk carries tool-call data: fragments, or invalid calls it was given. Reads no
+ * derived field, so asking it of a text token costs nothing (the chat-model fold asks per chunk).
+ */
+export function hasToolCallData(chunk: AIMessageChunk): boolean {
+  return chunk.tool_call_chunks.length > 0 || invalidCallCount(chunk) > 0;
 }
 
 /** True when the chunk has no fragments of its own: none at all, or only ones derived from calls. */
