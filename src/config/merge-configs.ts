@@ -1,4 +1,5 @@
 import { CallbackManager } from "../callbacks/callback-manager.js";
+import { combineSignals } from "../internal/abort.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
 import type { RunnableConfig } from "./runnable-config.js";
 
@@ -14,13 +15,6 @@ function mergeCallbacks(
   }
   if (base instanceof CallbackManager) return base.withHandlers(over);
   return [...base, ...over];
-}
-
-/** Either signal aborts the result; no allocation unless both are set and differ. */
-function mergeSignals(base: AbortSignal | undefined, over: AbortSignal | undefined): AbortSignal | undefined {
-  if (base === undefined || base === over) return over;
-  if (over === undefined) return base;
-  return AbortSignal.any([base, over]);
 }
 
 /**
@@ -53,7 +47,7 @@ function mergeTwo(base: RunnableConfig, over: RunnableConfig): RunnableConfig {
   next.metadata = mergeRecords(base.metadata, over.metadata);
   next.configurable = mergeRecords(base.configurable, over.configurable);
   next.callbacks = mergeCallbacks(base.callbacks, over.callbacks);
-  next.signal = mergeSignals(base.signal, over.signal);
+  next.signal = combineSignals(base.signal, over.signal);
   next.timeout =
     base.timeout !== undefined && over.timeout !== undefined
       ? Math.min(base.timeout, over.timeout)

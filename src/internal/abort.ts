@@ -1,10 +1,17 @@
 import { AbortError, TimeoutError } from "../errors/abort-error.js";
 
-/** Combines optional signals into one (undefined when there is none). */
-export function combineSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = [...new Set(signals)].filter((s): s is AbortSignal => s !== undefined);
-  if (present.length <= 1) return present[0];
-  return AbortSignal.any(present);
+/**
+ * Combines two optional signals into one that aborts when either does: the other one itself when
+ * one is missing or both are the same, undefined when there is none. Allocates only when both are
+ * set and differ (it runs once per run and per merged config).
+ */
+export function combineSignals(
+  first: AbortSignal | undefined,
+  second: AbortSignal | undefined,
+): AbortSignal | undefined {
+  if (first === undefined || first === second) return second;
+  if (second === undefined) return first;
+  return AbortSignal.any([first, second]);
 }
 
 /** The typed error that stands for an aborted signal. */
@@ -49,44 +56,4 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
       },
     );
   });
-}
-
-/**
- * Races many promises in turn against one signal with a single listener (a run's stream asks
- * for a chunk at a time; adding and removing a listener per chunk is measurable on the hot path).
- * Call `dispose` when done.
- */
-export class AbortGate {
-  readonly #signal: AbortSignal;
-  #reject: ((error: unknown) => void) | undefined;
-  readonly #onAbort = () => {
-    const reject = this.#reject;
-    this.#reject = undefined;
-    reject?.(abortErrorOf(this.#signal));
-  };
-
-  constructor(signal: AbortSignal) {
-    this.#signal = signal;
-    signal.addEventListener("abort", this.#onAbort, { once: true });
-  }
-
-  /** Settles with `promise`, or rejects with the typed abort error when the signal aborts first. */
-  race<T>(promise: Promise<T>): Promise<T> {
-    if (this.#signal.aborted) {
-      promise.catch(() => {});
-      return Promise.reject(abortErrorOf(this.#signal));
-    }
-    return new Promise<T>((resolve, reject) => {
-      this.#reject = (error) => {
-        promise.catch(() => {});
-        reject(error);
-      };
-      promise.then(resolve, reject);
-    });
-  }
-
-  dispose(): void {
-    this.#signal.removeEventListener("abort", this.#onAbort);
-    this.#reject = undefined;
-  }
 }
