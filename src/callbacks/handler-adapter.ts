@@ -198,8 +198,9 @@ export class HandlerAdapter implements RunObserver {
   }
 
   onRunStream(run: Run, chunk: unknown): void | Promise<void> {
-    if (!this.#isLLM(run) || this.#h.ignoreLLM) return;
     const h = this.#h;
+    // Per token: nothing to build for a handler that does not take tokens (most tracers).
+    if (h.handleLLMNewToken === undefined || !this.#isLLM(run) || h.ignoreLLM) return;
     // An LLM's text chunk reaches handlers as a GenerationChunk, as in LangChain.
     const shown = run.presentation?.chunk === undefined ? chunk : run.presentation.chunk(chunk);
     return this.#call("handleLLMNewToken", () =>

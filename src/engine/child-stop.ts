@@ -22,6 +22,8 @@ export class ChildStop {
     this.#run = run;
   }
 
+  #childSignal: AbortSignal | undefined;
+
   /** Aborts when `stop()` is called. */
   get signal(): AbortSignal {
     return this.#controller.signal;
@@ -29,9 +31,9 @@ export class ChildStop {
 
   /** The config of a child that `stop()` cancels. */
   config(localTag?: string): RunnableConfig {
-    return this.#run.childConfig(localTag, {
-      signal: combineSignals(this.#run.signal, this.#controller.signal),
-    });
+    // One combined signal for every branch (AbortSignal.any per branch added a listener each).
+    this.#childSignal ??= combineSignals(this.#run.signal, this.#controller.signal);
+    return this.#run.childConfig(localTag, { signal: this.#childSignal });
   }
 
   /** Cancels the children still running and waits for their runs to close. */

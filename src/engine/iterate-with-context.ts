@@ -12,10 +12,11 @@ export async function* iterateWithContext<T>(
   const holder: { value: RunnableConfig | undefined } = { value: config };
   const run = <R>(fn: () => R): R => currentRunConfig.run(holder, fn);
   const iterator = run(() => make(config)[Symbol.asyncIterator]());
+  const next = () => iterator.next();
   let done = false;
   try {
     for (;;) {
-      const step = await run(() => iterator.next());
+      const step = await run(next);
       if (step.done) {
         done = true;
         return;

@@ -1,5 +1,6 @@
 import { FUSE_MAP, type FusesMap, MappedStream } from "../internal/async-streams.js";
 import type { Aggregator } from "../streams/aggregator.js";
+import { returnQuietly } from "./close-quietly.js";
 import type { InputStream } from "./run-input.js";
 import type { RunLifecycle } from "./run-lifecycle.js";
 import { SerialSteps } from "./serial-steps.js";
@@ -90,12 +91,8 @@ export class RecordedInput<I, O = I> extends SerialSteps<O> implements AsyncIter
   }
 
   /** Closes the source after a failure here: a failure while closing is not this one's error. */
-  async #closeSource(): Promise<void> {
-    try {
-      await this.#source?.return?.();
-    } catch {
-      // The original error wins.
-    }
+  #closeSource(): Promise<void> {
+    return this.#source === undefined ? Promise.resolve() : returnQuietly(this.#source);
   }
 
   /** `return` between chunks: close the source (its failure is this call's), then record. */

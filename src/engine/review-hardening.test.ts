@@ -24,6 +24,8 @@ describe("run engine hardening (found in review)", () => {
     const forger = RunnableLambda.from((input: string, config) => {
       for (const key of Object.getOwnPropertySymbols(config ?? {})) {
         const link: unknown = (config as Record<symbol, unknown>)[key];
+        // The link is opaque: nothing on it to reach the run through.
+        if (typeof link === "object" && link !== null) expect(Reflect.ownKeys(link)).toEqual([]);
         const end = (link as { end?: unknown } | undefined)?.end;
         if (typeof end === "function") end.call(link, "FORGED");
       }
@@ -64,6 +66,7 @@ describe("run engine hardening (found in review)", () => {
     }
     const { observer, seen } = recorder();
     await new Keeper().invoke("a", { callbacks: [observer] });
+    expect(kept).toBeDefined();
     await kept?.reportChunk("LATE");
     await kept?.reportCustomEvent("late", {});
     expect(seen).toEqual(["start:Keeper", "end:a"]);

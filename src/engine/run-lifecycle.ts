@@ -235,6 +235,7 @@ export class RunLifecycle implements RunScope {
     if (this.signal !== undefined) child.signal = this.signal;
     this.#token ??= new ParentToken(this);
     (child as ParentLink)[PARENT_RUN] = this.#token;
-    return overrides ? { ...child, ...overrides } : child;
+    // `child` is fresh: write the overrides into it rather than copy it.
+    return overrides ? Object.assign(child, overrides) : child;
   }
 }
