@@ -131,9 +131,11 @@ export class ToolCallOutputParser<T> extends Runnable<AIMessageChunk, T, DeepPar
     for await (const chunk of chunks) {
       message.add(messageChunk(chunk));
       for (const fragment of chunk.tool_call_chunks) {
-        if (!args.push(fragment) || args.value === undefined) continue;
-        last = args.value;
-        yield last as DeepPartial<T>;
+        if (!args.push(fragment)) continue;
+        const value = args.value; // a snapshot walk: read once
+        if (value === undefined) continue;
+        last = value;
+        yield value as DeepPartial<T>;
       }
     }
     // The final value is read from the whole message, as `invoke` reads it, so both agree.

@@ -50,6 +50,8 @@ export function usageFromOpenAI(usage: JsonRecord): UsageMetadata {
 
 /** The tool-call fragments of a delta; the position stands in for a missing `index` (some compatible servers). */
 function toolCallChunksOf(delta: JsonRecord): ToolCallChunk[] {
+  // Most deltas are text: no arrays to build for them.
+  if (delta.tool_calls === undefined) return [];
   return arrayOf(delta.tool_calls)
     .filter(isNonArrayObject)
     .map((call, position) => {
@@ -84,9 +86,9 @@ export function chunkFromCompletion(
   payload: JsonRecord,
   state: OpenAIStreamState,
 ): AIMessageChunk | undefined {
-  const choice = arrayOf(payload.choices)
-    .filter(isNonArrayObject)
-    .find((c) => (numberOf(c.index) ?? 0) === 0);
+  const choice = arrayOf(payload.choices).find(
+    (c): c is JsonRecord => isNonArrayObject(c) && (numberOf(c.index) ?? 0) === 0,
+  );
   const usage = isNonArrayObject(payload.usage) ? usageFromOpenAI(payload.usage) : undefined;
   if (choice === undefined && usage === undefined) return undefined;
   const delta = recordOf(choice?.delta);
