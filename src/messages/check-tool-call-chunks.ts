@@ -1,5 +1,6 @@
 import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
+import { isNonArrayObject } from "../internal/is-non-array-object.js";
 import { describeWrongValue } from "./describe-wrong-value.js";
 import type { ToolCallChunk } from "./tool-call.js";
 
@@ -11,13 +12,9 @@ const EXPECTED: Readonly<Record<(typeof STRING_FIELDS)[number], string>> = {
   id: "a string (the call's id)",
 };
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function checkChunk(chunk: unknown, position: number): void {
   const at = `AIMessageChunk tool_call_chunks[${position}]`;
-  if (!isRecord(chunk)) {
+  if (!isNonArrayObject(chunk)) {
     throw new InvalidInputError(`${at} must be an object ${SHAPE}, got ${describeWrongValue(chunk)}.`);
   }
   for (const field of STRING_FIELDS) {

@@ -1,4 +1,5 @@
 import { InvalidInputError } from "../errors/input-errors.js";
+import { isNonArrayObject } from "../internal/is-non-array-object.js";
 import { describeWrongValue } from "./describe-wrong-value.js";
 import type { UsageMetadata } from "./usage-metadata.js";
 
@@ -7,14 +8,10 @@ const SHAPE =
 const COUNTS = ["input_tokens", "output_tokens", "total_tokens"] as const;
 const DETAILS = ["input_token_details", "output_token_details"] as const;
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 function checkDetails(usage: Readonly<Record<string, unknown>>, field: (typeof DETAILS)[number]): void {
   const details = usage[field];
   if (details === undefined) return;
-  if (!isRecord(details)) {
+  if (!isNonArrayObject(details)) {
     throw new InvalidInputError(
       `usage_metadata.${field} must be an object of token counts (e.g. { cache_read: 3 }), got ${describeWrongValue(details)}.`,
     );
@@ -41,7 +38,7 @@ function checkDetails(usage: Readonly<Record<string, unknown>>, field: (typeof D
 export function checkUsageMetadataShape(usage: UsageMetadata): UsageMetadata {
   // Typed for callers; read as unknown, since plain JavaScript and parsed JSON reach it too.
   const value: unknown = usage;
-  if (!isRecord(value)) {
+  if (!isNonArrayObject(value)) {
     throw new InvalidInputError(
       `usage_metadata must be an object ${SHAPE}, got ${describeWrongValue(value)}.`,
     );

@@ -151,7 +151,6 @@ export abstract class BaseChatModel<
     };
   }
 
-  /** Chunks are folded as they arrive, keeping nothing per chunk (see AIMessageChunkAggregator). */
   /**
    * Calls the model once. The second argument takes the call options (`stop`, and a
    * provider's `tools`, `tool_choice`...) beside the run config, as `@langchain/core`'s chat
@@ -169,6 +168,7 @@ export abstract class BaseChatModel<
     return super.stream(input, options);
   }
 
+  /** Chunks are folded as they arrive, keeping nothing per chunk (see AIMessageChunkAggregator). */
   override createAggregator(): Aggregator<AIMessageChunk, AIMessageChunk> {
     return new AIMessageChunkAggregator();
   }

@@ -1,4 +1,4 @@
-import { type AIMessageChunk, HumanMessage } from "rivulet";
+import { type AIMessageChunk, HumanMessage, type IterableReadableStream } from "rivulet";
 import { FakeListChatModel } from "rivulet/testing";
 import { describe, expectTypeOf, it } from "vitest";
 
@@ -10,7 +10,7 @@ describe("chat model call options", () => {
     ).resolves.toEqualTypeOf<AIMessageChunk>();
     expectTypeOf(
       model.stream("hi", { stop: ["\n"], signal: new AbortController().signal }),
-    ).resolves.toBeObject();
+    ).resolves.toEqualTypeOf<IterableReadableStream<AIMessageChunk>>();
     // @ts-expect-error stop takes a list of strings
     model.invoke("hi", { stop: "\n" });
   });

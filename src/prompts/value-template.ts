@@ -22,7 +22,7 @@ const MAX_DEPTH = 256;
  * uses to `variables` in order of first use. Throws an `InvalidInputError` for a malformed
  * template or a value nested deeper than 256 levels (a cycle).
  */
-export function compileValueTemplate(
+function compileValueTemplate(
   value: unknown,
   templateFormat: TemplateFormat,
   variables: Set<string>,

@@ -56,7 +56,7 @@ export const COMMON_UNSUPPORTED: Readonly<Record<string, string>> = {
  * The common options alone, leniently: the public base resolves the aliases above for any
  * provider and lets the provider's own keys through (ours check theirs before).
  */
-export const COMMON_PROVIDER_OPTIONS: ProviderOptionSpec<ProviderChatModelFields> = {
+const COMMON_PROVIDER_OPTIONS: ProviderOptionSpec<ProviderChatModelFields> = {
   owner: "ProviderChatModel",
   table: COMMON_OPTION_TABLE,
   unsupported: COMMON_UNSUPPORTED,

@@ -1,17 +1,10 @@
+import { isNonArrayObject } from "../../internal/is-non-array-object.js";
 import type { JsonRecord } from "../base/json-record.js";
 
 // JsonRecord is named in the public provider base's signatures, so it is declared there.
 export type { JsonRecord };
-
-/**
- * True for any object that is not an array, class instances included. Deliberately wider than
- * `isPlainObject`: `bindTools` reads the fields of the tool objects users pass, and those are
- * often class instances (a `StructuredTool`, a schema a library built). On parsed JSON, which
- * holds only plain objects, the two agree.
- */
-export function isNonArrayObject(value: unknown): value is JsonRecord {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
+// The guard lives in internal, shared with the message checks; re-exported for the providers.
+export { isNonArrayObject };
 
 /** The value if it is a string. */
 export function stringOf(value: unknown): string | undefined {
