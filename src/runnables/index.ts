@@ -22,6 +22,6 @@ export { RunnableMap, RunnableParallel } from "./runnable-parallel.js";
 export { RunnablePassthrough } from "./runnable-passthrough.js";
 export { RunnablePick } from "./runnable-pick.js";
 export { RunnableRetry } from "./runnable-retry.js";
-export { RunnableSequence } from "./runnable-sequence.js";
+export { RunnableSequence, type SequenceOptions } from "./runnable-sequence.js";
 export { RunnableWithFallbacks } from "./runnable-with-fallbacks.js";
 export type { MapInput, StepChunk, StepInput, StepOutput } from "./step-types.js";

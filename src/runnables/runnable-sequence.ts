@@ -9,27 +9,42 @@ import { factories } from "./factories.js";
 import { Runnable } from "./runnable.js";
 import type { LastStep, StepChunk, StepInput, StepOutput } from "./step-types.js";
 
+/** Options of `RunnableSequence.from`, as in `@langchain/core`. */
+export interface SequenceOptions {
+  name?: string | undefined;
+  /** Run the steps without their `seq:step:N` tags (default false). */
+  omitSequenceTags?: boolean | undefined;
+}
+
 /**
  * Runs steps one after the other, each on the previous one's output. Streaming is pipelined:
  * every step receives the previous step's output stream, so transform steps (parsers,
  * generators) pass chunks on as they come and a step starts at its first input chunk.
- * Step N runs with the tag `seq:step:N`. Build one with `a.pipe(b)` or `RunnableSequence.from`.
+ * Step N runs with the tag `seq:step:N` (none with `omitSequenceTags`). Build one with `a.pipe(b)`
+ * or `RunnableSequence.from`.
  *
  * @example
  * const chain = RunnableSequence.from([prompt, model, new StringOutputParser()], { name: "joke" });
  */
 export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
   readonly steps: readonly Runnable[];
+  /** When true, steps run without their `seq:step:N` tag. */
+  readonly omitSequenceTags: boolean;
   override readonly shape: RunnableShape = { input: "chunks", output: "chunks" };
   /** @internal */
   override readonly awaitsOnlyChildRuns = true;
 
-  constructor(fields: { steps: Runnable[]; name?: string | undefined }) {
+  constructor(fields: {
+    steps: Runnable[];
+    name?: string | undefined;
+    omitSequenceTags?: boolean | undefined;
+  }) {
     super();
     if (fields.steps.length < 2) {
       throw new InvalidInputError(`A RunnableSequence needs at least 2 steps, got ${fields.steps.length}`);
     }
     this.steps = fields.steps;
+    this.omitSequenceTags = fields.omitSequenceTags === true;
     if (fields.name !== undefined) this.name = fields.name;
   }
 
@@ -37,7 +52,8 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
    * Builds a sequence from runnables, functions, async generator functions and objects (maps).
    * Its types come from the steps: the first step's input, the last step's output and chunks
    * (annotate a function's parameter to type it). Explicit type arguments
-   * (`from<string, string>([...])`) set them instead.
+   * (`from<string, string>([...])`) set them instead. `omitSequenceTags: true` runs the steps
+   * without their `seq:step:N` tags (piping the sequence on builds a new one, which tags them).
    *
    * @example
    * const chain = RunnableSequence.from([prompt, model, new StringOutputParser()]);
@@ -45,19 +61,20 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
    */
   static from<S extends readonly [unknown, ...unknown[]]>(
     steps: S,
-    options?: { name?: string } | string,
+    options?: SequenceOptions | string,
   ): RunnableSequence<StepInput<S[0]>, StepOutput<LastStep<S>>, StepChunk<LastStep<S>>>;
   static from<I = unknown, O = unknown, C = O>(
     steps: readonly [unknown, ...unknown[]],
-    options?: { name?: string } | string,
+    options?: SequenceOptions | string,
   ): RunnableSequence<I, O, C>;
   static from(
     steps: readonly [unknown, ...unknown[]],
-    options?: { name?: string } | string,
+    options?: SequenceOptions | string,
   ): RunnableSequence<unknown, unknown, unknown> {
-    const name = typeof options === "string" ? options : options?.name;
+    const fields: SequenceOptions = typeof options === "string" ? { name: options } : (options ?? {});
+    const { name, omitSequenceTags } = fields;
     const coerce = factories().coerce;
-    return new RunnableSequence({ steps: flattenSteps(steps.map(coerce)), name });
+    return new RunnableSequence({ steps: flattenSteps(steps.map(coerce)), name, omitSequenceTags });
   }
 
   get first(): Runnable {
@@ -75,16 +92,20 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
   override async _invoke(input: I, scope: RunScope): Promise<O> {
     let value: unknown = input;
     for (let i = 0; i < this.steps.length; i++) {
-      value = await invokeWithRun(this.steps[i]!, value, scope.childConfig(`seq:step:${i + 1}`));
+      value = await invokeWithRun(this.steps[i]!, value, scope.childConfig(this.#stepTag(i)));
     }
     return value as O;
+  }
+
+  #stepTag(index: number): string | undefined {
+    return this.omitSequenceTags ? undefined : `seq:step:${index + 1}`;
   }
 
   #pipeline(first: RunInput<unknown>, scope: RunScope): AsyncIterable<C> {
     let current: RunInput<unknown> = first;
     for (let i = 0; i < this.steps.length; i++) {
       const step = this.steps[i]!;
-      const out = streamWithRun(step, current, scope.childConfig(`seq:step:${i + 1}`));
+      const out = streamWithRun(step, current, scope.childConfig(this.#stepTag(i)));
       current = { stream: out, aggregator: () => step.createAggregator() };
     }
     return current.stream as AsyncIterable<C>;
