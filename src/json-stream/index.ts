@@ -3,3 +3,5 @@ export { JsonStreamParser, type JsonStreamParserOptions } from "./json-stream-pa
 export type { JsonStreamPatchOperation } from "./json-stream-patch-operation.js";
 export type { JsonObject, JsonValue } from "./json-value.js";
 export { parsePartialJson } from "./parse-partial-json.js";
+export { type PartialJsonResult, safeParsePartialJson } from "./safe-parse-partial-json.js";
+export { strictParsePartialJson } from "./strict-parse-partial-json.js";

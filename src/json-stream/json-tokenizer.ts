@@ -1,6 +1,7 @@
 import { isJsonWhitespace } from "./json-chars.js";
 import { isCompleteNumber, NumberState, type NumberStateValue, nextNumberState } from "./number-grammar.js";
 import { StringDecoder } from "./string-decoder.js";
+import type { UnfinishedToken } from "./unfinished-token.js";
 import type { ValueSink } from "./value-sink.js";
 
 /** Where the tokenizer stands between two characters. */
@@ -103,6 +104,30 @@ export class JsonTokenizer {
       }
     }
     return this.state === Tok.Failed ? this.failIndex : n;
+  }
+
+  /**
+   * The token the text read so far ends inside (`undefined` between tokens, once done or
+   * failed), for callers that complete a prefix as `parsePartialJson` does. Reading it changes
+   * nothing.
+   */
+  unfinishedToken(): UnfinishedToken | undefined {
+    switch (this.state) {
+      case Tok.Literal:
+        return { kind: "literal", value: this.literalValue };
+      case Tok.Number:
+        return { kind: "number", text: this.numText };
+      case Tok.String:
+      case Tok.KeyString:
+        return {
+          kind: "string",
+          isKey: this.state === Tok.KeyString,
+          heldText: this.strings.heldText,
+          pendingEscapeLength: this.strings.pendingEscapeLength,
+        };
+      default:
+        return undefined;
+    }
   }
 
   /** End of a chunk: reports the progress of a number still being read (once per chunk). */

@@ -1,22 +1,21 @@
-import { JsonStreamParser } from "./json-stream-parser.js";
 import type { JsonValue } from "./json-value.js";
+import { safeParsePartialJson } from "./safe-parse-partial-json.js";
 
 /**
- * Parses possibly incomplete JSON text (for example tool-call arguments received so far) and
- * returns the partial value LangChain's `parse_partial_json` would: open objects and arrays
- * as far as they go, partial strings as read so far, numbers as their longest valid prefix,
- * and `undefined` when nothing parseable has been read yet. Never throws; text that turns
- * invalid yields the value read before the error. It is a one-shot convenience: a stream
- * should keep one {@link JsonStreamParser} and `push` each chunk instead, which is linear in
- * the total length where calling this on the growing text is quadratic.
+ * `@langchain/core`'s `parsePartialJson`: reads possibly incomplete JSON (tool-call arguments or
+ * model output so far) and returns the value completed as LangChain completes it, or `null`
+ * when the text cannot be read (empty, a syntax error, text after a complete value). See
+ * {@link safeParsePartialJson} for the rules; {@link strictParsePartialJson} throws instead.
+ * One call is linear in the text's length. A stream should still keep one
+ * `JsonStreamParser` and `push` each chunk: calling this on the growing text is quadratic.
  *
  * @example
  * parsePartialJson('{"city": "Par'); // { city: "Par" }
- * parsePartialJson('{"n": 12'); // { n: 12 }
- * parsePartialJson(""); // undefined
+ * parsePartialJson("[t"); // [true]
+ * parsePartialJson('{"n": -'); // { n: -0 }
+ * parsePartialJson("{]"); // null
  */
-export function parsePartialJson(text: string): JsonValue | undefined {
-  const parser = new JsonStreamParser({ mode: "in-place" });
-  parser.push(text);
-  return parser.value;
+export function parsePartialJson(text: string): JsonValue {
+  const result = safeParsePartialJson(text);
+  return result.success ? result.value : null;
 }

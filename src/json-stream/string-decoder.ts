@@ -48,6 +48,23 @@ export class StringDecoder {
   private hexValue = 0;
   private heldHigh = "";
 
+  /**
+   * What the decoder holds back at the end of the text read so far, for completing a prefix
+   * (`parsePartialJson`): a high surrogate waiting for its pair, and the length of a cut-off
+   * escape (0 for none, 1 for a lone backslash, 2 to 5 for a backslash, `u` and the hex digits
+   * read so far). Reading these changes nothing.
+   */
+  get heldText(): string {
+    return this.heldHigh;
+  }
+
+  /** See {@link heldText}. */
+  get pendingEscapeLength(): number {
+    if (this.escape === AFTER_BACKSLASH) return 1;
+    if (this.escape === IN_UNICODE) return 2 + (4 - this.hexLeft);
+    return 0;
+  }
+
   /** Starts a new string (after its opening quote). */
   reset(): void {
     this.status = "open";

@@ -1,4 +1,10 @@
 export {
+  type PartialJsonResult,
+  parsePartialJson,
+  safeParsePartialJson,
+  strictParsePartialJson,
+} from "../json-stream/index.js";
+export {
   BaseOutputParser,
   type OutputParserInput,
   type SafeParseResult,

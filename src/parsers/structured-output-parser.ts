@@ -1,13 +1,13 @@
 import { OutputParserError } from "../errors/output-parser-error.js";
 import { jsonEqual } from "../json-patch/json-equal.js";
 import { JsonStreamParser } from "../json-stream/json-stream-parser.js";
+import { JsonStringControlEscaper } from "../json-stream/json-string-control-escaper.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../schema/standard-schema.js";
 import { standardSchemaToJsonSchema } from "../schema/standard-schema-to-json-schema.js";
 import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
 import { BaseOutputParser } from "./base-output-parser.js";
 import type { DeepPartial } from "./deep-partial.js";
 import { jsonValueChunks } from "./json-chunk-streams.js";
-import { JsonStringControlEscaper } from "./json-string-control-escaper.js";
 import { formatSchemaIssues } from "./schema-issues.js";
 import { structuredFormatInstructions } from "./structured-format-instructions.js";
 
