@@ -16,6 +16,8 @@ export interface RunSpec {
   runId: string | undefined;
   input: unknown;
   inputKnown: boolean;
+  /** The Runnable produces its output as one value (see `Run.wholeOutput`). */
+  wholeOutput?: boolean;
   extra?: Record<string, unknown>;
   presentation?: RunPresentation;
 }
@@ -130,6 +132,7 @@ export class CallbackManager {
       inheritableTags,
       inheritableMetadata,
       inputKnownAtStart: spec.inputKnown,
+      ...(spec.wholeOutput === true ? { wholeOutput: true } : {}),
       input: spec.input,
       output: undefined,
       error: undefined,

@@ -43,6 +43,12 @@ export interface Run {
   readonly inheritableMetadata: Readonly<Record<string, unknown>>;
   /** Whether the input was known when the run started (false when it was streamed in). */
   readonly inputKnownAtStart: boolean;
+  /**
+   * True when the Runnable produces its output as one value (a prompt, a retriever, a tool), not
+   * chunk by chunk. Such a root run's value is still its one stream chunk for `stream()`, v1
+   * events and run logs; v2 events send no stream event for it, as `@langchain/core` does.
+   */
+  readonly wholeOutput?: boolean;
   input: unknown;
   output: unknown;
   error: unknown;

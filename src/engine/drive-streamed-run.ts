@@ -112,13 +112,26 @@ class DrivenRun<I, O, C> extends SerialSteps<C> implements RunOutputStream<C> {
       if (this.#report) {
         // Per chunk: wait only when an observer asked to be waited on.
         const reported = this.#lifecycle.reportChunk(chunk);
-        if (reported !== undefined) return reported.then(() => this.settle(step), this.#onError);
+        if (reported !== undefined) return reported.then(() => this.#handOn(step), this.#onError);
       }
     } catch (error) {
       return this.#fail(error);
     }
-    return this.settle(step);
+    return this.#handOn(step);
   };
+
+  /** Passes a chunk on; a one-value output ends its run first (see `OpenedRun.oneValue`). */
+  #handOn(step: IteratorYieldResult<C>): IteratorResult<C> | Promise<IteratorResult<C>> {
+    if (!this.#opened.oneValue) return this.settle(step);
+    return this.#endThenHandOn(step);
+  }
+
+  async #endThenHandOn(step: IteratorYieldResult<C>): Promise<IteratorResult<C>> {
+    // The one-value source is paused after its value: closing it runs nothing more.
+    await returnQuietly(this.#source);
+    await this.#finish();
+    return step;
+  }
 
   readonly #onError = (error: unknown): Promise<never> => this.#fail(error);
 

@@ -22,7 +22,12 @@ export function invokeWithRun<I, O, C>(
   try {
     const [resolvedTarget, resolved] = resolveBindings(runnable, config);
     target = resolvedTarget;
-    run = new RunLifecycle({ identity: target.runIdentity(resolved), config: resolved, input });
+    run = new RunLifecycle({
+      identity: target.runIdentity(resolved),
+      config: resolved,
+      input,
+      wholeOutput: target.shape.output === "whole",
+    });
   } catch (error) {
     return Promise.reject(error);
   }

@@ -20,6 +20,11 @@ export interface OpenedRun<I, O, C> {
   source: AsyncIterator<C>;
   /** Closes the run's streamed-in input (what it peeked), for a run that settles without draining it. */
   closeInput: (() => Promise<void> | undefined) | undefined;
+  /**
+   * The source yields exactly one value (`_invoke`'s): the run ends as soon as it has it, before
+   * the next step sees it, so a whole-output step (a prompt) ends before the step after it starts.
+   */
+  oneValue: boolean;
 }
 
 /**
@@ -70,12 +75,13 @@ async function openWithValue<I, O, C>(
   input: I,
   config: RunnableConfig,
 ): Promise<OpenedRun<I, O, C>> {
-  const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(config), config, input });
+  const wholeOutput = runnable.shape.output === "whole";
+  const lifecycle = new RunLifecycle({ identity: runnable.runIdentity(config), config, input, wholeOutput });
   const scope = lifecycle.scope;
   const source = await startRun(lifecycle, () =>
-    runnable.shape.output === "whole" ? invokeOnce(runnable, input, scope) : runnable._stream(input, scope),
+    wholeOutput ? invokeOnce(runnable, input, scope) : runnable._stream(input, scope),
   );
-  return { runnable, lifecycle, source, closeInput: undefined };
+  return { runnable, lifecycle, source, closeInput: undefined, oneValue: wholeOutput };
 }
 
 async function* invokeOnce<I, O, C>(
@@ -104,13 +110,14 @@ async function openWithStream<I, O, C>(
       identity: runnable.runIdentity(config),
       config,
       inputStreamed: true,
+      wholeOutput: runnable.shape.output === "whole",
     });
     const inner: InputStream<I> = { stream: head.stream, aggregator: input.aggregator };
     const tracked = lifecycle.observed
       ? { stream: new RecordedInput(inner, lifecycle, passThrough), aggregator: input.aggregator }
       : inner;
     const source = await startRun(lifecycle, () => runnable._transform(tracked, lifecycle.scope));
-    return { runnable, lifecycle, source, closeInput: head.close };
+    return { runnable, lifecycle, source, closeInput: head.close, oneValue: false };
   } catch (error) {
     // The run never opened (aborted meanwhile, or it failed to start): close what was peeked.
     await settled(closeQuietly(head.close));

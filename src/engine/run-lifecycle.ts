@@ -37,6 +37,8 @@ export type RunLifecycleOptions = {
   readonly identity: RunIdentity;
   /** The effective config of the call. */
   readonly config: RunnableConfig;
+  /** The runnable produces its output as one value (its shape's `output` is `"whole"`). */
+  readonly wholeOutput?: boolean;
 } & (
   | {
       /** The whole input, known when the run opens. */
@@ -95,6 +97,7 @@ export class RunLifecycle implements RunScope {
         runId: config.runId,
         input: inputKnown ? options.input : undefined,
         inputKnown,
+        ...(options.wholeOutput === true ? { wholeOutput: true } : {}),
         ...(identity.extra ? { extra: identity.extra } : {}),
         ...(identity.presentation ? { presentation: identity.presentation } : {}),
       });

@@ -72,8 +72,9 @@ export class EventStreamObserver implements RunObserver {
 
   onRunStream(run: Run, chunk: unknown): Promise<void> | undefined {
     if (this.#version === "v1") return this.#emitV1(run, EVENT_NAMES_V1[run.runType].stream, { chunk });
-    // v2 tools do not stream (their output is one value); v1 reports it as on_tool_stream.
-    if (run.runType === "tool") return undefined;
+    // v2 sends no stream event for a one-value output (a root prompt, retriever or tool: only a
+    // root's is reported) nor for tools; v1 reports it as on_<type>_stream, as LangChain does.
+    if (run.wholeOutput === true || run.runType === "tool") return undefined;
     return this.#emit(run, EVENT_NAMES[run.runType].stream, { chunk: formatChunk(run, chunk) });
   }
 

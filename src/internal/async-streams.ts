@@ -102,7 +102,10 @@ async function* emptyStream<T>(): AsyncGenerator<T> {}
 
 /**
  * Interleaves several streams, yielding `[key, item]` as soon as any of them produces one.
- * Stopping early (or a failure in one stream) closes all the others.
+ * A stream is asked for its next item only once its last one has been taken by the consumer
+ * (when the consumer asks for the next item), so a source does not run ahead of what was
+ * handed on: a branch's run ends after the chunk it produced last has gone up. Stopping early
+ * (or a failure in one stream) closes all the others.
  */
 export async function* mergeKeyed<K, T>(
   sources: ReadonlyArray<readonly [K, AsyncIterable<T>]>,
@@ -111,33 +114,37 @@ export async function* mergeKeyed<K, T>(
   type Step = { index: number; result: IteratorResult<T> };
   const iterators = sources.map(([, s]) => s[Symbol.asyncIterator]());
   const inFlight = new Map<number, Promise<Step>>();
+  /** Streams not yet done: in flight, or paused after the item being handed on. */
+  const open = new Set<number>();
   const request = (index: number) =>
     inFlight.set(
       index,
       iterators[index]!.next().then((result) => ({ index, result })),
     );
   iterators.forEach((_, i) => {
+    open.add(i);
     request(i);
   });
   let finished = false;
   try {
     while (inFlight.size > 0) {
       const { index, result } = await raceAbort(Promise.race(inFlight.values()), signal);
+      inFlight.delete(index);
       if (result.done) {
-        inFlight.delete(index);
+        open.delete(index);
         continue;
       }
-      request(index);
       yield [sources[index]![0], result.value];
+      request(index);
     }
     finished = true;
   } finally {
     if (!finished) {
-      // Close every stream still open; their pending `next` calls are abandoned, not awaited,
-      // because an async generator queues `return` behind a `next` that may never settle.
-      for (const [index] of inFlight) {
+      // Close every stream still open; pending `next` calls are abandoned, not awaited, because
+      // an async generator queues `return` behind a `next` that may never settle.
+      for (const index of open) {
         inFlight.get(index)?.catch(() => {});
-        void iterators[index]!.return?.().catch(() => {});
+        void iterators[index]!.return?.()?.catch(() => {});
       }
     }
   }
