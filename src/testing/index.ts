@@ -4,6 +4,7 @@ import "../events/install.js";
 
 export type { DelayFn, FakeTimingOptions } from "./fake-delay.js";
 export { FakeEchoChatModel } from "./fake-echo-chat-model.js";
+export { FakeListChatMessageHistory } from "./fake-list-chat-message-history.js";
 export {
   type FakeChunking,
   FakeListChatModel,
