@@ -32,7 +32,7 @@ class CharModel extends BaseChatModel {
   _llmType(): string {
     return "bench";
   }
-  async *_streamChunks(): AsyncIterable<AIMessageChunk> {
+  override async *_streamChunks(): AsyncIterable<AIMessageChunk> {
     // One-character strings come from V8's single-character table: the source allocates no text.
     for (let i = 0; i < this.count; i++)
       yield new AIMessageChunk({ content: String.fromCharCode(97 + (i % 26)) });

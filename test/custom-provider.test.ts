@@ -28,7 +28,10 @@ class ChatAcme extends ProviderChatModel<ChatAcmeFields> {
     return "acme";
   }
 
-  async *_streamChunks(messages: BaseMessage[], options: ProviderCallOptions): AsyncIterable<AIMessageChunk> {
+  override async *_streamChunks(
+    messages: BaseMessage[],
+    options: ProviderCallOptions,
+  ): AsyncIterable<AIMessageChunk> {
     const { tools, toolChoice } = this.callTools(options);
     const body = {
       model: this.model,

@@ -29,7 +29,7 @@ class Echo extends BaseChatModel {
   _llmType(): string {
     return "echo";
   }
-  async *_streamChunks(messages: BaseMessage[]): AsyncIterable<AIMessageChunk> {
+  override async *_streamChunks(messages: BaseMessage[]): AsyncIterable<AIMessageChunk> {
     yield new AIMessageChunk(messages.at(-1)?.text ?? "");
   }
 }

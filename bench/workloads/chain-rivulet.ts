@@ -18,7 +18,7 @@ export class RivuletTokenModel extends BaseChatModel {
     return "bench";
   }
 
-  async *_streamChunks(): AsyncIterable<AIMessageChunk> {
+  override async *_streamChunks(): AsyncIterable<AIMessageChunk> {
     for (const token of this.tokens) yield new AIMessageChunk({ content: token });
   }
 }

@@ -47,7 +47,7 @@ export class ScriptedChatModel extends BaseChatModel {
     return script?.answer ?? "I am Rivulet's offline model: I only know the tour's questions.";
   }
 
-  async *_streamChunks(
+  override async *_streamChunks(
     messages: BaseMessage[],
     options: ChatModelCallOptions,
   ): AsyncIterable<AIMessageChunk> {

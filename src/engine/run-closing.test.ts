@@ -273,7 +273,7 @@ describe("a run whose aggregator fails", () => {
         return "down";
       }
       // biome-ignore lint/correctness/useYield: a model that fails before its first chunk
-      async *_streamChunks(): AsyncIterable<AIMessageChunk> {
+      override async *_streamChunks(): AsyncIterable<AIMessageChunk> {
         throw new Error("primary down");
       }
     }

@@ -120,7 +120,7 @@ describe("streamEvents v1: chat models report as on_llm_*", () => {
         return "down";
       }
       // biome-ignore lint/correctness/useYield: fails before its first chunk
-      async *_streamChunks(_messages: BaseMessage[]): AsyncGenerator<AIMessageChunk> {
+      override async *_streamChunks(_messages: BaseMessage[]): AsyncGenerator<AIMessageChunk> {
         throw new Error("down");
       }
     }

@@ -17,7 +17,7 @@ class OkModel extends BaseChatModel {
   _llmType(): string {
     return "ok";
   }
-  async *_streamChunks(): AsyncIterable<AIMessageChunk> {
+  override async *_streamChunks(): AsyncIterable<AIMessageChunk> {
     yield new AIMessageChunk("ok");
   }
 }

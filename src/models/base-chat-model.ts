@@ -1,24 +1,34 @@
+import type { BaseCache, Generation } from "../caches/base-cache.js";
+import { resolveCache } from "../caches/resolve-cache.js";
 import type { RunPresentation } from "../callbacks/run.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import type { RunIdentity } from "../engine/run-identity.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
+import { InvalidConfigError } from "../errors/input-errors.js";
 import { throwIfAborted } from "../internal/abort.js";
 import { mapStream } from "../internal/async-streams.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
 import { AIMessageChunk, isAIMessageChunk } from "../messages/ai-message-chunk.js";
 import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregator.js";
 import type { BaseMessage } from "../messages/base-message.js";
+import { getBufferString } from "../messages/get-buffer-string.js";
 import { toChatMessages } from "../messages/to-chat-messages.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
+import { serializedCacheKey } from "./cache-key.js";
+import { cachedChatStream } from "./cached-chat-stream.js";
+import { type CallbackManagerForLLMRun, callbackManagerForLLMRun } from "./callback-manager-for-llm-run.js";
+import type { ChatGenerationChunk } from "./chat-generation-chunk.js";
 import type {
   BaseLanguageModelInput,
   ChatModelCallOptions,
   LangSmithParams,
 } from "./chat-model-call-options.js";
 import { chatModelLLMResult } from "./chat-model-llm-result.js";
+import type { ChatResult } from "./chat-result.js";
+import { chatResultMessage, generationChunkMessages } from "./langchain-generation.js";
 import { lsProviderFromName } from "./ls-provider-from-name.js";
 import { tracingCallOptions } from "./tracing-call-options.js";
 
@@ -44,6 +54,24 @@ export interface BaseChatModelFields {
   /** Most tokens to generate: a positive integer. */
   maxTokens?: number | undefined;
   name?: string | undefined;
+  /**
+   * Cache answers: `true` for the process-wide `InMemoryCache.global()`, or a cache instance.
+   * A cached answer still streams (as one chunk) and still shows in events and handlers.
+   */
+  cache?: BaseCache<Generation[]> | boolean | undefined;
+}
+
+/**
+ * `@langchain/core`'s name for a chat model's constructor fields, for custom models ported from
+ * it (`constructor(fields: MyFields & BaseChatModelParams) { super(fields); }`).
+ */
+export type BaseChatModelParams = BaseChatModelFields;
+
+/** Thrown by the hooks a model did not implement: the message names the ones to implement. */
+function noGenerationHook(model: string): InvalidConfigError {
+  return new InvalidConfigError(
+    `${model} implements none of _streamChunks, _streamResponseChunks and _generate: implement one of them (or extend SimpleChatModel and implement _call)`,
+  );
 }
 
 /**
@@ -52,6 +80,11 @@ export interface BaseChatModelFields {
  * chunks, `stream` yields them, and under an event observer (`streamEvents`, a callback
  * handler) even `invoke` streams, so tokens appear as `on_chat_model_stream` events. Chunks
  * without an id get `run-<run_id>`. Runs carry `ls_*` metadata.
+ *
+ * Models written `@langchain/core`'s way work unchanged: implement `_generate` (a `ChatResult`)
+ * and/or `_streamResponseChunks` (`ChatGenerationChunk`s) instead. `stream` and observed calls
+ * use `_streamResponseChunks` when there is one, else `_generate`'s answer as one chunk; an
+ * unobserved `invoke` uses `_generate` when there is one, as LangChain does.
  *
  * @example
  * class ShoutModel extends BaseChatModel {
@@ -67,6 +100,10 @@ export abstract class BaseChatModel<
   readonly model: string | undefined;
   readonly temperature: number | undefined;
   readonly maxTokens: number | undefined;
+  /** The cache answers are looked up in and stored to (see `BaseChatModelFields.cache`). */
+  readonly cache: BaseCache<Generation[]> | undefined;
+  /** The call options the hooks receive, under `@langchain/core`'s name (`options: this["ParsedCallOptions"]`). */
+  declare ParsedCallOptions: CallOptions;
   override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
 
   constructor(fields: BaseChatModelFields = {}) {
@@ -76,6 +113,7 @@ export abstract class BaseChatModel<
     this.temperature = checkNumberOption("temperature", fields.temperature, "non-negative-number");
     this.maxTokens = checkNumberOption("maxTokens", fields.maxTokens, "positive-integer");
     if (fields.name !== undefined) this.name = fields.name;
+    this.cache = resolveCache(fields.cache);
   }
 
   override get runType() {
@@ -87,13 +125,81 @@ export abstract class BaseChatModel<
 
   /**
    * The one method a provider implements: stream the response to `messages` as chunks.
-   * `options` carries the call options and the run's `signal` (pass it to `fetch`).
+   * `options` carries the call options and the run's `signal` (pass it to `fetch`). The default
+   * runs LangChain's hooks: `_streamResponseChunks` when the model has one, else `_generate`.
    */
-  abstract _streamChunks(
+  _streamChunks(
     messages: BaseMessage[],
     options: CallOptions,
     scope: RunScope,
-  ): AsyncIterable<AIMessageChunk>;
+  ): AsyncIterable<AIMessageChunk> {
+    const runManager = callbackManagerForLLMRun(scope);
+    if (this._streamResponseChunks !== BaseChatModel.prototype._streamResponseChunks) {
+      return generationChunkMessages(
+        this._streamResponseChunks(messages, options, runManager),
+        this.getName(),
+      );
+    }
+    if (this._generate === BaseChatModel.prototype._generate) throw noGenerationHook(this.getName());
+    return this.#generatedChunks(messages, options, runManager);
+  }
+
+  async *#generatedChunks(
+    messages: BaseMessage[],
+    options: CallOptions,
+    runManager: CallbackManagerForLLMRun,
+  ): AsyncGenerator<AIMessageChunk> {
+    yield chatResultMessage(await this._generate(messages, options, runManager), this.getName());
+  }
+
+  /**
+   * `@langchain/core`'s whole-answer hook, for models ported from it: answer `messages` with a
+   * `ChatResult` (its first generation's message is the answer). Not called unless overridden.
+   */
+  async _generate(
+    _messages: BaseMessage[],
+    _options: this["ParsedCallOptions"],
+    _runManager?: CallbackManagerForLLMRun,
+  ): Promise<ChatResult> {
+    throw noGenerationHook(this.getName());
+  }
+
+  /**
+   * `@langchain/core`'s streaming hook, for models ported from it: yield the answer as
+   * `ChatGenerationChunk`s. Not called unless overridden.
+   */
+  // biome-ignore lint/correctness/useYield: the default only says the hook is not implemented
+  async *_streamResponseChunks(
+    _messages: BaseMessage[],
+    _options: this["ParsedCallOptions"],
+    _runManager?: CallbackManagerForLLMRun,
+  ): AsyncGenerator<ChatGenerationChunk> {
+    throw noGenerationHook(this.getName());
+  }
+
+  /** `@langchain/core`'s model kind in cache keys (`_model`). */
+  _modelType(): string {
+    return "base_chat_model";
+  }
+
+  /** The parameters that tell this model's answers apart in cache keys (default: the invocation params). */
+  _identifyingParams(): Record<string, unknown> {
+    return this.invocationParams();
+  }
+
+  /**
+   * The cache key of a call's parameters, as `@langchain/core` derives it: the identifying
+   * params, the call options (run-config keys such as callbacks, tags and the signal left out),
+   * `_type` (`_llmType()`) and `_model`, as sorted `key:JSON` pairs.
+   */
+  _getSerializedCacheKeyParametersForCall(options: ChatModelCallOptions): string {
+    return serializedCacheKey({
+      ...this._identifyingParams(),
+      ...tracingCallOptions(options),
+      _type: this._llmType(),
+      _model: this._modelType(),
+    });
+  }
 
   /**
    * The `ls_*` metadata of this model's runs for a call with `options`, derived as
@@ -181,21 +287,48 @@ export abstract class BaseChatModel<
   }
 
   override _stream(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
+    return this.#answer(input, scope, (messages, options) => this._streamChunks(messages, options, scope));
+  }
+
+  /**
+   * The answer's chunks from `produce`, ids stamped, behind the cache when there is one.
+   * Chunks without an id get `run-<run_id>`.
+   */
+  #answer(
+    input: BaseLanguageModelInput,
+    scope: RunScope,
+    produce: (messages: BaseMessage[], options: CallOptions) => AsyncIterable<AIMessageChunk>,
+  ): AsyncIterable<AIMessageChunk> {
     const messages = toChatMessages(input);
+    const options = this.#options(scope);
     const id = `run-${scope.runId}`;
     const signal = scope.signal;
     // A mapping iterator, not a generator: stamping ids must not cost a layer per token.
-    return mapStream(this._streamChunks(messages, this.#options(scope), scope), (chunk) => {
-      throwIfAborted(signal);
-      if (chunk.id === undefined) chunk.id = id;
-      return chunk;
-    });
+    const stamped = () =>
+      mapStream(produce(messages, options), (chunk) => {
+        throwIfAborted(signal);
+        if (chunk.id === undefined) chunk.id = id;
+        return chunk;
+      });
+    const cache = this.cache;
+    if (cache === undefined) return stamped();
+    const llmKey = this._getSerializedCacheKeyParametersForCall(options);
+    return cachedChatStream({ cache, prompt: getBufferString(messages), llmKey }, stamped);
+  }
+
+  /** The chunks `invoke` folds: `_generate`'s answer when unobserved and the model has one, else the stream. */
+  #invokeChunks(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
+    if (scope.observed || this._generate === BaseChatModel.prototype._generate)
+      return this._stream(input, scope);
+    return this.#answer(input, scope, (messages, options) =>
+      this.#generatedChunks(messages, options, callbackManagerForLLMRun(scope)),
+    );
   }
 
   /** Aggregates the stream; when observed, reports each chunk so `invoke` streams under events. */
   override async _invoke(input: BaseLanguageModelInput, scope: RunScope): Promise<AIMessageChunk> {
     const aggregator = this.createAggregator();
-    for await (const chunk of this._stream(input, scope)) {
+    for await (const chunk of this.#invokeChunks(input, scope)) {
       aggregator.add(chunk);
       const reported = scope.reportChunk(chunk);
       if (reported !== undefined) await reported;

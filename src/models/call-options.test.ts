@@ -6,7 +6,7 @@ class StopRecorder extends BaseChatModel {
   _llmType(): string {
     return "stop-recorder";
   }
-  async *_streamChunks(_messages: BaseMessage[], options: ChatModelCallOptions) {
+  override async *_streamChunks(_messages: BaseMessage[], options: ChatModelCallOptions) {
     this.seen.push(options.stop);
     yield new AIMessageChunk("ok");
   }

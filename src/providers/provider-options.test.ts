@@ -361,7 +361,7 @@ describe("the public base", () => {
     _llmType(): string {
       return "echo";
     }
-    async *_streamChunks(messages: BaseMessage[]): AsyncIterable<AIMessageChunk> {
+    override async *_streamChunks(messages: BaseMessage[]): AsyncIterable<AIMessageChunk> {
       yield new AIMessageChunk(messages.at(-1)?.text ?? "");
     }
     protected override withJsonSchemaOutput(): this {

@@ -28,7 +28,7 @@ export class FakeEchoChatModel extends BaseChatModel {
     return "fake";
   }
 
-  async *_streamChunks(
+  override async *_streamChunks(
     messages: BaseMessage[],
     options: ChatModelCallOptions,
   ): AsyncIterable<AIMessageChunk> {

@@ -59,7 +59,7 @@ export class FakeListChatModel extends BaseChatModel {
     return response;
   }
 
-  async *_streamChunks(
+  override async *_streamChunks(
     _messages: BaseMessage[],
     options: ChatModelCallOptions,
   ): AsyncIterable<AIMessageChunk> {

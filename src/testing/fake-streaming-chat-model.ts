@@ -75,7 +75,7 @@ export class FakeStreamingChatModel extends BaseChatModel {
     return this.provider === undefined ? params : { ...params, ls_provider: this.provider };
   }
 
-  async *_streamChunks(
+  override async *_streamChunks(
     _messages: BaseMessage[],
     options: ChatModelCallOptions,
   ): AsyncIterable<AIMessageChunk> {

@@ -130,7 +130,7 @@ export class ChatAnthropic extends ProviderChatModel<ChatAnthropicFields, ChatAn
     return params;
   }
 
-  async *_streamChunks(
+  override async *_streamChunks(
     messages: BaseMessage[],
     options: ChatAnthropicCallOptions,
   ): AsyncIterable<AIMessageChunk> {

@@ -122,7 +122,7 @@ export class ChatOllama extends ProviderChatModel<ChatOllamaFields, ChatOllamaCa
     return Object.keys(modelOptions).length > 0 ? modelOptions : undefined;
   }
 
-  async *_streamChunks(
+  override async *_streamChunks(
     messages: BaseMessage[],
     options: ChatOllamaCallOptions,
   ): AsyncIterable<AIMessageChunk> {

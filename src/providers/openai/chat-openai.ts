@@ -114,7 +114,7 @@ export class ChatOpenAI extends ProviderChatModel<ChatOpenAIFields, ChatOpenAICa
     return params;
   }
 
-  async *_streamChunks(
+  override async *_streamChunks(
     messages: BaseMessage[],
     options: ChatOpenAICallOptions,
   ): AsyncIterable<AIMessageChunk> {
