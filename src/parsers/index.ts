@@ -9,6 +9,7 @@ export {
   type OutputParserInput,
   type SafeParseResult,
 } from "./base-output-parser.js";
+export { BytesOutputParser } from "./bytes-output-parser.js";
 export { CommaSeparatedListOutputParser } from "./comma-separated-list-output-parser.js";
 export type { DeepPartial } from "./deep-partial.js";
 export {
