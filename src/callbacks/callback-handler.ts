@@ -21,8 +21,8 @@ export interface LLMResult {
 /**
  * A callback handler with `@langchain/core`'s method names and argument order, so existing
  * handlers port by changing the import. Every method is optional. By default Rivulet calls
- * handlers without waiting for them (they must not slow the stream); set `awaitHandlers` to be
- * awaited, and `raiseError` to make an error thrown by the handler fail the run. Without it, a
+ * handlers without waiting for them (they must not slow the stream; `awaitAllCallbacks()`
+ * waits for what they left running); set `awaitHandlers` to be awaited, and `raiseError` to make an error thrown by the handler fail the run. Without it, a
  * failure is logged as one line, as `@langchain/core` logs it
  * (`Error in handler MyHandler, handleLLMNewToken: Error: ...`), and the run goes on.
  *
@@ -41,6 +41,8 @@ export interface CallbackHandler {
   readonly ignoreChain?: boolean;
   readonly ignoreRetriever?: boolean;
   readonly ignoreCustomEvent?: boolean;
+  /** Skips the tool callbacks (`handleToolStart`, `handleToolEnd`, `handleToolError`, `handleToolEvent`). */
+  readonly ignoreAgent?: boolean;
 
   handleChainStart?(
     chain: Serialized,
@@ -108,6 +110,11 @@ export interface CallbackHandler {
   ): unknown;
   handleToolEnd?(output: unknown, runId: string, parentRunId?: string, tags?: string[]): unknown;
   handleToolError?(err: unknown, runId: string, parentRunId?: string, tags?: string[]): unknown;
+  /**
+   * One partial result of a tool whose function is a generator: called once per yielded value,
+   * before the tool ends with its `return` value.
+   */
+  handleToolEvent?(chunk: unknown, runId: string, parentRunId?: string, tags?: string[]): unknown;
   handleRetrieverStart?(
     retriever: Serialized,
     query: string,
@@ -128,17 +135,5 @@ export interface CallbackHandler {
   ): unknown;
 }
 
-/**
- * A convenient base class for handlers: extend it and implement the methods you need.
- *
- * @example
- * class TokenPrinter extends BaseCallbackHandler {
- *   name = "token-printer";
- *   handleLLMNewToken(token: string) { process.stdout.write(token); }
- * }
- */
-export abstract class BaseCallbackHandler implements CallbackHandler {
-  abstract readonly name: string;
-  readonly awaitHandlers: boolean = false;
-  readonly raiseError: boolean = false;
-}
+/** The callback methods of a handler (`handleChainStart`...), as `fromMethods` takes them. */
+export type CallbackHandlerMethods = Pick<CallbackHandler, Extract<keyof CallbackHandler, `handle${string}`>>;

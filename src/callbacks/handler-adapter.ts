@@ -1,6 +1,8 @@
+import { trackBackgroundCallback } from "./background-callbacks.js";
 import type { CallbackHandler, LLMResult, Serialized } from "./callback-handler.js";
 import type { Run } from "./run.js";
 import type { RunObserver } from "./run-observer.js";
+import { isToolProgress } from "./tool-progress.js";
 
 function serialized(run: Run): Serialized {
   return { lc: 1, type: "not_implemented", id: ["rivulet", run.name], name: run.name };
@@ -21,7 +23,7 @@ function textOf(chunk: unknown): string {
 }
 
 /** A model run's output as `handleLLMEnd` gets it: as the model presents it (with token usage), else wrapped. */
-function llmResult(run: Run): LLMResult {
+export function llmResult(run: Run): LLMResult {
   const presented = run.presentation?.llmResult?.(run.output);
   return presented ?? { generations: [[{ text: textOf(run.output), message: run.output }]] };
 }
@@ -75,7 +77,9 @@ export class HandlerAdapter implements RunObserver {
           () => undefined,
           (e: unknown) => this.#report(method, e),
         );
-        return this.awaitHandlers ? caught : undefined;
+        if (this.awaitHandlers) return caught;
+        // Nobody waits for it, but awaitAllCallbacks does.
+        trackBackgroundCallback(caught);
       }
     } catch (e) {
       if (this.#h.raiseError) throw e;
@@ -146,6 +150,7 @@ export class HandlerAdapter implements RunObserver {
 
   #toolStart(run: Run): void | Promise<void> {
     const h = this.#h;
+    if (h.ignoreAgent) return;
     const input = typeof run.input === "string" ? run.input : JSON.stringify(run.input);
     // Set when the tool was invoked with a ToolCall (see ToolCallRun).
     const callId = typeof run.extra.tool_call_id === "string" ? run.extra.tool_call_id : undefined;
@@ -226,6 +231,7 @@ export class HandlerAdapter implements RunObserver {
           h.handleLLMEnd?.(llmResult(run), run.id, run.parentRunId, tags),
         );
       case "tool":
+        if (h.ignoreAgent) return;
         return this.#call("handleToolEnd", () =>
           h.handleToolEnd?.(run.output, run.id, run.parentRunId, tags),
         );
@@ -253,6 +259,7 @@ export class HandlerAdapter implements RunObserver {
         if (h.ignoreLLM) return;
         return this.#call("handleLLMError", () => h.handleLLMError?.(error, run.id, run.parentRunId, tags));
       case "tool":
+        if (h.ignoreAgent) return;
         return this.#call("handleToolError", () => h.handleToolError?.(error, run.id, run.parentRunId, tags));
       case "retriever":
         if (h.ignoreRetriever) return;
@@ -270,8 +277,15 @@ export class HandlerAdapter implements RunObserver {
   }
 
   onCustomEvent(run: Run, name: string, data: unknown): void | Promise<void> {
-    if (this.#h.ignoreCustomEvent) return;
     const h = this.#h;
+    // A generator tool's partial result: LangChain handlers get it as handleToolEvent, not as a custom event.
+    if (isToolProgress(name, data)) {
+      if (h.ignoreAgent) return;
+      return this.#call("handleToolEvent", () =>
+        h.handleToolEvent?.(data.progress, run.id, run.parentRunId, [...run.tags]),
+      );
+    }
+    if (h.ignoreCustomEvent) return;
     return this.#call("handleCustomEvent", () =>
       h.handleCustomEvent?.(name, data, run.id, [...run.tags], { ...run.metadata }),
     );

@@ -1,3 +1,4 @@
+import { trackBackgroundCallback } from "../callbacks/background-callbacks.js";
 import type { Run } from "../callbacks/run.js";
 import type { RunObserver } from "../callbacks/run-observer.js";
 
@@ -54,8 +55,8 @@ export function notifyObservers<A, B>(
           pending ??= [];
           pending.push(notified);
         } else if (typeof notified.then === "function") {
-          // Nobody awaits it: a rejection would be unhandled and end the process.
-          notified.then(undefined, warnDetachedFailure);
+          // Nobody awaits it (but awaitAllCallbacks): a rejection would be unhandled and end the process.
+          trackBackgroundCallback(notified.then(undefined, warnDetachedFailure));
         }
       }
     } catch (error) {

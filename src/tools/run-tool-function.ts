@@ -1,22 +1,17 @@
+import { createToolProgress, TOOL_PROGRESS_EVENT } from "../callbacks/tool-progress.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { callWithContext } from "../engine/call-with-context.js";
 import type { RunScope } from "../engine/run-scope.js";
 import { throwIfAborted } from "../internal/abort.js";
 
-/** The name of the custom event a generator tool's yielded values are reported under. */
-export const TOOL_PROGRESS_EVENT = "tool_progress";
+export { TOOL_PROGRESS_EVENT, type ToolProgress } from "../callbacks/tool-progress.js";
 
-/**
- * The payload of a `"tool_progress"` custom event (`on_custom_event` in `streamEvents`): the
- * tool's name and one value its generator yielded.
- */
-export interface ToolProgress {
-  tool: string;
-  progress: unknown;
-}
+/** A generator a tool function returned (`async function*`, or `function*` as `@langchain/core` also drains). */
+type ToolGenerator = AsyncGenerator<unknown, unknown, undefined> | Generator<unknown, unknown, undefined>;
 
-function isAsyncGenerator(value: unknown): value is AsyncGenerator<unknown, unknown, undefined> {
-  return Object.prototype.toString.call(value) === "[object AsyncGenerator]";
+function isGenerator(value: unknown): value is ToolGenerator {
+  const tag = Object.prototype.toString.call(value);
+  return tag === "[object AsyncGenerator]" || tag === "[object Generator]";
 }
 
 /**
@@ -25,7 +20,7 @@ function isAsyncGenerator(value: unknown): value is AsyncGenerator<unknown, unkn
  * context of whoever calls `next`), and the generator is closed if the run is aborted.
  */
 async function drainWithProgress(
-  generator: AsyncGenerator<unknown, unknown, undefined>,
+  generator: ToolGenerator,
   config: RunnableConfig,
   scope: RunScope,
   toolName: string,
@@ -39,8 +34,8 @@ async function drainWithProgress(
         finished = true;
         return step.value;
       }
-      const progress: ToolProgress = { tool: toolName, progress: step.value };
-      const notified = scope.reportCustomEvent(TOOL_PROGRESS_EVENT, progress);
+      // A custom event for streamEvents; LangChain-style handlers get it as handleToolEvent.
+      const notified = scope.reportCustomEvent(TOOL_PROGRESS_EVENT, createToolProgress(toolName, step.value));
       if (notified !== undefined) await notified;
     }
   } finally {
@@ -52,8 +47,8 @@ async function drainWithProgress(
 /**
  * Calls a tool's function with the run's child config, both as its argument and as the implicit
  * context, so runnables it calls become children of the tool's run whether or not it passes the
- * config on. An async generator function is drained: its yields become `"tool_progress"` custom
- * events and its `return` value the tool's output.
+ * config on. A generator function (async or not) is drained: its yields become `"tool_progress"`
+ * custom events (and `handleToolEvent` calls) and its `return` value the tool's output.
  */
 export async function runToolFunction(
   call: (config: RunnableConfig) => unknown,
@@ -62,5 +57,5 @@ export async function runToolFunction(
 ): Promise<unknown> {
   const config = scope.childConfig();
   const result: unknown = await callWithContext(config, call);
-  return isAsyncGenerator(result) ? drainWithProgress(result, config, scope, toolName) : result;
+  return isGenerator(result) ? drainWithProgress(result, config, scope, toolName) : result;
 }

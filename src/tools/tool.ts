@@ -13,7 +13,12 @@ import type { ToolSchema } from "./validate-tool-args.js";
 export type InferSchemaInput<S extends StandardSchemaV1> = NonNullable<S["~standard"]["types"]>["input"];
 
 /** What a function returning `R` produces: a generator's `return` value, or the awaited value. */
-type Returned<R> = R extends AsyncGenerator<unknown, infer T, unknown> ? T : Awaited<R>;
+type Returned<R> =
+  R extends AsyncGenerator<unknown, infer T, unknown>
+    ? T
+    : R extends Generator<unknown, infer T, unknown>
+      ? T
+      : Awaited<R>;
 
 /**
  * A tool's output type for a function returning `R`: its result, or with `"content_and_artifact"`
@@ -32,9 +37,10 @@ export type ToolOutputOf<R, F extends ToolResponseFormat> = F extends "content_a
  * `{ type: "string" }`) also makes a string tool: models see `{ input: string }`, a call's
  * `{ input }` (or a plain string) is unwrapped and validated by the schema, and the function gets
  * the string. The function's second argument is the run's child config: pass it on explicitly
- * or not, nested runnables are children of the tool's run either way. An `async function*`
- * reports each yield as a `"tool_progress"` custom event (`{ tool, progress }`) and returns the
- * output.
+ * or not, nested runnables are children of the tool's run either way. An `async function*` (or
+ * a `function*`) reports each yield as a `"tool_progress"` custom event (`{ tool, progress }`),
+ * which LangChain-style handlers get as `handleToolEvent(chunk, runId, parentRunId, tags)`, and
+ * returns the output.
  *
  * @example
  * const getWeather = tool(async ({ city }) => `18°C in ${city}`, {
