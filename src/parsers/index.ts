@@ -20,5 +20,6 @@ export {
 } from "./json-output-parser.js";
 export { MarkdownListOutputParser } from "./markdown-list-output-parser.js";
 export { NumberedListOutputParser } from "./numbered-list-output-parser.js";
+export { StandardSchemaOutputParser } from "./standard-schema-output-parser.js";
 export { StringOutputParser, StrOutputParser } from "./string-output-parser.js";
 export { StructuredOutputParser, type StructuredOutputParserOptions } from "./structured-output-parser.js";

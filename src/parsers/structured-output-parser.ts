@@ -8,6 +8,7 @@ import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
 import { BaseOutputParser } from "./base-output-parser.js";
 import type { DeepPartial } from "./deep-partial.js";
 import { jsonValueChunks } from "./json-chunk-streams.js";
+import { namesAndDescriptionsSchema } from "./names-and-descriptions-schema.js";
 import { formatSchemaIssues } from "./schema-issues.js";
 import { structuredFormatInstructions } from "./structured-format-instructions.js";
 
@@ -137,6 +138,23 @@ export class StructuredOutputParser<T> extends BaseOutputParser<T, DeepPartial<T
     options: StructuredOutputParserOptions = {},
   ): StructuredOutputParser<InferSchemaOutput<S>> {
     return StructuredOutputParser.fromZodSchema(schema, options);
+  }
+
+  /**
+   * LangChain's shortcut for an object of string fields, each with a description for the
+   * model: `{ answer: "the answer", source: "a URL" }` reads `{ answer: string; source: string }`.
+   * Validates as LangChain's zod object does (every name required and a string, other members
+   * dropped), without needing zod, and the format instructions show the same JSON Schema.
+   *
+   * @example
+   * const parser = StructuredOutputParser.fromNamesAndDescriptions({ answer: "the answer", source: "a URL" });
+   */
+  static fromNamesAndDescriptions<const K extends string>(
+    descriptions: Readonly<Record<K, string>>,
+    options: Omit<StructuredOutputParserOptions, "jsonSchema"> = {},
+  ): StructuredOutputParser<Record<K, string>> {
+    const { schema, jsonSchema } = namesAndDescriptionsSchema(descriptions);
+    return new StructuredOutputParser({ ...options, schema, jsonSchema });
   }
 
   override async parse(text: string): Promise<T> {
