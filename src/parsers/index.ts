@@ -5,6 +5,11 @@ export {
   strictParsePartialJson,
 } from "../json-stream/index.js";
 export {
+  BaseCumulativeTransformOutputParser,
+  type BaseCumulativeTransformOutputParserFields,
+  type CumulativeGeneration,
+} from "./base-cumulative-transform-output-parser.js";
+export {
   BaseOutputParser,
   type OutputParserInput,
   type SafeParseResult,
