@@ -13,6 +13,7 @@ export * from "./events/index.js";
 export * from "./json-patch/index.js";
 export * from "./messages/index.js";
 export * from "./models/index.js";
+export * from "./models/content-stream/index.js";
 export * from "./parsers/index.js";
 export * from "./prompts/index.js";
 export * from "./retrieval/index.js";

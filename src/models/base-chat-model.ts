@@ -31,6 +31,10 @@ import type { ChatResult } from "./chat-result.js";
 import { chatResultMessage, generationChunkMessages } from "./langchain-generation.js";
 import { lsProviderFromName } from "./ls-provider-from-name.js";
 import { tracingCallOptions } from "./tracing-call-options.js";
+import type { EventFilters, StreamEvent, StreamEventsOptions, StreamEventV1 } from "../events/observation-types.js";
+import { factories } from "../runnables/factories.js";
+import type { ChatModelStream } from "./content-stream/chat-model-stream.js";
+import { chatModelStreamFromChunks } from "./content-stream/chat-model-stream-from-chunks.js";
 
 /** A chat model's input in events: `{ messages: [[...]] }`, or as given when not message-like. */
 const CHAT_MODEL_PRESENTATION: RunPresentation = {
@@ -272,6 +276,50 @@ export abstract class BaseChatModel<
     options?: CallOptions,
   ): Promise<IterableReadableStream<AIMessageChunk>> {
     return super.stream(input, options);
+  }
+
+  /**
+   * Without a `version`, one call as a content-block stream (`@langchain/core` 1.4): a
+   * {@link ChatModelStream} to iterate for events, read through `.text`, `.toolCalls`,
+   * `.reasoning` and `.usage`, or await for the message. The call is one run, as `stream`'s,
+   * so observers and callbacks in `options` see it. With `version: "v1"` or `"v2"` (or an
+   * `encoding`), the run-event stream every Runnable has.
+   *
+   * @example
+   * const stream = model.streamEvents("Hi");
+   * for await (const delta of stream.text) process.stdout.write(delta);
+   * const message = await stream;
+   */
+  override streamEvents(
+    input: BaseLanguageModelInput,
+    options: StreamEventsOptions & { version: "v1"; encoding?: undefined },
+    filters?: EventFilters,
+  ): IterableReadableStream<StreamEventV1>;
+  override streamEvents(
+    input: BaseLanguageModelInput,
+    options: StreamEventsOptions & { encoding: "text/event-stream" },
+    filters?: EventFilters,
+  ): IterableReadableStream<Uint8Array>;
+  override streamEvents(
+    input: BaseLanguageModelInput,
+    options: StreamEventsOptions & { version: "v2"; encoding?: undefined },
+    filters?: EventFilters,
+  ): IterableReadableStream<StreamEvent>;
+  override streamEvents(
+    input: BaseLanguageModelInput,
+    options?: CallOptions & { version?: undefined; encoding?: undefined },
+  ): ChatModelStream;
+  override streamEvents(
+    input: BaseLanguageModelInput,
+    options?: StreamEventsOptions,
+    filters?: EventFilters,
+  ): ChatModelStream | IterableReadableStream<unknown> {
+    if (options?.version === undefined && options?.encoding === undefined) {
+      // `super.stream` takes the options as a run config; the call options ride along in it.
+      return chatModelStreamFromChunks(() => super.stream(input, options));
+    }
+    // The run-event stream, as `Runnable.streamEvents` builds it (its overloads take no union).
+    return factories().streamEvents(this, input, options, filters);
   }
 
   /** Chunks are folded as they arrive, keeping nothing per chunk (see AIMessageChunkAggregator). */
