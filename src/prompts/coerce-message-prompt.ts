@@ -8,6 +8,7 @@ import { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
 import { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
 import type { ContentTemplateItem } from "./message-content-template.js";
 import { MessagesPlaceholder } from "./messages-placeholder.js";
+import { isMessagesPromptLike, type MessagesPromptLike, MessagesPromptPart } from "./messages-prompt-part.js";
 import type { PromptTemplateOptions } from "./prompt-template.js";
 import { SystemMessagePromptTemplate } from "./system-message-prompt-template.js";
 
@@ -28,13 +29,14 @@ export type MessagePromptObject =
 
 /**
  * What `ChatPromptTemplate.fromMessages` accepts for one message: a message template or
- * placeholder, a fixed message, a template string (a human message), a `[role, template]` pair
+ * placeholder, a prompt that formats into messages (a `FewShotChatMessagePromptTemplate`), a fixed message, a template string (a human message), a `[role, template]` pair
  * (`system`, `human`/`user`, `ai`/`assistant`, or `placeholder` with `"{name}"`), or a
  * `{ role, content }` or `{ type, content }` object. A template is a string or a list of
  * content parts whose strings are templates (text blocks, `image_url` blocks, other blocks).
  */
 export type MessagePromptLike =
   | BaseMessagePromptTemplate
+  | MessagesPromptLike
   | BaseMessage
   | string
   | readonly [string, MessageTemplateContent]
@@ -82,6 +84,8 @@ export function coerceMessagePrompt(
   options: PromptTemplateOptions = {},
 ): ChatPromptPart {
   if (BaseMessagePromptTemplate.isInstance(like) || isBaseMessage(like)) return like;
+  // A prompt of several messages (a few-shot chat prompt) is recognised by formatMessages.
+  if (isMessagesPromptLike(like)) return new MessagesPromptPart(like);
   if (typeof like === "string") return HumanMessagePromptTemplate.fromTemplate(like, options);
   if (Array.isArray(like) && like.length === 2 && typeof like[0] === "string") {
     const [role, template]: readonly unknown[] = like;

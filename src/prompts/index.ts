@@ -1,5 +1,6 @@
 // Prompt templates: string and chat prompts, their prompt values, and the template syntaxes.
 export { AIMessagePromptTemplate } from "./ai-message-prompt-template.js";
+export { BaseExampleSelector, type Example } from "./base-example-selector.js";
 export { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
 export {
   BaseMessageStringPromptTemplate,
@@ -7,6 +8,10 @@ export {
   type MessageStringPromptTemplateFields,
 } from "./base-message-string-prompt-template.js";
 export { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-template.js";
+export {
+  ChatMessagePromptTemplate,
+  type ChatMessagePromptTemplateFields,
+} from "./chat-message-prompt-template.js";
 export {
   type BaseMessagePromptTemplateLike,
   ChatPromptTemplate,
@@ -20,6 +25,12 @@ export type {
   MessagePromptObject,
   MessageTemplateContent,
 } from "./coerce-message-prompt.js";
+export {
+  FewShotChatMessagePromptTemplate,
+  type FewShotChatMessagePromptTemplateInput,
+} from "./few-shot-chat-message-prompt-template.js";
+export type { FewShotExampleSource } from "./few-shot-examples.js";
+export { FewShotPromptTemplate, type FewShotPromptTemplateInput } from "./few-shot-prompt-template.js";
 export { getBufferString } from "./get-buffer-string.js";
 export { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
 export {
@@ -28,8 +39,14 @@ export {
   type MessageContentTemplateInput,
 } from "./message-content-template.js";
 export { MessagesPlaceholder, type MessagesPlaceholderFields } from "./messages-placeholder.js";
+export { isMessagesPromptLike, type MessagesPromptLike, MessagesPromptPart } from "./messages-prompt-part.js";
 export { parseFString } from "./parse-f-string.js";
 export { parseMustache } from "./parse-mustache.js";
+export {
+  type PipelinePromptParams,
+  PipelinePromptTemplate,
+  type PipelinePromptTemplateInput,
+} from "./pipeline-prompt-template.js";
 export { PromptTemplate, type PromptTemplateInput, type PromptTemplateOptions } from "./prompt-template.js";
 export type { InputValues, PartialValues } from "./prompt-variables.js";
 export { parseTemplate, renderTemplate, type TemplateFormat } from "./render-template.js";
