@@ -4,6 +4,7 @@
 import "./runnables/install.js";
 import "./events/install.js";
 
+export * from "./caches/index.js";
 export * from "./callbacks/index.js";
 export * from "./chat-history/index.js";
 export * from "./config/index.js";

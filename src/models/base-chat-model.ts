@@ -5,7 +5,13 @@ import type { RunnableConfig } from "../config/runnable-config.js";
 import type { RunIdentity } from "../engine/run-identity.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
-import { InvalidConfigError } from "../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
+import type {
+  EventFilters,
+  StreamEvent,
+  StreamEventsOptions,
+  StreamEventV1,
+} from "../events/observation-types.js";
 import { throwIfAborted } from "../internal/abort.js";
 import { mapStream } from "../internal/async-streams.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
@@ -14,7 +20,9 @@ import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregato
 import type { BaseMessage } from "../messages/base-message.js";
 import { getBufferString } from "../messages/get-buffer-string.js";
 import { toChatMessages } from "../messages/to-chat-messages.js";
+import { factories } from "../runnables/factories.js";
 import { Runnable } from "../runnables/runnable.js";
+import type { InferSchemaOutput, StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import { serializedCacheKey } from "./cache-key.js";
@@ -28,13 +36,19 @@ import type {
 } from "./chat-model-call-options.js";
 import { chatModelLLMResult } from "./chat-model-llm-result.js";
 import type { ChatResult } from "./chat-result.js";
-import { chatResultMessage, generationChunkMessages } from "./langchain-generation.js";
-import { lsProviderFromName } from "./ls-provider-from-name.js";
-import { tracingCallOptions } from "./tracing-call-options.js";
-import type { EventFilters, StreamEvent, StreamEventsOptions, StreamEventV1 } from "../events/observation-types.js";
-import { factories } from "../runnables/factories.js";
 import type { ChatModelStream } from "./content-stream/chat-model-stream.js";
 import { chatModelStreamFromChunks } from "./content-stream/chat-model-stream-from-chunks.js";
+import type { JsonRecord } from "./json-record.js";
+import { chatResultMessage, generationChunkMessages } from "./langchain-generation.js";
+import { lsProviderFromName } from "./ls-provider-from-name.js";
+import type { StructuredOutputOptions, StructuredOutputSchema } from "./structured-output.js";
+import {
+  type StructuredOutputRunnable,
+  type StructuredOutputWithRawRunnable,
+  structuredOutputPipeline,
+} from "./structured-output-pipeline.js";
+import { type BindableTool, type BindToolsOptions, toToolDefinition } from "./tool-definition.js";
+import { tracingCallOptions } from "./tracing-call-options.js";
 
 /** A chat model's input in events: `{ messages: [[...]] }`, or as given when not message-like. */
 const CHAT_MODEL_PRESENTATION: RunPresentation = {
@@ -70,6 +84,9 @@ export interface BaseChatModelFields {
  * it (`constructor(fields: MyFields & BaseChatModelParams) { super(fields); }`).
  */
 export type BaseChatModelParams = BaseChatModelFields;
+
+/** `withStructuredOutput` options asking for the raw message too. */
+type WithRawOptions = StructuredOutputOptions & { includeRaw: true };
 
 /** Thrown by the hooks a model did not implement: the message names the ones to implement. */
 function noGenerationHook(model: string): InvalidConfigError {
@@ -203,6 +220,90 @@ export abstract class BaseChatModel<
       _type: this._llmType(),
       _model: this._modelType(),
     });
+  }
+
+  /**
+   * This model with `tools` bound to every call: they reach the model's hooks as
+   * `options.tools` (normalised to `{ name, description, parameters }`), with `tool_choice`
+   * when given. Accepts Rivulet tools, OpenAI-formatted tools, plain `{ name, description,
+   * parameters }` and Anthropic's `{ name, description, input_schema }`. Providers override it
+   * to send the tools in their own format.
+   *
+   * @example
+   * const withTools = model.bindTools([weatherTool], { tool_choice: "auto" });
+   * (await withTools.invoke("Weather in Paris?")).tool_calls; // what the model called
+   */
+  bindTools(
+    tools: BindableTool[],
+    options: BindToolsOptions = {},
+  ): Runnable<BaseLanguageModelInput, AIMessageChunk, AIMessageChunk> {
+    const bound: ChatModelCallOptions = { tools: tools.map(toToolDefinition) };
+    const toolChoice = options.tool_choice ?? options.toolChoice;
+    if (toolChoice !== undefined) bound.tool_choice = toolChoice;
+    return this.withConfig(bound);
+  }
+
+  /**
+   * A runnable whose output is an object matching `schema`: a Standard Schema (zod 4, Valibot...,
+   * whose `validate` checks the final value) or a JSON Schema object. With `"functionCalling"`
+   * (the default here) the model is bound to one tool whose arguments are the output and made
+   * to call it (through `bindTools`, so a custom model that reads `options.tools` and answers
+   * with tool calls gets it for free); with `"jsonSchema"` the provider constrains the text.
+   * Partial objects stream as they grow (typed `DeepPartial<T>`), and the last chunk is the
+   * validated value. With `includeRaw: true` the output is `{ raw, parsed }`, `parsed: null` and
+   * `parsingError` when parsing failed.
+   *
+   * @example
+   * const extractor = model.withStructuredOutput(z.object({ city: z.string(), days: z.number() }));
+   * const { city, days } = await extractor.invoke("Three days in Lisbon, please");
+   */
+  withStructuredOutput<S extends StandardSchemaV1>(
+    schema: S,
+    options: WithRawOptions,
+  ): StructuredOutputWithRawRunnable<InferSchemaOutput<S>>;
+  withStructuredOutput<S extends StandardSchemaV1>(
+    schema: S,
+    options?: StructuredOutputOptions,
+  ): StructuredOutputRunnable<InferSchemaOutput<S>>;
+  withStructuredOutput<T = JsonRecord>(
+    schema: JsonRecord,
+    options: WithRawOptions,
+  ): StructuredOutputWithRawRunnable<T>;
+  withStructuredOutput<T = JsonRecord>(
+    schema: JsonRecord,
+    options?: StructuredOutputOptions,
+  ): StructuredOutputRunnable<T>;
+  withStructuredOutput(
+    schema: StructuredOutputSchema,
+    options: StructuredOutputOptions = {},
+  ): StructuredOutputRunnable<unknown> | StructuredOutputWithRawRunnable<unknown> {
+    const model = {
+      bindTools: (tools: BindableTool[], bindOptions?: BindToolsOptions) =>
+        this.bindTools(tools, bindOptions),
+      structuredOutputMethod: this.structuredOutputMethod(),
+      jsonSchemaOutputModel: (json: JsonRecord, name: string, outputOptions: StructuredOutputOptions) =>
+        this.jsonSchemaOutputModel(json, name, outputOptions),
+    };
+    return structuredOutputPipeline(model, schema, options);
+  }
+
+  /** The structured-output method used when `withStructuredOutput` is not told (tool calling here). */
+  protected structuredOutputMethod(): "jsonSchema" | "functionCalling" {
+    return "functionCalling";
+  }
+
+  /**
+   * This model asked for JSON text matching `schema` (`withStructuredOutput`'s `"jsonSchema"`
+   * method). A model without native structured output has none: an `InvalidInputError`.
+   */
+  protected jsonSchemaOutputModel(
+    _schema: JsonRecord,
+    _name: string,
+    _options: StructuredOutputOptions,
+  ): Runnable<BaseLanguageModelInput, AIMessageChunk, AIMessageChunk> {
+    throw new InvalidInputError(
+      `${this.getName()} has no native JSON Schema output: use withStructuredOutput(schema, { method: "functionCalling" }) (answered through bindTools)`,
+    );
   }
 
   /**

@@ -1,4 +1,5 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { BindableTool, ToolChoice } from "./tool-definition.js";
 
 /**
  * Per-call options of a chat model, on top of the run config: stop sequences and anything a
@@ -7,6 +8,13 @@ import type { RunnableConfig } from "../config/runnable-config.js";
  */
 export interface ChatModelCallOptions extends RunnableConfig {
   stop?: string[] | undefined;
+  /**
+   * Tools for this call. `bindTools` on a custom model binds them here (as `{ name,
+   * description, parameters }` definitions), so a model reads `options.tools` to offer them.
+   */
+  tools?: BindableTool[] | undefined;
+  /** Which tool the model must call, for this call (`withStructuredOutput` names its tool here). */
+  tool_choice?: ToolChoice | undefined;
 }
 
 // Declared with the messages (the events layer names it); models import it from here.

@@ -4,8 +4,18 @@
 import "../runnables/install.js";
 import "../events/install.js";
 
-export type { StructuredOutputWithRaw, StructuredOutputWithRawChunk } from "./base/include-raw-output.js";
-export type { JsonRecord } from "./base/json-record.js";
+export type { StructuredOutputWithRaw, StructuredOutputWithRawChunk } from "../models/include-raw-output.js";
+export type { JsonRecord } from "../models/json-record.js";
+export type { StructuredOutputOptions, StructuredOutputSchema } from "../models/structured-output.js";
+export type {
+  AnthropicToolDefinition,
+  BindableTool,
+  FunctionDefinition,
+  JsonSchemaTool,
+  OpenAIFunctionTool,
+  ToolChoice,
+  ToolDefinition,
+} from "../models/tool-definition.js";
 export {
   type BindToolsOptions,
   type CallTools,
@@ -15,16 +25,6 @@ export {
   type StructuredOutputRunnable,
   type StructuredOutputWithRawRunnable,
 } from "./base/provider-chat-model.js";
-export type { StructuredOutputOptions, StructuredOutputSchema } from "./base/structured-output.js";
-export type {
-  AnthropicToolDefinition,
-  BindableTool,
-  FunctionDefinition,
-  JsonSchemaTool,
-  OpenAIFunctionTool,
-  ToolChoice,
-  ToolDefinition,
-} from "./base/tool-definition.js";
 export type { FetchLike, ProviderTransportOptions, SleepLike } from "./base/transport-options.js";
 export { inferModelProvider, KNOWN_PROVIDERS, type KnownProvider } from "./infer-model-provider.js";
 export { type InitChatModelFields, type InitializedChatModel, initChatModel } from "./init-chat-model.js";

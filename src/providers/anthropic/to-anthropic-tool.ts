@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../../errors/input-errors.js";
-import type { ToolChoice, ToolDefinition } from "../base/tool-definition.js";
+import type { ToolChoice, ToolDefinition } from "../../models/tool-definition.js";
 import type { JsonRecord } from "../internal/json-value.js";
 
 /**

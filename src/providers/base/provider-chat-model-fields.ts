@@ -1,4 +1,4 @@
-import type { BindableTool, ToolChoice } from "./tool-definition.js";
+import type { BindableTool, ToolChoice } from "../../models/tool-definition.js";
 import type { ProviderTransportOptions } from "./transport-options.js";
 
 /**

@@ -1,10 +1,13 @@
 import type { AIMessageChunk, OutputParserError, RunnableChunk, RunnableOutput } from "rivulet";
 import { describe, expectTypeOf, it } from "vitest";
 import { z } from "zod";
+import type {
+  StructuredOutputWithRaw,
+  StructuredOutputWithRawChunk,
+} from "../../models/include-raw-output.js";
 import type { DeepPartial } from "../../parsers/deep-partial.js";
 import { ChatAnthropic } from "../anthropic/index.js";
 import { ChatOpenAI } from "../openai/index.js";
-import type { StructuredOutputWithRaw, StructuredOutputWithRawChunk } from "./include-raw-output.js";
 
 const trip = z.object({ city: z.string(), days: z.number(), sights: z.array(z.string()) });
 type Trip = z.infer<typeof trip>;

@@ -1,7 +1,7 @@
 import { isNonArrayObject } from "../../internal/is-non-array-object.js";
-import type { JsonRecord } from "../base/json-record.js";
+import type { JsonRecord } from "../../models/json-record.js";
 
-// JsonRecord is named in the public provider base's signatures, so it is declared there.
+// JsonRecord is named in the chat-model base's public signatures, so it is declared with the models.
 export type { JsonRecord };
 // The guard lives in internal, shared with the message checks; re-exported for the providers.
 export { isNonArrayObject };

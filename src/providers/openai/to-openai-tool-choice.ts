@@ -1,4 +1,4 @@
-import type { ToolChoice } from "../base/tool-definition.js";
+import type { ToolChoice } from "../../models/tool-definition.js";
 import type { JsonRecord } from "../internal/json-value.js";
 
 /** A tool choice in Chat Completions format: `"auto"`, `"none"`, `"required"` (also for `"any"`), or one named function. */

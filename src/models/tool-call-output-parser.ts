@@ -1,17 +1,17 @@
-import type { RunType } from "../../callbacks/run.js";
-import type { InputStream } from "../../engine/run-input.js";
-import type { RunnableShape } from "../../engine/runnable-shape.js";
-import { InvalidInputError } from "../../errors/input-errors.js";
-import { OutputParserError } from "../../errors/output-parser-error.js";
-import { once } from "../../internal/async-streams.js";
-import { jsonEqual } from "../../json-patch/json-equal.js";
-import { JsonStreamParser } from "../../json-stream/json-stream-parser.js";
-import { type AIMessageChunk, isAIMessageChunk } from "../../messages/ai-message-chunk.js";
-import { AIMessageChunkAggregator } from "../../messages/ai-message-chunk-aggregator.js";
-import type { ToolCallChunk } from "../../messages/tool-call.js";
-import type { DeepPartial } from "../../parsers/deep-partial.js";
-import { Runnable } from "../../runnables/runnable.js";
-import { type Aggregator, LastValueAggregator } from "../../streams/aggregator.js";
+import type { RunType } from "../callbacks/run.js";
+import type { InputStream } from "../engine/run-input.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
+import { InvalidInputError } from "../errors/input-errors.js";
+import { OutputParserError } from "../errors/output-parser-error.js";
+import { once } from "../internal/async-streams.js";
+import { jsonEqual } from "../json-patch/json-equal.js";
+import { JsonStreamParser } from "../json-stream/json-stream-parser.js";
+import { type AIMessageChunk, isAIMessageChunk } from "../messages/ai-message-chunk.js";
+import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregator.js";
+import type { ToolCallChunk } from "../messages/tool-call.js";
+import type { DeepPartial } from "../parsers/deep-partial.js";
+import { Runnable } from "../runnables/runnable.js";
+import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
 import { type StructuredOutputSchema, validateStructuredValue } from "./structured-output.js";
 
 /**

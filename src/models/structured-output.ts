@@ -1,12 +1,12 @@
-import { OutputParserError } from "../../errors/output-parser-error.js";
-import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
-import { JsonOutputParser } from "../../parsers/json-output-parser.js";
-import { formatSchemaIssues } from "../../parsers/schema-issues.js";
-import { StructuredOutputParser } from "../../parsers/structured-output-parser.js";
-import type { Runnable } from "../../runnables/runnable.js";
-import { isStandardSchema } from "../../schema/is-standard-schema.js";
-import type { StandardSchemaV1 } from "../../schema/standard-schema.js";
-import { standardSchemaToJsonSchema } from "../../schema/standard-schema-to-json-schema.js";
+import { OutputParserError } from "../errors/output-parser-error.js";
+import type { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import { JsonOutputParser } from "../parsers/json-output-parser.js";
+import { formatSchemaIssues } from "../parsers/schema-issues.js";
+import { StructuredOutputParser } from "../parsers/structured-output-parser.js";
+import type { Runnable } from "../runnables/runnable.js";
+import { isStandardSchema } from "../schema/is-standard-schema.js";
+import type { StandardSchemaV1 } from "../schema/standard-schema.js";
+import { standardSchemaToJsonSchema } from "../schema/standard-schema-to-json-schema.js";
 import type { JsonRecord } from "./json-record.js";
 
 /** What `withStructuredOutput` accepts: a Standard Schema (zod 3 or 4, Valibot...) or a JSON Schema object. */

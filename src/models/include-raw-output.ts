@@ -1,8 +1,8 @@
-import type { RunScope } from "../../engine/run-scope.js";
-import type { RunnableShape } from "../../engine/runnable-shape.js";
-import { OutputParserError } from "../../errors/output-parser-error.js";
-import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
-import { Runnable } from "../../runnables/runnable.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
+import { OutputParserError } from "../errors/output-parser-error.js";
+import type { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import { Runnable } from "../runnables/runnable.js";
 
 /**
  * The output of `withStructuredOutput(schema, { includeRaw: true })`: the model's whole message

@@ -1,7 +1,7 @@
-import { InvalidInputError } from "../../errors/input-errors.js";
-import { convertToOpenAIFunction } from "../../tools/convert-to-openai-tool.js";
-import type { ToolDescriptor } from "../../tools/tool-to-json-schema.js";
-import { isNonArrayObject, stringOf } from "../internal/json-value.js";
+import { InvalidInputError } from "../errors/input-errors.js";
+import { isNonArrayObject } from "../internal/is-non-array-object.js";
+import { convertToOpenAIFunction } from "../tools/convert-to-openai-tool.js";
+import type { ToolDescriptor } from "../tools/tool-to-json-schema.js";
 import type { JsonRecord } from "./json-record.js";
 
 /**
@@ -50,6 +50,11 @@ export interface ToolDefinition {
   description: string;
   parameters: JsonRecord;
   strict?: boolean;
+}
+
+/** The value if it is a string. */
+function stringOf(value: unknown): string | undefined {
+  return typeof value === "string" ? value : undefined;
 }
 
 const EMPTY_OBJECT_SCHEMA: JsonRecord = { type: "object", properties: {} };
@@ -104,3 +109,11 @@ export function toToolDefinition(tool: BindableTool | JsonRecord): ToolDefinitio
  * tool), a tool's name, or a provider-specific object passed through as is.
  */
 export type ToolChoice = "auto" | "none" | "required" | "any" | (string & {}) | JsonRecord;
+
+/** Options of `bindTools`. */
+export interface BindToolsOptions {
+  /** Which tool the model must call (`"auto"`, `"none"`, `"required"`/`"any"`, or a tool name). */
+  tool_choice?: ToolChoice | undefined;
+  /** Same as `tool_choice`, camel-cased. */
+  toolChoice?: ToolChoice | undefined;
+}
