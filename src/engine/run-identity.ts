@@ -8,4 +8,9 @@ export interface RunIdentity {
   extra?: Record<string, unknown> | undefined;
   /** How this runnable's input and output appear in events (a chat model's messages...). */
   presentation?: RunPresentation | undefined;
+  /**
+   * The runnable was built with `verbose: true` (as `@langchain/core` takes it on tools and
+   * models): a `ConsoleCallbackHandler` logs its runs and the runs under them.
+   */
+  verbose?: boolean | undefined;
 }

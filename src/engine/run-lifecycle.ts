@@ -1,4 +1,5 @@
 import { CallbackManager } from "../callbacks/callback-manager.js";
+import { withConsoleCallbackHandler } from "../callbacks/with-console-callback-handler.js";
 import type { Run } from "../callbacks/run.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { TimeoutError } from "../errors/abort-error.js";
@@ -77,7 +78,8 @@ export class RunLifecycle implements RunScope {
   constructor(options: RunLifecycleOptions) {
     const { identity, config } = options;
     this.config = config;
-    this.manager = CallbackManager.from(config.callbacks);
+    const callbacks = CallbackManager.from(config.callbacks);
+    this.manager = identity.verbose === true ? withConsoleCallbackHandler(callbacks) : callbacks;
     this.signal = this.#makeSignal(config);
     throwIfAborted(this.signal);
     this.#parent = ParentToken.lifecycleOf((config as ParentLink)[PARENT_RUN]);

@@ -14,6 +14,8 @@ export interface ToolFields<F extends ToolResponseFormat = ToolResponseFormat> {
   returnDirect?: boolean | undefined;
   responseFormat?: F | undefined;
   handleValidationError?: HandleValidationError | undefined;
+  /** Log the tool's runs with a `ConsoleCallbackHandler` (`@langchain/core`'s `verbose`). */
+  verbose?: boolean | undefined;
 }
 
 /** A schema's own `description` (zod's `.describe()`, a JSON Schema's keyword), if it has one. */
@@ -48,6 +50,7 @@ export class DynamicStructuredTool<A = unknown, O = unknown, P = A> extends Stru
     if (fields.returnDirect !== undefined) this.returnDirect = fields.returnDirect;
     if (fields.responseFormat !== undefined) this.responseFormat = fields.responseFormat;
     if (fields.handleValidationError !== undefined) this.handleValidationError = fields.handleValidationError;
+    if (fields.verbose !== undefined) this.verbose = fields.verbose;
   }
 
   override _call(args: P, config: RunnableConfig): unknown {

@@ -2,6 +2,7 @@ import type { RunType } from "../callbacks/run.js";
 import { ensureConfig } from "../config/ensure-config.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { invokeWithRun } from "../engine/invoke-with-run.js";
+import type { RunIdentity } from "../engine/run-identity.js";
 import type { RunScope } from "../engine/run-scope.js";
 import { ToolInputError } from "../errors/tool-input-error.js";
 import type { ToolCall } from "../messages/tool-call.js";
@@ -64,10 +65,18 @@ export abstract class StructuredTool<A = unknown, O = unknown, P = A> extends Ru
   responseFormat: ToolResponseFormat = "content";
   /** See {@link HandleValidationError}. */
   handleValidationError: HandleValidationError = false;
+  /** Log this tool's runs, and the runs under them, with a `ConsoleCallbackHandler`. */
+  verbose = false;
   #inputShape: { schema: ToolSchema | undefined; shape: ToolInputShape } | undefined;
 
   override get runType(): RunType {
     return "tool";
+  }
+
+  /** @internal A verbose tool's runs carry the flag that adds a console handler. */
+  override runIdentity(): RunIdentity {
+    const identity = super.runIdentity();
+    return this.verbose ? { ...identity, verbose: true } : identity;
   }
 
   /** The tool's work, on validated arguments. May return a value, a promise, or be an async generator. */
