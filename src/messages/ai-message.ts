@@ -3,6 +3,7 @@ import { BaseMessage } from "./base-message.js";
 import { checkUsageMetadataShape } from "./check-usage-metadata-shape.js";
 import type { MessageContent } from "./content-block.js";
 import type { MessageType } from "./message-json.js";
+import { toolCallLines } from "./pretty-message.js";
 import type { InvalidToolCall, ToolCall } from "./tool-call.js";
 import { checkUsageMetadata, type UsageMetadata } from "./usage-metadata.js";
 
@@ -71,6 +72,10 @@ export class AIMessage extends BaseMessage {
       ["invalid_tool_calls", this.invalid_tool_calls],
       ["usage_metadata", this.usage_metadata],
     ];
+  }
+
+  protected override formattedDetails(): string[] {
+    return toolCallLines(this.tool_calls);
   }
 
   /** True for any AIMessage (chunks included), even one made by another copy of the package. */

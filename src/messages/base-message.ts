@@ -5,6 +5,7 @@ import type { MessageContent } from "./content-block.js";
 import { contentText } from "./content-block.js";
 import { formatMessage } from "./format-message.js";
 import type { MessageJSON, MessageType } from "./message-json.js";
+import { prettyMessage } from "./pretty-message.js";
 
 /** Fields every message accepts. `undefined` is allowed so callers can forward optional values. */
 export interface BaseMessageFields {
@@ -27,6 +28,8 @@ const CLASS_NAMES: Readonly<Record<MessageType, string>> = {
   system: "SystemMessage",
   tool: "ToolMessage",
   generic: "ChatMessage",
+  function: "FunctionMessage",
+  remove: "RemoveMessage",
 };
 /** The fields of a message built from its content alone (shared: one per token is not needed). */
 const NO_FIELDS: Partial<BaseMessageFields> = Object.freeze({});
@@ -38,6 +41,8 @@ const CHUNK_CLASS_NAMES: Readonly<Record<MessageType, string>> = {
   system: "SystemMessageChunk",
   tool: "ToolMessageChunk",
   generic: "ChatMessageChunk",
+  function: "FunctionMessageChunk",
+  remove: "RemoveMessage",
 };
 
 /** A field worth showing or serialising: defined, and not an empty array or object. */
@@ -158,6 +163,28 @@ export abstract class BaseMessage {
       ...this.ownFields("display"),
     ];
     return formatMessage(className, [["content", this.content], ...fields.filter(([, v]) => isShown(v))]);
+  }
+
+  /** Lines a subclass shows under the title of {@link toFormattedString}'s pretty form (tool calls, a tool's name). */
+  protected formattedDetails(): string[] {
+    return [];
+  }
+
+  /**
+   * The message for people to read. `"pretty"` (the default) gives a titled block, as
+   * `@langchain/core` prints it: `=== Ai Message ===` centred in 80 columns, an AI message's tool
+   * calls (name, id, arguments) or a tool message's name and a blank line, then the text (the string
+   * content, or the text blocks of a list: `@langchain/core` prints nothing for a list). `"json"`
+   * gives `JSON.stringify` of the message.
+   *
+   * @example
+   * console.log(new HumanMessage("hi").toFormattedString());
+   * // ================================ Human Message =================================
+   * // hi
+   */
+  toFormattedString(format: "pretty" | "json" = "pretty"): string {
+    if (format === "json") return JSON.stringify(this);
+    return prettyMessage(this.getType(), this.formattedDetails(), this.content);
   }
 
   /** Makes `console.log` and `util.inspect` print {@link toString}'s form instead of the raw object. */

@@ -1,6 +1,7 @@
 import type { AIMessageChunk } from "./ai-message-chunk.js";
 import { isChunkBranded } from "./base-message.js";
 import type { ChatMessageChunk } from "./chat-message-chunk.js";
+import type { FunctionMessageChunk } from "./function-message-chunk.js";
 import type { HumanMessageChunk } from "./human-message-chunk.js";
 import type { SystemMessageChunk } from "./system-message-chunk.js";
 import type { ToolMessageChunk } from "./tool-message-chunk.js";
@@ -17,7 +18,8 @@ export type BaseMessageChunk =
   | HumanMessageChunk
   | SystemMessageChunk
   | ToolMessageChunk
-  | ChatMessageChunk;
+  | ChatMessageChunk
+  | FunctionMessageChunk;
 
 /** Type guard for any message chunk, across duplicated package copies. */
 export function isBaseMessageChunk(value: unknown): value is BaseMessageChunk {

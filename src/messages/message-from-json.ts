@@ -5,21 +5,32 @@ import { AIMessageChunk } from "./ai-message-chunk.js";
 import type { BaseMessage, BaseMessageFields } from "./base-message.js";
 import { ChatMessage } from "./chat-message.js";
 import { ChatMessageChunk } from "./chat-message-chunk.js";
+import { FunctionMessage } from "./function-message.js";
+import { FunctionMessageChunk } from "./function-message-chunk.js";
 import { HumanMessage } from "./human-message.js";
 import { HumanMessageChunk } from "./human-message-chunk.js";
 import type { MessageJSON } from "./message-json.js";
+import { RemoveMessage } from "./remove-message.js";
 import { SystemMessage } from "./system-message.js";
 import { SystemMessageChunk } from "./system-message-chunk.js";
 import { ToolMessage } from "./tool-message.js";
 import { ToolMessageChunk } from "./tool-message-chunk.js";
 
-const TYPES: ReadonlySet<string> = new Set(["human", "ai", "system", "tool", "generic"]);
+const TYPES: ReadonlySet<string> = new Set([
+  "human",
+  "ai",
+  "system",
+  "tool",
+  "generic",
+  "function",
+  "remove",
+]);
 
 function checkJSON(value: unknown): MessageJSON {
   if (!isPlainObject(value)) throw new InvalidInputError("A serialised message must be a plain object.");
   if (typeof value.type !== "string" || !TYPES.has(value.type)) {
     throw new InvalidInputError(
-      `Unknown message type ${JSON.stringify(value.type)}: expected human, ai, system, tool or generic.`,
+      `Unknown message type ${JSON.stringify(value.type)}: expected human, ai, system, tool, generic, function or remove.`,
     );
   }
   if (typeof value.content !== "string" && !Array.isArray(value.content)) {
@@ -64,6 +75,24 @@ function buildChat(json: MessageJSON): ChatMessage {
   return json.chunk === true ? new ChatMessageChunk(fields) : new ChatMessage(fields);
 }
 
+function buildFunction(json: MessageJSON): FunctionMessage {
+  if (typeof json.name !== "string") {
+    throw new InvalidInputError("A serialised function message needs a string `name` (the function's).");
+  }
+  const fields = { ...baseFields(json), name: json.name };
+  return json.chunk === true ? new FunctionMessageChunk(fields) : new FunctionMessage(fields);
+}
+
+function buildRemove(json: MessageJSON): RemoveMessage {
+  if (typeof json.id !== "string") {
+    throw new InvalidInputError(
+      "A serialised remove message needs the string `id` of the message it removes.",
+    );
+  }
+  const { additional_kwargs, response_metadata } = json;
+  return new RemoveMessage({ id: json.id, additional_kwargs, response_metadata });
+}
+
 /**
  * Rebuilds a message from the object `toJSON()` gave (or that object after a JSON round trip):
  * `type` and `chunk` pick the class. Throws an `InvalidInputError` naming what is wrong when the
@@ -86,6 +115,10 @@ export function messageFromJSON(value: unknown): BaseMessage {
       return buildTool(json);
     case "generic":
       return buildChat(json);
+    case "function":
+      return buildFunction(json);
+    case "remove":
+      return buildRemove(json);
   }
 }
 

@@ -2,8 +2,11 @@ import type { MessageContent } from "./content-block.js";
 import type { InvalidToolCall, ToolCall, ToolCallChunk } from "./tool-call.js";
 import type { UsageMetadata } from "./usage-metadata.js";
 
-/** The kind of a message, as `getType()` and the `type` getter return it. `"generic"` is a {@link ChatMessage}. */
-export type MessageType = "human" | "ai" | "system" | "tool" | "generic";
+/**
+ * The kind of a message, as `getType()` and the `type` getter return it. `"generic"` is a
+ * {@link ChatMessage}, `"function"` a legacy `FunctionMessage`, `"remove"` a `RemoveMessage`.
+ */
+export type MessageType = "human" | "ai" | "system" | "tool" | "generic" | "function" | "remove";
 
 /**
  * The plain-object form of any message, as `toJSON()` returns it and `messageFromJSON` reads it.

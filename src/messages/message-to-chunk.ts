@@ -1,8 +1,11 @@
+import { InvalidInputError } from "../errors/input-errors.js";
 import { AIMessage } from "./ai-message.js";
 import { AIMessageChunk } from "./ai-message-chunk.js";
 import type { BaseMessage, BaseMessageFields } from "./base-message.js";
 import { ChatMessage } from "./chat-message.js";
 import { ChatMessageChunk } from "./chat-message-chunk.js";
+import { FunctionMessage } from "./function-message.js";
+import { FunctionMessageChunk } from "./function-message-chunk.js";
 import { HumanMessage } from "./human-message.js";
 import { HumanMessageChunk } from "./human-message-chunk.js";
 import type { BaseMessageChunk } from "./message-chunk.js";
@@ -47,6 +50,13 @@ export function messageToChunk(message: BaseMessage): BaseMessageChunk {
     return new ToolMessageChunk({ ...fields, tool_call_id, status, artifact });
   }
   if (ChatMessage.isInstance(message)) return new ChatMessageChunk({ ...fields, role: message.role });
+  if (FunctionMessage.isInstance(message)) return new FunctionMessageChunk({ ...fields, name: message.name });
+  if (message.getType() === "remove") {
+    throw new InvalidInputError(
+      "A RemoveMessage has no chunk form: it is an instruction, not streamed content.",
+    );
+  }
+  // Last of the narrowing checks: a SystemMessage adds no members, so TypeScript narrows to never after it.
   if (SystemMessage.isInstance(message)) return new SystemMessageChunk(fields);
   return new HumanMessageChunk(fields);
 }
@@ -76,6 +86,7 @@ export function chunkToMessage(chunk: BaseMessage): BaseMessage {
     return new ToolMessage({ ...fields, tool_call_id, status, artifact });
   }
   if (ChatMessage.isInstance(chunk)) return new ChatMessage({ ...fields, role: chunk.role });
+  if (FunctionMessage.isInstance(chunk)) return new FunctionMessage({ ...fields, name: chunk.name });
   if (SystemMessage.isInstance(chunk)) return new SystemMessage(fields);
   return new HumanMessage(fields);
 }

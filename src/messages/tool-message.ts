@@ -49,6 +49,10 @@ export class ToolMessage extends BaseMessage {
     ];
   }
 
+  protected override formattedDetails(): string[] {
+    return this.name ? [`Name: ${this.name}`] : [];
+  }
+
   /** True for any ToolMessage (chunks included), even one made by another copy of the package. */
   static override isInstance(value: unknown): value is ToolMessage {
     return BaseMessage.isInstance(value) && value.getType() === "tool";

@@ -6,7 +6,7 @@ import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
 import { throwIfAborted } from "../internal/abort.js";
 import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
-import { getBufferString } from "../prompts/get-buffer-string.js";
+import { getBufferString } from "../messages/get-buffer-string.js";
 import { Runnable } from "../runnables/runnable.js";
 import { GenerationChunk } from "../streams/generation-chunk.js";
 import type { ChatModelCallOptions, LangSmithParams } from "./chat-model-call-options.js";

@@ -1,8 +1,8 @@
 import type { BaseMessage } from "../messages/base-message.js";
 import { formatMessage } from "../messages/format-message.js";
+import { getBufferString } from "../messages/get-buffer-string.js";
 import type { MessageJSON } from "../messages/message-json.js";
 import type { ChatMessagesSource } from "../messages/to-chat-messages.js";
-import { getBufferString } from "./get-buffer-string.js";
 
 const BRAND = Symbol.for("rivulet.prompt_value.chat");
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");

@@ -1,8 +1,9 @@
-import { isAIMessage } from "../messages/ai-message.js";
-import type { BaseMessage } from "../messages/base-message.js";
-import { isChatMessage } from "../messages/chat-message.js";
-import type { ContentBlock } from "../messages/content-block.js";
-import type { ToolCall } from "../messages/tool-call.js";
+import { InvalidInputError } from "../errors/input-errors.js";
+import { isAIMessage } from "./ai-message.js";
+import type { BaseMessage } from "./base-message.js";
+import { isChatMessage } from "./chat-message.js";
+import type { ContentBlock } from "./content-block.js";
+import type { ToolCall } from "./tool-call.js";
 
 // Longer tool-call ids are cut in the transcript (only there), as @langchain/core cuts them.
 const TOOL_CALL_ID_LIMIT = 64;
@@ -60,7 +61,12 @@ function rolePrefix(message: BaseMessage, humanPrefix: string, aiPrefix: string)
   if (type === "ai") return aiPrefix;
   if (type === "system") return "System";
   if (type === "tool") return "Tool";
-  return isChatMessage(message) ? message.role : "Chat";
+  if (isChatMessage(message)) return message.role;
+  // As in @langchain/core: a legacy function result or a removal has no transcript role.
+  throw new InvalidInputError(
+    `getBufferString cannot render a "${type}" message; convert a FunctionMessage to a ToolMessage, ` +
+      "and apply RemoveMessages to the list before rendering it.",
+  );
 }
 
 /**
@@ -70,7 +76,8 @@ function rolePrefix(message: BaseMessage, humanPrefix: string, aiPrefix: string)
  * first (`Human: bob, hi`); text blocks are joined; images, audio, video and files show as
  * `[image]`, `[audio]`, `[video]`, `[file]`, other blocks as `[type]`, reasoning and tool-call
  * blocks not at all; an AI message's tool calls follow its text as JSON (ids over 64
- * characters cut). A ChatMessage shows its own role.
+ * characters cut). A ChatMessage shows its own role. A FunctionMessage or RemoveMessage is an
+ * `InvalidInputError`, as `@langchain/core` refuses them too.
  *
  * @example
  * getBufferString([new HumanMessage("hi"), new AIMessage("hello")]); // "Human: hi\nAI: hello"
