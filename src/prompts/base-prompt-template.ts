@@ -28,6 +28,8 @@ export interface BasePromptTemplateInput {
 export abstract class BasePromptTemplate<
   V extends InputValues = InputValues,
   P extends ChatMessagesSource = ChatMessagesSource,
+  // What `format` gives: text, except for an image prompt (its image URL and detail).
+  F = string,
 > extends Runnable<V | string, P> {
   /** The variables the caller must give, in order of first use. */
   readonly inputVariables: string[];
@@ -47,11 +49,11 @@ export abstract class BasePromptTemplate<
   /** Formats the prompt into its prompt value. */
   abstract formatPromptValue(values: V): Promise<P>;
 
-  /** Formats the prompt into a string. */
-  abstract format(values: V): Promise<string>;
+  /** Formats the prompt into a string (an image prompt: into its image URL and detail). */
+  abstract format(values: V): Promise<F>;
 
   /** A copy with some variables fixed; they leave `inputVariables`. */
-  abstract partial(values: PartialValues): Promise<BasePromptTemplate<InputValues, P>>;
+  abstract partial(values: PartialValues): Promise<BasePromptTemplate<InputValues, P, F>>;
 
   /**
    * The values to format with: the partial values with the caller's over them; throws a

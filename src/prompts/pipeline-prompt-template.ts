@@ -8,7 +8,8 @@ import type { InputValues, PartialValues } from "./prompt-variables.js";
 /** One step of a {@link PipelinePromptTemplate}: its output becomes the variable `name`. */
 export interface PipelinePromptParams {
   name: string;
-  prompt: BasePromptTemplate;
+  /** Any prompt: its output may be text, messages (a chat prompt) or an image (an image prompt). */
+  prompt: BasePromptTemplate<InputValues, ChatMessagesSource, unknown>;
 }
 
 /** Fields of a {@link PipelinePromptTemplate}, as `@langchain/core` names them. */
@@ -21,7 +22,7 @@ export interface PipelinePromptTemplateInput<P extends ChatMessagesSource = Chat
 }
 
 /** The variables a prompt reads: its required ones, and its optional ones (a chat prompt's placeholders). */
-function variablesOf(prompt: BasePromptTemplate): string[] {
+function variablesOf(prompt: BasePromptTemplate<InputValues, ChatMessagesSource, unknown>): string[] {
   const optional: unknown = Reflect.get(prompt, "optionalVariables");
   return Array.isArray(optional)
     ? [...prompt.inputVariables, ...optional.map(String)]
