@@ -31,7 +31,6 @@ export {
 } from "./few-shot-chat-message-prompt-template.js";
 export type { FewShotExampleSource } from "./few-shot-examples.js";
 export { FewShotPromptTemplate, type FewShotPromptTemplateInput } from "./few-shot-prompt-template.js";
-export { getBufferString } from "./get-buffer-string.js";
 export { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
 export { ImagePromptTemplate, type ImagePromptTemplateInput } from "./image-prompt-template.js";
 export { type ImageContent, ImagePromptValue } from "./image-prompt-value.js";
