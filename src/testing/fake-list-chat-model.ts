@@ -1,7 +1,11 @@
+import type { BaseCache, Generation } from "../caches/base-cache.js";
+import type { RunScope } from "../engine/run-scope.js";
 import { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { BaseChatModel } from "../models/base-chat-model.js";
-import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
+import type { BaseLanguageModelInput, ChatModelCallOptions } from "../models/chat-model-call-options.js";
+import type { JsonRecord } from "../models/json-record.js";
+import type { Runnable } from "../runnables/runnable.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
 import { checkFakeFields } from "./fake-fields.js";
 
@@ -17,6 +21,17 @@ export interface FakeListChatModelFields extends FakeTimingOptions {
   /** Reported as `ls_model_name`. */
   model?: string | undefined;
   name?: string | undefined;
+  /** Dispatch a `some_test_event` custom event (`{ someval: true }`) on every call, as LangChain's fake does. */
+  emitCustomEvent?: boolean | undefined;
+  /** Provider details put on the last chunk's `response_metadata` (e.g. `{ finish_reason: "stop" }`). */
+  generationInfo?: Record<string, unknown> | undefined;
+  /** Cache answers (see `BaseChatModelFields.cache`). */
+  cache?: BaseCache<Generation[]> | boolean | undefined;
+}
+
+/** Call options of `FakeListChatModel`: `thrownErrorString` fails the call with that message. */
+export interface FakeListChatModelCallOptions extends ChatModelCallOptions {
+  thrownErrorString?: string | undefined;
 }
 
 /** Splits text into chunks: characters, or words with the spaces that lead them. */
@@ -28,20 +43,27 @@ export function splitText(text: string, chunking: FakeChunking): string[] {
 /**
  * An offline chat model that answers with the given responses in turn, streaming one character
  * per chunk (or one word with `chunking: "word"`), with an optional delay between chunks.
- * Deterministic: for tests, examples and the tour.
+ * Deterministic: for tests, examples and the tour. As `@langchain/core`'s: `emitCustomEvent`,
+ * `generationInfo` on the last chunk, the `thrownErrorString` call option, and
+ * `withStructuredOutput`, which parses the response text as JSON (streaming partial objects,
+ * validated by a Standard Schema), so `responses: ['{"city": "Paris"}']` scripts a structured answer.
  *
  * @example
  * const model = new FakeListChatModel({ responses: ["Hello!"], sleep: 10 });
  * for await (const c of await model.stream("hi")) process.stdout.write(c.text + "|"); // H|e|l|l|o|!|
  */
-export class FakeListChatModel extends BaseChatModel {
+export class FakeListChatModel extends BaseChatModel<FakeListChatModelCallOptions> {
   readonly responses: string[];
   readonly chunking: FakeChunking;
   readonly timing: FakeTimingOptions;
+  readonly emitCustomEvent: boolean;
+  readonly generationInfo: Record<string, unknown> | undefined;
   #next = 0;
 
   constructor(fields: FakeListChatModelFields) {
-    super({ model: fields.model, name: fields.name });
+    super({ model: fields.model, name: fields.name, cache: fields.cache });
+    this.emitCustomEvent = fields.emitCustomEvent ?? false;
+    this.generationInfo = fields.generationInfo;
     checkFakeFields(fields);
     this.responses = fields.responses;
     this.chunking = fields.chunking ?? "char";
@@ -61,12 +83,30 @@ export class FakeListChatModel extends BaseChatModel {
 
   override async *_streamChunks(
     _messages: BaseMessage[],
-    options: ChatModelCallOptions,
+    options: FakeListChatModelCallOptions,
+    scope: RunScope,
   ): AsyncIterable<AIMessageChunk> {
-    for (const piece of splitText(this.nextResponse(), this.chunking)) {
+    const pieces = splitText(this.nextResponse(), this.chunking);
+    if (this.emitCustomEvent) await scope.reportCustomEvent("some_test_event", { someval: true });
+    for (const [index, piece] of pieces.entries()) {
       const waiting = pause(this.timing, options.signal);
       if (waiting !== undefined) await waiting;
-      yield new AIMessageChunk({ content: piece });
+      if (options.thrownErrorString !== undefined) throw new Error(options.thrownErrorString);
+      const last = index === pieces.length - 1;
+      const metadata = last && this.generationInfo !== undefined ? { ...this.generationInfo } : undefined;
+      yield new AIMessageChunk({ content: piece, response_metadata: metadata });
     }
+  }
+
+  /** Structured output reads the response text as JSON, as LangChain's fake does. */
+  protected override structuredOutputMethod(): "jsonSchema" | "functionCalling" {
+    return "jsonSchema";
+  }
+
+  /** The responses are the JSON text: the model answers as it is. */
+  protected override jsonSchemaOutputModel(
+    _schema: JsonRecord,
+  ): Runnable<BaseLanguageModelInput, AIMessageChunk, AIMessageChunk> {
+    return this;
   }
 }

@@ -1,10 +1,12 @@
 import { InvalidConfigError } from "../errors/input-errors.js";
+import { AIMessage } from "../messages/ai-message.js";
 import { AIMessageChunk, toolCallFieldsOf } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { BaseChatModel } from "../models/base-chat-model.js";
 import type { ChatModelCallOptions, LangSmithParams } from "../models/chat-model-call-options.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
 import { checkFakeFields } from "./fake-fields.js";
+import { scriptedResponseChunks } from "./scripted-response-chunks.js";
 
 /** A shallow copy of a scripted chunk (cheaper than `concat`, which merges every field). */
 function copyChunk(chunk: AIMessageChunk): AIMessageChunk {
@@ -23,7 +25,16 @@ function copyChunk(chunk: AIMessageChunk): AIMessageChunk {
 /** Options of `FakeStreamingChatModel`. */
 export interface FakeStreamingChatModelFields extends FakeTimingOptions {
   /** The exact chunks to yield on every call (text, tool-call chunks, usage metadata...). */
-  chunks: AIMessageChunk[];
+  chunks?: AIMessageChunk[] | undefined;
+  /**
+   * Without `chunks`: whole answers given in turn, cycling (LangChain's fake always gives the
+   * first, which an agent loop cannot use), each streamed by character with its tool calls in a
+   * last chunk: `[new AIMessage({ content: "", tool_calls: [...] }), new AIMessage("Done")]`
+   * scripts one tool round. Without either, the fake echoes the first message's text.
+   */
+  responses?: BaseMessage[] | undefined;
+  /** Fail every call with an `Error` of this message (to test error paths). */
+  thrownErrorString?: string | undefined;
   model?: string | undefined;
   name?: string | undefined;
   /** Reported as `ls_provider`, to mimic a real provider in event tests (default: derived from the name, as for any model). */
@@ -47,6 +58,9 @@ export interface FakeStreamingChatModelFields extends FakeTimingOptions {
  */
 export class FakeStreamingChatModel extends BaseChatModel {
   readonly chunks: readonly AIMessageChunk[];
+  readonly responses: readonly BaseMessage[];
+  readonly thrownErrorString: string | undefined;
+  #next = 0;
   readonly timing: FakeTimingOptions;
   readonly provider: string | undefined;
 
@@ -58,10 +72,15 @@ export class FakeStreamingChatModel extends BaseChatModel {
       maxTokens: fields.maxTokens,
     });
     checkFakeFields({ sleep: fields.sleep, delay: fields.delay });
-    if (!Array.isArray(fields.chunks)) {
+    if (fields.chunks !== undefined && !Array.isArray(fields.chunks)) {
       throw new InvalidConfigError(`chunks must be an array of AIMessageChunk, got ${typeof fields.chunks}`);
     }
-    this.chunks = fields.chunks;
+    if (fields.responses !== undefined && !Array.isArray(fields.responses)) {
+      throw new InvalidConfigError(`responses must be an array of messages, got ${typeof fields.responses}`);
+    }
+    this.chunks = fields.chunks ?? [];
+    this.responses = fields.responses ?? [];
+    this.thrownErrorString = fields.thrownErrorString;
     this.timing = { sleep: fields.sleep, delay: fields.delay };
     this.provider = fields.provider;
   }
@@ -75,11 +94,19 @@ export class FakeStreamingChatModel extends BaseChatModel {
     return this.provider === undefined ? params : { ...params, ls_provider: this.provider };
   }
 
+  /** What this call streams: the scripted chunks, else the next response's, else an echo. */
+  #script(messages: BaseMessage[]): readonly AIMessageChunk[] {
+    if (this.chunks.length > 0) return this.chunks;
+    const response = this.responses[this.#next++ % Math.max(this.responses.length, 1)];
+    return scriptedResponseChunks(response ?? new AIMessage(messages[0]?.text ?? ""));
+  }
+
   override async *_streamChunks(
-    _messages: BaseMessage[],
+    messages: BaseMessage[],
     options: ChatModelCallOptions,
   ): AsyncIterable<AIMessageChunk> {
-    for (const chunk of this.chunks) {
+    if (this.thrownErrorString !== undefined) throw new Error(this.thrownErrorString);
+    for (const chunk of this.#script(messages)) {
       const waiting = pause(this.timing, options.signal);
       if (waiting !== undefined) await waiting;
       // A fresh copy: the base class may set its id, and callers may keep the scripted chunks.

@@ -50,23 +50,16 @@ export function splitToolResult(
   return { content: result[0], artifact: result[1] };
 }
 
-/** Who a ToolMessage answers: the call's id, the tool's name and the tool's metadata (copied onto the message). */
-export interface ToolMessageSource {
-  toolCallId: string;
-  toolName: string;
-  metadata?: Record<string, unknown> | undefined;
-}
-
-/** The ToolMessage answering a tool call: content, the call's id, the tool's name, the artifact and metadata. */
+/** The ToolMessage answering a tool call: content, the call's id, the tool's name and the artifact. */
 export function toToolMessage(
   result: { content: unknown; artifact?: unknown },
-  source: ToolMessageSource,
+  toolCallId: string,
+  toolName: string,
 ): ToolMessage {
   return new ToolMessage({
     content: toolOutputContent(result.content),
-    tool_call_id: source.toolCallId,
-    name: source.toolName,
+    tool_call_id: toolCallId,
+    name: toolName,
     ...(result.artifact === undefined ? {} : { artifact: result.artifact }),
-    ...(source.metadata === undefined ? {} : { metadata: source.metadata }),
   });
 }

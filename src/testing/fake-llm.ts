@@ -1,0 +1,41 @@
+import type { CallbackManagerForLLMRun } from "../models/callback-manager-for-llm-run.js";
+import { LLM } from "../models/llm.js";
+
+/** Options of `FakeLLM`, as `@langchain/core`'s. */
+export interface FakeLLMFields {
+  /** The completion of every prompt (default: the prompt itself). */
+  response?: string | undefined;
+  /** Fail every call with an `Error` of this message (to test error paths). */
+  thrownErrorString?: string | undefined;
+  name?: string | undefined;
+}
+
+/**
+ * An offline text-completion model, as `@langchain/core`'s `FakeLLM`: completes every prompt
+ * with `response`, or echoes the prompt; with `thrownErrorString`, every call fails with it.
+ *
+ * @example
+ * await new FakeLLM({ response: "42" }).invoke("The answer?"); // "42"
+ */
+export class FakeLLM extends LLM {
+  readonly response: string | undefined;
+  readonly thrownErrorString: string | undefined;
+
+  constructor(fields: FakeLLMFields = {}) {
+    super();
+    this.response = fields.response;
+    this.thrownErrorString = fields.thrownErrorString;
+    if (fields.name !== undefined) this.name = fields.name;
+  }
+
+  _llmType(): string {
+    return "fake";
+  }
+
+  async _call(prompt: string, _options: this["ParsedCallOptions"], runManager?: CallbackManagerForLLMRun) {
+    if (this.thrownErrorString !== undefined) throw new Error(this.thrownErrorString);
+    const response = this.response ?? prompt;
+    await runManager?.handleLLMNewToken(response);
+    return response;
+  }
+}
