@@ -3,6 +3,7 @@
 // users') drop side-effect imports reached only through re-exporting folder indexes.
 import "./runnables/install.js";
 import "./events/install.js";
+import "./tools/install.js";
 
 export * from "./caches/index.js";
 export * from "./callbacks/index.js";
@@ -13,8 +14,8 @@ export * from "./errors/index.js";
 export * from "./events/index.js";
 export * from "./json-patch/index.js";
 export * from "./messages/index.js";
-export * from "./models/index.js";
 export * from "./models/content-stream/index.js";
+export * from "./models/index.js";
 export * from "./parsers/index.js";
 export * from "./prompts/index.js";
 export * from "./retrieval/index.js";

@@ -39,6 +39,7 @@ describe("the layer rule of docs/architecture.md", () => {
     expect(allowances).toEqual([
       { from: "src/runnables/", to: "src/events/observation-types.ts" },
       { from: "src/events/", to: "src/messages/" },
+      { from: "src/runnables/", to: "src/tools/runnable-tool-like.ts" },
     ]);
   });
 

@@ -8,6 +8,8 @@ export interface ToolMessageFields extends BaseMessageFields {
   tool_call_id: string;
   status?: "success" | "error" | undefined;
   artifact?: unknown;
+  /** The answering tool's `metadata` (`@langchain/core` copies it onto the message). */
+  metadata?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -23,6 +25,8 @@ export class ToolMessage extends BaseMessage {
   tool_call_id: string;
   status?: "success" | "error";
   artifact?: unknown;
+  /** The metadata of the tool that answered (a tool's `metadata` field), for the application. */
+  metadata?: Record<string, unknown>;
 
   constructor(fields: ToolMessageFields);
   constructor(content: MessageContent, toolCallId: string);
@@ -35,6 +39,7 @@ export class ToolMessage extends BaseMessage {
     this.tool_call_id = f.tool_call_id;
     if (f.status !== undefined) this.status = f.status;
     if (f.artifact !== undefined) this.artifact = f.artifact;
+    if (f.metadata !== undefined) this.metadata = f.metadata;
   }
 
   override getType(): MessageType {

@@ -7,6 +7,8 @@ import type {
   StreamLogOptions,
 } from "../events/observation-types.js";
 import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
+import type { AsToolFields, AsToolSchema } from "../tools/runnable-tool-like.js";
+import type { RunListeners } from "./run-listeners.js";
 import type { Runnable } from "./runnable.js";
 
 /** Options of `withRetry`. */
@@ -61,6 +63,13 @@ export interface RunnableFactories {
   binding<I, O, C>(bound: Runnable<I, O, C>, config: RunnableConfig): Runnable<I, O, C>;
   retry<I, O, C>(bound: Runnable<I, O, C>, options: RetryOptions<I>): Runnable<I, O, C>;
   fallbacks<I, O, C>(primary: Runnable<I, O, C>, options: FallbackOptions<I, O, C>): Runnable<I, O, C>;
+  /** A step that adds the outputs of `mapping` to its object input (`RunnablePassthrough.assign`). */
+  assign(mapping: Record<string, unknown>): Runnable;
+  /** A step that keeps some keys of its object input (`RunnablePassthrough.pick`). */
+  pick(keys: string | readonly string[]): Runnable;
+  /** `bound` applied to each element of an array (`RunnableEach`). */
+  each<I, O>(bound: Runnable<I, O, unknown>): Runnable<I[], O[], O[]>;
+  withListeners<I, O, C>(bound: Runnable<I, O, C>, listeners: RunListeners): Runnable<I, O, C>;
   streamEvents(
     runnable: Runnable,
     input: unknown,
@@ -75,12 +84,20 @@ export interface RunnableFactories {
   ): AsyncGenerator<RunLogPatch | RunLog>;
 }
 
-let installed: Partial<RunnableFactories> = {};
+/**
+ * Factories of layers above the runnables that only some programs load (`asTool` lives with the
+ * tools): looked up when called, so a program that never calls them need not install them.
+ */
+export interface OptionalFactories {
+  asTool(runnable: Runnable, fields: AsToolFields<AsToolSchema<unknown>>): Runnable;
+}
+
+let installed: Partial<RunnableFactories & OptionalFactories> = {};
 /** The installed factories once all of them are there (built at the first call after an install). */
 let complete: RunnableFactories | undefined;
 
 /** Called by the package entries (`src/runnables/install.ts`, `src/events/install.ts`). */
-export function installFactories(factories: Partial<RunnableFactories>): void {
+export function installFactories(factories: Partial<RunnableFactories & OptionalFactories>): void {
   installed = { ...installed, ...factories };
   complete = undefined;
 }
@@ -90,14 +107,33 @@ export function factories(): RunnableFactories {
   return complete ?? completeFactories();
 }
 
+/** One optional factory; an `Error` naming the module to import when it is not installed. */
+export function optionalFactory<K extends keyof OptionalFactories>(
+  name: K,
+  entry: string,
+): OptionalFactories[K] {
+  const factory = installed[name];
+  if (factory === undefined) {
+    throw new Error(
+      `rivulet: ${name} is not installed; import from the package entry ('rivulet') or ${entry}.`,
+    );
+  }
+  return factory;
+}
+
 function completeFactories(): RunnableFactories {
-  const { sequence, coerce, binding, retry, fallbacks, streamEvents, streamLog } = installed;
+  const { sequence, coerce, binding, retry, fallbacks, assign, pick, each, withListeners } = installed;
+  const { streamEvents, streamLog } = installed;
   if (
     sequence === undefined ||
     coerce === undefined ||
     binding === undefined ||
     retry === undefined ||
     fallbacks === undefined ||
+    assign === undefined ||
+    pick === undefined ||
+    each === undefined ||
+    withListeners === undefined ||
     streamEvents === undefined ||
     streamLog === undefined
   ) {
@@ -105,6 +141,18 @@ function completeFactories(): RunnableFactories {
       "rivulet: runnable factories are not installed; import from the package entry ('rivulet').",
     );
   }
-  complete = { sequence, coerce, binding, retry, fallbacks, streamEvents, streamLog };
+  complete = {
+    sequence,
+    coerce,
+    binding,
+    retry,
+    fallbacks,
+    assign,
+    pick,
+    each,
+    withListeners,
+    streamEvents,
+    streamLog,
+  };
   return complete;
 }

@@ -1,9 +1,12 @@
 import { coerceToRunnable } from "./coerce.js";
 import { installFactories } from "./factories.js";
 import { RunnableBinding } from "./runnable-binding.js";
+import { RunnableEach } from "./runnable-each.js";
+import { RunnablePassthrough } from "./runnable-passthrough.js";
 import { RunnableRetry } from "./runnable-retry.js";
 import { flattenSteps, RunnableSequence } from "./runnable-sequence.js";
 import { RunnableWithFallbacks } from "./runnable-with-fallbacks.js";
+import { RunnableWithListeners } from "./runnable-with-listeners.js";
 
 // Runnable's methods (`pipe`, `withConfig`...) build subclasses of Runnable. Importing them
 // from runnable.ts would be an import cycle, so the package entry installs them here.
@@ -13,4 +16,8 @@ installFactories({
   binding: (bound, config) => new RunnableBinding({ bound, config }),
   retry: (bound, options) => new RunnableRetry(bound, options),
   fallbacks: (primary, options) => new RunnableWithFallbacks(primary, options),
+  assign: (mapping) => RunnablePassthrough.assign(mapping),
+  pick: (keys) => RunnablePassthrough.pick(keys),
+  each: (bound) => new RunnableEach({ bound }),
+  withListeners: (bound, listeners) => new RunnableWithListeners({ bound, listeners }),
 });

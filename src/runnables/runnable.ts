@@ -22,9 +22,11 @@ import type {
 } from "../events/observation-types.js";
 import { type Aggregator, aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
 import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
+import type { AsToolFields, AsToolResult, AsToolSchema } from "../tools/runnable-tool-like.js";
 import { type BatchOptions, runBatch } from "./batch.js";
-import { type FallbackOptions, factories, type RetryOptions } from "./factories.js";
+import { type FallbackOptions, factories, optionalFactory, type RetryOptions } from "./factories.js";
 import { foldOutput } from "./fold-output.js";
+import type { RunListeners } from "./run-listeners.js";
 
 const BRAND = Symbol.for("rivulet.runnable");
 const WHOLE_IN_WHOLE_OUT: RunnableShape = { input: "whole", output: "whole" };
@@ -278,7 +280,79 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     const options: FallbackOptions<I, O, C> = Array.isArray(fallbacks) ? { fallbacks } : fallbacks;
     return factories().fallbacks(this, options);
   }
+
+  /**
+   * This runnable, then a step that adds keys to its object output: each value of `mapping` (a
+   * runnable or a function) gets the whole output, and its result goes under its key.
+   *
+   * @example
+   * const withLength = retriever.assign({ count: (docs) => docs.length }); // { ...docs output, count }
+   */
+  // Typed through a `this` parameter, as `asTool` is (see there).
+  assign<R extends Runnable<never, unknown, unknown>, M extends Record<string, unknown>>(
+    this: R,
+    mapping: M & AssignMapping<RunnableOutput<R>>,
+  ): Runnable<RunnableInput<R>, AssignOutput<R, M>, Partial<AssignOutput<R, M>>>;
+  assign(mapping: Record<string, unknown>): Runnable<I, unknown, unknown> {
+    const { sequence, assign } = factories();
+    return sequence(this, assign(mapping));
+  }
+
+  /** This runnable, then a step that keeps one key of its object output (its value) or several (an object). */
+  pick<K extends keyof O & string>(keys: K): Runnable<I, O[K], O[K]>;
+  pick<K extends keyof O & string>(keys: readonly K[]): Runnable<I, Pick<O, K>, Partial<Pick<O, K>>>;
+  pick(keys: string | readonly string[]): Runnable<I, unknown, unknown> {
+    const { sequence, pick } = factories();
+    return sequence(this, pick(keys));
+  }
+
+  /**
+   * A runnable that applies this one to each element of an array (`RunnableEach`), as a batch.
+   *
+   * @example
+   * await RunnableLambda.from((n: number) => n * 2).map().invoke([1, 2]); // [2, 4]
+   */
+  map(): Runnable<I[], O[], O[]> {
+    return factories().each(this);
+  }
+
+  /**
+   * The same runnable with listeners for each of its runs: `onStart`, `onEnd` and `onError` get
+   * the `Run` (input, output or error, times, tags, metadata) and the call's config. They are
+   * awaited; one that throws is reported, and the run goes on.
+   */
+  withListeners(listeners: RunListeners): Runnable<I, O, C> {
+    return factories().withListeners(this, listeners);
+  }
+
+  /**
+   * A tool whose function invokes this runnable with the validated arguments: `name` (default
+   * this runnable's name), `description` (default the schema's), `schema` (a Standard Schema
+   * whose output is this runnable's input, or a JSON Schema). It runs as a tool run with this
+   * runnable's run inside it; a model's `ToolCall` gets a `ToolMessage` back.
+   *
+   * @example
+   * const tool = chain.asTool({ name: "summarize", description: "Summarizes text", schema: z.object({ text: z.string() }) });
+   */
+  // Typed through a `this` parameter rather than `I` and `O`: naming them here would make them
+  // unmeasurable, and `Runnable<infer I, ...>` would stop inferring inputs.
+  asTool<R extends Runnable<never, unknown, unknown>, S extends AsToolSchema<unknown>>(
+    this: R,
+    fields: AsToolFields<S> & { schema: AsToolSchema<RunnableInput<R>> },
+  ): AsToolResult<S, RunnableInput<R>, RunnableOutput<R>>;
+  asTool(fields: AsToolFields<AsToolSchema<unknown>>): Runnable {
+    return optionalFactory("asTool", "'rivulet/tools'")(this, fields);
+  }
 }
+
+/** What `assign` outputs: the runnable's output plus the mapping's outputs. */
+export type AssignOutput<R, M> = RunnableOutput<R> & MapOutput<M>;
+
+/** What `assign` takes: runnables or functions of the output (or nested maps of them), by key. */
+export type AssignMapping<O> = Record<
+  string,
+  Runnable<O, unknown, unknown> | ((input: O, config: RunnableConfig) => unknown) | Record<string, unknown>
+>;
 
 /** The input type of a Runnable. */
 export type RunnableInput<R> = R extends Runnable<infer I, unknown, unknown> ? I : never;

@@ -1,10 +1,12 @@
-import type { RunnableConfig } from "../config/runnable-config.js";
 import type { ToolResponseFormat } from "./format-tool-output.js";
-import { type HandleValidationError, StructuredTool } from "./structured-tool.js";
+import { type HandleValidationError, StructuredTool, type ToolRunnableConfig } from "./structured-tool.js";
 import type { ToolSchema } from "./validate-tool-args.js";
 
-/** A tool's function: validated arguments and the run's child config in; a value, a promise or an async generator out. */
-export type ToolFunc<P, R> = (args: P, config: RunnableConfig) => R;
+/**
+ * A tool's function: validated arguments and the run's child config in (with `toolCall` when a
+ * model's call invoked the tool); a value, a promise or an async generator out.
+ */
+export type ToolFunc<P, R> = (args: P, config: ToolRunnableConfig) => R;
 
 /** The fields a tool is built from (everything but the function). */
 export interface ToolFields<F extends ToolResponseFormat = ToolResponseFormat> {
@@ -14,6 +16,10 @@ export interface ToolFields<F extends ToolResponseFormat = ToolResponseFormat> {
   returnDirect?: boolean | undefined;
   responseFormat?: F | undefined;
   handleValidationError?: HandleValidationError | undefined;
+  /** Added to the tool's runs' metadata and copied onto the ToolMessage answering a call. */
+  metadata?: Record<string, unknown> | undefined;
+  /** Provider-specific fields for the tool's definition (see `StructuredTool.extras`). */
+  extras?: Record<string, unknown> | undefined;
   /** Log the tool's runs with a `ConsoleCallbackHandler` (`@langchain/core`'s `verbose`). */
   verbose?: boolean | undefined;
 }
@@ -50,10 +56,12 @@ export class DynamicStructuredTool<A = unknown, O = unknown, P = A> extends Stru
     if (fields.returnDirect !== undefined) this.returnDirect = fields.returnDirect;
     if (fields.responseFormat !== undefined) this.responseFormat = fields.responseFormat;
     if (fields.handleValidationError !== undefined) this.handleValidationError = fields.handleValidationError;
+    this.metadata = fields.metadata;
+    this.extras = fields.extras;
     if (fields.verbose !== undefined) this.verbose = fields.verbose;
   }
 
-  override _call(args: P, config: RunnableConfig): unknown {
+  override _call(args: P, config: ToolRunnableConfig): unknown {
     return this.func(args, config);
   }
 }

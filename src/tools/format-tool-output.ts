@@ -50,16 +50,23 @@ export function splitToolResult(
   return { content: result[0], artifact: result[1] };
 }
 
-/** The ToolMessage answering a tool call: content, the call's id, the tool's name and the artifact. */
+/** Who a ToolMessage answers: the call's id, the tool's name and the tool's metadata (copied onto the message). */
+export interface ToolMessageSource {
+  toolCallId: string;
+  toolName: string;
+  metadata?: Record<string, unknown> | undefined;
+}
+
+/** The ToolMessage answering a tool call: content, the call's id, the tool's name, the artifact and metadata. */
 export function toToolMessage(
   result: { content: unknown; artifact?: unknown },
-  toolCallId: string,
-  toolName: string,
+  source: ToolMessageSource,
 ): ToolMessage {
   return new ToolMessage({
     content: toolOutputContent(result.content),
-    tool_call_id: toolCallId,
-    name: toolName,
+    tool_call_id: source.toolCallId,
+    name: source.toolName,
     ...(result.artifact === undefined ? {} : { artifact: result.artifact }),
+    ...(source.metadata === undefined ? {} : { metadata: source.metadata }),
   });
 }

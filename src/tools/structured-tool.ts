@@ -17,6 +17,14 @@ import { ToolCallRun } from "./tool-call-run.js";
 import type { JsonSchema } from "./validate-json-schema.js";
 import { type ToolSchema, validateToolArgs } from "./validate-tool-args.js";
 
+/**
+ * The config a tool's function receives: the run's child config, plus `toolCall` when the tool
+ * was invoked with a model's `ToolCall` (`@langchain/core`'s `ToolRunnableConfig`).
+ */
+export interface ToolRunnableConfig extends RunnableConfig {
+  toolCall?: ToolCall | undefined;
+}
+
 /** What a tool accepts: its arguments, a bare string (see `StructuredTool`), or a model's tool call. */
 export type ToolInput<A> = A | string | ToolCall;
 
@@ -26,6 +34,14 @@ export type ToolInput<A> = A | string | ToolCall;
  * text, a function with the text it returns. Unset or `false`: the `ToolInputError` is thrown.
  */
 export type HandleValidationError = boolean | string | ((error: ToolInputError) => string);
+
+/** The function's config: with the call under `toolCall` when there is one (a copy: the run's own config is shared). */
+function withToolCall(config: RunnableConfig, call: ToolCall | undefined): ToolRunnableConfig {
+  if (call === undefined) return config;
+  const withCall: ToolRunnableConfig = Object.assign({}, config);
+  withCall.toolCall = call;
+  return withCall;
+}
 
 function typeOf(value: unknown): string {
   return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
@@ -67,20 +83,41 @@ export abstract class StructuredTool<A = unknown, O = unknown, P = A> extends Ru
   handleValidationError: HandleValidationError = false;
   /** Log this tool's runs, and the runs under them, with a `ConsoleCallbackHandler`. */
   verbose = false;
+  /**
+   * The tool's metadata: added to its runs' metadata (events show it) and copied onto the
+   * `ToolMessage` answering a tool call, as `@langchain/core` does.
+   */
+  metadata: Record<string, unknown> | undefined = undefined;
+  /**
+   * Provider-specific fields for the tool's definition that have no standard field (such as a
+   * provider's cache control), carried for providers to read; `@langchain/core` 1.x's `extras`.
+   */
+  extras: Record<string, unknown> | undefined = undefined;
   #inputShape: { schema: ToolSchema | undefined; shape: ToolInputShape } | undefined;
 
   override get runType(): RunType {
     return "tool";
   }
 
-  /** @internal A verbose tool's runs carry the flag that adds a console handler. */
+  /**
+   * @internal A verbose tool's runs carry the flag that adds a console handler; the tool's
+   * `metadata` joins its runs' metadata.
+   */
   override runIdentity(): RunIdentity {
     const identity = super.runIdentity();
-    return this.verbose ? { ...identity, verbose: true } : identity;
+    const metadata = this.metadata;
+    const withMetadata =
+      metadata === undefined
+        ? identity
+        : { ...identity, metadata: identity.metadata ? { ...identity.metadata, ...metadata } : metadata };
+    return this.verbose ? { ...withMetadata, verbose: true } : withMetadata;
   }
 
-  /** The tool's work, on validated arguments. May return a value, a promise, or be an async generator. */
-  abstract _call(args: P, config: RunnableConfig): unknown;
+  /**
+   * The tool's work, on validated arguments. May return a value, a promise, or be an async
+   * generator. `config.toolCall` is the model's call when the tool was invoked with one.
+   */
+  abstract _call(args: P, config: ToolRunnableConfig): unknown;
 
   /** Runs the tool; a `ToolCall` input resolves to the `ToolMessage` answering it. */
   override invoke(input: ToolCall, config?: RunnableConfig): Promise<ToolMessage>;
@@ -117,9 +154,14 @@ export abstract class StructuredTool<A = unknown, O = unknown, P = A> extends Ru
         throw error;
       return this.#validationErrorMessage(error, call);
     }
-    const result = await runToolFunction((c) => this._call(args as P, c), scope, this.name);
+    const result = await runToolFunction(
+      (c) => this._call(args as P, withToolCall(c, call)),
+      scope,
+      this.name,
+    );
     const split = splitToolResult(result, this.responseFormat, this.name);
-    return call === undefined ? (split.content as O) : toToolMessage(split, call.id ?? "", this.name);
+    if (call === undefined) return split.content as O;
+    return toToolMessage(split, { toolCallId: call.id ?? "", toolName: this.name, metadata: this.metadata });
   }
 
   async #parseArgs(input: unknown): Promise<unknown> {
@@ -152,6 +194,13 @@ export abstract class StructuredTool<A = unknown, O = unknown, P = A> extends Ru
     const handle = this.handleValidationError;
     const content =
       typeof handle === "function" ? handle(error) : typeof handle === "string" ? handle : error.message;
-    return new ToolMessage({ content, tool_call_id: call.id ?? "", name: this.name, status: "error" });
+    const metadata = this.metadata === undefined ? {} : { metadata: this.metadata };
+    return new ToolMessage({
+      content,
+      tool_call_id: call.id ?? "",
+      name: this.name,
+      status: "error",
+      ...metadata,
+    });
   }
 }

@@ -63,7 +63,7 @@ export function parseLayers(markdown: string): Layer[] {
 
 /** The table of type-only imports that may point down. */
 export function parseTypeOnlyAllowances(markdown: string): TypeOnlyAllowance[] {
-  return tableAfter(markdown, /^Two type-only imports point down/).map(([from, to]) => ({
+  return tableAfter(markdown, /^\w+ type-only imports point down/).map(([from, to]) => ({
     from: srcPaths(from ?? "")[0] ?? "",
     to: srcPaths(to ?? "")[0] ?? "",
   }));
