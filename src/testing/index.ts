@@ -1,6 +1,7 @@
 // rivulet/testing: fakes and helpers for tests, shipped so users test their chains the way we do.
 import "../runnables/install.js";
 import "../events/install.js";
+import "../tools/install.js";
 
 export { FakeChatModel } from "./fake-chat-model.js";
 export type { DelayFn, FakeTimingOptions } from "./fake-delay.js";
