@@ -11,6 +11,7 @@ export default defineConfig({
     "providers-openai": "src/providers/openai/index.ts",
     "providers-anthropic": "src/providers/anthropic/index.ts",
     "providers-ollama": "src/providers/ollama/index.ts",
+    serve: "src/serve/index.ts",
   },
   platform: "node",
   resolve: { extensionAlias: { ".js": [".ts", ".js"] } },

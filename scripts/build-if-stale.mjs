@@ -32,6 +32,7 @@ const OUTPUTS = [
   "dist/bundle/providers-openai.js",
   "dist/bundle/providers-anthropic.js",
   "dist/bundle/providers-ollama.js",
+  "dist/bundle/serve.js",
 ];
 
 /** Files the build does not read (tsconfig.build.json excludes them). */

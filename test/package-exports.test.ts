@@ -22,7 +22,7 @@ const entries = Object.entries(pkg.exports).filter(
 );
 
 describe("the export map", () => {
-  it("lists the public entry points: the root, testing and the providers", () => {
+  it("lists the public entry points: the root, testing, the providers and serve", () => {
     expect(Object.keys(pkg.exports).sort()).toEqual(
       [
         ".",
@@ -31,6 +31,7 @@ describe("the export map", () => {
         "./providers/anthropic",
         "./providers/ollama",
         "./providers/openai",
+        "./serve",
         "./testing",
       ].sort(),
     );

@@ -1,0 +1,88 @@
+import type { RunnableConfig } from "../config/runnable-config.js";
+import { decodeWireInput } from "./decode-wire-input.js";
+import { encodeWireValue } from "./encode-wire-value.js";
+import { errorResponse } from "./error-response.js";
+import { RequestValidationError } from "./request-validation-error.js";
+import { jsonResponse, type RouteContext, readBodyObject, requireField, runConfig } from "./route-context.js";
+
+/**
+ * `POST invoke`: `{ input, config?, kwargs? }` in, `{ output, metadata: { run_id, feedback_tokens: [] } }`
+ * out. A failed run answers the status of its error's code with the masked message and its run id.
+ */
+export async function invokeRoute(context: RouteContext): Promise<Response> {
+  const body = await readBodyObject(context);
+  const input = decodeWireInput(requireField(body, "input"), context.dialect, ["body", "input"]);
+  const runId = context.options.generateId();
+  const config = await runConfig(context, body.config, ["body", "config"], {
+    runId,
+    signal: context.request.signal,
+  });
+  let output: unknown;
+  try {
+    output = await context.runnable.invoke(input, config);
+  } catch (error) {
+    return errorResponse(context, error, { runId });
+  }
+  const metadata = { run_id: runId, feedback_tokens: [] };
+  return jsonResponse(
+    context,
+    200,
+    { output: encodeWireValue(output, context.dialect), metadata },
+    { "x-rivulet-run-id": runId },
+  );
+}
+
+/**
+ * `POST batch`: `{ inputs: [...], config?: {...} | [{...} per input], kwargs? }` in,
+ * `{ output: [...], metadata: { run_ids: [...] } }` out, one run (and run id) per input. A config
+ * list of another length than `inputs` is a 422; a failed input fails the whole batch, as LangServe.
+ */
+export async function batchRoute(context: RouteContext): Promise<Response> {
+  const body = await readBodyObject(context);
+  const inputs = requireField(body, "inputs");
+  if (!Array.isArray(inputs)) {
+    throw new RequestValidationError([
+      { loc: ["body", "inputs"], msg: "`inputs` must be a list.", type: "list_type" },
+    ]);
+  }
+  const decoded = inputs.map((input, index) =>
+    decodeWireInput(input, context.dialect, ["body", "inputs", index]),
+  );
+  const runIds = inputs.map(() => context.options.generateId());
+  const configs = await batchConfigs(context, body.config, runIds);
+  let outputs: unknown[];
+  try {
+    outputs = await context.runnable.batch(decoded, configs);
+  } catch (error) {
+    return errorResponse(context, error, { runIds });
+  }
+  return jsonResponse(context, 200, {
+    output: outputs.map((output) => encodeWireValue(output, context.dialect)),
+    metadata: { run_ids: runIds },
+  });
+}
+
+async function batchConfigs(
+  context: RouteContext,
+  raw: unknown,
+  runIds: string[],
+): Promise<RunnableConfig[]> {
+  const signal = context.request.signal;
+  if (!Array.isArray(raw)) {
+    return Promise.all(runIds.map((runId) => runConfig(context, raw, ["body", "config"], { runId, signal })));
+  }
+  if (raw.length !== runIds.length) {
+    throw new RequestValidationError([
+      {
+        loc: ["body", "config"],
+        msg: `A list of configs needs one per input: got ${raw.length} for ${runIds.length} inputs.`,
+        type: "value_error",
+      },
+    ]);
+  }
+  return Promise.all(
+    runIds.map((runId, index) =>
+      runConfig(context, raw[index], ["body", "config", index], { runId, signal }),
+    ),
+  );
+}
