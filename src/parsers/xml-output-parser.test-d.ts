@@ -1,0 +1,18 @@
+import type { RunnableChunk, RunnableOutput } from "rivulet";
+import { describe, expectTypeOf, it } from "vitest";
+import { BytesOutputParser, XMLOutputParser, type XMLResult } from "./index.js";
+
+describe("XML and bytes parser types", () => {
+  it("XMLOutputParser outputs and streams XMLResult, whose values are text or child lists", () => {
+    const parser = new XMLOutputParser({ tags: ["a"] });
+    expectTypeOf<RunnableOutput<typeof parser>>().toEqualTypeOf<XMLResult>();
+    expectTypeOf<RunnableChunk<typeof parser>>().toEqualTypeOf<XMLResult>();
+    expectTypeOf<XMLResult[string]>().toEqualTypeOf<string | XMLResult[]>();
+  });
+
+  it("BytesOutputParser outputs and streams Uint8Array", () => {
+    const parser = new BytesOutputParser();
+    expectTypeOf<RunnableOutput<typeof parser>>().toEqualTypeOf<Uint8Array>();
+    expectTypeOf<RunnableChunk<typeof parser>>().toEqualTypeOf<Uint8Array>();
+  });
+});
