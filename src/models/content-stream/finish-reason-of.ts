@@ -18,8 +18,9 @@ const STANDARD_REASONS: Readonly<Record<string, FinishReason>> = {
 
 /**
  * Why a response stopped, in `message-finish`'s vocabulary, read from its response metadata
- * (`finish_reason`, `stop_reason` or `done_reason`). Without a known reason it is `"tool_use"`
- * when the response called tools and `"stop"` otherwise.
+ * (`finish_reason`, `stop_reason` or `done_reason`). A response that called tools stopped
+ * for `"tool_use"` even when the provider says `"stop"`; without a known reason it is
+ * `"stop"` (or `"tool_use"`).
  *
  * @example
  * finishReasonOf({ stop_reason: "max_tokens" }, { calledTools: false }); // "length"
@@ -34,7 +35,8 @@ export function finishReasonOf(
       typeof value === "string" && Object.hasOwn(STANDARD_REASONS, value)
         ? STANDARD_REASONS[value]
         : undefined;
-    if (reason !== undefined) return reason;
+    // Ollama (and OpenAI under a forced tool choice) say "stop" for an answer that calls tools.
+    if (reason !== undefined) return reason === "stop" && options.calledTools ? "tool_use" : reason;
   }
   return options.calledTools ? "tool_use" : "stop";
 }

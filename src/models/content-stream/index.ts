@@ -30,6 +30,7 @@ export type {
   StreamToolCallBlock,
   StreamToolCallChunkBlock,
 } from "./stream-content-block.js";
+export { StreamEventWriter } from "./stream-event-writer.js";
 export { TextContentStream } from "./text-content-stream.js";
 export { type ToolCallArgsDelta, ToolCallsStream } from "./tool-calls-stream.js";
 export { UsageMetadataStream } from "./usage-metadata-stream.js";

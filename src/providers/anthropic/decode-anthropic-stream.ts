@@ -1,6 +1,7 @@
 import { AIMessageChunk, type AIMessageChunkFields } from "../../messages/ai-message-chunk.js";
 import type { ContentBlock } from "../../messages/content-block.js";
 import type { UsageMetadata } from "../../messages/usage-metadata.js";
+import { StreamEventWriter } from "../../models/content-stream/stream-event-writer.js";
 import { parseSseStream } from "../../sse/parse-sse-stream.js";
 import {
   compact,
@@ -131,6 +132,86 @@ function streamError(payload: JsonRecord): Error {
   });
 }
 
+/** The content-block events of one wire event (blocks keyed by Anthropic's block index); `inputUsage` carries message_start's usage to the running snapshots. */
+function writeAnthropicEvents(
+  payload: JsonRecord,
+  writer: StreamEventWriter,
+  inputUsage: { value: UsageMetadata | undefined },
+): void {
+  const key = `block ${numberOf(payload.index) ?? 0}`;
+  switch (payload.type) {
+    case "message_start": {
+      const message = recordOf(payload.message);
+      inputUsage.value = usageFromAnthropicStart(recordOf(message.usage));
+      writer.start({ id: stringOf(message.id), usage: inputUsage.value });
+      return;
+    }
+    case "content_block_start":
+      openAnthropicBlock(key, recordOf(payload.content_block), writer);
+      return;
+    case "content_block_delta": {
+      const delta = recordOf(payload.delta);
+      if (delta.type === "text_delta") writer.text(key, stringOf(delta.text) ?? "");
+      else if (delta.type === "thinking_delta") writer.reasoning(key, stringOf(delta.thinking) ?? "");
+      else if (delta.type === "input_json_delta") writer.toolArgs(key, stringOf(delta.partial_json) ?? "");
+      else if (delta.type === "signature_delta") {
+        writer.delta(key, {
+          type: "block-delta",
+          fields: { type: "reasoning", signature: stringOf(delta.signature) ?? "" },
+        });
+      }
+      return;
+    }
+    case "content_block_stop":
+      writer.finish(key);
+      return;
+    case "message_delta": {
+      // `output_tokens` is the running total: with the input of message_start, the usage so far.
+      const output = numberOf(recordOf(payload.usage).output_tokens);
+      if (output === undefined) return;
+      const input = inputUsage.value;
+      const inputTokens = input?.input_tokens ?? 0;
+      writer.usage({
+        ...input,
+        input_tokens: inputTokens,
+        output_tokens: output,
+        total_tokens: inputTokens + output,
+      });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function openAnthropicBlock(key: string, block: JsonRecord, writer: StreamEventWriter): void {
+  switch (block.type) {
+    case "text":
+      writer.text(key, stringOf(block.text) ?? "");
+      return;
+    case "thinking":
+      writer.reasoning(key, stringOf(block.thinking) ?? "");
+      return;
+    case "tool_use": {
+      const input = recordOf(block.input);
+      writer.open(
+        key,
+        compact({
+          type: "tool_call_chunk" as const,
+          id: stringOf(block.id),
+          name: stringOf(block.name),
+          args: "",
+        }),
+      );
+      if (Object.keys(input).length > 0) writer.toolArgs(key, JSON.stringify(input));
+      return;
+    }
+    default:
+      // Redacted thinking, server tools and anything newer: kept whole as a non-standard block.
+      writer.open(key, { type: "non_standard", value: { ...block } });
+  }
+}
+
 /** One streaming event as chunk fields (undefined for events that carry nothing: pings, block stops). */
 export function fieldsFromAnthropicEvent(
   payload: JsonRecord,
@@ -160,11 +241,17 @@ export function fieldsFromAnthropicEvent(
  * `message_delta`, text deltas, `tool_use` blocks as tool-call fragments (the block index keeps
  * parallel calls apart), thinking and signatures as `thinking` content blocks, the stop reason.
  * An `error` event becomes a `ProviderError`; a stream without `message_stop` is truncated.
+ * Each chunk carries the content-block events of its wire events (see `StreamEventWriter`):
+ * blocks start, grow and finish as Anthropic's `content_block_*` events say, with the
+ * model's tool-use ids, thinking as reasoning (its signature a `block-delta`), and usage
+ * snapshots from `message_start` and `message_delta`.
  */
 export async function* decodeAnthropicStream(
   response: Response,
 ): AsyncGenerator<AIMessageChunk, void, undefined> {
   const state: AnthropicStreamState = { messageId: undefined, listContent: false, stopped: false };
+  const writer = new StreamEventWriter();
+  const inputUsage: { value: UsageMetadata | undefined } = { value: undefined };
   const { status } = response;
   for await (const message of parseSseStream(responseBody(response, PROVIDER))) {
     const payload = parseJsonPayload(message.data, { provider: PROVIDER, status, what: "an event's data" });
@@ -173,11 +260,12 @@ export async function* decodeAnthropicStream(
       message.event === "error" ? { ...payload, type: "error" } : payload,
       state,
     );
+    writeAnthropicEvents(payload, writer, inputUsage);
     if (state.stopped) return;
     if (fields === undefined) continue;
     const chunk = new AIMessageChunk({ content: "", ...fields });
     if (state.messageId !== undefined) chunk.id = state.messageId;
-    yield chunk;
+    yield writer.attach(chunk);
   }
   throw truncatedStreamError(PROVIDER, "message_stop");
 }

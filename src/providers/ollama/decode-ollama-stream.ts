@@ -1,5 +1,6 @@
 import { AIMessageChunk, type AIMessageChunkFields } from "../../messages/ai-message-chunk.js";
 import type { ToolCallChunk } from "../../messages/tool-call.js";
+import { StreamEventWriter } from "../../models/content-stream/stream-event-writer.js";
 import { parseNdjsonStream } from "../../sse/parse-ndjson-stream.js";
 import {
   arrayOf,
@@ -21,6 +22,8 @@ interface OllamaStreamState {
   toolCalls: number;
   done: boolean;
   newId: () => string;
+  /** The content-block events of the answer, attached to its chunks. */
+  writer: StreamEventWriter;
 }
 
 /**
@@ -67,6 +70,31 @@ function finalFields(line: JsonRecord): Pick<AIMessageChunkFields, "usage_metada
   };
 }
 
+/**
+ * The content-block events of one line: thinking and content as reasoning and text blocks;
+ * each tool call, which Ollama sends whole, as a block that starts, gets its arguments and
+ * finishes at once; on the last line the open blocks finish and the counts become usage.
+ */
+function writeOllamaEvents(
+  fields: AIMessageChunkFields,
+  thinking: string | undefined,
+  writer: StreamEventWriter,
+): void {
+  writer.start();
+  if (thinking !== undefined && thinking !== "") writer.reasoning("reasoning", thinking);
+  if (typeof fields.content === "string" && fields.content !== "") writer.text("text", fields.content);
+  for (const call of fields.tool_call_chunks ?? []) {
+    const key = `tool ${call.index}`;
+    writer.open(key, compact({ type: "tool_call_chunk" as const, id: call.id, name: call.name, args: "" }));
+    writer.toolArgs(key, call.args ?? "");
+    writer.finish(key);
+  }
+  if (fields.usage_metadata !== undefined) {
+    writer.finishAll();
+    writer.usage(fields.usage_metadata);
+  }
+}
+
 /** One line of the stream as a message chunk. */
 export function chunkFromOllamaLine(line: JsonRecord, state: OllamaStreamState): AIMessageChunk {
   const message = recordOf(line.message);
@@ -79,19 +107,26 @@ export function chunkFromOllamaLine(line: JsonRecord, state: OllamaStreamState):
     state.done = true;
     Object.assign(fields, finalFields(line));
   }
-  return new AIMessageChunk(fields);
+  writeOllamaEvents(fields, thinking, state.writer);
+  return state.writer.attach(new AIMessageChunk(fields));
 }
 
 /**
  * Decodes an `/api/chat` stream (one JSON object per line) into message chunks: content,
  * thinking (in `additional_kwargs.reasoning_content`), whole tool calls, and on the last line
  * (`done: true`) the token counts and timings. An `{"error": "..."}` line becomes a
- * `ProviderError`; a stream that ends before `done` is truncated.
+ * `ProviderError`; a stream that ends before `done` is truncated. Each chunk carries its
+ * content-block events (see `writeOllamaEvents`).
  */
 export async function* decodeOllamaStream(
   response: Response,
 ): AsyncGenerator<AIMessageChunk, void, undefined> {
-  const state: OllamaStreamState = { toolCalls: 0, done: false, newId: () => `call_${crypto.randomUUID()}` };
+  const state: OllamaStreamState = {
+    toolCalls: 0,
+    done: false,
+    newId: () => `call_${crypto.randomUUID()}`,
+    writer: new StreamEventWriter(),
+  };
   for await (const line of parseNdjsonStream(responseBody(response, PROVIDER))) {
     if (!isNonArrayObject(line)) continue;
     if (line.error !== undefined) {

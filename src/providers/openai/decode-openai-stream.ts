@@ -1,6 +1,7 @@
 import { AIMessageChunk, type AIMessageChunkFields } from "../../messages/ai-message-chunk.js";
 import type { ToolCallChunk } from "../../messages/tool-call.js";
 import type { UsageMetadata } from "../../messages/usage-metadata.js";
+import { StreamEventWriter } from "../../models/content-stream/stream-event-writer.js";
 import { parseSseStream } from "../../sse/parse-sse-stream.js";
 import {
   arrayOf,
@@ -22,6 +23,8 @@ const RETRYABLE_TYPES = new Set(["server_error", "rate_limit_exceeded", "overloa
 /** What the decoder remembers across the events of one response. */
 interface OpenAIStreamState {
   finished: boolean;
+  /** The content-block events of the response, attached to its chunks. */
+  writer: StreamEventWriter;
 }
 
 /** Token usage as OpenAI reports it, in Rivulet's shape (cached and reasoning tokens included). */
@@ -81,6 +84,30 @@ function reasoningOf(delta: JsonRecord): JsonRecord | undefined {
   return reasoning === undefined ? undefined : { reasoning_content: reasoning };
 }
 
+/**
+ * The content-block events of one completion chunk: reasoning, text and each tool call (by
+ * its `index`, with the model's call id) as blocks; all of them finish with `finish_reason`,
+ * since Chat Completions marks no block's end; the usage chunk is a usage snapshot.
+ */
+function writeCompletionEvents(
+  payload: JsonRecord,
+  delta: JsonRecord,
+  toolCalls: ToolCallChunk[],
+  writer: StreamEventWriter,
+): void {
+  const id = stringOf(payload.id);
+  writer.start(id === undefined || id === "" ? {} : { id });
+  const reasoning = reasoningOf(delta)?.reasoning_content;
+  if (typeof reasoning === "string" && reasoning !== "") writer.reasoning("reasoning", reasoning);
+  const text = stringOf(delta.content);
+  if (text !== undefined && text !== "") writer.text("text", text);
+  for (const call of toolCalls) {
+    const key = `tool ${call.index}`;
+    writer.open(key, compact({ type: "tool_call_chunk" as const, id: call.id, name: call.name, args: "" }));
+    writer.toolArgs(key, call.args ?? "");
+  }
+}
+
 /** One `chat.completion.chunk` as a message chunk (undefined when it carries nothing). */
 export function chunkFromCompletion(
   payload: JsonRecord,
@@ -99,13 +126,18 @@ export function chunkFromCompletion(
   if (toolCallChunks.length > 0) fields.tool_call_chunks = toolCallChunks;
   const reasoning = reasoningOf(delta);
   if (reasoning !== undefined) fields.additional_kwargs = reasoning;
+  writeCompletionEvents(payload, delta, toolCallChunks, state.writer);
   const finishReason = stringOf(choice?.finish_reason);
   if (finishReason !== undefined) {
     state.finished = true;
     fields.response_metadata = finishMetadata(payload, finishReason);
+    state.writer.finishAll();
   }
-  if (usage !== undefined) fields.usage_metadata = usage;
-  return new AIMessageChunk(fields);
+  if (usage !== undefined) {
+    fields.usage_metadata = usage;
+    state.writer.usage(usage);
+  }
+  return state.writer.attach(new AIMessageChunk(fields));
 }
 
 /** The error an error event carries, raised after the chunks already yielded. */
@@ -125,12 +157,13 @@ function streamError(payload: JsonRecord): Error {
  * ending with `[DONE]`) into message chunks: text deltas, tool-call fragments (index, id, name,
  * argument text), the usage chunk, and `finish_reason` with the model name. An error event
  * (`{"error": {...}}`, or vLLM's `{"object": "error"}`) becomes a `ProviderError`; a stream that
- * ends with neither `[DONE]` nor a finish reason is reported as truncated.
+ * ends with neither `[DONE]` nor a finish reason is reported as truncated. Each chunk carries
+ * its content-block events (see `writeCompletionEvents`).
  */
 export async function* decodeOpenAIStream(
   response: Response,
 ): AsyncGenerator<AIMessageChunk, void, undefined> {
-  const state: OpenAIStreamState = { finished: false };
+  const state: OpenAIStreamState = { finished: false, writer: new StreamEventWriter() };
   const { status } = response;
   for await (const message of parseSseStream(responseBody(response, PROVIDER))) {
     if (message.data === "[DONE]") return;
