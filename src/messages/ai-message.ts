@@ -1,9 +1,11 @@
+import { aiContentBlocks } from "./ai-content-blocks.js";
 import type { BaseMessageFields, FieldPurpose } from "./base-message.js";
 import { BaseMessage } from "./base-message.js";
 import { checkUsageMetadataShape } from "./check-usage-metadata-shape.js";
 import type { MessageContent } from "./content-block.js";
 import type { MessageType } from "./message-json.js";
 import { toolCallLines } from "./pretty-message.js";
+import type { StandardContentBlock } from "./standard-content-block.js";
 import type { InvalidToolCall, ToolCall } from "./tool-call.js";
 import { checkUsageMetadata, type UsageMetadata } from "./usage-metadata.js";
 
@@ -72,6 +74,16 @@ export class AIMessage extends BaseMessage {
       ["invalid_tool_calls", this.invalid_tool_calls],
       ["usage_metadata", this.usage_metadata],
     ];
+  }
+
+  /**
+   * The content as standard blocks (see `BaseMessage.contentBlocks`), with the reasoning kept in
+   * `additional_kwargs.reasoning_content` first, then the tool calls, invalid tool calls and
+   * refusal the content does not hold. A message written with `outputVersion: "v1"` already holds
+   * them: its content is returned as is.
+   */
+  override get contentBlocks(): StandardContentBlock[] {
+    return aiContentBlocks(this);
   }
 
   protected override formattedDetails(): string[] {

@@ -6,6 +6,8 @@ import { contentText } from "./content-block.js";
 import { formatMessage } from "./format-message.js";
 import type { MessageJSON, MessageType } from "./message-json.js";
 import { prettyMessage } from "./pretty-message.js";
+import type { StandardContentBlock } from "./standard-content-block.js";
+import { toStandardBlocks } from "./to-standard-blocks.js";
 
 /** Fields every message accepts. `undefined` is allowed so callers can forward optional values. */
 export interface BaseMessageFields {
@@ -121,6 +123,20 @@ export abstract class BaseMessage {
   /** The text of the content: the string itself, or the `text` blocks joined. */
   get text(): string {
     return contentText(this.content);
+  }
+
+  /**
+   * The content as standard (v1) blocks, whatever provider wrote it (`@langchain/core` 1.x's
+   * `contentBlocks`): `text`, `reasoning`, `tool_call`, `image`, `audio`, `file`, `non_standard`...
+   * (see `toStandardBlocks`). An AI message adds its tool calls. Computed on each read; the
+   * content itself is not changed.
+   *
+   * @example
+   * new HumanMessage({ content: [{ type: "image_url", image_url: { url } }] }).contentBlocks;
+   * // [{ type: "image", url }]
+   */
+  get contentBlocks(): StandardContentBlock[] {
+    return toStandardBlocks(this.content);
   }
 
   get [MESSAGE_BRAND](): true {

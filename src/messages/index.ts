@@ -35,6 +35,22 @@ export type { MessageJSON, MessageType } from "./message-json.js";
 export { chunkToMessage, messageToChunk } from "./message-to-chunk.js";
 export type { MessageClass, MessageTypeOrClass } from "./message-type-match.js";
 export { RemoveMessage, type RemoveMessageFields } from "./remove-message.js";
+export type {
+  AudioContentBlock,
+  DataContentBlock,
+  FileContentBlock,
+  ImageContentBlock,
+  InvalidToolCallContentBlock,
+  NonStandardContentBlock,
+  PlainTextContentBlock,
+  ReasoningContentBlock,
+  RefusalContentBlock,
+  StandardContentBlock,
+  StandardTextBlock,
+  ToolCallChunkContentBlock,
+  ToolCallContentBlock,
+  VideoContentBlock,
+} from "./standard-content-block.js";
 export {
   mapChatMessagesToStoredMessages,
   mapStoredMessagesToChatMessages,
@@ -45,6 +61,7 @@ export {
 export { isSystemMessage, SystemMessage } from "./system-message.js";
 export { isSystemMessageChunk, SystemMessageChunk } from "./system-message-chunk.js";
 export { type ChatMessagesSource, toChatMessages } from "./to-chat-messages.js";
+export { toStandardBlocks } from "./to-standard-blocks.js";
 export type { InvalidToolCall, ToolCall, ToolCallChunk } from "./tool-call.js";
 export { isToolMessage, ToolMessage, type ToolMessageFields } from "./tool-message.js";
 export { isToolMessageChunk, ToolMessageChunk } from "./tool-message-chunk.js";
