@@ -4,6 +4,7 @@ export type { BatchOptions } from "./batch.js";
 export { chain } from "./chain.js";
 export { coerceToRunnable } from "./coerce.js";
 export type { FallbackOptions, RetryOptions } from "./factories.js";
+export type { ListenerRun } from "./listener-run.js";
 export type { ListenerFailureLogger } from "./root-listeners-observer.js";
 export {
   type RouterChunk,

@@ -1,6 +1,7 @@
 import type { Run } from "../callbacks/run.js";
 import type { RunObserver } from "../callbacks/run-observer.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { toListenerRun } from "./listener-run.js";
 import type { RunListener, RunListeners } from "./run-listeners.js";
 
 /** Where a failing listener is reported (a test seam; default `console`). */
@@ -46,7 +47,7 @@ export class RootListenersObserver implements RunObserver {
   async #call(which: keyof RunListeners, listener: RunListener | undefined, run: Run): Promise<void> {
     if (listener === undefined) return;
     try {
-      await listener(run, this.#config);
+      await listener(toListenerRun(run, which !== "onStart"), this.#config);
     } catch (error) {
       this.#logger.warn(`Error in the ${which} listener of ${run.name} (withListeners): ${String(error)}`);
     }

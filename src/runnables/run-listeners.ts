@@ -1,8 +1,11 @@
-import type { Run } from "../callbacks/run.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
+import type { ListenerRun } from "./listener-run.js";
 
-/** A listener of `withListeners`: the run (its input, output or error, times, tags...) and the call's config. */
-export type RunListener = (run: Run, config: RunnableConfig) => void | Promise<void>;
+/**
+ * A listener of `withListeners`: the run (its input, output or error, times, tags..., also under
+ * LangChain's names: `start_time`, `outputs`...) and the call's config.
+ */
+export type RunListener = (run: ListenerRun, config: RunnableConfig) => void | Promise<void>;
 
 /**
  * The listeners of `withListeners`, called for the bound runnable's own run (not its children):

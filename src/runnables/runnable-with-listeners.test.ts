@@ -1,4 +1,5 @@
 import {
+  type ListenerRun,
   type Run,
   RunnableBinding,
   type RunnableConfig,
@@ -151,5 +152,48 @@ describe("Runnable.withListeners", () => {
       ["on_chain_end", "addOne"],
     ]);
     expect(seen.map((s) => s.kind)).toEqual(["start", "end"]);
+  });
+});
+
+describe("the run a listener receives", () => {
+  it("also has @langchain/core's field names, with inputs and outputs as objects", async () => {
+    const runs: ListenerRun[] = [];
+    const chain = addOne.withConfig({ tags: ["t"] }).withListeners({
+      onStart: (run) => void runs.push(run),
+      onEnd: (run) => void runs.push(run),
+    });
+    await chain.invoke(1);
+    const [start, end] = runs;
+    expect(start).toMatchObject({
+      name: "addOne",
+      run_type: "chain",
+      inputs: { input: 1 },
+      outputs: undefined,
+    });
+    expect(start?.end_time).toBeUndefined();
+    expect(end).toMatchObject({
+      run_type: "chain",
+      inputs: { input: 1 },
+      outputs: { output: 2 },
+      tags: ["t"],
+    });
+    expect(end?.start_time).toBe(end?.startTime);
+    expect(end?.end_time).toBeGreaterThanOrEqual(end?.start_time ?? Number.POSITIVE_INFINITY);
+    expect(end?.parent_run_id).toBeUndefined();
+  });
+
+  it("keeps object inputs and outputs as they are, and has no outputs for a failed run", async () => {
+    const runs: ListenerRun[] = [];
+    const echo = RunnableLambda.from((x: { q: string }) => ({ a: x.q }));
+    await echo.withListeners({ onEnd: (run) => void runs.push(run) }).invoke({ q: "z" });
+    expect(runs[0]).toMatchObject({ inputs: { q: "z" }, outputs: { a: "z" } });
+    const failing = RunnableLambda.from((_: number): number => {
+      throw new Error("no");
+    });
+    await expect(
+      failing.withListeners({ onError: (run) => void runs.push(run) }).invoke(1),
+    ).rejects.toThrow();
+    expect(runs[1]?.outputs).toBeUndefined();
+    expect(runs[1]?.error).toBeInstanceOf(Error);
   });
 });
