@@ -29,6 +29,7 @@ describe("the streaming tour (--fast)", () => {
       "filter",
       "non-streaming-events",
       "callbacks",
+      "content-blocks",
     ]);
   });
 
@@ -99,5 +100,26 @@ describe("the streaming tour (--fast)", () => {
       "on_tool_start          bad_tool  { input: 'hello' }\n  on_chain_start         reverse_word",
     );
     expect(text).toContain("on_chain_stream        reverse_and_double  { chunk: '43214321' }");
+  });
+
+  it("streams content blocks: text deltas and the awaited message, a tool-calling transcript, typed views", async () => {
+    const text = await runSection("content-blocks");
+    expect(text).toContain("Polar| bears| act|uall|y| have|");
+    expect(text).toContain('text: "Polar bears actually have transparent, hollow fur');
+    expect(text).toContain('usage: {"input_tokens":6,"output_tokens":52,"total_tokens":58}');
+    expect(text).toContain("finish_reason: stop");
+    expect(text).toContain(
+      [
+        "content-block-start #1 tool_call_chunk",
+        'content-block-delta #1 tool-call-delta "{\\"ci"',
+        "content-block-start #2 tool_call_chunk",
+      ].join("\n"),
+    );
+    expect(text).toContain(
+      'content-block-finish #1 {"type":"tool_call","id":"call_paris","name":"weather","args":{"city":"Paris"}}',
+    );
+    expect(text).toContain("message-finish reason=tool_use\n");
+    expect(text).toContain('tool call call_rome: weather({"city":"Rome"})');
+    expect(text).toContain("message.tool_calls: 2");
   });
 });

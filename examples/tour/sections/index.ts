@@ -1,5 +1,6 @@
 import type { TourSection } from "../tour-context.js";
 import { chains } from "./chains.js";
+import { contentBlocks } from "./content-blocks.js";
 import { filteringEvents } from "./filtering-events.js";
 import { generators } from "./generators.js";
 import { nonStreamingComponents } from "./non-streaming-components.js";
@@ -9,7 +10,7 @@ import { streamEvents } from "./stream-events.js";
 import { streamingJson } from "./streaming-json.js";
 import { usingStream } from "./using-stream.js";
 
-/** The tour's sections, in the seed guide's order. */
+/** The tour's sections, in the seed guide's order, then content-block streaming (newer than the guide). */
 export const SECTIONS: readonly TourSection[] = [
   usingStream,
   chains,
@@ -20,4 +21,5 @@ export const SECTIONS: readonly TourSection[] = [
   filteringEvents,
   nonStreamingEvents,
   propagatingCallbacks,
+  contentBlocks,
 ];
