@@ -1,5 +1,6 @@
 import type { RunnableChunk, RunnableOutput } from "rivulet";
 import { describe, expectTypeOf, it } from "vitest";
+import type { JsonPatchOperation } from "../json-patch/index.js";
 import { BytesOutputParser, XMLOutputParser, type XMLResult } from "./index.js";
 
 describe("XML and bytes parser types", () => {
@@ -8,6 +9,9 @@ describe("XML and bytes parser types", () => {
     expectTypeOf<RunnableOutput<typeof parser>>().toEqualTypeOf<XMLResult>();
     expectTypeOf<RunnableChunk<typeof parser>>().toEqualTypeOf<XMLResult>();
     expectTypeOf<XMLResult[string]>().toEqualTypeOf<string | XMLResult[]>();
+    const diff = new XMLOutputParser({ diff: true });
+    expectTypeOf<RunnableChunk<typeof diff>>().toEqualTypeOf<JsonPatchOperation[]>();
+    expectTypeOf<RunnableOutput<typeof diff>>().toEqualTypeOf<XMLResult>();
   });
 
   it("BytesOutputParser outputs and streams Uint8Array", () => {

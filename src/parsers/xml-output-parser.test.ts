@@ -66,6 +66,33 @@ describe("XMLOutputParser", () => {
     }
   });
 
+  it("with diff: true streams the patch ops @langchain/core's diff mode streams, and outputs the value", async () => {
+    for (const document of DOCUMENTS) {
+      for (const size of [1, 3, 7, 20]) {
+        const chunks = split(document, size);
+        const ours = await toArray(new XMLOutputParser({ diff: true }).transform(fromArray(chunks)));
+        const theirs: unknown[] = [];
+        for await (const ops of await new LangChainXMLOutputParser({ diff: true }).transform(
+          generate(chunks),
+          {},
+        )) {
+          theirs.push(ops);
+        }
+        expect(ours, `${JSON.stringify(document)} in chunks of ${size}`).toEqual(theirs);
+      }
+    }
+    const chain = parserChain(new XMLOutputParser({ diff: true }), ["<a><b>x", "y</b>", "<c/></a>"]);
+    const events = await parserEvents(chain, "XMLOutputParser");
+    expect(events.at(1)).toEqual({
+      event: "on_parser_stream",
+      data: { chunk: [{ op: "replace", path: "", value: { a: [{ b: "x" }] } }] },
+    });
+    expect(events.at(-1)).toMatchObject({
+      event: "on_parser_end",
+      data: { output: { a: [{ b: "xy" }, { c: "" }] } },
+    });
+  });
+
   it("fails with an OutputParserError carrying the text, mid-stream when the XML breaks", async () => {
     for (const bad of ["<a>x</b>", "<a>x</a> tail", "<a>x</a><b/>", "<a>x &bogus; y</a>", "<a>1 < 2</a>"]) {
       const error = await new XMLOutputParser().parse(bad).catch((caught: unknown) => caught);

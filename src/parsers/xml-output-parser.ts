@@ -1,5 +1,8 @@
+import { applyPatch } from "../json-patch/apply-patch.js";
+import type { JsonPatchOperation } from "../json-patch/json-patch-operation.js";
 import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
 import { BaseOutputParser } from "./base-output-parser.js";
+import { compareJson } from "./compare-json.js";
 import type { XMLResult } from "./xml-element-tree.js";
 import { XmlOutputReader } from "./xml-output-reader.js";
 
@@ -7,7 +10,25 @@ import { XmlOutputReader } from "./xml-output-reader.js";
 export interface XMLOutputParserFields {
   /** The element names to ask the model for in the format instructions. */
   tags?: string[];
+  /** Stream JSON Patch ops from each value to the next instead of the values (the output is still the value). */
+  diff?: boolean;
   name?: string;
+}
+
+/** What an {@link XMLOutputParser} streams for its fields: values, or patch ops with `diff: true`. */
+export type XMLOutputChunk<F> = F extends { diff: true } ? JsonPatchOperation[] : XMLResult;
+
+/** Folds a diff stream into the value: each batch applied copy-on-write (chunks handed out stay as they were). */
+class XmlPatchAggregator implements Aggregator<JsonPatchOperation[], XMLResult> {
+  #value: XMLResult | undefined = undefined;
+
+  add(ops: JsonPatchOperation[]): void {
+    this.#value = applyPatch(this.#value, ops);
+  }
+
+  result(): XMLResult | undefined {
+    return this.#value;
+  }
 }
 
 /**
@@ -20,22 +41,27 @@ export interface XMLOutputParserFields {
  * LangChain's does (`{}`, `{ movies: "" }`, ..., `{ ... { title: "Du" } ... }`), but reads each
  * character once instead of re-parsing the text per chunk. Malformed XML fails with an
  * `OutputParserError` carrying the text, mid-stream as soon as it is seen; unfinished XML is not
- * an error. Differences from LangChain, on purpose: CDATA content is text (LangChain drops it), a
- * fenced answer streams (LangChain's throws until the closing fence), attributes are not checked,
- * and there is no `diff` mode.
+ * an error. With `diff: true` it streams JSON Patch ops instead, the ops LangChain's diff mode
+ * sends (the first replaces the root). Differences from LangChain, on purpose: CDATA content is
+ * text (LangChain drops it), a fenced answer streams (LangChain's throws until the closing
+ * fence), and attributes are not checked.
  *
  * @example
  * const parser = new XMLOutputParser({ tags: ["movies", "movie", "title"] });
  * const chain = prompt.pipe(model).pipe(parser);
  * await chain.invoke({ format_instructions: parser.getFormatInstructions() }); // { movies: [...] }
  */
-export class XMLOutputParser extends BaseOutputParser<XMLResult, XMLResult> {
+export class XMLOutputParser<
+  F extends XMLOutputParserFields = XMLOutputParserFields,
+> extends BaseOutputParser<XMLResult, XMLOutputChunk<F>> {
   readonly tags: string[] | undefined;
+  readonly diff: boolean;
 
-  constructor(fields: XMLOutputParserFields = {}) {
+  constructor(fields?: F) {
     super();
-    this.tags = fields.tags;
-    if (fields.name !== undefined) this.name = fields.name;
+    this.tags = fields?.tags;
+    this.diff = fields?.diff ?? false;
+    if (fields?.name !== undefined) this.name = fields.name;
   }
 
   override async parse(text: string): Promise<XMLResult> {
@@ -59,17 +85,30 @@ export class XMLOutputParser extends BaseOutputParser<XMLResult, XMLResult> {
     return lines.join("\n");
   }
 
-  override createAggregator(): Aggregator<XMLResult, XMLResult> {
-    // Each chunk is the whole value so far: the last one is the output.
-    return new LastValueAggregator<XMLResult>();
+  override createAggregator(): Aggregator<XMLOutputChunk<F>, XMLResult> {
+    // A value chunk is the whole value so far (the last one is the output); ops build it.
+    const aggregator: Aggregator<never, XMLResult> = this.diff
+      ? new XmlPatchAggregator()
+      : new LastValueAggregator();
+    return aggregator as Aggregator<XMLOutputChunk<F>, XMLResult>;
   }
 
-  protected override async *parseTextStream(texts: AsyncIterable<string>): AsyncIterable<XMLResult> {
+  protected override async *parseTextStream(texts: AsyncIterable<string>): AsyncIterable<XMLOutputChunk<F>> {
     const reader = new XmlOutputReader();
+    let previous: XMLResult | undefined;
     for await (const text of texts) {
       reader.push(text);
       const changed = reader.tree.takeChanged();
-      if (changed !== undefined) yield changed;
+      if (changed === undefined) continue;
+      const chunk: XMLResult | JsonPatchOperation[] = !this.diff
+        ? changed
+        : previous === undefined
+          ? [{ op: "replace", path: "", value: changed }]
+          : compareJson(previous, changed);
+      previous = changed;
+      if (Array.isArray(chunk) && chunk.length === 0) continue;
+      // The chunk is the value without diff and the ops with it, which is what XMLOutputChunk<F> says.
+      yield chunk as XMLOutputChunk<F>;
     }
     reader.finish();
   }
