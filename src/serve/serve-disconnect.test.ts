@@ -146,7 +146,14 @@ describe("serve: heartbeats", () => {
     const { model, aborts } = recordingModel();
     const app = serve(
       { "/chat": model },
-      { heartbeat: { schedule: (tick) => (ticks.push(tick), () => undefined) } },
+      {
+        heartbeat: {
+          schedule: (tick) => {
+            ticks.push(tick);
+            return () => undefined;
+          },
+        },
+      },
     );
     const body = (await post(app, "/chat/stream", { input: "hi" })).body!;
     const reader = body.getReader();
