@@ -32,7 +32,8 @@ interface CallInProgress {
  * `invalid_tool_calls`.
  *
  * @example
- * for await (const call of model.bindTools([weather]).streamEvents("Weather in Paris and Rome?").toolCalls) {
+ * const stream = model.streamEvents("Weather in Paris and Rome?", { tools: [weather] });
+ * for await (const call of stream.toolCalls) {
  *   console.log(call.name, call.args); // as soon as each call is complete
  * }
  */
