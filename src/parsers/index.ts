@@ -37,4 +37,9 @@ export type { ParsedToolCall } from "./read-tool-calls.js";
 export { StandardSchemaOutputParser } from "./standard-schema-output-parser.js";
 export { StringOutputParser, StrOutputParser } from "./string-output-parser.js";
 export { StructuredOutputParser, type StructuredOutputParserOptions } from "./structured-output-parser.js";
-export { XMLOutputParser, type XMLOutputParserFields, type XMLResult } from "./xml-output-parser.js";
+export {
+  type XMLOutputChunk,
+  XMLOutputParser,
+  type XMLOutputParserFields,
+  type XMLResult,
+} from "./xml-output-parser.js";
