@@ -1,4 +1,6 @@
+import { RunRecorder } from "rivulet/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AbortError } from "../../errors/abort-error.js";
 import type { ChatModelStreamEvent } from "../../models/content-stream/chat-model-stream-event.js";
 import { LoopbackServer, readFixture } from "../test-support/loopback-server.js";
 import { ChatOpenAI } from "./index.js";
@@ -129,5 +131,37 @@ describe("ChatOpenAI content-block streaming (native events from Chat Completion
       model_name: "deepseek-reasoner",
     });
     expect(server.requests.length - requestsBefore).toBe(1);
+  });
+
+  /** The fixture up to its first text delta, on a connection that then stays open. */
+  const HANGING = {
+    headers: SSE,
+    body: CONTENT_BLOCKS.slice(0, CONTENT_BLOCKS.indexOf("both.")),
+    ending: "hang" as const,
+  };
+
+  it("cancels the request and closes the run when the reader breaks out", async () => {
+    server.reply(HANGING);
+    const recorder = new RunRecorder();
+    const stream = model().streamEvents("Weather?", { callbacks: [recorder] });
+    for await (const delta of stream.text) {
+      expect(delta).toBe("Checking ");
+      break;
+    }
+    const request = server.requests.at(-1);
+    expect(await request?.closed).toStrictEqual({ beforeFinished: true });
+    expect(recorder.openRuns()).toStrictEqual([]);
+    await expect(stream).rejects.toSatisfy(AbortError.isInstance);
+  });
+
+  it("cancels the request when the signal is aborted mid-stream", async () => {
+    server.reply(HANGING);
+    const controller = new AbortController();
+    const stream = model().streamEvents("Weather?", { signal: controller.signal });
+    const reading = (async () => {
+      for await (const delta of stream.text) if (delta === "Checking ") controller.abort();
+    })();
+    await expect(reading).rejects.toSatisfy(AbortError.isInstance);
+    expect(await server.requests.at(-1)?.closed).toStrictEqual({ beforeFinished: true });
   });
 });
