@@ -27,6 +27,12 @@ export interface ProviderChatModelFields extends ProviderTransportOptions {
    * the whole message once and events show one stream event (the HTTP answer itself still streams).
    */
   disableStreaming?: boolean | undefined;
+  /**
+   * `"v1"` puts `@langchain/core` 1.x's standard content blocks in each answer's `content` (text,
+   * reasoning, tool calls...; `response_metadata.output_version` is `"v1"`), as LangChain's
+   * `outputVersion` does; `"v0"` (the default) keeps the provider's own content.
+   */
+  outputVersion?: "v0" | "v1" | undefined;
   /** Same as `model` (LangChain's older name). */
   modelName?: string | undefined;
   /** Same as `stop` (the name LangChain's OpenAI and Anthropic models use). */

@@ -1,4 +1,5 @@
 import type { RunScope } from "../../engine/run-scope.js";
+import { mapStream } from "../../internal/async-streams.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import { AIMessageChunkAggregator } from "../../messages/ai-message-chunk-aggregator.js";
 import { BaseChatModel } from "../../models/base-chat-model.js";
@@ -18,6 +19,7 @@ import {
 } from "../../models/tool-definition.js";
 import { resolveCommonAliases } from "../internal/common-provider-options.js";
 import type { ProviderChatModelFields } from "./provider-chat-model-fields.js";
+import { checkOutputVersion, finishV1Message, toV1Chunk } from "./to-v1-message.js";
 
 // Declared with the chat-model base, which binds tools and builds structured output for every
 // model; named here too, where the providers' public entry has always exported them.
@@ -66,12 +68,23 @@ export abstract class ProviderChatModel<
       name: resolved.name,
     });
     this.fields = resolved;
+    checkOutputVersion(resolved.outputVersion);
   }
 
-  /** Streams the answer, or with `disableStreaming` delivers it as one chunk. */
+  /**
+   * Streams the answer, or with `disableStreaming` delivers it as one chunk; with
+   * `outputVersion: "v1"` each chunk's content is standard blocks (see `toV1Chunk`).
+   */
   override _stream(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
     const chunks = super._stream(input, scope);
-    return this.fields.disableStreaming === true ? wholeMessage(chunks) : chunks;
+    const delivered = this.fields.disableStreaming === true ? wholeMessage(chunks) : chunks;
+    return this.fields.outputVersion === "v1" ? mapStream(delivered, toV1Chunk) : delivered;
+  }
+
+  /** The folded answer; with `outputVersion: "v1"` its content is the message's standard blocks. */
+  override async _invoke(input: BaseLanguageModelInput, scope: RunScope): Promise<AIMessageChunk> {
+    const message = await super._invoke(input, scope);
+    return this.fields.outputVersion === "v1" ? finishV1Message(message) : message;
   }
 
   /** The structured-output method used when `withStructuredOutput` is not told. */

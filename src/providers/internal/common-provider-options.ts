@@ -20,6 +20,7 @@ export const COMMON_OPTION_TABLE: OptionTable<ProviderChatModelFields> = {
   tools: "option",
   toolChoice: "option",
   disableStreaming: "option",
+  outputVersion: "option",
   headers: "option",
   maxRetries: "option",
   timeout: "option",
@@ -49,7 +50,6 @@ export const COMMON_UNSUPPORTED: Readonly<Record<string, string>> = {
   cache: "Rivulet has no model cache",
   maxConcurrency: "pass `maxConcurrency` in the config of `batch`",
   onFailedAttempt: "wrap the model: `model.withRetry({ onFailedAttempt })`",
-  outputVersion: 'Rivulet messages keep the provider\'s content ("v0"); leave the option out',
 };
 
 /**
