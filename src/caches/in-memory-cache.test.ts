@@ -7,8 +7,9 @@ import {
   type Generation,
   InMemoryCache,
   InvalidConfigError,
+  LLM,
 } from "rivulet";
-import { normalizeIds, RunRecorder, toArray } from "rivulet/testing";
+import { FakeLLM, normalizeIds, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 
 /** A model that counts its calls and answers "<n>: <prompt>" in two chunks, with usage. */
@@ -140,5 +141,35 @@ describe("chat models with cache", () => {
     const cache: BaseCache = JSON.parse('{"lookup": 1}');
     expect(() => new CountingModel({ cache })).toThrow(InvalidConfigError);
     expect(() => new CountingModel({ cache })).toThrow(/^cache must be true, false or a BaseCache/);
+  });
+});
+
+describe("text-completion models with cache", () => {
+  it("complete a repeated prompt from the cache, as one chunk, still observed", async () => {
+    let calls = 0;
+    class CountingLLM extends LLM {
+      _llmType() {
+        return "counting-llm";
+      }
+      async _call(prompt: string) {
+        calls++;
+        return `${calls}:${prompt}`;
+      }
+    }
+    const cache = new InMemoryCache();
+    const llm = new CountingLLM({ cache });
+    expect(await llm.invoke("p")).toBe("1:p");
+    expect(await toArray(llm.stream("p"))).toEqual(["1:p"]);
+    const events = [];
+    for await (const event of llm.streamEvents("p", { version: "v2" })) events.push(event.event);
+    expect(events).toEqual(["on_llm_start", "on_llm_stream", "on_llm_end"]);
+    expect(calls).toBe(1);
+    expect(await cache.lookup("p", llm._getSerializedCacheKeyParametersForCall({}))).toEqual([
+      { text: "1:p" },
+    ]);
+    expect(llm._getSerializedCacheKeyParametersForCall({ stop: ["x"] })).toBe(
+      '_model:"base_llm",_type:"counting-llm",stop:["x"]',
+    );
+    expect(await new FakeLLM({ response: "r", cache }).invoke("q")).toBe("r");
   });
 });

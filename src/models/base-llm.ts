@@ -1,3 +1,5 @@
+import type { BaseCache, Generation } from "../caches/base-cache.js";
+import { resolveCache } from "../caches/resolve-cache.js";
 import type { LLMResult } from "../callbacks/callback-handler.js";
 import type { RunPresentation } from "../callbacks/run.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
@@ -9,8 +11,11 @@ import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/co
 import { getBufferString } from "../messages/get-buffer-string.js";
 import { Runnable } from "../runnables/runnable.js";
 import { GenerationChunk } from "../streams/generation-chunk.js";
+import { serializedCacheKey } from "./cache-key.js";
+import { cachedTextStream } from "./cached-text-stream.js";
 import type { ChatModelCallOptions, LangSmithParams } from "./chat-model-call-options.js";
 import { lsProviderFromName } from "./ls-provider-from-name.js";
+import { tracingCallOptions } from "./tracing-call-options.js";
 
 /**
  * The prompt an LLM completes for an input, as `@langchain/core` builds it: a string as it is,
@@ -54,6 +59,15 @@ const LLM_PRESENTATION: RunPresentation = {
 /** A text-completion model's input: a string, a list of messages (their transcript is used) or a prompt value (its text). */
 export type BaseLLMInput = string | readonly BaseMessageLike[] | { toString(): string };
 
+/** Fields every text-completion model shares (`@langchain/core`'s `BaseLLMParams`). */
+export interface BaseLLMParams {
+  /**
+   * Cache completions: `true` for the process-wide `InMemoryCache.global()`, or a cache
+   * instance. A cached completion still streams (as one chunk) and still shows in events.
+   */
+  cache?: BaseCache<Generation[]> | boolean | undefined;
+}
+
 /**
  * Base of text-completion models (string in, string chunks out; `on_llm_*` events). A provider
  * implements `_streamText`. Like chat models, `invoke` streams under an event observer.
@@ -68,9 +82,36 @@ export abstract class BaseLLM<
   CallOptions extends ChatModelCallOptions = ChatModelCallOptions,
 > extends Runnable<BaseLLMInput, string, string> {
   override readonly shape: RunnableShape = { input: "whole", output: "chunks" };
+  /** The cache completions are looked up in and stored to (see `BaseLLMParams.cache`). */
+  readonly cache: BaseCache<Generation[]> | undefined;
+
+  constructor(fields: BaseLLMParams = {}) {
+    super();
+    this.cache = resolveCache(fields.cache);
+  }
 
   override get runType() {
     return "llm" as const;
+  }
+
+  /** `@langchain/core`'s model kind in cache keys (`_model`). */
+  _modelType(): string {
+    return "base_llm";
+  }
+
+  /** The parameters that tell this model's completions apart in cache keys (none by default, as LangChain's base). */
+  _identifyingParams(): Record<string, unknown> {
+    return {};
+  }
+
+  /** The cache key of a call's parameters, derived as for chat models (see `BaseChatModel`). */
+  _getSerializedCacheKeyParametersForCall(options: ChatModelCallOptions): string {
+    return serializedCacheKey({
+      ...this._identifyingParams(),
+      ...tracingCallOptions(options),
+      _type: this._llmType(),
+      _model: this._modelType(),
+    });
   }
 
   /** The provider's identifier. */
@@ -103,7 +144,16 @@ export abstract class BaseLLM<
   override async *_stream(input: BaseLLMInput, scope: RunScope): AsyncIterable<string> {
     const options = { ...scope.config } as CallOptions;
     if (scope.signal !== undefined) options.signal = scope.signal;
-    for await (const text of this._streamText(promptText(input), options, scope)) {
+    const prompt = promptText(input);
+    const produce = () => this.#completion(prompt, options, scope);
+    const cache = this.cache;
+    if (cache === undefined) return yield* produce();
+    const llmKey = this._getSerializedCacheKeyParametersForCall(options);
+    yield* cachedTextStream({ cache, prompt, llmKey }, produce);
+  }
+
+  async *#completion(prompt: string, options: CallOptions, scope: RunScope): AsyncIterable<string> {
+    for await (const text of this._streamText(prompt, options, scope)) {
       throwIfAborted(scope.signal);
       yield text;
     }

@@ -1,3 +1,4 @@
+import type { BaseCache, Generation } from "../caches/base-cache.js";
 import type { CallbackManagerForLLMRun } from "../models/callback-manager-for-llm-run.js";
 import { LLM } from "../models/llm.js";
 
@@ -8,6 +9,8 @@ export interface FakeLLMFields {
   /** Fail every call with an `Error` of this message (to test error paths). */
   thrownErrorString?: string | undefined;
   name?: string | undefined;
+  /** Cache completions (see `BaseLLMParams.cache`). */
+  cache?: BaseCache<Generation[]> | boolean | undefined;
 }
 
 /**
@@ -22,7 +25,7 @@ export class FakeLLM extends LLM {
   readonly thrownErrorString: string | undefined;
 
   constructor(fields: FakeLLMFields = {}) {
-    super();
+    super({ cache: fields.cache });
     this.response = fields.response;
     this.thrownErrorString = fields.thrownErrorString;
     if (fields.name !== undefined) this.name = fields.name;
