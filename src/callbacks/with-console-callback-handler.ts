@@ -3,7 +3,9 @@ import { ConsoleCallbackHandler } from "./console-callback-handler.js";
 import type { RunObserver } from "./run-observer.js";
 
 function isConsoleHandler(observer: RunObserver): boolean {
-  return observer instanceof ConsoleCallbackHandler || Reflect.get(observer, "name") === "console_callback_handler";
+  return (
+    observer instanceof ConsoleCallbackHandler || Reflect.get(observer, "name") === "console_callback_handler"
+  );
 }
 
 /**

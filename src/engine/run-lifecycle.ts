@@ -1,6 +1,6 @@
 import { CallbackManager } from "../callbacks/callback-manager.js";
-import { withConsoleCallbackHandler } from "../callbacks/with-console-callback-handler.js";
 import type { Run } from "../callbacks/run.js";
+import { withConsoleCallbackHandler } from "../callbacks/with-console-callback-handler.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { TimeoutError } from "../errors/abort-error.js";
 import { combineSignals, throwIfAborted } from "../internal/abort.js";
