@@ -5,9 +5,11 @@ import type { BaseMessage } from "../messages/base-message.js";
 import { BaseChatModel } from "../models/base-chat-model.js";
 import type { BaseLanguageModelInput, ChatModelCallOptions } from "../models/chat-model-call-options.js";
 import type { JsonRecord } from "../models/json-record.js";
+import type { BindableTool, BindToolsOptions } from "../models/tool-definition.js";
 import type { Runnable } from "../runnables/runnable.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
 import { checkFakeFields } from "./fake-fields.js";
+import { checkToolStyle, type FakeToolStyle, fakeBoundTools } from "./fake-tool-style.js";
 
 /** How a fake splits a response into chunks: one character each, or words with their leading space. */
 export type FakeChunking = "char" | "word";
@@ -27,6 +29,8 @@ export interface FakeListChatModelFields extends FakeTimingOptions {
   generationInfo?: Record<string, unknown> | undefined;
   /** Cache answers (see `BaseChatModelFields.cache`). */
   cache?: BaseCache<Generation[]> | boolean | undefined;
+  /** How `bindTools` formats the tools it binds (default `"openai"`), as LangChain's fakes. */
+  toolStyle?: FakeToolStyle | undefined;
 }
 
 /** Call options of `FakeListChatModel`: `thrownErrorString` fails the call with that message. */
@@ -58,12 +62,14 @@ export class FakeListChatModel extends BaseChatModel<FakeListChatModelCallOption
   readonly timing: FakeTimingOptions;
   readonly emitCustomEvent: boolean;
   readonly generationInfo: Record<string, unknown> | undefined;
+  readonly toolStyle: FakeToolStyle;
   #next = 0;
 
   constructor(fields: FakeListChatModelFields) {
     super({ model: fields.model, name: fields.name, cache: fields.cache });
     this.emitCustomEvent = fields.emitCustomEvent ?? false;
     this.generationInfo = fields.generationInfo;
+    this.toolStyle = checkToolStyle(fields.toolStyle);
     checkFakeFields(fields);
     this.responses = fields.responses;
     this.chunking = fields.chunking ?? "char";
@@ -96,6 +102,17 @@ export class FakeListChatModel extends BaseChatModel<FakeListChatModelCallOption
       const metadata = last && this.generationInfo !== undefined ? { ...this.generationInfo } : undefined;
       yield new AIMessageChunk({ content: piece, response_metadata: metadata });
     }
+  }
+
+  /**
+   * Binds `tools` to every call in this fake's `toolStyle` (as `@langchain/core`'s fakes do), with
+   * the tool choice; the answers stay the scripted ones.
+   */
+  override bindTools(
+    tools: BindableTool[],
+    options: BindToolsOptions = {},
+  ): Runnable<BaseLanguageModelInput, AIMessageChunk, AIMessageChunk> {
+    return this.withConfig(fakeBoundTools(tools, this.toolStyle, options));
   }
 
   /** Structured output reads the response text as JSON, as LangChain's fake does. */

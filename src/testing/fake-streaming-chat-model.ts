@@ -3,9 +3,16 @@ import { AIMessage } from "../messages/ai-message.js";
 import { AIMessageChunk, toolCallFieldsOf } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { BaseChatModel } from "../models/base-chat-model.js";
-import type { ChatModelCallOptions, LangSmithParams } from "../models/chat-model-call-options.js";
+import type {
+  BaseLanguageModelInput,
+  ChatModelCallOptions,
+  LangSmithParams,
+} from "../models/chat-model-call-options.js";
+import type { BindableTool, BindToolsOptions } from "../models/tool-definition.js";
+import type { Runnable } from "../runnables/runnable.js";
 import { type FakeTimingOptions, pause } from "./fake-delay.js";
 import { checkFakeFields } from "./fake-fields.js";
+import { checkToolStyle, type FakeToolStyle, fakeBoundTools } from "./fake-tool-style.js";
 import { scriptedResponseChunks } from "./scripted-response-chunks.js";
 
 /** A shallow copy of a scripted chunk (cheaper than `concat`, which merges every field). */
@@ -35,6 +42,8 @@ export interface FakeStreamingChatModelFields extends FakeTimingOptions {
   responses?: BaseMessage[] | undefined;
   /** Fail every call with an `Error` of this message (to test error paths). */
   thrownErrorString?: string | undefined;
+  /** How `bindTools` formats the tools it binds (default `"openai"`), as LangChain's fakes. */
+  toolStyle?: FakeToolStyle | undefined;
   model?: string | undefined;
   name?: string | undefined;
   /** Reported as `ls_provider`, to mimic a real provider in event tests (default: derived from the name, as for any model). */
@@ -60,6 +69,7 @@ export class FakeStreamingChatModel extends BaseChatModel {
   readonly chunks: readonly AIMessageChunk[];
   readonly responses: readonly BaseMessage[];
   readonly thrownErrorString: string | undefined;
+  readonly toolStyle: FakeToolStyle;
   #next = 0;
   readonly timing: FakeTimingOptions;
   readonly provider: string | undefined;
@@ -81,6 +91,7 @@ export class FakeStreamingChatModel extends BaseChatModel {
     this.chunks = fields.chunks ?? [];
     this.responses = fields.responses ?? [];
     this.thrownErrorString = fields.thrownErrorString;
+    this.toolStyle = checkToolStyle(fields.toolStyle);
     this.timing = { sleep: fields.sleep, delay: fields.delay };
     this.provider = fields.provider;
   }
@@ -92,6 +103,17 @@ export class FakeStreamingChatModel extends BaseChatModel {
   override getLsParams(options: ChatModelCallOptions = {}): LangSmithParams {
     const params = super.getLsParams(options);
     return this.provider === undefined ? params : { ...params, ls_provider: this.provider };
+  }
+
+  /**
+   * Binds `tools` to every call in this fake's `toolStyle` (as `@langchain/core`'s fakes do), with
+   * the tool choice; the answers stay the scripted ones.
+   */
+  override bindTools(
+    tools: BindableTool[],
+    options: BindToolsOptions = {},
+  ): Runnable<BaseLanguageModelInput, AIMessageChunk, AIMessageChunk> {
+    return this.withConfig(fakeBoundTools(tools, this.toolStyle, options));
   }
 
   /** What this call streams: the scripted chunks, else the next response's, else an echo. */

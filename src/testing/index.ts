@@ -20,6 +20,7 @@ export { FakeRetriever, type FakeRetrieverFields } from "./fake-retriever.js";
 export { FakeStreamingChatModel, type FakeStreamingChatModelFields } from "./fake-streaming-chat-model.js";
 export { FakeStreamingLLM } from "./fake-streaming-llm.js";
 export { FakeTool, type FakeToolParams } from "./fake-tool.js";
+export type { FakeToolStyle } from "./fake-tool-style.js";
 export { type RecordedEntry, RunRecorder } from "./run-recorder.js";
 export { scriptedResponseChunks } from "./scripted-response-chunks.js";
 export { fromArray, normalizeIds, toArray } from "./stream-helpers.js";

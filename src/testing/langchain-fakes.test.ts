@@ -7,6 +7,7 @@ import {
   FakeEmbeddings,
   FakeListChatModel,
   FakeLLM,
+  FakeStreamingChatModel,
   FakeTool,
   SyntheticEmbeddings,
   toArray,
@@ -131,5 +132,36 @@ describe("FakeListChatModel's LangChain options", () => {
     const model = new FakeListChatModel({ responses: ["fine"] });
     const tool = new FakeTool({ name: "t", description: "d", schema: z.object({}) });
     expect((await model.bindTools([tool]).invoke("x")).content).toBe("fine");
+  });
+});
+
+describe("toolStyle: how the fakes' bindTools formats the tools, as LangChain's fakes", () => {
+  const tool = new FakeTool({ name: "search", description: "Search", schema: z.object({ q: z.string() }) });
+  const parameters = expect.objectContaining({ type: "object", properties: { q: { type: "string" } } });
+  /** The tools a bound fake's call receives. */
+  async function boundTools(toolStyle: "openai" | "anthropic" | "bedrock" | "google" | undefined) {
+    const seen: unknown[] = [];
+    const model = new FakeListChatModel({ responses: ["ok"], ...(toolStyle ? { toolStyle } : {}) });
+    const bound = model.bindTools([tool], { tool_choice: "search" });
+    await bound.invoke("x", {
+      callbacks: [{ handleChatModelStart: (...args: unknown[]) => void seen.push(args[4]) }],
+    });
+    return seen[0];
+  }
+
+  it.each([
+    [undefined, [{ type: "function", function: { name: "search", description: "Search", parameters } }]],
+    ["openai", [{ type: "function", function: { name: "search", description: "Search", parameters } }]],
+    ["anthropic", [{ name: "search", description: "Search", input_schema: parameters }]],
+    ["bedrock", [{ toolSpec: { name: "search", description: "Search", inputSchema: parameters } }]],
+    ["google", [{ functionDeclarations: [{ name: "search", description: "Search", parameters }] }]],
+  ] as const)("%s", async (toolStyle, tools) => {
+    expect(await boundTools(toolStyle)).toMatchObject({ options: { tools, tool_choice: "search" } });
+  });
+
+  it("rejects an unknown style", () => {
+    const toolStyle: "openai" = JSON.parse('"mistral"');
+    expect(() => new FakeListChatModel({ responses: ["x"], toolStyle })).toThrow(/^toolStyle must be/);
+    expect(() => new FakeStreamingChatModel({ toolStyle })).toThrow(InvalidConfigError);
   });
 });
