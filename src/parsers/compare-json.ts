@@ -16,8 +16,28 @@ function copy(value: unknown): unknown {
   return isContainer(value) ? structuredClone(value) : value;
 }
 
+/** The `compareInto` of two arrays, by index (their keys), without listing the keys. */
+function compareArrays(previous: unknown[], next: unknown[], path: string, ops: JsonPatchOperation[]): void {
+  for (let index = previous.length - 1; index >= 0; index -= 1) {
+    const before = previous[index];
+    if (index >= next.length) {
+      ops.push({ op: "remove", path: `${path}/${index}` });
+      continue;
+    }
+    const after = next[index];
+    if (before === after) continue;
+    if (isContainer(before) && isContainer(after) && Array.isArray(before) === Array.isArray(after)) {
+      compareInto(before, after, `${path}/${index}`, ops);
+    } else ops.push({ op: "replace", path: `${path}/${index}`, value: copy(after) });
+  }
+  for (let index = previous.length; index < next.length; index += 1) {
+    ops.push({ op: "add", path: `${path}/${index}`, value: copy(next[index]) });
+  }
+}
+
 function compareInto(previous: Container, next: Container, path: string, ops: JsonPatchOperation[]): void {
   if (previous === next) return;
+  if (Array.isArray(previous) && Array.isArray(next)) return compareArrays(previous, next, path, ops);
   const previousKeys = Object.keys(previous);
   const nextKeys = Object.keys(next);
   let removed = false;
@@ -25,9 +45,12 @@ function compareInto(previous: Container, next: Container, path: string, ops: Js
   for (let index = previousKeys.length - 1; index >= 0; index -= 1) {
     const key = previousKeys[index] ?? "";
     const before = member(previous, key);
+    const present = Object.hasOwn(next, key);
+    const after = present ? member(next, key) : undefined;
+    // Shared members (closed parts of a streamed value) are equal: nothing to build for them.
+    if (present && before === after) continue;
     const at = `${path}/${escapeJsonPointerToken(key)}`;
-    if (Object.hasOwn(next, key)) {
-      const after = member(next, key);
+    if (present) {
       if (isContainer(before) && isContainer(after) && Array.isArray(before) === Array.isArray(after)) {
         compareInto(before, after, at, ops);
       } else if (before !== after) ops.push({ op: "replace", path: at, value: copy(after) });

@@ -18,12 +18,17 @@ export interface XMLOutputParserFields {
 /** What an {@link XMLOutputParser} streams for its fields: values, or patch ops with `diff: true`. */
 export type XMLOutputChunk<F> = F extends { diff: true } ? JsonPatchOperation[] : XMLResult;
 
-/** Folds a diff stream into the value: each batch applied copy-on-write (chunks handed out stay as they were). */
+/**
+ * Folds a diff stream into the value, in place on a document only it owns: the ops' values are
+ * copies (see `compareJson`) except the first, which replaces the root and is cloned here, so
+ * chunks handed out are never changed and each batch costs its ops, not the document.
+ */
 class XmlPatchAggregator implements Aggregator<JsonPatchOperation[], XMLResult> {
   #value: XMLResult | undefined = undefined;
 
   add(ops: JsonPatchOperation[]): void {
-    this.#value = applyPatch(this.#value, ops);
+    const owned = this.#value === undefined ? structuredClone(ops) : ops;
+    this.#value = applyPatch(this.#value, owned, { mutate: true });
   }
 
   result(): XMLResult | undefined {
@@ -39,7 +44,9 @@ class XmlPatchAggregator implements Aggregator<JsonPatchOperation[], XMLResult> 
  * line's leading whitespace dropped, the whole trimmed) and entities decoded; bare XML or a
  * ```` ```xml ```` fence. Streaming yields the growing value each time it changed, as
  * LangChain's does (`{}`, `{ movies: "" }`, ..., `{ ... { title: "Du" } ... }`), but reads each
- * character once instead of re-parsing the text per chunk. Malformed XML fails with an
+ * character once instead of re-parsing the text per chunk. Each value streamed costs the open
+ * elements and their direct children (closed elements keep their value and are shared by
+ * later values), so an element with thousands of children costs its width per change. Malformed XML fails with an
  * `OutputParserError` carrying the text, mid-stream as soon as it is seen; unfinished XML is not
  * an error. With `diff: true` it streams JSON Patch ops instead, the ops LangChain's diff mode
  * sends (the first replaces the root). Differences from LangChain, on purpose: CDATA content is
