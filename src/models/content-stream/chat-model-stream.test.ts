@@ -271,4 +271,29 @@ describe("model.streamEvents(input) without a version: content-block streaming",
       },
     ]);
   });
+
+  it("derives blocks from list content: thinking with its signature, indexed text, other parts as non-standard", async () => {
+    const chunks = [
+      new AIMessageChunk({ content: [{ type: "thinking", thinking: "Think", index: 0 }] }),
+      new AIMessageChunk({ content: [{ type: "thinking", thinking: "", signature: "sig", index: 0 }] }),
+      new AIMessageChunk({ content: [{ type: "text", text: "Done", index: 1 }] }),
+      new AIMessageChunk({ content: [{ type: "redacted_thinking", data: "opaque", index: 2 }] }),
+    ];
+    const stream = model(chunks).streamEvents("hi");
+    const finished = (await collect(stream)).filter((e) => e.event === "content-block-finish");
+    expect(finished).toStrictEqual([
+      {
+        event: "content-block-finish",
+        index: 0,
+        content: { type: "reasoning", reasoning: "Think", signature: "sig" },
+      },
+      { event: "content-block-finish", index: 1, content: { type: "text", text: "Done" } },
+      {
+        event: "content-block-finish",
+        index: 2,
+        content: { type: "non_standard", value: { type: "redacted_thinking", data: "opaque" } },
+      },
+    ]);
+    expect(await stream.reasoning).toBe("Think");
+  });
 });
