@@ -37,7 +37,10 @@ function compareArrays(previous: unknown[], next: unknown[], path: string, ops: 
 
 function compareInto(previous: Container, next: Container, path: string, ops: JsonPatchOperation[]): void {
   if (previous === next) return;
-  if (Array.isArray(previous) && Array.isArray(next)) return compareArrays(previous, next, path, ops);
+  if (Array.isArray(previous) && Array.isArray(next)) {
+    compareArrays(previous, next, path, ops);
+    return;
+  }
   const previousKeys = Object.keys(previous);
   const nextKeys = Object.keys(next);
   let removed = false;

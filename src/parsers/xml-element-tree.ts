@@ -15,10 +15,10 @@ interface XmlElement {
   closed: XMLResult | undefined;
 }
 
-function valueOf(element: XmlElement): XMLResult {
+function elementValue(element: XmlElement): XMLResult {
   if (element.closed !== undefined) return element.closed;
   const value: XMLResult = {};
-  const content = element.children.length > 0 ? element.children.map(valueOf) : element.text;
+  const content = element.children.length > 0 ? element.children.map(elementValue) : element.text;
   Object.defineProperty(value, element.name, {
     value: content,
     writable: true,
@@ -87,11 +87,11 @@ export class XmlElementTree {
   }
 
   value(): XMLResult {
-    return this.#root === undefined ? {} : valueOf(this.#root);
+    return this.#root === undefined ? {} : elementValue(this.#root);
   }
 
   #finish(element: XmlElement): void {
-    element.closed = valueOf(element);
+    element.closed = elementValue(element);
     if (this.#open.length === 0) this.#done = true;
   }
 }

@@ -79,13 +79,17 @@ export class XmlOutputReader {
           return;
         }
         this.#phase = Phase.Prose;
-        return this.#countFence(char, Phase.Tag);
+        this.#countFence(char, Phase.Tag);
+        return;
       case Phase.Prose:
-        return this.#countFence(char, Phase.Tag);
+        this.#countFence(char, Phase.Tag);
+        return;
       case Phase.Tag:
-        return this.#tagStep(char);
+        this.#tagStep(char);
+        return;
       case Phase.Fenced:
-        return this.#fencedStep(char);
+        this.#fencedStep(char);
+        return;
       default:
         return;
     }

@@ -89,9 +89,11 @@ export class XmlTokenizer {
   #step(char: string): void {
     switch (this.#state) {
       case State.Entity:
-        return this.#entity(char);
+        this.#entity(char);
+        return;
       case State.TagStart:
-        return this.#tagStart(char);
+        this.#tagStart(char);
+        return;
       case State.OpenName:
         if (NAME_CHAR.test(char)) this.#buffer += char;
         else {
@@ -101,16 +103,20 @@ export class XmlTokenizer {
         }
         return;
       case State.InTag:
-        return this.#inTag(char);
+        this.#inTag(char);
+        return;
       case State.Quoted:
         if (char === this.#quote) this.#state = State.InTag;
         return;
       case State.CloseName:
-        return this.#closeName(char);
+        this.#closeName(char);
+        return;
       case State.Bang:
-        return this.#bang(char);
+        this.#bang(char);
+        return;
       default:
-        return this.#untilTerminator(char);
+        this.#untilTerminator(char);
+        return;
     }
   }
 
