@@ -31,7 +31,10 @@ function copyChunk(chunk: AIMessageChunk): AIMessageChunk {
 
 /** Options of `FakeStreamingChatModel`. */
 export interface FakeStreamingChatModelFields extends FakeTimingOptions {
-  /** The exact chunks to yield on every call (text, tool-call chunks, usage metadata...). */
+  /**
+   * The exact chunks to yield on every call (text, tool-call chunks, usage metadata...). Given,
+   * even empty, they are the answer (`[]` streams nothing; LangChain's fake echoes then).
+   */
   chunks?: AIMessageChunk[] | undefined;
   /**
    * Without `chunks`: whole answers given in turn, cycling (LangChain's fake always gives the
@@ -70,6 +73,7 @@ export class FakeStreamingChatModel extends BaseChatModel {
   readonly responses: readonly BaseMessage[];
   readonly thrownErrorString: string | undefined;
   readonly toolStyle: FakeToolStyle;
+  readonly #scriptedChunks: boolean;
   #next = 0;
   readonly timing: FakeTimingOptions;
   readonly provider: string | undefined;
@@ -89,6 +93,7 @@ export class FakeStreamingChatModel extends BaseChatModel {
       throw new InvalidConfigError(`responses must be an array of messages, got ${typeof fields.responses}`);
     }
     this.chunks = fields.chunks ?? [];
+    this.#scriptedChunks = fields.chunks !== undefined;
     this.responses = fields.responses ?? [];
     this.thrownErrorString = fields.thrownErrorString;
     this.toolStyle = checkToolStyle(fields.toolStyle);
@@ -118,7 +123,7 @@ export class FakeStreamingChatModel extends BaseChatModel {
 
   /** What this call streams: the scripted chunks, else the next response's, else an echo. */
   #script(messages: BaseMessage[]): readonly AIMessageChunk[] {
-    if (this.chunks.length > 0) return this.chunks;
+    if (this.#scriptedChunks) return this.chunks;
     const response = this.responses[this.#next++ % Math.max(this.responses.length, 1)];
     return scriptedResponseChunks(response ?? new AIMessage(messages[0]?.text ?? ""));
   }
