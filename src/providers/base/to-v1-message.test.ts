@@ -101,7 +101,7 @@ describe("outputVersion", () => {
 });
 
 describe("toV1Chunk and finishV1Message", () => {
-  it("turn reasoning, text and fragments into blocks, and a call that did not parse into invalid_tool_call", () => {
+  it("turn reasoning and text into blocks, finished calls into tool_call and a call that did not parse into invalid_tool_call", () => {
     const pieces = [
       new AIMessageChunk({ content: "", additional_kwargs: { reasoning_content: "Hm" } }),
       new AIMessageChunk({ content: "", additional_kwargs: { reasoning_content: "m." } }),
@@ -116,9 +116,9 @@ describe("toV1Chunk and finishV1Message", () => {
         tool_call_chunks: [{ id: "c2", name: "g", args: "{oops", index: 1 }],
       }),
     ].map(toV1Chunk);
-    expect(pieces[3]?.content).toEqual([
-      { type: "tool_call_chunk", id: "c1", name: "f", args: '{"a":', index: 0 },
-    ]);
+    // Fragments stay in tool_call_chunks only; the finished calls join the content at the end.
+    expect(pieces[3]?.content).toEqual([]);
+    expect(pieces[3]?.tool_call_chunks).toMatchObject([{ id: "c1", name: "f", args: '{"a":', index: 0 }]);
     const message = finishV1Message(pieces.reduce((left, right) => left.concat(right)));
     expect(message.content).toEqual([
       { type: "reasoning", reasoning: "Hmm." },

@@ -16,7 +16,11 @@ export function checkOutputVersion(value: unknown): "v0" | "v1" | undefined {
   );
 }
 
-/** One streamed chunk's standard blocks: its reasoning, its content's blocks, its tool-call fragments. */
+/**
+ * One streamed chunk's standard blocks: its reasoning, then its content's blocks. Tool-call
+ * fragments stay in `tool_call_chunks` only (the finished calls join the content at the end):
+ * fragment blocks in the content would be folded a second time by every reader of the chunks.
+ */
 function chunkBlocks(chunk: AIMessageChunk): StandardContentBlock[] {
   const blocks: StandardContentBlock[] = [];
   const reasoning = chunk.additional_kwargs.reasoning_content;
@@ -27,14 +31,6 @@ function chunkBlocks(chunk: AIMessageChunk): StandardContentBlock[] {
     if (chunk.content !== "") blocks.push({ type: "text", text: chunk.content, index: TEXT_INDEX });
   } else {
     blocks.push(...toStandardBlocks(chunk.content));
-  }
-  for (const fragment of chunk.tool_call_chunks) {
-    const block: StandardContentBlock = { type: "tool_call_chunk" };
-    if (fragment.id !== undefined) block.id = fragment.id;
-    if (fragment.name !== undefined) block.name = fragment.name;
-    if (fragment.args !== undefined) block.args = fragment.args;
-    if (fragment.index !== undefined) block.index = fragment.index;
-    blocks.push(block);
   }
   return blocks;
 }
@@ -62,40 +58,32 @@ export function toV1Chunk(chunk: AIMessageChunk): AIMessageChunk {
   });
 }
 
-/** A whole answer's v1 block: a finished call in place of its fragments, no streaming index. */
-function finishedBlock(
-  block: StandardContentBlock,
-  message: AIMessageChunk,
-): StandardContentBlock | undefined {
-  if (block.type === "tool_call_chunk") {
-    const call = message.tool_calls.find((candidate) => candidate.id === block.id);
-    if (call !== undefined)
-      return {
-        type: "tool_call",
-        ...(call.id === undefined ? {} : { id: call.id }),
-        name: call.name,
-        args: call.args,
-      };
-    const invalid = message.invalid_tool_calls.find((candidate) => candidate.id === block.id);
-    if (invalid === undefined) return undefined;
-    const { index: _index, type: _type, ...fields } = invalid;
-    return { type: "invalid_tool_call", ...fields };
-  }
-  const { index: _index, ...rest } = block;
-  return rest;
-}
-
 /**
- * The folded answer of a v1 stream as `invoke` returns it: tool-call fragments replaced by the
- * finished `tool_call` (or `invalid_tool_call`) and the streaming indexes dropped, so the content
- * is the message's standard blocks in order.
+ * The folded answer of a v1 stream as `invoke` returns it: its blocks without the streaming
+ * indexes, then its finished tool calls (`tool_call`) and the calls that did not parse
+ * (`invalid_tool_call`), so the content is the message's standard blocks in order.
  */
 export function finishV1Message(message: AIMessageChunk): AIMessageChunk {
-  if (typeof message.content === "string") return toV1Chunk(message);
+  const folded =
+    typeof message.content === "string" ? chunkBlocks(message) : toStandardBlocks(message.content);
   const blocks: StandardContentBlock[] = [];
-  for (const block of toStandardBlocks(message.content)) {
-    const finished = finishedBlock(block, message);
-    if (finished !== undefined) blocks.push(finished);
+  for (const block of folded) {
+    if (block.type === "tool_call_chunk") continue;
+    const { index: _index, ...rest } = block;
+    blocks.push(rest);
+  }
+  for (const call of message.tool_calls) {
+    if (blocks.some((block) => block.type === "tool_call" && call.id !== undefined && block.id === call.id))
+      continue;
+    blocks.push({
+      type: "tool_call",
+      ...(call.id === undefined ? {} : { id: call.id }),
+      name: call.name,
+      args: call.args,
+    });
+  }
+  for (const { index: _index, type: _type, ...fields } of message.invalid_tool_calls) {
+    blocks.push({ type: "invalid_tool_call", ...fields });
   }
   return new AIMessageChunk({
     content: asContent(blocks),
