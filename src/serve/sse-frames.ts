@@ -11,7 +11,7 @@ export interface SseFramesOptions {
   /** Send `event: metadata` with the run id first (the `stream` route). */
   readonly metadata: boolean;
   readonly errors: ErrorPayloadOptions;
-  /** The request's signal: once aborted, nobody reads, so a failure is not written. */
+  /** Aborted when the client has gone away: nobody reads, so a failure is not written. */
   readonly signal: AbortSignal;
 }
 

@@ -12,6 +12,8 @@ interface StreamedRun {
   readonly config: RunnableConfig;
   readonly runId: string;
   readonly abort: AbortController;
+  /** Aborted only when the client goes away, unlike `config.signal`, which a server deadline also aborts. */
+  readonly clientGone: AbortSignal;
   readonly body: Record<string, unknown>;
 }
 
@@ -21,9 +23,9 @@ async function startRun(context: RouteContext): Promise<StreamedRun> {
   const runId = context.options.generateId();
   // One signal for every way a client goes away: the request's own, a cancelled body, a failed write.
   const abort = new AbortController();
-  const signal = AbortSignal.any([context.request.signal, abort.signal]);
-  const config = await runConfig(context, body.config, ["body", "config"], { runId, signal });
-  return { input, config, runId, abort, body };
+  const clientGone = AbortSignal.any([context.request.signal, abort.signal]);
+  const config = await runConfig(context, body.config, ["body", "config"], { runId, signal: clientGone });
+  return { input, config, runId, abort, clientGone, body };
 }
 
 function respond(
@@ -37,7 +39,8 @@ function respond(
     dialect: context.dialect,
     metadata,
     errors: { exposeMessages: context.options.exposeErrors },
-    signal: run.config.signal ?? run.abort.signal,
+    // Not `config.signal`: a deadline the server set (perRequestConfig) must still send its error frame.
+    signal: run.clientGone,
   });
   const headers = new Headers(context.headers);
   headers.set("x-rivulet-run-id", run.runId);
