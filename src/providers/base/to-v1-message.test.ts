@@ -43,6 +43,15 @@ describe("outputVersion", () => {
     expect(message.contentBlocks).toEqual(message.content);
   });
 
+  it("gives the same v1 message through the content-block stream (streamEvents without a version)", async () => {
+    server.reply(reply(fixture("openai", "tool-calls.sse")));
+    const message = await openai("v1").streamEvents("Weather in Paris and Tokyo?");
+    expect(message.content).toEqual([
+      { type: "tool_call", id: "call_weather_paris", name: "get_weather", args: { city: "Paris" } },
+      { type: "tool_call", id: "call_weather_tokyo", name: "get_weather", args: { city: "Tōkyō" } },
+    ]);
+  });
+
   it("streams chunks whose content is standard blocks that join into one text block", async () => {
     server.reply(reply(fixture("openai", "text.sse")));
     const { chunks, error } = await collect(openai("v1").stream("Tell me about rivers"));
