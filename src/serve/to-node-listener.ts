@@ -31,10 +31,13 @@ export function toNodeListener(fetch: FetchHandler): NodeListener {
 async function respond(fetch: FetchHandler, req: NodeRequest, res: ServerResponse): Promise<void> {
   const abort = new AbortController();
   const closed = new Promise<typeof CLOSED>((resolve) => {
-    res.once("close", () => {
+    const onClose = () => {
       if (!res.writableFinished) abort.abort(new AbortError("The client closed the connection"));
       resolve(CLOSED);
-    });
+    };
+    // A middleware may call the listener after the client left: `close` has fired already.
+    if (res.destroyed) onClose();
+    else res.once("close", onClose);
   });
   let response: Response;
   try {

@@ -1,0 +1,78 @@
+// Regressions from a hostile review of the Node adapter: each test failed before its fix.
+import { createServer } from "node:http";
+import { type AddressInfo, connect } from "node:net";
+import { RunnableGenerator } from "rivulet";
+import { type HeartbeatScheduler, serve, toNodeListener } from "rivulet/serve";
+import { RunRecorder } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200 && !condition(); attempt++)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(condition()).toBe(true);
+}
+
+describe("toNodeListener: hostile cases", () => {
+  it("a response that closed before the listener ran (the client left during a slow middleware) aborts at once", async () => {
+    const recorder = new RunRecorder();
+    let heartbeatsRunning = 0;
+    const schedule: HeartbeatScheduler = (tick, intervalMs) => {
+      heartbeatsRunning++;
+      const timer = setInterval(tick, intervalMs);
+      return () => {
+        heartbeatsRunning--;
+        clearInterval(timer);
+      };
+    };
+    const endless = RunnableGenerator.from(async function* () {
+      for (;;) {
+        yield "x".repeat(1000);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    });
+    const app = serve(endless, {
+      heartbeat: { intervalMs: 5, schedule },
+      perRequestConfig: (config) => ({ ...config, callbacks: [recorder] }),
+    });
+    const signals: AbortSignal[] = [];
+    const listener = toNodeListener((request) => {
+      signals.push(request.signal);
+      return app.fetch(request);
+    });
+    let listened = false;
+    const server = createServer((req, res) => {
+      let text = "";
+      req.setEncoding("utf8");
+      req.on("data", (chunk: string) => {
+        text += chunk;
+      });
+      req.on("end", () => {
+        Object.assign(req, { body: JSON.parse(text) });
+        // A slow middleware (an auth lookup): the client is gone before the listener runs.
+        res.once("close", () =>
+          setTimeout(() => {
+            listener(req, res);
+            listened = true;
+          }, 10),
+        );
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+      await new Promise((resolve) => socket.once("connect", resolve));
+      const body = JSON.stringify({ input: 1 });
+      socket.write(
+        `POST /stream_events HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      socket.destroy();
+      await until(() => listened);
+      expect(signals[0]?.aborted).toBe(true);
+      await until(() => recorder.openRuns().length === 0 && heartbeatsRunning === 0);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});
