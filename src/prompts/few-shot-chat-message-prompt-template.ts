@@ -6,13 +6,14 @@ import {
   checkExampleSource,
   examplesFor,
   type FewShotExampleSource,
-  type FramingTemplates,
-  parseFraming,
+  type FewShotFraming,
+  joinFramed,
+  resolveFraming,
 } from "./few-shot-examples.js";
 import type { MessagesPromptLike } from "./messages-prompt-part.js";
 import { defineOwn, mergeOwn, ownValue } from "./own-values.js";
 import type { InputValues, PartialValues } from "./prompt-variables.js";
-import { renderNodesWith, type TemplateFormat } from "./render-template.js";
+import type { TemplateFormat } from "./render-template.js";
 
 /** Fields of a {@link FewShotChatMessagePromptTemplate}, as `@langchain/core` names them. */
 export interface FewShotChatMessagePromptTemplateInput extends BasePromptTemplateInput, FewShotExampleSource {
@@ -65,28 +66,20 @@ export class FewShotChatMessagePromptTemplate<V extends InputValues = InputValue
   readonly exampleSeparator: string;
   readonly templateFormat: TemplateFormat;
   readonly validateTemplate: boolean;
-  readonly #framing: FramingTemplates;
+  readonly #framing: FewShotFraming;
 
   constructor(input: FewShotChatMessagePromptTemplateInput) {
     checkExampleSource(input, "FewShotChatMessagePromptTemplate");
-    const partialVariables = input.partialVariables ?? {};
-    const templateFormat = input.templateFormat ?? "f-string";
-    const validateTemplate = input.validateTemplate ?? true;
-    const framing = parseFraming(
-      { prefix: input.prefix ?? "", suffix: input.suffix ?? "", templateFormat },
-      { inputVariables: input.inputVariables, partialNames: Object.keys(partialVariables) },
-      validateTemplate,
-    );
-    const inferred = framing.used.filter((name) => !Object.hasOwn(partialVariables, name));
-    super({ inputVariables: input.inputVariables ?? inferred, partialVariables });
+    const framing = resolveFraming(input);
+    super({ inputVariables: framing.inputVariables, partialVariables: framing.partialVariables });
     this.examples = input.examples;
     this.exampleSelector = input.exampleSelector;
     this.examplePrompt = input.examplePrompt;
-    this.prefix = input.prefix ?? "";
-    this.suffix = input.suffix ?? "";
-    this.exampleSeparator = input.exampleSeparator ?? "\n\n";
-    this.templateFormat = templateFormat;
-    this.validateTemplate = validateTemplate;
+    this.prefix = framing.prefix;
+    this.suffix = framing.suffix;
+    this.exampleSeparator = framing.exampleSeparator;
+    this.templateFormat = framing.templateFormat;
+    this.validateTemplate = framing.validateTemplate;
     this.#framing = framing;
   }
 
@@ -120,9 +113,7 @@ export class FewShotChatMessagePromptTemplate<V extends InputValues = InputValue
       examples.map((example) => this.examplePrompt.formatMessages(example)),
     );
     const texts = perExample.flat().map((message) => message.text);
-    const prefix = renderNodesWith(this.#framing.prefix, this.templateFormat, merged);
-    const suffix = renderNodesWith(this.#framing.suffix, this.templateFormat, merged);
-    return [prefix, ...texts, suffix].join(this.exampleSeparator);
+    return joinFramed(this.#framing, merged, texts);
   }
 
   /** A copy with some variables fixed (values, or functions called at each format). */

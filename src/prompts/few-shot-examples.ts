@@ -1,7 +1,7 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import type { BaseExampleSelector, Example } from "./base-example-selector.js";
-import type { InputValues } from "./prompt-variables.js";
-import { parseTemplate, type TemplateFormat, templateVariables } from "./render-template.js";
+import type { InputValues, PartialValues } from "./prompt-variables.js";
+import { parseTemplate, renderNodesWith, type TemplateFormat, templateVariables } from "./render-template.js";
 import type { TemplateNode } from "./template-node.js";
 
 /** Where a few-shot prompt's examples come from: a fixed list or a selector, exactly one. */
@@ -56,4 +56,64 @@ export function parseFraming(
     }
   }
   return { prefix, suffix, used };
+}
+
+/** The fields both few-shot prompts take for their prefix and suffix (`@langchain/core`'s names). */
+export interface FewShotFramingInput {
+  prefix?: string | undefined;
+  suffix?: string | undefined;
+  exampleSeparator?: string | undefined;
+  templateFormat?: TemplateFormat | undefined;
+  validateTemplate?: boolean | undefined;
+  inputVariables?: string[] | undefined;
+  partialVariables?: PartialValues | undefined;
+}
+
+/** A few-shot prompt's framing with its defaults filled in, parsed once at construction. */
+export interface FewShotFraming {
+  prefix: string;
+  suffix: string;
+  exampleSeparator: string;
+  templateFormat: TemplateFormat;
+  validateTemplate: boolean;
+  /** The declared input variables, else those the prefix and suffix use that no partial fixes. */
+  inputVariables: string[];
+  partialVariables: PartialValues;
+  templates: FramingTemplates;
+}
+
+/**
+ * Fills in the defaults of a few-shot prompt's framing (`""` prefix and suffix, `"\n\n"`
+ * separator, f-string, validated) and parses it; both few-shot prompts build theirs with it,
+ * after {@link checkExampleSource}.
+ */
+export function resolveFraming(input: FewShotFramingInput): FewShotFraming {
+  const partialVariables = input.partialVariables ?? {};
+  const prefix = input.prefix ?? "";
+  const suffix = input.suffix ?? "";
+  const templateFormat = input.templateFormat ?? "f-string";
+  const validateTemplate = input.validateTemplate ?? true;
+  const templates = parseFraming(
+    { prefix, suffix, templateFormat },
+    { inputVariables: input.inputVariables, partialNames: Object.keys(partialVariables) },
+    validateTemplate,
+  );
+  const inferred = templates.used.filter((name) => !Object.hasOwn(partialVariables, name));
+  return {
+    prefix,
+    suffix,
+    exampleSeparator: input.exampleSeparator ?? "\n\n",
+    templateFormat,
+    validateTemplate,
+    inputVariables: input.inputVariables ?? inferred,
+    partialVariables,
+    templates,
+  };
+}
+
+/** The prefix, the formatted examples and the suffix, joined with the separator (as `@langchain/core` lays them out). */
+export function joinFramed(framing: FewShotFraming, values: InputValues, shown: readonly string[]): string {
+  const prefix = renderNodesWith(framing.templates.prefix, framing.templateFormat, values);
+  const suffix = renderNodesWith(framing.templates.suffix, framing.templateFormat, values);
+  return [prefix, ...shown, suffix].join(framing.exampleSeparator);
 }

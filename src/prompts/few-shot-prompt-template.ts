@@ -4,13 +4,14 @@ import {
   checkExampleSource,
   examplesFor,
   type FewShotExampleSource,
-  type FramingTemplates,
-  parseFraming,
+  type FewShotFraming,
+  joinFramed,
+  resolveFraming,
 } from "./few-shot-examples.js";
 import { mergeOwn } from "./own-values.js";
 import type { PromptTemplate } from "./prompt-template.js";
 import type { InputValues, PartialValues } from "./prompt-variables.js";
-import { renderNodesWith, type TemplateFormat } from "./render-template.js";
+import type { TemplateFormat } from "./render-template.js";
 import { StringPromptValue } from "./string-prompt-value.js";
 
 /** Fields of a {@link FewShotPromptTemplate}, as `@langchain/core` names them. */
@@ -61,28 +62,20 @@ export class FewShotPromptTemplate<V extends InputValues = InputValues> extends 
   readonly exampleSeparator: string;
   readonly templateFormat: TemplateFormat;
   readonly validateTemplate: boolean;
-  readonly #framing: FramingTemplates;
+  readonly #framing: FewShotFraming;
 
   constructor(input: FewShotPromptTemplateInput) {
     checkExampleSource(input, "FewShotPromptTemplate");
-    const partialVariables = input.partialVariables ?? {};
-    const templateFormat = input.templateFormat ?? "f-string";
-    const validateTemplate = input.validateTemplate ?? true;
-    const framing = parseFraming(
-      { prefix: input.prefix ?? "", suffix: input.suffix ?? "", templateFormat },
-      { inputVariables: input.inputVariables, partialNames: Object.keys(partialVariables) },
-      validateTemplate,
-    );
-    const inferred = framing.used.filter((name) => !Object.hasOwn(partialVariables, name));
-    super({ inputVariables: input.inputVariables ?? inferred, partialVariables });
+    const framing = resolveFraming(input);
+    super({ inputVariables: framing.inputVariables, partialVariables: framing.partialVariables });
     this.examples = input.examples;
     this.exampleSelector = input.exampleSelector;
     this.examplePrompt = input.examplePrompt;
-    this.prefix = input.prefix ?? "";
-    this.suffix = input.suffix ?? "";
-    this.exampleSeparator = input.exampleSeparator ?? "\n\n";
-    this.templateFormat = templateFormat;
-    this.validateTemplate = validateTemplate;
+    this.prefix = framing.prefix;
+    this.suffix = framing.suffix;
+    this.exampleSeparator = framing.exampleSeparator;
+    this.templateFormat = framing.templateFormat;
+    this.validateTemplate = framing.validateTemplate;
     this.#framing = framing;
   }
 
@@ -96,9 +89,7 @@ export class FewShotPromptTemplate<V extends InputValues = InputValues> extends 
     const merged = await this.mergePartialAndUserVariables(values);
     const examples = await this.getExamples(merged);
     const shown = await Promise.all(examples.map((example) => this.examplePrompt.format(example)));
-    const prefix = renderNodesWith(this.#framing.prefix, this.templateFormat, merged);
-    const suffix = renderNodesWith(this.#framing.suffix, this.templateFormat, merged);
-    return [prefix, ...shown, suffix].join(this.exampleSeparator);
+    return joinFramed(this.#framing, merged, shown);
   }
 
   /** The formatted text as a {@link StringPromptValue}. */
