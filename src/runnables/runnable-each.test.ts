@@ -83,4 +83,12 @@ describe("Runnable.map() / RunnableEach", () => {
     expect(await each.invoke(["p", "q"])).toEqual(["P", "Q"]);
     expect(ended).toEqual(["P", "Q"]);
   });
+
+  it("keeps its name when listeners are added", async () => {
+    const rec = new RunRecorder();
+    const named = new RunnableEach({ bound: shout, name: "shoutAll" }).withListeners({});
+    expect(named.getName()).toBe("shoutAll");
+    await named.invoke(["a"], { callbacks: [rec] });
+    expect(rec.entries.filter((e) => e.kind === "start").map((e) => e.name)).toEqual(["shoutAll", "shout"]);
+  });
 });

@@ -32,8 +32,11 @@ export class RunnableEach<I = unknown, O = unknown> extends Runnable<I[], O[], O
     return this.bound.batch(inputs, scope.childConfig());
   }
 
-  /** Listeners go on the bound runnable, so they run for each element, as in `@langchain/core`. */
+  /**
+   * Listeners go on the bound runnable, so they run for each element, as in `@langchain/core`;
+   * the copy keeps this one's name (LangChain's drops it, so its runs would change name).
+   */
   override withListeners(listeners: RunListeners): RunnableEach<I, O> {
-    return new RunnableEach({ bound: this.bound.withListeners(listeners) });
+    return new RunnableEach({ bound: this.bound.withListeners(listeners), name: this.name });
   }
 }
