@@ -1,6 +1,6 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { encodeWireValue } from "../wire/encode-wire-value.js";
 import { decodeWireInput } from "./decode-wire-input.js";
-import { encodeWireValue } from "./encode-wire-value.js";
 import { errorResponse } from "./error-response.js";
 import { RequestValidationError } from "./request-validation-error.js";
 import { jsonResponse, type RouteContext, readBodyObject, requireField, runConfig } from "./route-context.js";
@@ -17,19 +17,19 @@ export async function invokeRoute(context: RouteContext): Promise<Response> {
     runId,
     signal: context.request.signal,
   });
-  let output: unknown;
   try {
-    output = await context.runnable.invoke(input, config);
+    const output = await context.runnable.invoke(input, config);
+    const metadata = { run_id: runId, feedback_tokens: [] };
+    // Written inside the try: an output that cannot be written (a throwing toJSON) still gets its run id.
+    return jsonResponse(
+      context,
+      200,
+      { output: encodeWireValue(output, context.dialect), metadata },
+      { "x-rivulet-run-id": runId },
+    );
   } catch (error) {
     return errorResponse(context, error, { runId });
   }
-  const metadata = { run_id: runId, feedback_tokens: [] };
-  return jsonResponse(
-    context,
-    200,
-    { output: encodeWireValue(output, context.dialect), metadata },
-    { "x-rivulet-run-id": runId },
-  );
 }
 
 /**
@@ -50,16 +50,15 @@ export async function batchRoute(context: RouteContext): Promise<Response> {
   );
   const runIds = inputs.map(() => context.options.generateId());
   const configs = await batchConfigs(context, body.config, runIds);
-  let outputs: unknown[];
   try {
-    outputs = await context.runnable.batch(decoded, configs);
+    const outputs = await context.runnable.batch(decoded, configs);
+    return jsonResponse(context, 200, {
+      output: outputs.map((output) => encodeWireValue(output, context.dialect)),
+      metadata: { run_ids: runIds },
+    });
   } catch (error) {
     return errorResponse(context, error, { runIds });
   }
-  return jsonResponse(context, 200, {
-    output: outputs.map((output) => encodeWireValue(output, context.dialect)),
-    metadata: { run_ids: runIds },
-  });
 }
 
 async function batchConfigs(

@@ -1,11 +1,12 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
 import type { Runnable } from "../runnables/runnable.js";
+import { serializeEventData } from "../sse/serialize-event-data.js";
+import { DIALECT_HEADER, type WireDialect } from "../wire/wire-dialect.js";
 import { filterConfig } from "./filter-config.js";
 import { readJsonBody } from "./read-json-body.js";
 import { RequestValidationError } from "./request-validation-error.js";
 import type { ResolvedServeOptions } from "./serve-options.js";
-import { DIALECT_HEADER, type WireDialect } from "./wire-dialect.js";
 
 /** Everything a route handler reads about one request. */
 export interface RouteContext {
@@ -55,7 +56,12 @@ export async function runConfig(
   return { ...config, runId: run.runId, signal };
 }
 
-/** A JSON response with the context's headers. */
+/**
+ * A JSON response with the context's headers. The body is written as SSE `data` is (bigints as
+ * strings, errors as `{ name, message }`, cycles as `"[Circular]"`), so `invoke` answers what
+ * `stream` would send, and a bigint in an output cannot fail a finished run. A `toJSON` that
+ * throws still throws: callers writing a run's output catch it.
+ */
 export function jsonResponse(
   context: RouteContext,
   status: number,
@@ -65,7 +71,7 @@ export function jsonResponse(
   const headers = new Headers(context.headers);
   headers.set("content-type", "application/json");
   for (const [name, value] of Object.entries(extra)) headers.set(name, value);
-  return new Response(JSON.stringify(body), { status, headers });
+  return new Response(serializeEventData(body), { status, headers });
 }
 
 /** The headers every response of a request carries: the dialect it is written in. */

@@ -1,5 +1,5 @@
 // Regressions found by a hostile review of the server: each test failed before its fix.
-import { RunnableGenerator } from "rivulet";
+import { RunnableGenerator, RunnableLambda } from "rivulet";
 import { serve } from "rivulet/serve";
 import { describe, expect, it } from "vitest";
 import { frames, post } from "./test-support/requests.js";
@@ -23,5 +23,30 @@ describe("serve: hostile review regressions", () => {
     ]);
     expect(sent[2]).toMatchObject(["error", { status_code: 504, code: "timeout", run_id: "r" }]);
     expect(sent).toHaveLength(3);
+  });
+
+  it("invoke and batch write outputs as stream does (bigints, errors), and a run whose output cannot be written keeps its run id", async () => {
+    const odd = RunnableLambda.from(() => ({ count: 1n, failure: new TypeError("bad") }));
+    const app = serve(odd, { heartbeat: false, generateId: () => "r" });
+    const expected = { count: "1", failure: { name: "TypeError", message: "bad" } };
+    const invoked = await post(app, "/invoke", { input: 1 });
+    expect(invoked.status).toBe(200);
+    expect(await invoked.json()).toEqual({
+      output: expected,
+      metadata: { run_id: "r", feedback_tokens: [] },
+    });
+    const batched = await post(app, "/batch", { inputs: [1] });
+    expect(await batched.json()).toEqual({ output: [expected], metadata: { run_ids: ["r"] } });
+    expect(frames(await (await post(app, "/stream", { input: 1 })).text())[1]).toEqual(["data", expected]);
+
+    const unwritable = RunnableLambda.from(() => ({
+      toJSON() {
+        throw new Error("cannot write");
+      },
+    }));
+    const failed = await post(serve(unwritable, { generateId: () => "u" }), "/invoke", { input: 1 });
+    expect(failed.status).toBe(500);
+    expect(await failed.json()).toEqual({ detail: "Internal error", code: "internal", run_id: "u" });
+    expect(failed.headers.get("x-rivulet-run-id")).toBe("u");
   });
 });
