@@ -89,6 +89,31 @@ describe("awaitAllCallbacks", () => {
     expect(done).toEqual(["first", "second"]);
   });
 
+  it("waits for a handler's thenable that is not a native Promise, and reports its failure", async () => {
+    const log: string[] = [];
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // A PromiseLike as another promise library or realm makes it: it settles once `then` is called.
+    const later = (line: string, failure?: Error): PromiseLike<void> => ({
+      // biome-ignore lint/suspicious/noThenProperty: the test needs a thenable that is not a Promise
+      then: (onDone, onFailed) =>
+        tick()
+          .then(() => {
+            log.push(line);
+            if (failure !== undefined) throw failure;
+          })
+          .then(onDone, onFailed),
+    });
+    const handler: CallbackHandler = {
+      name: "thenable",
+      handleChainStart: () => later("start done"),
+      handleChainEnd: () => later("end failed", new Error("upload failed")),
+    };
+    await double.invoke(1, { callbacks: [handler] });
+    await awaitAllCallbacks();
+    expect(log).toEqual(["start done", "end failed"]);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining("upload failed"));
+  });
+
   it("never rejects: a failing background handler is reported once", async () => {
     const warnings: unknown[] = [];
     vi.spyOn(console, "warn").mockImplementation((message: unknown) => void warnings.push(message));

@@ -184,6 +184,34 @@ describe("awaitHandlers", () => {
   });
 });
 
+describe("a handler returning a thenable that is not a native Promise", () => {
+  /** A PromiseLike as another promise library or realm makes it: settles when `then` is called. */
+  const later = (log: string[], line: string, failure?: Error): PromiseLike<void> => ({
+    // biome-ignore lint/suspicious/noThenProperty: the test needs a thenable that is not a Promise
+    then(onDone, onFailed) {
+      return new Promise<void>((resolve, reject) =>
+        setTimeout(() => {
+          log.push(line);
+          if (failure === undefined) resolve();
+          else reject(failure);
+        }, 5),
+      ).then(onDone, onFailed);
+    },
+  });
+
+  it("is waited for with awaitHandlers, as a Promise is", async () => {
+    const log: string[] = [];
+    const handler: CallbackHandler = {
+      name: "thenable",
+      awaitHandlers: true,
+      handleChainStart: () => later(log, "handler done"),
+    };
+    const step = RunnableLambda.from((x: number) => void log.push("step body") ?? x, { name: "step" });
+    await step.invoke(1, { callbacks: [handler] });
+    expect(log).toEqual(["handler done", "step body"]);
+  });
+});
+
 describe("a raising handler next to other observers", () => {
   it("does not leave another observer with an error for a run it never saw start", async () => {
     const rec = new RunRecorder();

@@ -4,6 +4,15 @@ import type { Run } from "./run.js";
 import type { RunObserver } from "./run-observer.js";
 import { isToolProgress } from "./tool-progress.js";
 
+/** True for a value `await` would wait for: an object or function with a `then` method. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === "object" || typeof value === "function") &&
+    value !== null &&
+    typeof Reflect.get(value, "then") === "function"
+  );
+}
+
 function serialized(run: Run): Serialized {
   return { lc: 1, type: "not_implemented", id: ["rivulet", run.name], name: run.name };
 }
@@ -70,10 +79,12 @@ export class HandlerAdapter implements RunObserver {
    */
   #call(method: HandlerMethod, result: () => unknown): void | Promise<void> {
     try {
-      const r = result();
-      if (r instanceof Promise) {
-        if (this.#h.raiseError) return r.then(() => undefined);
-        const caught = r.then(
+      const returned = result();
+      if (isThenable(returned)) {
+        // Any thenable, not only a native Promise (another realm's or library's), as `await` takes it.
+        const work = Promise.resolve(returned);
+        if (this.#h.raiseError) return work.then(() => undefined);
+        const caught = work.then(
           () => undefined,
           (e: unknown) => this.#report(method, e),
         );
