@@ -57,7 +57,8 @@ function describe(error: unknown, exposeMessages: boolean): ErrorPayload {
     const code = knownCode(readString(error, "code")) ?? "internal";
     const name = readString(error, "name") ?? "RivuletError";
     const message = readString(error, "message") ?? INTERNAL_MESSAGE;
-    return payload(code, name, exposeMessages ? message : maskedMessage(code, error, message));
+    const shown = exposeMessages ? message : maskedMessage(code, error, message);
+    return code === "request_refused" ? refusedPayload(error, name, shown) : payload(code, name, shown);
   }
   if (error instanceof Error && isAbortError(error)) {
     return readString(error, "name") === "TimeoutError"
@@ -76,6 +77,13 @@ function maskedMessage(code: RivuletErrorCode, error: object, message: string): 
   const shown = typeof status === "number" && Number.isInteger(status) ? ` (HTTP ${status})` : "";
   const retry = Reflect.get(error, "retryable") === true ? "; trying again later may work" : "";
   return `The model provider failed${shown}${retry}`;
+}
+
+/** An `HttpError`'s payload: its own client-error status (401, 403, 429), not the table's fallback. */
+function refusedPayload(error: object, name: string, message: string): ErrorPayload {
+  const status: unknown = Reflect.get(error, "status");
+  const own = typeof status === "number" && Number.isInteger(status) && status >= 400 && status <= 499;
+  return own ? { code: "request_refused", name, message, status } : payload("request_refused", name, message);
 }
 
 function payload(code: RivuletErrorCode, name: string, message: string): ErrorPayload {

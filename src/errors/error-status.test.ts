@@ -3,6 +3,7 @@
 import { ERROR_STATUS, type RivuletErrorCode, RunnableLambda } from "rivulet";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import { AbortError, TimeoutError } from "./abort-error.js";
+import { HttpError } from "./http-error.js";
 import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "./input-errors.js";
 import { OutputParserError } from "./output-parser-error.js";
 import { PromptInputError } from "./prompt-input-error.js";
@@ -23,6 +24,7 @@ const errorFor: Record<RivuletErrorCode, () => Error> = {
   tool_input: () => new ToolInputError({ toolName: "t", issues: [], input: 1 }),
   provider: () => new ProviderError("down", { provider: "p", retryable: true }),
   missing_api_key: () => new MissingApiKeyError("p", "P_KEY"),
+  request_refused: () => new HttpError("Send a valid bearer token", { status: 401 }),
   not_implemented: () => new RivuletError("not_implemented", "later"),
   internal: () => new RivuletError("internal", "oops"),
 };
@@ -65,6 +67,7 @@ describe("ERROR_STATUS", () => {
     }
     expect(byStatus).toStrictEqual({
       422: ["invalid_input", "invalid_config", "prompt_input", "tool_input"],
+      400: ["request_refused"],
       499: ["aborted"],
       504: ["timeout"],
       502: ["provider"],

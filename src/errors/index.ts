@@ -2,6 +2,7 @@ export { AbortError, isAbortError, TimeoutError, type TimeoutKind } from "./abor
 export { EmptyOutputError } from "./empty-output-error.js";
 export { type ErrorPayload, type ErrorPayloadOptions, errorPayload } from "./error-payload.js";
 export { ERROR_STATUS, type ErrorCodeInfo } from "./error-status.js";
+export { HttpError, type HttpErrorFields } from "./http-error.js";
 export { InvalidConfigError, InvalidInputError, RecursionLimitError } from "./input-errors.js";
 export { OutputParserError, OutputParserException } from "./output-parser-error.js";
 export { PromptInputError, type PromptInputErrorFields } from "./prompt-input-error.js";

@@ -14,6 +14,7 @@ export type RivuletErrorCode =
   | "tool_input"
   | "provider"
   | "missing_api_key"
+  | "request_refused"
   | "not_implemented"
   | "internal";
 
