@@ -38,7 +38,7 @@ export function resolveCors(option: CorsOptions | boolean | undefined): Resolved
     );
   }
   let allows: (candidate: string) => boolean;
-  if (typeof origin === "function") allows = origin;
+  if (typeof origin === "function") allows = guardedPredicate(origin);
   else if (Array.isArray(origin)) allows = (candidate) => origin.includes(candidate);
   else if (anyOrigin) allows = () => true;
   else throw new InvalidConfigError('serve: `cors.origin` must be "*", a list of origins, or a function.');
@@ -46,10 +46,40 @@ export function resolveCors(option: CorsOptions | boolean | undefined): Resolved
     allows,
     anyOrigin,
     credentials: options.credentials === true,
-    allowHeaders: [...DEFAULT_HEADERS, ...(options.allowHeaders ?? [])].join(", "),
+    allowHeaders: [...DEFAULT_HEADERS, ...checkHeaderNames(options.allowHeaders ?? [])].join(", "),
     maxAgeSeconds:
       checkNumberOption("cors.maxAgeSeconds", options.maxAgeSeconds, "non-negative-integer") ?? 600,
   };
+}
+
+/**
+ * The origin predicate, answering false when it throws: the Origin header is the client's, and a
+ * predicate that chokes on a hostile one (`null`, garbage) must refuse it, not fail the request.
+ */
+function guardedPredicate(predicate: (origin: string) => boolean): (origin: string) => boolean {
+  return (origin) => {
+    try {
+      return predicate(origin) === true;
+    } catch {
+      return false;
+    }
+  };
+}
+
+/** An HTTP header name (RFC 9110 token); anything else would make every preflight throw. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+function checkHeaderNames(names: readonly string[]): readonly string[] {
+  if (!Array.isArray(names))
+    throw new InvalidConfigError("serve: `cors.allowHeaders` must be a list of header names.");
+  for (const name of names) {
+    if (typeof name !== "string" || !HEADER_NAME.test(name)) {
+      throw new InvalidConfigError(
+        `serve: \`cors.allowHeaders\` holds ${JSON.stringify(name)}, which is not a header name (letters, digits, - and a few symbols).`,
+      );
+    }
+  }
+  return names;
 }
 
 /** Adds the CORS headers for `request`'s origin to `headers` (none when the origin is not allowed). */

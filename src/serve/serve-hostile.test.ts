@@ -49,4 +49,37 @@ describe("serve: hostile review regressions", () => {
     expect(await failed.json()).toEqual({ detail: "Internal error", code: "internal", run_id: "u" });
     expect(failed.headers.get("x-rivulet-run-id")).toBe("u");
   });
+
+  it("a CORS origin predicate that throws on a hostile Origin refuses that origin instead of failing the handler", async () => {
+    const app = serve(
+      RunnableLambda.from(() => 1),
+      {
+        cors: {
+          origin: (origin) => {
+            if (!origin.startsWith("https://")) throw new TypeError(`cannot parse ${origin}`);
+            return origin === "https://app.example";
+          },
+        },
+      },
+    );
+    const hostile = await post(app, "/invoke", { input: 1 }, { origin: "null" });
+    expect(hostile.status).toBe(200);
+    expect(hostile.headers.get("access-control-allow-origin")).toBeNull();
+    const preflight = await app.fetch(
+      new Request("http://test/invoke", { method: "OPTIONS", headers: { origin: "null" } }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+    const allowed = await post(app, "/invoke", { input: 1 }, { origin: "https://app.example" });
+    expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example");
+  });
+
+  it("refuses CORS allowHeaders that are not header names at start-up, not on the first preflight", () => {
+    expect(() =>
+      serve(
+        RunnableLambda.from(() => 1),
+        { cors: { allowHeaders: ["X-Ok", "X-Bad\r\nSet-Cookie: a=1"] } },
+      ),
+    ).toThrow(/allowHeaders/);
+  });
 });
