@@ -12,6 +12,7 @@ export default defineConfig({
     "providers-anthropic": "src/providers/anthropic/index.ts",
     "providers-ollama": "src/providers/ollama/index.ts",
     serve: "src/serve/index.ts",
+    remote: "src/remote/index.ts",
   },
   platform: "node",
   resolve: { extensionAlias: { ".js": [".ts", ".js"] } },

@@ -33,6 +33,7 @@ const OUTPUTS = [
   "dist/bundle/providers-anthropic.js",
   "dist/bundle/providers-ollama.js",
   "dist/bundle/serve.js",
+  "dist/bundle/remote.js",
 ];
 
 /** Files the build does not read (tsconfig.build.json excludes them). */

@@ -22,7 +22,7 @@ const entries = Object.entries(pkg.exports).filter(
 );
 
 describe("the export map", () => {
-  it("lists the public entry points: the root, testing, the providers and serve", () => {
+  it("lists the public entry points: the root, testing, the providers, serve and remote", () => {
     expect(Object.keys(pkg.exports).sort()).toEqual(
       [
         ".",
@@ -32,6 +32,7 @@ describe("the export map", () => {
         "./providers/ollama",
         "./providers/openai",
         "./serve",
+        "./remote",
         "./testing",
       ].sort(),
     );

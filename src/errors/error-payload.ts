@@ -72,6 +72,11 @@ function describe(error: unknown, exposeMessages: boolean): ErrorPayload {
 /** A Rivulet error's message as a client may see it: upstream and configuration text masked. */
 function maskedMessage(code: RivuletErrorCode, error: object, message: string): string {
   if (code === "missing_api_key") return "The server has no API key configured for its model provider";
+  if (code === "remote") {
+    const status = Reflect.get(error, "status");
+    const shown = typeof status === "number" && Number.isInteger(status) ? ` (HTTP ${status})` : "";
+    return `A remote runnable failed${shown}`;
+  }
   if (code !== "provider") return message;
   const status = Reflect.get(error, "status");
   const shown = typeof status === "number" && Number.isInteger(status) ? ` (HTTP ${status})` : "";

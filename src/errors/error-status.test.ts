@@ -8,6 +8,7 @@ import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "./in
 import { OutputParserError } from "./output-parser-error.js";
 import { PromptInputError } from "./prompt-input-error.js";
 import { MissingApiKeyError, ProviderError } from "./provider-error.js";
+import { RemoteRunnableError } from "./remote-runnable-error.js";
 import { RivuletError } from "./rivulet-error.js";
 import { ToolInputError } from "./tool-input-error.js";
 
@@ -25,6 +26,7 @@ const errorFor: Record<RivuletErrorCode, () => Error> = {
   provider: () => new ProviderError("down", { provider: "p", retryable: true }),
   missing_api_key: () => new MissingApiKeyError("p", "P_KEY"),
   request_refused: () => new HttpError("Send a valid bearer token", { status: 401 }),
+  remote: () => new RemoteRunnableError("the server failed", { status: 500 }),
   not_implemented: () => new RivuletError("not_implemented", "later"),
   internal: () => new RivuletError("internal", "oops"),
 };
@@ -70,7 +72,7 @@ describe("ERROR_STATUS", () => {
       400: ["request_refused"],
       499: ["aborted"],
       504: ["timeout"],
-      502: ["provider"],
+      502: ["provider", "remote"],
       500: [
         "missing_api_key",
         "output_parser",

@@ -31,6 +31,9 @@ export const ERROR_STATUS = freezeTable({
   tool_input: { status: 422, retryable: false },
   // The error's own `retryable` (rate limit, 5xx, network: true; 4xx: false) decides.
   provider: { status: 502, retryable: true },
+  // A remote Runnable's server failed or could not be reached (the error's own `retryable` decides:
+  // 5xx and network failures true, 4xx false); a bad gateway for whoever called us.
+  remote: { status: 502, retryable: true },
   // A server refused the request (HttpError): the error's own status (401, 403, 413, 429) decides;
   // 400 is only the fallback. Sending the same request again is refused again.
   request_refused: { status: 400, retryable: false },

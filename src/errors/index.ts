@@ -7,5 +7,7 @@ export { InvalidConfigError, InvalidInputError, RecursionLimitError } from "./in
 export { OutputParserError, OutputParserException } from "./output-parser-error.js";
 export { PromptInputError, type PromptInputErrorFields } from "./prompt-input-error.js";
 export { MissingApiKeyError, ProviderError, type ProviderErrorFields } from "./provider-error.js";
+export { RemoteRunnableError, type RemoteRunnableErrorFields } from "./remote-runnable-error.js";
 export { RivuletError, type RivuletErrorCode, type RivuletErrorOptions } from "./rivulet-error.js";
 export { ToolInputError, type ToolInputErrorFields, type ToolInputIssue } from "./tool-input-error.js";
+export { WireValueError } from "./wire-value-error.js";

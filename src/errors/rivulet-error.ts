@@ -15,6 +15,7 @@ export type RivuletErrorCode =
   | "provider"
   | "missing_api_key"
   | "request_refused"
+  | "remote"
   | "not_implemented"
   | "internal";
 

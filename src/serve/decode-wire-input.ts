@@ -1,121 +1,23 @@
-import { InvalidInputError } from "../errors/input-errors.js";
-import { isPlainObject } from "../internal/is-plain-object.js";
-import { setOwnProperty } from "../internal/set-own-property.js";
-import { messageFromJSON } from "../messages/message-from-json.js";
-import { ChatPromptValue } from "../prompts/chat-prompt-value.js";
-import { StringPromptValue } from "../prompts/string-prompt-value.js";
-import { Document } from "../retrieval/document.js";
+import { WireValueError } from "../errors/wire-value-error.js";
+import { decodeWireValue } from "../wire/decode-wire-value.js";
+import type { WireDialect } from "../wire/wire-dialect.js";
 import { RequestValidationError } from "./request-validation-error.js";
-import type { WireDialect } from "./wire-dialect.js";
-
-/** LangServe's message `type`s (and the class names its clients also send) with our type and chunk flag. */
-const LANGSERVE_TYPES: Readonly<Record<string, readonly [string, boolean]>> = {
-  human: ["human", false],
-  ai: ["ai", false],
-  system: ["system", false],
-  tool: ["tool", false],
-  chat: ["generic", false],
-  function: ["function", false],
-  remove: ["remove", false],
-  HumanMessage: ["human", false],
-  AIMessage: ["ai", false],
-  SystemMessage: ["system", false],
-  ToolMessage: ["tool", false],
-  ChatMessage: ["generic", false],
-  FunctionMessage: ["function", false],
-  HumanMessageChunk: ["human", true],
-  AIMessageChunk: ["ai", true],
-  SystemMessageChunk: ["system", true],
-  ToolMessageChunk: ["tool", true],
-  ChatMessageChunk: ["generic", true],
-  FunctionMessageChunk: ["function", true],
-};
-
-const RIVULET_MESSAGE_TYPES: ReadonlySet<string> = new Set([
-  "human",
-  "ai",
-  "system",
-  "tool",
-  "generic",
-  "function",
-  "remove",
-]);
 
 /**
- * Rebuilds the values a client sent as an input: in the `langserve` dialect an object with
- * `content` and a message `type` becomes that message (or chunk), and one with `page_content`
- * and `metadata` a Document; in the `rivulet` dialect, values are revived by their `type` alone
- * (a message's `toJSON()` form, `"Document"`, `"StringPromptValue"`, `"ChatPromptValue"`).
- * Everything else stays plain data. A value that claims to be a message but is not a valid one is
- * a `RequestValidationError` (422) at `loc`.
+ * Rebuilds the values a client sent as an input (see `decodeWireValue`): messages, documents and
+ * prompt values in the request's dialect, everything else as plain data. A value that claims to
+ * be a message but is not a valid one is a `RequestValidationError` (422) at its place under `loc`.
  *
  * @example
  * decodeWireInput([{ type: "human", content: "hi" }], "langserve", ["body", "input"]); // [HumanMessage("hi")]
  */
 export function decodeWireInput(value: unknown, dialect: WireDialect, loc: (string | number)[]): unknown {
-  if (Array.isArray(value))
-    return value.map((item, index) => decodeWireInput(item, dialect, [...loc, index]));
-  if (!isPlainObject(value)) return value;
   try {
-    const revived = dialect === "langserve" ? reviveLangServe(value) : reviveRivulet(value, loc);
-    if (revived !== undefined) return revived;
+    return decodeWireValue(value, dialect, loc);
   } catch (error) {
-    if (!InvalidInputError.isInstance(error)) throw error;
-    throw new RequestValidationError([{ loc, msg: error.message, type: "value_error" }], { cause: error });
+    if (!WireValueError.isInstance(error)) throw error;
+    throw new RequestValidationError([{ loc: [...error.loc], msg: error.message, type: error.issueType }], {
+      cause: error,
+    });
   }
-  const copy: Record<string, unknown> = {};
-  for (const [key, inner] of Object.entries(value))
-    setOwnProperty(copy, key, decodeWireInput(inner, dialect, [...loc, key]));
-  return copy;
-}
-
-function hasContent(value: Record<string, unknown>): boolean {
-  return typeof value.content === "string" || Array.isArray(value.content);
-}
-
-function reviveLangServe(value: Record<string, unknown>): unknown {
-  const kind = typeof value.type === "string" ? LANGSERVE_TYPES[value.type] : undefined;
-  if (kind !== undefined && hasContent(value)) {
-    const { example: _example, type: _type, ...fields } = value;
-    const json: Record<string, unknown> = { type: kind[0] };
-    if (kind[1]) json.chunk = true;
-    for (const [key, inner] of Object.entries(fields)) if (inner !== null) setOwnProperty(json, key, inner);
-    // A LangServe chunk carries its parsed calls beside the fragments; the fragments are the source.
-    if (kind[1] && Array.isArray(json.tool_call_chunks) && json.tool_call_chunks.length > 0) {
-      delete json.tool_calls;
-      delete json.invalid_tool_calls;
-    }
-    return messageFromJSON(json);
-  }
-  if (typeof value.page_content === "string" && isPlainObject(value.metadata)) {
-    const id = typeof value.id === "string" ? value.id : undefined;
-    return new Document({ pageContent: value.page_content, metadata: value.metadata, id });
-  }
-  return undefined;
-}
-
-function reviveRivulet(value: Record<string, unknown>, loc: (string | number)[]): unknown {
-  const type = value.type;
-  if (typeof type !== "string") return undefined;
-  if (RIVULET_MESSAGE_TYPES.has(type) && "content" in value) return messageFromJSON(value);
-  if (type === "Document" && typeof value.pageContent === "string") {
-    const metadata = isPlainObject(value.metadata) ? value.metadata : {};
-    const id = typeof value.id === "string" ? value.id : undefined;
-    return new Document({ pageContent: value.pageContent, metadata, id });
-  }
-  if (type === "StringPromptValue" && typeof value.value === "string")
-    return new StringPromptValue(value.value);
-  if (type === "ChatPromptValue" && Array.isArray(value.messages)) {
-    const messages = value.messages.map((message, index) =>
-      messageFromJSON(checkMessage(message, [...loc, "messages", index])),
-    );
-    return new ChatPromptValue(messages);
-  }
-  return undefined;
-}
-
-function checkMessage(value: unknown, loc: (string | number)[]): unknown {
-  if (!isPlainObject(value))
-    throw new RequestValidationError([{ loc, msg: "Expected a message object.", type: "model_type" }]);
-  return value;
 }

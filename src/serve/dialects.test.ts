@@ -12,8 +12,8 @@ import {
 } from "rivulet";
 import { serve } from "rivulet/serve";
 import { describe, expect, it } from "vitest";
+import { encodeWireValue } from "../wire/encode-wire-value.js";
 import { decodeWireInput } from "./decode-wire-input.js";
-import { encodeWireValue } from "./encode-wire-value.js";
 import { post } from "./test-support/requests.js";
 
 const usage = { input_tokens: 3, output_tokens: 2, total_tokens: 5 };

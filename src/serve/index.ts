@@ -2,6 +2,7 @@
 import "../runnables/install.js";
 import "../events/install.js";
 
+export { DIALECT_HEADER, type WireDialect } from "../wire/wire-dialect.js";
 export type { ConfigKey } from "./config-keys.js";
 export type { CorsOptions } from "./cors.js";
 export type { HeartbeatOptions, HeartbeatScheduler } from "./heartbeat.js";
@@ -13,4 +14,3 @@ export type { ServeRoutes } from "./route-table.js";
 export { type ServeApp, type ServeContext, serve } from "./serve.js";
 export type { PerRequestConfig, ServeOptions } from "./serve-options.js";
 export { type FetchHandler, type NodeListener, toNodeListener } from "./to-node-listener.js";
-export { DIALECT_HEADER, type WireDialect } from "./wire-dialect.js";

@@ -1,3 +1,4 @@
+import { requestDialect } from "../wire/wire-dialect.js";
 import { addCorsHeaders, preflightResponse } from "./cors.js";
 import { errorResponse } from "./error-response.js";
 import { batchRoute, invokeRoute } from "./invoke-routes.js";
@@ -6,7 +7,6 @@ import { buildRouteTable, matchRoute, type ServeRoutes } from "./route-table.js"
 import { configSchemaRoute, inputSchemaRoute, outputSchemaRoute } from "./schema-routes.js";
 import { type ResolvedServeOptions, resolveServeOptions, type ServeOptions } from "./serve-options.js";
 import { streamEventsRoute, streamLogRoute, streamRoute } from "./stream-routes.js";
-import { requestDialect } from "./wire-dialect.js";
 
 /** What a runtime may pass beside the request (Cloudflare's and Vercel's `ctx`). Not used yet. */
 export interface ServeContext {

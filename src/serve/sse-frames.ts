@@ -1,8 +1,8 @@
 import { type ErrorPayloadOptions, errorPayload } from "../errors/error-payload.js";
 import { encodeSseFrame } from "../sse/encode-sse-frame.js";
 import { serializeEventData } from "../sse/serialize-event-data.js";
-import { encodeWireValue } from "./encode-wire-value.js";
-import type { WireDialect } from "./wire-dialect.js";
+import { encodeWireValue } from "../wire/encode-wire-value.js";
+import type { WireDialect } from "../wire/wire-dialect.js";
 
 /** What {@link sseFrames} writes around the values. */
 export interface SseFramesOptions {

@@ -1,0 +1,240 @@
+import {
+  AIMessage,
+  AIMessageChunk,
+  ChatMessage,
+  Document,
+  HumanMessage,
+  RunnableGenerator,
+  RunnableLambda,
+  type StreamEvent,
+  SystemMessage,
+  ToolMessage,
+} from "rivulet";
+import { RemoteRunnable, RemoteRunnableError } from "rivulet/remote";
+import { listen, serve } from "rivulet/serve";
+import { type DelayFn, FakeListChatModel, RunRecorder } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+
+type App = { fetch(request: Request): Promise<Response> };
+const through = (app: App) => (input: string, init: RequestInit) => app.fetch(new Request(input, init));
+const usage = { input_tokens: 3, output_tokens: 2, total_tokens: 5 };
+const toolCall = { name: "weather", args: { city: "Paris" }, id: "call_1", type: "tool_call" as const };
+
+function everyMessage() {
+  return [
+    new HumanMessage({ content: "hi", id: "h1", name: "ann" }),
+    new SystemMessage("be brief"),
+    new AIMessage({ content: "", tool_calls: [toolCall], usage_metadata: usage, id: "a1" }),
+    new AIMessageChunk({
+      content: "",
+      tool_call_chunks: [{ name: "weather", args: '{"city":"Paris"}', id: "call_1", index: 0 }],
+      usage_metadata: usage,
+    }),
+    new ToolMessage({ content: "18C", tool_call_id: "call_1", artifact: { raw: [1, 2] }, status: "success" }),
+    new ChatMessage({ content: "x", role: "critic" }),
+    new Document({ pageContent: "kensho", metadata: { source: "n" }, id: "d1" }),
+  ];
+}
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 200 && !condition(); attempt++) await new Promise((r) => setTimeout(r, 5));
+  expect(condition()).toBe(true);
+}
+
+describe("RemoteRunnable against rivulet/serve", () => {
+  it("round-trips every message class losslessly (tool calls, chunks, usage, ids, artifacts) by invoke and batch", async () => {
+    const echo = RunnableLambda.from((values: unknown[]) => values);
+    const remote = new RemoteRunnable<unknown[], unknown[]>({
+      url: "http://rivulet.test",
+      fetch: through(serve(echo)),
+    });
+    expect(await remote.dialect()).toBe("rivulet");
+    const values = everyMessage();
+    const back = await remote.invoke(values);
+    expect(back).toEqual(values);
+    back.forEach((value, index) =>
+      expect(Object.getPrototypeOf(value)).toBe(Object.getPrototypeOf(values[index])),
+    );
+    expect((back[3] as AIMessageChunk).tool_calls).toEqual([toolCall]);
+    expect(await remote.batch([values, [values[0]]])).toEqual([values, [values[0]]]);
+  });
+
+  it("streams message chunks and works inside a chain", async () => {
+    const model = new FakeListChatModel({ responses: ["Hello"] });
+    const remote = new RemoteRunnable<string, AIMessageChunk>({
+      url: "http://rivulet.test/chat/",
+      fetch: through(serve({ "/chat": model })),
+    });
+    const chunks: AIMessageChunk[] = [];
+    for await (const chunk of await remote.stream("hi")) chunks.push(chunk);
+    expect(chunks.map((chunk) => chunk.content)).toEqual(["H", "e", "l", "l", "o"]);
+    expect(chunks[0]).toBeInstanceOf(AIMessageChunk);
+    const chain = remote.pipe(
+      RunnableLambda.from((message: AIMessageChunk) => String(message.content).toUpperCase()),
+    );
+    expect(await chain.invoke("hi")).toBe("HELLO");
+  });
+
+  it("shows the remote runs as children in the caller's streamEvents, re-parented, and in streamLog", async () => {
+    const inner = RunnableLambda.from((text: string) => `${text}!`).withConfig({ runName: "shout" });
+    const app = serve({ "/chat": inner.pipe(new FakeListChatModel({ responses: ["ok"] })) });
+    const remote = new RemoteRunnable<string, AIMessageChunk>({
+      url: "http://rivulet.test/chat",
+      fetch: through(app),
+    });
+    const chain = RunnableLambda.from((text: string) => text.trim()).pipe(remote);
+    const events: StreamEvent[] = [];
+    for await (const event of chain.streamEvents(" hi ", { version: "v2" })) events.push(event);
+    const byName = (name: string, kind: string) =>
+      events.find((event) => event.name === name && event.event === kind);
+    const root = byName("RunnableSequence", "on_chain_start");
+    const local = byName("RemoteRunnable", "on_chain_start");
+    const shout = byName("shout", "on_chain_start");
+    const model = byName("FakeListChatModel", "on_chat_model_start");
+    expect(local?.parent_ids).toEqual([root?.run_id]);
+    // The remote sequence is the remote root: it stands as the local RemoteRunnable run.
+    expect(shout?.parent_ids).toEqual([root?.run_id, local?.run_id]);
+    expect(model?.parent_ids).toEqual([root?.run_id, local?.run_id]);
+    expect(shout?.tags).toContain("seq:step:1");
+    const streamed = events.filter((event) => event.event === "on_chat_model_stream");
+    expect(streamed.map((event) => event.event === "on_chat_model_stream" && event.data.chunk)).toEqual([
+      expect.any(AIMessageChunk),
+      expect.any(AIMessageChunk),
+    ]);
+    expect(byName("FakeListChatModel", "on_chat_model_end")).toBeDefined();
+    expect(byName("RemoteRunnable", "on_chain_end")?.data).toMatchObject({
+      output: expect.any(AIMessageChunk),
+    });
+    // Every start has its end: the relayed tree closes.
+    const starts = events.filter((event) => event.event.endsWith("_start")).length;
+    expect(events.filter((event) => event.event.endsWith("_end")).length).toBe(starts);
+    let names: string[] = [];
+    for await (const log of remote.streamLog("hi", undefined, { diff: false }))
+      names = Object.keys(log.state.logs);
+    expect(names).toEqual(expect.arrayContaining(["shout", "FakeListChatModel"]));
+  });
+
+  it("raises an error mid-stream as a RemoteRunnableError with the run id", async () => {
+    const failing = RunnableGenerator.from(async function* (_input: unknown) {
+      yield "a";
+      throw new Error("secret");
+    });
+    const remote = new RemoteRunnable({
+      url: "http://rivulet.test",
+      fetch: through(serve(failing, { heartbeat: false })),
+    });
+    const seen: unknown[] = [];
+    const error = await (async () => {
+      for await (const chunk of await remote.stream(1)) seen.push(chunk);
+    })().catch((caught: unknown) => caught);
+    expect(seen).toEqual(["a"]);
+    expect(RemoteRunnableError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      status: 500,
+      code: "internal",
+      runId: expect.any(String),
+      detail: "Internal error",
+    });
+    const invoked = await remote.invoke(1).catch((caught: unknown) => caught);
+    expect(invoked).toMatchObject({ status: 500, runId: expect.any(String) });
+  });
+
+  it("breaking out of the loop, or the config's signal, aborts the request: the server's runs close", async () => {
+    const aborts: unknown[] = [];
+    const delay: DelayFn = (_ms, signal) =>
+      new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(resolve, 5);
+        signal?.addEventListener(
+          "abort",
+          () => {
+            aborts.push(signal.reason);
+            clearTimeout(timer);
+            reject(signal.reason);
+          },
+          { once: true },
+        );
+      });
+    const recorder = new RunRecorder();
+    const model = new FakeListChatModel({ responses: ["abcdefghijklmnopqrstuvwxyz"], sleep: 5, delay });
+    const app = serve(model, {
+      heartbeat: false,
+      perRequestConfig: (config) => ({ ...config, callbacks: [recorder] }),
+    });
+    const remote = new RemoteRunnable<string, AIMessageChunk>({
+      url: "http://rivulet.test",
+      fetch: through(app),
+    });
+    for await (const chunk of await remote.stream("hi")) if (chunk.content === "b") break;
+    await until(() => aborts.length >= 1 && recorder.openRuns().length === 0);
+    const controller = new AbortController();
+    const stream = await remote.stream("hi", { signal: controller.signal });
+    const reading = (async () => {
+      for await (const chunk of stream) if (chunk.content === "c") controller.abort();
+    })();
+    await expect(reading).rejects.toMatchObject({ code: "aborted" });
+    await until(() => aborts.length >= 2 && recorder.openRuns().length === 0);
+  });
+
+  it("fails an idle stream with an idle TimeoutError; heartbeats and frames reset the timer", async () => {
+    const timers: { fire: () => void; ms: number; stopped: boolean }[] = [];
+    const setTimer = (fire: () => void, ms: number) => {
+      const timer = { fire, ms, stopped: false };
+      timers.push(timer);
+      return () => {
+        timer.stopped = true;
+      };
+    };
+    let release: () => void = () => undefined;
+    const stuck = RunnableGenerator.from(async function* (_input: unknown) {
+      yield "first";
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      yield "never";
+    });
+    const remote = new RemoteRunnable({
+      url: "http://rivulet.test",
+      fetch: through(serve(stuck, { heartbeat: false })),
+      idleTimeout: 1000,
+      setTimer,
+      dialect: "rivulet",
+    });
+    const iterator = (await remote.stream(1))[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toBe("first");
+    // Each read arms a fresh timer and every received frame stopped the previous one.
+    expect(timers.slice(0, -1).every((timer) => timer.stopped)).toBe(true);
+    const next = iterator.next();
+    await until(() => timers.length > 0 && timers.at(-1)?.stopped === false);
+    timers.at(-1)?.fire();
+    await expect(next).rejects.toMatchObject({ code: "timeout", kind: "idle", timeoutMs: 1000 });
+    release();
+  });
+
+  it("runs over real loopback with listen()", async () => {
+    const server = await listen(serve({ "/chat": new FakeListChatModel({ responses: ["yo"] }) }), {
+      port: 0,
+    });
+    try {
+      const remote = new RemoteRunnable<string, AIMessageChunk>({ url: `${server.url}/chat` });
+      expect((await remote.invoke("hi")).content).toBe("yo");
+      const texts: string[] = [];
+      for await (const chunk of await remote.stream("hi")) texts.push(String(chunk.content));
+      expect(texts).toEqual(["y", "o"]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("an HTTP error answer is a RemoteRunnableError with the status and detail", async () => {
+    const remote = new RemoteRunnable({
+      url: "http://rivulet.test/missing",
+      fetch: through(serve({ "/chat": RunnableLambda.from((x: number) => x) })),
+    });
+    await expect(remote.invoke(1)).rejects.toMatchObject({
+      status: 404,
+      code: "remote",
+      detail: "Not Found",
+    });
+    expect(() => new RemoteRunnable({ url: "not a url" })).toThrow(/absolute URL/);
+  });
+});

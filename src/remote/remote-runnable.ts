@@ -1,0 +1,238 @@
+import { CallbackManager } from "../callbacks/callback-manager.js";
+import type { RunnableConfig } from "../config/runnable-config.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
+import { RemoteRunnableError } from "../errors/remote-runnable-error.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
+import type { BatchOptions } from "../runnables/batch.js";
+import { Runnable } from "../runnables/runnable.js";
+import { decodeWireValue } from "../wire/decode-wire-value.js";
+import { encodeWireValue } from "../wire/encode-wire-value.js";
+import { DIALECT_HEADER, type WireDialect } from "../wire/wire-dialect.js";
+import { readRemoteStream } from "./read-remote-stream.js";
+import { RemoteEventRelay } from "./remote-event-relay.js";
+import { type RemoteRequest, sendRemoteRequest } from "./remote-request.js";
+import {
+  type RemoteRunnableOptions,
+  type ResolvedRemoteOptions,
+  resolveRemoteOptions,
+} from "./remote-runnable-options.js";
+
+const WHOLE_IN_CHUNKS_OUT: RunnableShape = { input: "whole", output: "chunks" };
+
+/**
+ * A Runnable served elsewhere (by Rivulet's `serve`, or by LangServe), called over HTTP: it
+ * invokes, batches and streams like a local one and goes inside chains with `pipe`. Values are
+ * revived by their `type` alone and keep every field (tool calls and their chunks, usage, ids,
+ * artifacts); against a LangServe server (no `X-Rivulet-Dialect` in its answers) it speaks
+ * LangServe's shapes. When something observes the call (`streamEvents`, `streamLog`, a
+ * handler), it reads the server's `stream_events` instead of `stream`, and the remote runs
+ * appear as children of this one, with their own ids and re-parented `parent_ids`. Streams
+ * have no total deadline, only an idle timeout reset by every frame (heartbeats included); the
+ * config's `signal`, or stopping the loop, aborts the request and so the server's run.
+ *
+ * @example
+ * const joke = new RemoteRunnable<{ topic: string }, AIMessageChunk>({ url: "http://localhost:8000/joke" });
+ * const chain = joke.pipe(new StringOutputParser());
+ * for await (const text of await chain.stream({ topic: "parrots" })) process.stdout.write(text);
+ */
+export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I, O, C> {
+  override readonly shape: RunnableShape = WHOLE_IN_CHUNKS_OUT;
+  readonly url: string;
+  readonly #options: ResolvedRemoteOptions;
+  #dialect: Promise<WireDialect> | undefined;
+
+  constructor(options: RemoteRunnableOptions) {
+    super();
+    this.#options = resolveRemoteOptions(options);
+    this.url = this.#options.url;
+    if (this.#options.dialect !== undefined) this.#dialect = Promise.resolve(this.#options.dialect);
+  }
+
+  /** The dialect the server speaks: the option, or found out once from a `GET input_schema`. */
+  dialect(signal?: AbortSignal): Promise<WireDialect> {
+    this.#dialect ??= this.#detectDialect(signal).catch((error: unknown) => {
+      this.#dialect = undefined;
+      throw error;
+    });
+    return this.#dialect;
+  }
+
+  async #detectDialect(signal: AbortSignal | undefined): Promise<WireDialect> {
+    const request: RemoteRequest = {
+      route: "input_schema",
+      method: "GET",
+      signal,
+      timeout: this.#options.timeout,
+      dialect: undefined,
+    };
+    const { response } = await sendRemoteRequest(this.#options, request).catch((error: unknown) => {
+      // An error answer still tells the dialect; only an unreachable server does not.
+      if (RemoteRunnableError.isInstance(error) && error.status !== undefined && error.status !== 404)
+        throw error;
+      throw error;
+    });
+    await response.body?.cancel().catch(() => undefined);
+    return response.headers.get(DIALECT_HEADER)?.trim().toLowerCase() === "rivulet" ? "rivulet" : "langserve";
+  }
+
+  override async _invoke(input: I, scope: RunScope): Promise<O> {
+    // Observed: stream the remote events so the remote runs show as children (and fold the output).
+    if (scope.observed) return super._invoke(input, scope);
+    const dialect = await this.dialect(scope.signal);
+    const { response } = await sendRemoteRequest(this.#options, {
+      route: "invoke",
+      method: "POST",
+      body: { input: encodeWireValue(input, dialect), config: wireConfig(scope.config), kwargs: {} },
+      signal: scope.signal,
+      timeout: this.#options.timeout,
+      dialect,
+    });
+    const body = await readJson(response, this.url);
+    return decodeWireValue(body.output, dialect, ["output"]) as O;
+  }
+
+  override async *_stream(input: I, scope: RunScope): AsyncIterable<C> {
+    const dialect = await this.dialect(scope.signal);
+    const route = scope.observed ? "stream_events" : "stream";
+    const remote = await sendRemoteRequest(this.#options, {
+      route,
+      method: "POST",
+      body: { input: encodeWireValue(input, dialect), config: wireConfig(scope.config), kwargs: {} },
+      signal: scope.signal,
+      timeout: undefined,
+      dialect,
+    });
+    const frames = readRemoteStream(remote, {
+      idleTimeout: this.#options.idleTimeout,
+      setTimer: this.#options.setTimer,
+      signal: scope.signal,
+      url: `${this.url}/${route}`,
+    });
+    if (!scope.observed) {
+      for await (const frame of frames) {
+        if (frame.event === "data") yield decodeWireValue(frame.data, dialect, ["chunk"]) as C;
+      }
+      return;
+    }
+    yield* this.#relayEvents(frames, dialect, scope);
+  }
+
+  async *#relayEvents(
+    frames: AsyncIterable<{ event: string; data?: unknown }>,
+    dialect: WireDialect,
+    scope: RunScope,
+  ): AsyncIterable<C> {
+    const relay = new RemoteEventRelay(CallbackManager.from(scope.childConfig().callbacks));
+    let chunks = 0;
+    try {
+      for await (const frame of frames) {
+        if (frame.event !== "data") continue;
+        const step = await relay.accept(decodeWireValue(frame.data, dialect, ["event"]));
+        if (step.kind === "chunk") {
+          chunks++;
+          yield step.chunk as C;
+        } else if (step.kind === "custom") {
+          await scope.reportCustomEvent(step.name, step.data);
+        } else if (step.kind === "end" && chunks === 0 && step.output !== undefined) {
+          // A root that answers in one value (a prompt) sends no stream event in v2.
+          chunks++;
+          yield step.output as C;
+        }
+      }
+    } catch (error) {
+      await relay.fail(error);
+      throw error;
+    } finally {
+      await relay.fail(new RemoteRunnableError("The stream was stopped before the remote run ended"));
+    }
+  }
+
+  /**
+   * Runs on many inputs. When nothing observes the calls and errors are not returned in place,
+   * it is one `POST batch` (one request, one remote run per input); otherwise one call per input,
+   * each its own run (and, observed, its own remote event stream).
+   */
+  override batch(
+    inputs: I[],
+    config?: RunnableConfig | RunnableConfig[],
+    options?: BatchOptions & { returnExceptions?: false },
+  ): Promise<O[]>;
+  override batch(
+    inputs: I[],
+    config: RunnableConfig | RunnableConfig[] | undefined,
+    options: BatchOptions & { returnExceptions: true },
+  ): Promise<(O | Error)[]>;
+  override batch(
+    inputs: I[],
+    config?: RunnableConfig | RunnableConfig[],
+    options?: BatchOptions,
+  ): Promise<(O | Error)[]>;
+  override batch(
+    inputs: I[],
+    config?: RunnableConfig | RunnableConfig[],
+    options: BatchOptions = {},
+  ): Promise<(O | Error)[]> {
+    const configs = Array.isArray(config) ? config : [config ?? {}];
+    const observed = configs.some((each) => CallbackManager.from(each.callbacks).observed);
+    if (
+      observed ||
+      options.returnExceptions === true ||
+      !Array.isArray(inputs) ||
+      (Array.isArray(config) && config.length !== inputs.length)
+    ) {
+      return super.batch(inputs, config, options);
+    }
+    return this.#batchRequest(inputs, config);
+  }
+
+  async #batchRequest(inputs: I[], config: RunnableConfig | RunnableConfig[] | undefined): Promise<O[]> {
+    const signal = Array.isArray(config) ? undefined : config?.signal;
+    const dialect = await this.dialect(signal);
+    const wire = Array.isArray(config) ? config.map(wireConfig) : wireConfig(config ?? {});
+    const { response } = await sendRemoteRequest(this.#options, {
+      route: "batch",
+      method: "POST",
+      body: { inputs: inputs.map((input) => encodeWireValue(input, dialect)), config: wire, kwargs: {} },
+      signal,
+      timeout: this.#options.timeout,
+      dialect,
+    });
+    const body = await readJson(response, this.url);
+    if (!Array.isArray(body.output) || body.output.length !== inputs.length) {
+      throw new RemoteRunnableError(
+        `The remote runnable at ${this.url} answered a batch without one output per input`,
+        { detail: body },
+      );
+    }
+    return body.output.map((output, index) => decodeWireValue(output, dialect, ["output", index]) as O);
+  }
+}
+
+/** The parts of a config that travel: plain data only (the server keeps what its allow-list says). */
+function wireConfig(config: RunnableConfig): Record<string, unknown> {
+  const wire: Record<string, unknown> = {};
+  if (config.configurable !== undefined) wire.configurable = config.configurable;
+  if (config.tags !== undefined && config.tags.length > 0) wire.tags = config.tags;
+  if (config.metadata !== undefined && Object.keys(config.metadata).length > 0)
+    wire.metadata = config.metadata;
+  return wire;
+}
+
+async function readJson(response: Response, url: string): Promise<Record<string, unknown>> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch (error) {
+    throw new RemoteRunnableError(`The remote runnable at ${url} answered something that is not JSON`, {
+      status: response.status,
+      cause: error,
+    });
+  }
+  if (!isPlainObject(body))
+    throw new RemoteRunnableError(`The remote runnable at ${url} answered JSON that is not an object`, {
+      status: response.status,
+      detail: body,
+    });
+  return body;
+}
