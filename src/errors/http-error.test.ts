@@ -44,4 +44,14 @@ describe("HttpError: a request refused with its own status", () => {
       { status_code: 429, message: "Quota used up for today", code: "request_refused", run_id: "r" },
     ]);
   });
+
+  it("refuses headers that could not be sent (CR/LF in a value, a bad name) where it is made", () => {
+    const challenge = "Bearer\r\nSet-Cookie: session=stolen";
+    expect(() => new HttpError("no", { status: 401, headers: { "WWW-Authenticate": challenge } })).toThrow(
+      RangeError,
+    );
+    expect(() => new HttpError("no", { status: 401, headers: { "Bad Name": "x" } })).toThrow(RangeError);
+    const fine = new HttpError("no", { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="api"' } });
+    expect(fine.headers).toEqual({ "WWW-Authenticate": 'Bearer realm="api"' });
+  });
 });

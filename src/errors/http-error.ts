@@ -41,8 +41,29 @@ export class HttpError extends RivuletError {
       );
     }
     this.status = fields.status;
-    this.headers = { ...fields.headers };
+    this.headers = checkedHeaders(fields.headers ?? {});
   }
 
   static override isInstance = hasMarker<HttpError>(HTTP_ERROR);
+}
+
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * The headers, checked here rather than when the server answers: a value with CR, LF or NUL (a
+ * realm built from a request header, say) would otherwise make the server's answer throw, and the
+ * request would get no response at all.
+ */
+function checkedHeaders(headers: Record<string, string>): Record<string, string> {
+  const checked: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!HEADER_NAME.test(name) || typeof value !== "string" || /[\r\n\0]/.test(value)) {
+      throw new RangeError(
+        `HttpError: header ${JSON.stringify(name)}: ${JSON.stringify(value)} is not a valid HTTP header ` +
+          "(a token name, and a string value without CR, LF or NUL).",
+      );
+    }
+    checked[name] = value;
+  }
+  return checked;
 }
