@@ -45,6 +45,16 @@ export async function batchRoute(context: RouteContext): Promise<Response> {
       { loc: ["body", "inputs"], msg: "`inputs` must be a list.", type: "list_type" },
     ]);
   }
+  if (inputs.length > context.options.maxBatchSize) {
+    const limit = context.options.maxBatchSize;
+    throw new RequestValidationError([
+      {
+        loc: ["body", "inputs"],
+        msg: `This server runs at most ${limit} inputs per batch (its \`maxBatchSize\` option); got ${inputs.length}. Split the batch.`,
+        type: "too_long",
+      },
+    ]);
+  }
   const decoded = inputs.map((input, index) =>
     decodeWireInput(input, context.dialect, ["body", "inputs", index]),
   );

@@ -82,4 +82,28 @@ describe("serve: hostile review regressions", () => {
       ),
     ).toThrow(/allowHeaders/);
   });
+
+  it("a batch with more inputs than maxBatchSize (default 1000) is a 422 before any run or hook", async () => {
+    let hooks = 0;
+    let runs = 0;
+    const counted = RunnableLambda.from((x: number) => {
+      runs++;
+      return x;
+    });
+    const app = serve(counted, {
+      perRequestConfig: (config) => {
+        hooks++;
+        return config;
+      },
+    });
+    // 1 MiB of "0," is ~500,000 inputs: a run, a config and a hook call each (~250 MB of heap).
+    const huge = await post(app, "/batch", { inputs: Array.from({ length: 1001 }, () => 0) });
+    expect(huge.status).toBe(422);
+    expect(await huge.json()).toMatchObject({ detail: [{ loc: ["body", "inputs"], type: "too_long" }] });
+    expect({ hooks, runs }).toEqual({ hooks: 0, runs: 0 });
+    expect((await post(app, "/batch", { inputs: Array.from({ length: 1000 }, () => 0) })).status).toBe(200);
+    const small = serve(counted, { maxBatchSize: 2 });
+    expect((await post(small, "/batch", { inputs: [1, 2, 3] })).status).toBe(422);
+    expect(() => serve(counted, { maxBatchSize: 0 })).toThrow(/maxBatchSize/);
+  });
 });

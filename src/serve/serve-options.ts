@@ -30,6 +30,11 @@ export interface ServeOptions {
   maxBodyBytes?: number | undefined;
   /** Deepest nesting of arrays and objects in a body (default 64); deeper is 422. */
   maxJsonDepth?: number | undefined;
+  /**
+   * Most inputs one `batch` request may send (default 1000); more is 422. Each input is a run, a
+   * config and a `perRequestConfig` call, so without it a 1 MiB body of `0,` would start ~500,000.
+   */
+  maxBatchSize?: number | undefined;
   /** Send errors' own messages instead of masked ones (development only; default false). */
   exposeErrors?: boolean | undefined;
   /** Heartbeat comments on SSE routes (default every 15 s); `false` for none. */
@@ -48,6 +53,7 @@ export interface ResolvedServeOptions {
   readonly perRequestConfig: PerRequestConfig | undefined;
   readonly maxBodyBytes: number;
   readonly maxJsonDepth: number;
+  readonly maxBatchSize: number;
   readonly exposeErrors: boolean;
   readonly heartbeat: ResolvedHeartbeat | undefined;
   readonly cors: ResolvedCors | undefined;
@@ -68,6 +74,7 @@ export function resolveServeOptions(options: ServeOptions): ResolvedServeOptions
     perRequestConfig: options.perRequestConfig,
     maxBodyBytes: checkNumberOption("maxBodyBytes", options.maxBodyBytes, "positive-integer") ?? 1_048_576,
     maxJsonDepth: checkNumberOption("maxJsonDepth", options.maxJsonDepth, "positive-integer") ?? 64,
+    maxBatchSize: checkNumberOption("maxBatchSize", options.maxBatchSize, "positive-integer") ?? 1000,
     exposeErrors: options.exposeErrors === true,
     heartbeat: resolveHeartbeat(options.heartbeat),
     cors: resolveCors(options.cors),
