@@ -1,3 +1,4 @@
+import type { Callbacks } from "../callbacks/callback-manager.js";
 import type { RunPresentation, RunType } from "../callbacks/run.js";
 
 /** What a runnable tells its run about itself (name, type, extra metadata such as `ls_*`). */
@@ -13,4 +14,8 @@ export interface RunIdentity {
    * models): a `ConsoleCallbackHandler` logs its runs and the runs under them.
    */
   verbose?: boolean | undefined;
+  /** Handlers the runnable was built with (a model's `callbacks`), told about its runs besides the call's. */
+  callbacks?: Callbacks | undefined;
+  /** Tags the runnable was built with, after the call's own on each of its runs. */
+  tags?: readonly string[] | undefined;
 }

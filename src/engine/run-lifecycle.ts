@@ -1,4 +1,4 @@
-import { CallbackManager } from "../callbacks/callback-manager.js";
+import { CallbackManager, type Callbacks } from "../callbacks/callback-manager.js";
 import type { Run } from "../callbacks/run.js";
 import { withConsoleCallbackHandler } from "../callbacks/with-console-callback-handler.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
@@ -78,7 +78,7 @@ export class RunLifecycle implements RunScope {
   constructor(options: RunLifecycleOptions) {
     const { identity, config } = options;
     this.config = config;
-    const callbacks = CallbackManager.from(config.callbacks);
+    const callbacks = withOwnHandlers(CallbackManager.from(config.callbacks), identity.callbacks);
     this.manager = identity.verbose === true ? withConsoleCallbackHandler(callbacks) : callbacks;
     this.signal = this.#makeSignal(config);
     throwIfAborted(this.signal);
@@ -94,7 +94,7 @@ export class RunLifecycle implements RunScope {
       this.run = this.manager.createRun({
         name: config.runName ?? identity.name,
         runType: identity.runType,
-        tags: config.tags,
+        tags: identity.tags === undefined ? config.tags : [...(config.tags ?? []), ...identity.tags],
         metadata,
         runId: config.runId,
         input: inputKnown ? options.input : undefined,
@@ -243,4 +243,10 @@ export class RunLifecycle implements RunScope {
     // `child` is fresh: write the overrides into it rather than copy it.
     return overrides ? Object.assign(child, overrides) : child;
   }
+}
+
+/** The call's handlers plus the ones the runnable was built with. */
+function withOwnHandlers(manager: CallbackManager, own: Callbacks | undefined): CallbackManager {
+  if (own === undefined) return manager;
+  return manager.withHandlers(own instanceof CallbackManager ? own.observers : own);
 }

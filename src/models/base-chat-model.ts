@@ -25,6 +25,11 @@ import { Runnable } from "../runnables/runnable.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
+import {
+  type BaseLanguageModelParams,
+  type ModelRunDefaults,
+  readModelRunDefaults,
+} from "./base-language-model-params.js";
 import { serializedCacheKey } from "./cache-key.js";
 import { cachedChatStream } from "./cached-chat-stream.js";
 import { type CallbackManagerForLLMRun, callbackManagerForLLMRun } from "./callback-manager-for-llm-run.js";
@@ -63,8 +68,8 @@ const CHAT_MODEL_PRESENTATION: RunPresentation = {
   llmResult: (output) => (isAIMessageChunk(output) ? chatModelLLMResult(output) : undefined),
 };
 
-/** Fields every chat model shares. */
-export interface BaseChatModelFields {
+/** Fields every chat model shares (with `callbacks`, `tags`, `metadata`, `verbose` and `cache`). */
+export interface BaseChatModelFields extends BaseLanguageModelParams {
   /** The model's name as the provider knows it (shown as `ls_model_name`). */
   model?: string | undefined;
   /** Sampling temperature: a non-negative finite number (providers may bound it further). */
@@ -72,11 +77,6 @@ export interface BaseChatModelFields {
   /** Most tokens to generate: a positive integer. */
   maxTokens?: number | undefined;
   name?: string | undefined;
-  /**
-   * Cache answers: `true` for the process-wide `InMemoryCache.global()`, or a cache instance.
-   * A cached answer still streams (as one chunk) and still shows in events and handlers.
-   */
-  cache?: BaseCache<Generation[]> | boolean | undefined;
 }
 
 /**
@@ -135,7 +135,10 @@ export abstract class BaseChatModel<
     this.maxTokens = checkNumberOption("maxTokens", fields.maxTokens, "positive-integer");
     if (fields.name !== undefined) this.name = fields.name;
     this.cache = resolveCache(fields.cache);
+    this.#runDefaults = readModelRunDefaults(this.constructor.name, fields);
   }
+
+  readonly #runDefaults: ModelRunDefaults;
 
   override get runType() {
     return "chat_model" as const;
@@ -354,11 +357,14 @@ export abstract class BaseChatModel<
     return {
       name: this.getName(),
       runType: "chat_model",
-      metadata: { ...this.getLsParams(config) },
+      metadata: { ...this.getLsParams(config), ...this.#runDefaults.metadata },
       get extra() {
         return tracingExtra();
       },
       presentation: CHAT_MODEL_PRESENTATION,
+      callbacks: this.#runDefaults.callbacks,
+      tags: this.#runDefaults.tags,
+      verbose: this.#runDefaults.verbose,
     };
   }
 

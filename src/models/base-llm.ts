@@ -11,6 +11,11 @@ import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/co
 import { getBufferString } from "../messages/get-buffer-string.js";
 import { Runnable } from "../runnables/runnable.js";
 import { GenerationChunk } from "../streams/generation-chunk.js";
+import {
+  type BaseLanguageModelParams,
+  type ModelRunDefaults,
+  readModelRunDefaults,
+} from "./base-language-model-params.js";
 import { serializedCacheKey } from "./cache-key.js";
 import { cachedTextStream } from "./cached-text-stream.js";
 import type { ChatModelCallOptions, LangSmithParams } from "./chat-model-call-options.js";
@@ -60,13 +65,7 @@ const LLM_PRESENTATION: RunPresentation = {
 export type BaseLLMInput = string | readonly BaseMessageLike[] | { toString(): string };
 
 /** Fields every text-completion model shares (`@langchain/core`'s `BaseLLMParams`). */
-export interface BaseLLMParams {
-  /**
-   * Cache completions: `true` for the process-wide `InMemoryCache.global()`, or a cache
-   * instance. A cached completion still streams (as one chunk) and still shows in events.
-   */
-  cache?: BaseCache<Generation[]> | boolean | undefined;
-}
+export interface BaseLLMParams extends BaseLanguageModelParams {}
 
 /**
  * Base of text-completion models (string in, string chunks out; `on_llm_*` events). A provider
@@ -88,7 +87,10 @@ export abstract class BaseLLM<
   constructor(fields: BaseLLMParams = {}) {
     super();
     this.cache = resolveCache(fields.cache);
+    this.#runDefaults = readModelRunDefaults(this.constructor.name, fields);
   }
+
+  readonly #runDefaults: ModelRunDefaults;
 
   override get runType() {
     return "llm" as const;
@@ -136,8 +138,11 @@ export abstract class BaseLLM<
     return {
       name: this.getName(),
       runType: "llm",
-      metadata: { ...this.getLsParams(config) },
+      metadata: { ...this.getLsParams(config), ...this.#runDefaults.metadata },
       presentation: LLM_PRESENTATION,
+      callbacks: this.#runDefaults.callbacks,
+      tags: this.#runDefaults.tags,
+      verbose: this.#runDefaults.verbose,
     };
   }
 

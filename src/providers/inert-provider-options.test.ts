@@ -27,9 +27,7 @@ describe("LangChain options switched off with false", () => {
 
   it("are still refused when switched on", () => {
     const refused = [
-      () => new ChatOpenAI(untyped({ apiKey: "k", verbose: true })),
       () => new ChatOpenAI(untyped({ apiKey: "k", logprobs: true })),
-      () => new ChatOpenAI(untyped({ apiKey: "k", cache: true })),
       () => new ChatOllama(untyped({ model: "llama3.2", checkOrPullModel: true })),
     ];
     for (const build of refused) expect(build).toThrow(InvalidConfigError);

@@ -136,9 +136,9 @@ describe("ChatOpenAI options", () => {
   });
 
   it("says what to do instead of a LangChain option it does not take", () => {
-    const callbacks = configError(() => new ChatOpenAI(untyped({ apiKey: "k", callbacks: [] })));
-    expect(callbacks.message).toContain('does not take LangChain\'s option "callbacks"');
-    expect(callbacks.message).toContain("withConfig");
+    const manager = configError(() => new ChatOpenAI(untyped({ apiKey: "k", callbackManager: {} })));
+    expect(manager.message).toContain('does not take LangChain\'s option "callbackManager"');
+    expect(manager.message).toContain("`callbacks`");
     const logprobs = configError(() => new ChatOpenAI(untyped({ apiKey: "k", logprobs: true })));
     expect(logprobs.message).toContain("log probabilities");
   });

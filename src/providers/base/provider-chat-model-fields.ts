@@ -1,3 +1,4 @@
+import type { BaseLanguageModelParams } from "../../models/base-language-model-params.js";
 import type { BindableTool, ToolChoice } from "../../models/tool-definition.js";
 import type { ProviderTransportOptions } from "./transport-options.js";
 
@@ -8,7 +9,7 @@ import type { ProviderTransportOptions } from "./transport-options.js";
  * values are an `InvalidConfigError`. The model's `fields` hold the options with the aliases
  * resolved.
  */
-export interface ProviderChatModelFields extends ProviderTransportOptions {
+export interface ProviderChatModelFields extends ProviderTransportOptions, BaseLanguageModelParams {
   /** The model's name as the provider knows it. */
   model?: string | undefined;
   temperature?: number | undefined;

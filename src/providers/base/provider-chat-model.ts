@@ -66,6 +66,11 @@ export abstract class ProviderChatModel<
       temperature: resolved.temperature,
       maxTokens: resolved.maxTokens,
       name: resolved.name,
+      callbacks: resolved.callbacks,
+      tags: resolved.tags,
+      metadata: resolved.metadata,
+      verbose: resolved.verbose,
+      cache: resolved.cache,
     });
     this.fields = resolved;
     checkOutputVersion(resolved.outputVersion);

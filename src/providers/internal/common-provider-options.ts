@@ -29,25 +29,20 @@ export const COMMON_OPTION_TABLE: OptionTable<ProviderChatModelFields> = {
   fetch: "option",
   sleep: "option",
   random: "option",
+  callbacks: "option",
+  tags: "option",
+  metadata: "option",
+  verbose: "option",
+  cache: "option",
   modelName: { aliasOf: "model" },
   stopSequences: { aliasOf: "stop" },
   max_tokens: { aliasOf: "maxTokens" },
   streaming: { aliasOf: "disableStreaming", convert: disableWhenNotStreaming },
 };
 
-// withConfig returns a binding without bindTools or withStructuredOutput, so it goes last.
-const IN_CONFIG =
-  "pass it in the call's config (`model.invoke(input, { ... })`) or once with `withConfig({ ... })` " +
-  "after bindTools/withStructuredOutput (`model.bindTools(tools).withConfig({ ... })`)";
-
 /** `@langchain/core`'s chat-model constructor options that Rivulet takes elsewhere, or not at all. */
 export const COMMON_UNSUPPORTED: Readonly<Record<string, string>> = {
-  callbacks: IN_CONFIG,
-  callbackManager: IN_CONFIG.replace("it", "`callbacks`"),
-  tags: IN_CONFIG,
-  metadata: IN_CONFIG,
-  verbose: "Rivulet has no verbose mode; pass a logging handler in `callbacks` of the call's config",
-  cache: "Rivulet has no model cache",
+  callbackManager: "pass the handlers as `callbacks` (LangChain's `callbackManager` is its deprecated name)",
   maxConcurrency: "pass `maxConcurrency` in the config of `batch`",
   onFailedAttempt: "wrap the model: `model.withRetry({ onFailedAttempt })`",
 };
