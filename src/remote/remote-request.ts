@@ -15,6 +15,8 @@ export interface RemoteRequest {
   /** A total timeout in milliseconds (invoke and batch only). */
   readonly timeout: number | undefined;
   readonly dialect: WireDialect | undefined;
+  /** Return an error answer instead of throwing it (the dialect probe reads only its headers). */
+  readonly acceptErrors?: boolean;
 }
 
 /** A response that answered 2xx, and the controller that aborts its body. */
@@ -61,7 +63,12 @@ export async function sendRemoteRequest(
       cause: error,
     });
   }
-  if (!response.ok) throw await errorFromResponse(response, url);
+  // A fetch that resolves although it was aborted (a handler called in-process answers 499).
+  if (signal.aborted) {
+    await response.body?.cancel().catch(() => undefined);
+    throw abortErrorOf(signal);
+  }
+  if (!response.ok && request.acceptErrors !== true) throw await errorFromResponse(response, url);
   return { response, abort };
 }
 

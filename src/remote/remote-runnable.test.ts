@@ -52,9 +52,9 @@ describe("RemoteRunnable against rivulet/serve", () => {
     const values = everyMessage();
     const back = await remote.invoke(values);
     expect(back).toEqual(values);
-    back.forEach((value, index) =>
-      expect(Object.getPrototypeOf(value)).toBe(Object.getPrototypeOf(values[index])),
-    );
+    for (const [index, value] of back.entries()) {
+      expect(Object.getPrototypeOf(value)).toBe(Object.getPrototypeOf(values[index]));
+    }
     expect((back[3] as AIMessageChunk).tool_calls).toEqual([toolCall]);
     expect(await remote.batch([values, [values[0]]])).toEqual([values, [values[0]]]);
   });
@@ -236,5 +236,74 @@ describe("RemoteRunnable against rivulet/serve", () => {
       detail: "Not Found",
     });
     expect(() => new RemoteRunnable({ url: "not a url" })).toThrow(/absolute URL/);
+  });
+
+  it("speaks the langserve dialect to a server that does not echo X-Rivulet-Dialect, reviving its shapes by type", async () => {
+    const echo = RunnableLambda.from((values: unknown[]) => values);
+    const app = serve(echo);
+    // A LangServe server: it ignores our dialect header and sends none back.
+    const langServe = async (input: string, init: RequestInit) => {
+      const request = new Request(input, init);
+      request.headers.delete("x-rivulet-dialect");
+      const response = await app.fetch(request);
+      const headers = new Headers(response.headers);
+      headers.delete("x-rivulet-dialect");
+      return new Response(response.body, { status: response.status, headers });
+    };
+    const remote = new RemoteRunnable<unknown[], unknown[]>({
+      url: "http://langserve.test",
+      fetch: langServe,
+    });
+    expect(await remote.dialect()).toBe("langserve");
+    const values = everyMessage();
+    const back = await remote.invoke(values);
+    expect(back).toEqual(values);
+    expect(back[3]).toBeInstanceOf(AIMessageChunk);
+    expect((back[3] as AIMessageChunk).tool_call_chunks).toEqual([
+      { name: "weather", args: '{"city":"Paris"}', id: "call_1", index: 0 },
+    ]);
+    expect((back[4] as ToolMessage).artifact).toEqual({ raw: [1, 2] });
+  });
+
+  it("re-parents runs nested deeper than the remote root below the local run", async () => {
+    const inner = RunnableLambda.from((text: string) => text.toUpperCase()).withConfig({ runName: "inner" });
+    const outer = RunnableLambda.from((text: string, config) => inner.invoke(text, config)).withConfig({
+      runName: "outer",
+    });
+    const app = serve(outer.pipe(RunnableLambda.from((text: string) => `${text}!`)));
+    const remote = new RemoteRunnable<string, string>({ url: "http://rivulet.test", fetch: through(app) });
+    const events: StreamEvent[] = [];
+    for await (const event of remote.streamEvents("hi", { version: "v2" })) events.push(event);
+    const start = (name: string) =>
+      events.find((event) => event.name === name && event.event === "on_chain_start");
+    const local = start("RemoteRunnable");
+    expect(local?.parent_ids).toEqual([]);
+    expect(start("outer")?.parent_ids).toEqual([local?.run_id]);
+    expect(start("inner")?.parent_ids).toEqual([local?.run_id, start("outer")?.run_id]);
+    expect(events.at(-1)).toMatchObject({
+      event: "on_chain_end",
+      name: "RemoteRunnable",
+      data: { output: "HI!" },
+    });
+  });
+
+  it("fails an invoke that takes longer than `timeout` with a TimeoutError and closes the server's run", async () => {
+    const recorder = new RunRecorder();
+    const slow = RunnableLambda.from(
+      (_input: number, config) =>
+        new Promise<number>((_resolve, reject) =>
+          config?.signal?.addEventListener("abort", () => reject(config.signal?.reason)),
+        ),
+    );
+    const app = serve(slow, { perRequestConfig: (config) => ({ ...config, callbacks: [recorder] }) });
+    const remote = new RemoteRunnable({
+      url: "http://rivulet.test",
+      fetch: through(app),
+      timeout: 20,
+      dialect: "rivulet",
+    });
+    await expect(remote.invoke(1)).rejects.toMatchObject({ code: "timeout", kind: "total", timeoutMs: 20 });
+    await until(() => recorder.openRuns().length === 0 && recorder.entries.length > 0);
+    expect(() => new RemoteRunnable({ url: "http://rivulet.test", timeout: -1 })).toThrow(/timeout/);
   });
 });

@@ -11,7 +11,7 @@ import { encodeWireValue } from "../wire/encode-wire-value.js";
 import { DIALECT_HEADER, type WireDialect } from "../wire/wire-dialect.js";
 import { readRemoteStream } from "./read-remote-stream.js";
 import { RemoteEventRelay } from "./remote-event-relay.js";
-import { type RemoteRequest, sendRemoteRequest } from "./remote-request.js";
+import { sendRemoteRequest } from "./remote-request.js";
 import {
   type RemoteRunnableOptions,
   type ResolvedRemoteOptions,
@@ -59,18 +59,14 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
   }
 
   async #detectDialect(signal: AbortSignal | undefined): Promise<WireDialect> {
-    const request: RemoteRequest = {
+    // Any answer tells the dialect (a 401 from an auth hook too); only an unreachable server does not.
+    const { response } = await sendRemoteRequest(this.#options, {
       route: "input_schema",
       method: "GET",
       signal,
       timeout: this.#options.timeout,
       dialect: undefined,
-    };
-    const { response } = await sendRemoteRequest(this.#options, request).catch((error: unknown) => {
-      // An error answer still tells the dialect; only an unreachable server does not.
-      if (RemoteRunnableError.isInstance(error) && error.status !== undefined && error.status !== 404)
-        throw error;
-      throw error;
+      acceptErrors: true,
     });
     await response.body?.cancel().catch(() => undefined);
     return response.headers.get(DIALECT_HEADER)?.trim().toLowerCase() === "rivulet" ? "rivulet" : "langserve";
