@@ -5,6 +5,7 @@ import { serializeEventData } from "../sse/serialize-event-data.js";
 import { DIALECT_HEADER, type WireDialect } from "../wire/wire-dialect.js";
 import { filterConfig } from "./filter-config.js";
 import { readJsonBody } from "./read-json-body.js";
+import { refuseCrossSiteForm } from "./refuse-cross-site-form.js";
 import { RequestValidationError } from "./request-validation-error.js";
 import type { ResolvedServeOptions } from "./serve-options.js";
 
@@ -18,8 +19,9 @@ export interface RouteContext {
   readonly headers: Headers;
 }
 
-/** The request body as a JSON object, or a 422 naming what was sent instead. */
+/** The request body as a JSON object, or a 422 naming what was sent instead (403 for a cross-site form post). */
 export async function readBodyObject(context: RouteContext): Promise<Record<string, unknown>> {
+  refuseCrossSiteForm(context.request, context.options.cors);
   const { maxBodyBytes, maxJsonDepth } = context.options;
   const body = await readJsonBody(context.request, { maxBodyBytes, maxDepth: maxJsonDepth });
   if (!isPlainObject(body)) {

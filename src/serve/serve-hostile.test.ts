@@ -62,7 +62,8 @@ describe("serve: hostile review regressions", () => {
         },
       },
     );
-    const hostile = await post(app, "/invoke", { input: 1 }, { origin: "null" });
+    const json = { "content-type": "application/json" };
+    const hostile = await post(app, "/invoke", { input: 1 }, { ...json, origin: "null" });
     expect(hostile.status).toBe(200);
     expect(hostile.headers.get("access-control-allow-origin")).toBeNull();
     const preflight = await app.fetch(
@@ -70,7 +71,7 @@ describe("serve: hostile review regressions", () => {
     );
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
-    const allowed = await post(app, "/invoke", { input: 1 }, { origin: "https://app.example" });
+    const allowed = await post(app, "/invoke", { input: 1 }, { ...json, origin: "https://app.example" });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example");
   });
 
@@ -105,5 +106,39 @@ describe("serve: hostile review regressions", () => {
     const small = serve(counted, { maxBatchSize: 2 });
     expect((await post(small, "/batch", { inputs: [1, 2, 3] })).status).toBe(422);
     expect(() => serve(counted, { maxBatchSize: 0 })).toThrow(/maxBatchSize/);
+  });
+
+  it("refuses a cross-origin form-like POST (no preflight) from an origin CORS does not allow, before any run", async () => {
+    let runs = 0;
+    const counted = RunnableLambda.from((x: number) => {
+      runs++;
+      return x;
+    });
+    const body = JSON.stringify({ input: 1 });
+    const from = (app: ReturnType<typeof serve>, headers: Record<string, string>) =>
+      app.fetch(new Request("http://test/invoke", { method: "POST", body, headers }));
+    const app = serve(counted);
+    // A page on another site can send these without a preflight (text/plain, forms): it cannot
+    // read the answer, but the run would happen, on a server listening on localhost too.
+    for (const type of [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+    ]) {
+      const refused = await from(app, { origin: "https://evil.example", "content-type": type });
+      expect(refused.status).toBe(403);
+    }
+    expect(runs).toBe(0);
+    // No Origin (curl, servers), the server's own origin, JSON (preflighted) or an allowed origin: served.
+    expect((await from(app, { "content-type": "text/plain" })).status).toBe(200);
+    expect((await from(app, { origin: "http://test", "content-type": "text/plain" })).status).toBe(200);
+    expect(
+      (await from(app, { origin: "https://evil.example", "content-type": "application/json" })).status,
+    ).toBe(200);
+    const allowing = serve(counted, { cors: { origin: ["https://app.example"] } });
+    expect(
+      (await from(allowing, { origin: "https://app.example", "content-type": "text/plain" })).status,
+    ).toBe(200);
+    expect(runs).toBe(4);
   });
 });
