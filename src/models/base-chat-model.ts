@@ -1,21 +1,18 @@
 import type { BaseCache, Generation } from "../caches/base-cache.js";
 import { resolveCache } from "../caches/resolve-cache.js";
-import type { RunPresentation } from "../callbacks/run.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import type { RunIdentity } from "../engine/run-identity.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
-import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
+import { InvalidInputError } from "../errors/input-errors.js";
 import type {
   EventFilters,
   StreamEvent,
   StreamEventsOptions,
   StreamEventV1,
 } from "../events/observation-types.js";
-import { throwIfAborted } from "../internal/abort.js";
-import { mapStream } from "../internal/async-streams.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
-import { AIMessageChunk, isAIMessageChunk } from "../messages/ai-message-chunk.js";
+import { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregator.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { getBufferString } from "../messages/get-buffer-string.js";
@@ -25,13 +22,9 @@ import { Runnable } from "../runnables/runnable.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
-import {
-  type BaseLanguageModelParams,
-  type ModelRunDefaults,
-  readModelRunDefaults,
-} from "./base-language-model-params.js";
+import type { BaseChatModelFields } from "./base-chat-model-fields.js";
+import { type ModelRunDefaults, readModelRunDefaults } from "./base-language-model-params.js";
 import { serializedCacheKey } from "./cache-key.js";
-import { cachedChatStream } from "./cached-chat-stream.js";
 import { type CallbackManagerForLLMRun, callbackManagerForLLMRun } from "./callback-manager-for-llm-run.js";
 import type { ChatGenerationChunk } from "./chat-generation-chunk.js";
 import type {
@@ -39,13 +32,15 @@ import type {
   ChatModelCallOptions,
   LangSmithParams,
 } from "./chat-model-call-options.js";
-import { chatModelLLMResult } from "./chat-model-llm-result.js";
+import { CHAT_MODEL_PRESENTATION } from "./chat-model-presentation.js";
 import type { ChatResult } from "./chat-result.js";
 import type { ChatModelStream } from "./content-stream/chat-model-stream.js";
 import { chatModelStreamFromChunks } from "./content-stream/chat-model-stream-from-chunks.js";
 import type { JsonRecord } from "./json-record.js";
 import { chatResultMessage, generationChunkMessages } from "./langchain-generation.js";
 import { lsProviderFromName } from "./ls-provider-from-name.js";
+import { noGenerationHook } from "./no-generation-hook.js";
+import { stampedAnswer } from "./stamped-answer.js";
 import type { StructuredOutputOptions, StructuredOutputSchema } from "./structured-output.js";
 import {
   type StructuredOutputRunnable,
@@ -55,45 +50,8 @@ import {
 import { type BindableTool, type BindToolsOptions, toToolDefinition } from "./tool-definition.js";
 import { tracingCallOptions } from "./tracing-call-options.js";
 
-/** A chat model's input in events: `{ messages: [[...]] }`, or as given when not message-like. */
-const CHAT_MODEL_PRESENTATION: RunPresentation = {
-  input(input: unknown): unknown {
-    try {
-      return { messages: [toChatMessages(input)] };
-    } catch {
-      return input; // not message-like: show it as given rather than lose it
-    }
-  },
-  chunkText: (chunk) => (isAIMessageChunk(chunk) ? chunk.text : undefined),
-  llmResult: (output) => (isAIMessageChunk(output) ? chatModelLLMResult(output) : undefined),
-};
-
-/** Fields every chat model shares (with `callbacks`, `tags`, `metadata`, `verbose` and `cache`). */
-export interface BaseChatModelFields extends BaseLanguageModelParams {
-  /** The model's name as the provider knows it (shown as `ls_model_name`). */
-  model?: string | undefined;
-  /** Sampling temperature: a non-negative finite number (providers may bound it further). */
-  temperature?: number | undefined;
-  /** Most tokens to generate: a positive integer. */
-  maxTokens?: number | undefined;
-  name?: string | undefined;
-}
-
-/**
- * `@langchain/core`'s name for a chat model's constructor fields, for custom models ported from
- * it (`constructor(fields: MyFields & BaseChatModelParams) { super(fields); }`).
- */
-export type BaseChatModelParams = BaseChatModelFields;
-
 /** `withStructuredOutput` options asking for the raw message too. */
 type WithRawOptions = StructuredOutputOptions & { includeRaw: true };
-
-/** Thrown by the hooks a model did not implement: the message names the ones to implement. */
-function noGenerationHook(model: string): InvalidConfigError {
-  return new InvalidConfigError(
-    `${model} implements none of _streamChunks, _streamResponseChunks and _generate: implement one of them (or extend SimpleChatModel and implement _call)`,
-  );
-}
 
 /**
  * Base of every chat model. A provider implements one method, `_streamChunks`, which yields
@@ -434,41 +392,32 @@ export abstract class BaseChatModel<
     return new AIMessageChunkAggregator();
   }
 
-  /** The call options of this run: the config as given, with the run's combined signal. */
-  #options(scope: RunScope): CallOptions {
-    const options = { ...scope.config } as CallOptions;
-    if (scope.signal !== undefined) options.signal = scope.signal;
-    return options;
-  }
-
   override _stream(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
     return this.#answer(input, scope, (messages, options) => this._streamChunks(messages, options, scope));
   }
 
-  /**
-   * The answer's chunks from `produce`, ids stamped, behind the cache when there is one.
-   * Chunks without an id get `run-<run_id>`.
-   */
+  /** The answer's chunks from `produce`, ids stamped, behind the cache when there is one. */
   #answer(
     input: BaseLanguageModelInput,
     scope: RunScope,
     produce: (messages: BaseMessage[], options: CallOptions) => AsyncIterable<AIMessageChunk>,
   ): AsyncIterable<AIMessageChunk> {
     const messages = toChatMessages(input);
-    const options = this.#options(scope);
-    const id = `run-${scope.runId}`;
-    const signal = scope.signal;
-    // A mapping iterator, not a generator: stamping ids must not cost a layer per token.
-    const stamped = () =>
-      mapStream(produce(messages, options), (chunk) => {
-        throwIfAborted(signal);
-        if (chunk.id === undefined) chunk.id = id;
-        return chunk;
-      });
+    const options = { ...scope.config } as CallOptions;
+    if (scope.signal !== undefined) options.signal = scope.signal;
     const cache = this.cache;
-    if (cache === undefined) return stamped();
-    const llmKey = this._getSerializedCacheKeyParametersForCall(options);
-    return cachedChatStream({ cache, prompt: getBufferString(messages), llmKey }, stamped);
+    return stampedAnswer({
+      produce: () => produce(messages, options),
+      scope,
+      cache:
+        cache === undefined
+          ? undefined
+          : {
+              cache,
+              prompt: getBufferString(messages),
+              llmKey: this._getSerializedCacheKeyParametersForCall(options),
+            },
+    });
   }
 
   /** The chunks `invoke` folds: `_generate`'s answer when unobserved and the model has one, else the stream. */

@@ -1,4 +1,5 @@
-export { BaseChatModel, type BaseChatModelFields, type BaseChatModelParams } from "./base-chat-model.js";
+export { BaseChatModel } from "./base-chat-model.js";
+export type { BaseChatModelFields, BaseChatModelParams } from "./base-chat-model-fields.js";
 export type { BaseLanguageModelParams } from "./base-language-model-params.js";
 export { BaseLLM, type BaseLLMInput, type BaseLLMParams } from "./base-llm.js";
 export type { CallbackManagerForLLMRun } from "./callback-manager-for-llm-run.js";

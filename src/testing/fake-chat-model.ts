@@ -1,6 +1,7 @@
 import { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
-import { BaseChatModel, type BaseChatModelParams } from "../models/base-chat-model.js";
+import { BaseChatModel } from "../models/base-chat-model.js";
+import type { BaseChatModelParams } from "../models/base-chat-model-fields.js";
 import type { ChatModelCallOptions } from "../models/chat-model-call-options.js";
 
 /** A message's content as the fake echoes it: a string as is, content blocks as indented JSON. */
