@@ -57,12 +57,16 @@ export interface ToolMessageSource {
   metadata?: Record<string, unknown> | undefined;
 }
 
-/** The ToolMessage answering a tool call: content, the call's id, the tool's name, the artifact and metadata. */
+/**
+ * The ToolMessage answering a tool call: content, the call's id, the tool's name, the artifact
+ * and metadata, with `status: "success"` (the tool ran; `@langchain/core` marks it so too).
+ */
 export function toToolMessage(
   result: { content: unknown; artifact?: unknown },
   source: ToolMessageSource,
 ): ToolMessage {
   return new ToolMessage({
+    status: "success",
     content: toolOutputContent(result.content),
     tool_call_id: source.toolCallId,
     name: source.toolName,

@@ -93,6 +93,12 @@ describe("a tool's metadata", () => {
     expect(message.metadata).toEqual({ source: "catalog" });
   });
 
+  it("comes with status 'success' on the answer to a call, as @langchain/core marks it", async () => {
+    const message = await lookup.invoke(call);
+    expect(message.status).toBe("success");
+    expect(message.content).toBe("item 7");
+  });
+
   it("is absent from the message of a tool without metadata", async () => {
     const plain = tool(({ id }) => id, { name: "lookup", schema: z.object({ id: z.string() }) });
     const message = await plain.invoke(call);
