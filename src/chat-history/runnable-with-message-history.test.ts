@@ -210,6 +210,41 @@ describe("RunnableWithMessageHistory: sessions", () => {
     });
     await expect(chat.invoke("hi", session("s"))).rejects.toThrow(/getMessageHistory, got an object/);
   });
+
+  it("rejects a history whose getMessages gives something other than a list of messages", async () => {
+    const broken = (messages: unknown) => {
+      const history = new InMemoryChatMessageHistory();
+      history.getMessages = async () => messages as BaseMessage[];
+      return history;
+    };
+    const bare = (messages: unknown) =>
+      new RunnableWithMessageHistory({
+        runnable: RunnableLambda.from(() => "x"),
+        getMessageHistory: () => broken(messages),
+      });
+    const keyed = new RunnableWithMessageHistory({
+      runnable: RunnableLambda.from(() => "x"),
+      getMessageHistory: () => broken([["human", "hello"], 42]),
+      inputMessagesKey: "question",
+      historyMessagesKey: "history",
+    });
+    await expect(bare(undefined).invoke("hi", session("s"))).rejects.toThrow(
+      /getMessages\(\) to give a list of messages, got nothing/,
+    );
+    await expect(toArray(bare({ messages: [] }).stream("hi", session("s")))).rejects.toThrow(
+      InvalidInputError,
+    );
+    const seen: unknown[] = [];
+    const tolerant = new RunnableWithMessageHistory({
+      runnable: RunnableLambda.from((messages: BaseMessage[]) => void seen.push(texts(messages)) ?? "x"),
+      getMessageHistory: () => broken(["earlier", ["ai", "reply"]]),
+    });
+    await tolerant.invoke("hi", session("s"));
+    expect(seen).toEqual([["human:earlier", "ai:reply", "human:hi"]]);
+    await expect(keyed.invoke({ question: "hi" }, session("s"))).rejects.toThrow(
+      /item 1 of getMessages\(\)'s list is not a message/,
+    );
+  });
 });
 
 describe("RunnableWithMessageHistory: streaming", () => {
