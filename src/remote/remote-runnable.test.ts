@@ -306,4 +306,60 @@ describe("RemoteRunnable against rivulet/serve", () => {
     await until(() => recorder.openRuns().length === 0 && recorder.entries.length > 0);
     expect(() => new RemoteRunnable({ url: "http://rivulet.test", timeout: -1 })).toThrow(/timeout/);
   });
+
+  it("observed: stopping the caller's streamEvents aborts the remote stream_events and closes the server's runs", async () => {
+    const aborts: unknown[] = [];
+    const watched = new WeakSet<AbortSignal>();
+    // Records the call signal's abort whether the model waits in a delay or between chunks.
+    const delay: DelayFn = (_ms, signal) => {
+      if (signal !== undefined && !watched.has(signal)) {
+        watched.add(signal);
+        signal.addEventListener("abort", () => aborts.push(signal.reason), { once: true });
+      }
+      return new Promise<void>((resolve) => setTimeout(resolve, 5));
+    };
+    const recorder = new RunRecorder();
+    const model = new FakeListChatModel({ responses: ["abcdefghijklmnopqrstuvwxyz"], sleep: 5, delay });
+    const app = serve(model, {
+      heartbeat: false,
+      perRequestConfig: (config) => ({ ...config, callbacks: [recorder] }),
+    });
+    const remote = new RemoteRunnable<string, AIMessageChunk>({
+      url: "http://rivulet.test",
+      fetch: through(app),
+    });
+    const local = new RunRecorder();
+    let streamed = 0;
+    for await (const event of remote.streamEvents("hi", { version: "v2", callbacks: [local] })) {
+      // The served model is the remote root: its chunks are the local run's own stream events.
+      if (event.event === "on_chain_stream" && event.name === "RemoteRunnable" && ++streamed === 2) break;
+    }
+    await until(() => aborts.length === 1 && recorder.openRuns().length === 0);
+    expect(local.openRuns()).toEqual([]);
+  });
+
+  it("observed: an error mid-stream fails the caller's streamEvents with a RemoteRunnableError and closes the relayed runs", async () => {
+    const failing = RunnableGenerator.from(async function* (_input: unknown) {
+      yield "a";
+      throw new Error("secret");
+    }).withConfig({ runName: "failing" });
+    const app = serve(RunnableLambda.from((x: number) => x).pipe(failing), { heartbeat: false });
+    const remote = new RemoteRunnable({ url: "http://rivulet.test", fetch: through(app) });
+    const local = new RunRecorder();
+    const events: StreamEvent[] = [];
+    const reading = (async () => {
+      for await (const event of remote.streamEvents(1, { version: "v2", callbacks: [local] }))
+        events.push(event);
+    })();
+    await expect(reading).rejects.toMatchObject({
+      name: "RemoteRunnableError",
+      status: 500,
+      runId: expect.any(String),
+    });
+    expect(events.some((event) => event.name === "failing" && event.event === "on_chain_start")).toBe(true);
+    expect(local.openRuns()).toEqual([]);
+    expect(local.entries.filter((entry) => entry.kind === "error").map((entry) => entry.name)).toEqual(
+      expect.arrayContaining(["failing", "RemoteRunnable"]),
+    );
+  });
 });
