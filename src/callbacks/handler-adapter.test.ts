@@ -206,7 +206,13 @@ describe("a handler returning a thenable that is not a native Promise", () => {
       awaitHandlers: true,
       handleChainStart: () => later(log, "handler done"),
     };
-    const step = RunnableLambda.from((x: number) => void log.push("step body") ?? x, { name: "step" });
+    const step = RunnableLambda.from(
+      (x: number) => {
+        log.push("step body");
+        return x;
+      },
+      { name: "step" },
+    );
     await step.invoke(1, { callbacks: [handler] });
     expect(log).toEqual(["handler done", "step body"]);
   });

@@ -236,7 +236,10 @@ describe("RunnableWithMessageHistory: sessions", () => {
     );
     const seen: unknown[] = [];
     const tolerant = new RunnableWithMessageHistory({
-      runnable: RunnableLambda.from((messages: BaseMessage[]) => void seen.push(texts(messages)) ?? "x"),
+      runnable: RunnableLambda.from((messages: BaseMessage[]) => {
+        seen.push(texts(messages));
+        return "x";
+      }),
       getMessageHistory: () => broken(["earlier", ["ai", "reply"]]),
     });
     await tolerant.invoke("hi", session("s"));
