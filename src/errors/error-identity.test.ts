@@ -9,8 +9,10 @@ import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "./in
 import { OutputParserError } from "./output-parser-error.js";
 import { PromptInputError } from "./prompt-input-error.js";
 import { MissingApiKeyError, ProviderError } from "./provider-error.js";
+import { RemoteRunnableError } from "./remote-runnable-error.js";
 import { RivuletError } from "./rivulet-error.js";
 import { ToolInputError } from "./tool-input-error.js";
+import { WireValueError } from "./wire-value-error.js";
 
 interface ErrorClass {
   readonly name: string;
@@ -25,6 +27,8 @@ interface ErrorModules {
   promptInput: typeof import("./prompt-input-error.js");
   provider: typeof import("./provider-error.js");
   toolInput: typeof import("./tool-input-error.js");
+  remote: typeof import("./remote-runnable-error.js");
+  wireValue: typeof import("./wire-value-error.js");
   ndjson: typeof import("../sse/ndjson-parse-error.js");
   jsonPatch: typeof import("../json-patch/json-patch-error.js");
 }
@@ -42,6 +46,8 @@ function instances(copy: ErrorModules): Record<string, Error> {
     ProviderError: new copy.provider.ProviderError("down", { provider: "p", retryable: true }),
     MissingApiKeyError: new copy.provider.MissingApiKeyError("p", "P_KEY"),
     ToolInputError: new copy.toolInput.ToolInputError({ toolName: "t", issues: [], input: 1 }),
+    RemoteRunnableError: new copy.remote.RemoteRunnableError("down", { status: 503 }),
+    WireValueError: new copy.wireValue.WireValueError("bad", { loc: ["input"], issueType: "value_error" }),
     NdjsonParseError: new copy.ndjson.NdjsonParseError("{", 1),
     JsonPatchError: new copy.jsonPatch.JsonPatchError({
       kind: "path_not_found",
@@ -63,6 +69,8 @@ const classes: readonly ErrorClass[] = [
   ProviderError,
   MissingApiKeyError,
   ToolInputError,
+  RemoteRunnableError,
+  WireValueError,
   NdjsonParseError,
   JsonPatchError,
 ];
@@ -71,6 +79,7 @@ const classes: readonly ErrorClass[] = [
 const kindsOf: Record<string, readonly string[]> = {
   NdjsonParseError: ["NdjsonParseError", "InvalidInputError"],
   JsonPatchError: ["JsonPatchError", "InvalidInputError"],
+  WireValueError: ["WireValueError", "InvalidInputError"],
 };
 
 function isKindOf(instanceClass: string, checkedClass: string): boolean {
@@ -84,6 +93,8 @@ const thisCopy: ErrorModules = {
   promptInput: await import("./prompt-input-error.js"),
   provider: await import("./provider-error.js"),
   toolInput: await import("./tool-input-error.js"),
+  remote: await import("./remote-runnable-error.js"),
+  wireValue: await import("./wire-value-error.js"),
   ndjson: await import("../sse/ndjson-parse-error.js"),
   jsonPatch: await import("../json-patch/json-patch-error.js"),
 };
@@ -98,6 +109,10 @@ async function anotherCopy(): Promise<ErrorModules> {
     promptInput: await import("./prompt-input-error.js"),
     provider: await import("./provider-error.js"),
     toolInput: await import("./tool-input-error.js"),
+    remote: await import("./remote-runnable-error.js"),
+    wireValue: await import("./wire-value-error.js"),
+    remote: await import("./remote-runnable-error.js"),
+    wireValue: await import("./wire-value-error.js"),
     ndjson: await import("../sse/ndjson-parse-error.js"),
     jsonPatch: await import("../json-patch/json-patch-error.js"),
   };
