@@ -21,18 +21,47 @@ function describeValue(value: unknown): string {
   return value === undefined ? "nothing" : describeWrongValue(value);
 }
 
-function listToMessages(items: readonly unknown[], side: "input" | "output"): BaseMessage[] {
+/** Each item as a message (message-likes coerced); `failure` words the error for an item that is not one. */
+function toMessages(
+  items: readonly unknown[],
+  failure: (index: number, item: unknown) => string,
+): BaseMessage[] {
   return items.map((item, index) => {
     if (isBaseMessage(item)) return item;
     try {
       return coerceMessageLikeToMessage(item as BaseMessageLike);
     } catch (error) {
-      throw new InvalidInputError(
-        `RunnableWithMessageHistory could not save the ${side}: item ${index} of its message list is not a message.`,
-        { cause: error },
-      );
+      throw new InvalidInputError(failure(index, item), { cause: error });
     }
   });
+}
+
+function listToMessages(items: readonly unknown[], side: "input" | "output"): BaseMessage[] {
+  return toMessages(
+    items,
+    (index) =>
+      `RunnableWithMessageHistory could not save the ${side}: item ${index} of its message list is not a message.`,
+  );
+}
+
+/**
+ * What a history's `getMessages()` gave, as messages: message-likes (`"text"`, `["human", "..."]`)
+ * are coerced, as the prompt or model they go to would; anything else is an InvalidInputError,
+ * so a store from another package, or a custom one with a bug, does not fail as a bare TypeError.
+ */
+export function storedMessagesOf(value: unknown): BaseMessage[] {
+  const fix = "Return the session's messages (BaseMessage instances) from getMessages().";
+  if (!Array.isArray(value)) {
+    throw new InvalidInputError(
+      `RunnableWithMessageHistory needs the history's getMessages() to give a list of messages, got ${describeValue(value)}. ${fix}`,
+    );
+  }
+  return toMessages(
+    value,
+    (index, item) =>
+      `RunnableWithMessageHistory read the history: item ${index} of getMessages()'s list is not a message ` +
+      `(got ${describeWrongValue(item)}). ${fix}`,
+  );
 }
 
 /**

@@ -7,15 +7,14 @@ import { streamWithRun } from "../engine/stream-with-run.js";
 import { EmptyOutputError } from "../errors/empty-output-error.js";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
-import { type BaseMessage, isBaseMessage } from "../messages/base-message.js";
-import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
+import type { BaseMessage } from "../messages/base-message.js";
 import { describeWrongValue } from "../messages/describe-wrong-value.js";
 import { Runnable } from "../runnables/runnable.js";
 import { RunnableLambda } from "../runnables/runnable-lambda.js";
 import { RunnablePassthrough } from "../runnables/runnable-passthrough.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { BaseChatMessageHistory } from "./base-chat-message-history.js";
-import { inputMessagesOf, outputMessagesOf, sessionIdOf } from "./history-messages.js";
+import { inputMessagesOf, outputMessagesOf, sessionIdOf, storedMessagesOf } from "./history-messages.js";
 
 /** What `RunnableWithMessageHistory` calls to get the history of a session (sync or async). */
 export type GetMessageHistory = (
@@ -55,34 +54,6 @@ function checkHistory(value: unknown, where: string): BaseChatMessageHistory {
     `RunnableWithMessageHistory needs a chat message history from ${where}, got ${describeWrongValue(value)}. ` +
       "Return one, such as new InMemoryChatMessageHistory(), from getMessageHistory.",
   );
-}
-
-/**
- * What a history's `getMessages()` gave, as messages: message-likes (`"text"`, `["human", "..."]`)
- * are coerced, as the prompt or model they go to would; anything else is an InvalidInputError,
- * so a store from another package, or a custom one with a bug, does not fail as a bare TypeError.
- */
-function storedMessages(value: unknown): BaseMessage[] {
-  const fix = "Return the session's messages (BaseMessage instances) from getMessages().";
-  if (!Array.isArray(value)) {
-    throw new InvalidInputError(
-      `RunnableWithMessageHistory needs the history's getMessages() to give a list of messages, got ${
-        value === undefined ? "nothing" : describeWrongValue(value)
-      }. ${fix}`,
-    );
-  }
-  return value.map((item: unknown, index) => {
-    if (isBaseMessage(item)) return item;
-    try {
-      return coerceMessageLikeToMessage(item as BaseMessageLike);
-    } catch (error) {
-      throw new InvalidInputError(
-        `RunnableWithMessageHistory read the history: item ${index} of getMessages()'s list is not a message ` +
-          `(got ${describeWrongValue(item)}). ${fix}`,
-        { cause: error },
-      );
-    }
-  });
 }
 
 /** Step 1, whichever runnable it is: invoked, or streamed with the fold of its chunks. */
@@ -136,7 +107,7 @@ export class MessageHistoryRun<I, O, C> extends Runnable<I, O, C> {
     const { historyMessagesKey, inputMessagesKey } = this.#fields;
     const loadHistory = RunnableLambda.from(
       async (input: unknown, config: RunnableConfig): Promise<BaseMessage[]> => {
-        const messages = storedMessages(await historyIn(config).getMessages());
+        const messages = storedMessagesOf(await historyIn(config).getMessages());
         if (historyMessagesKey !== undefined) return messages;
         return [...messages, ...inputMessagesOf(input, inputMessagesKey)];
       },
