@@ -8,7 +8,8 @@ export type NodeRequest = IncomingMessage & { body?: unknown };
  * `app.use("/api", listener)` the mount path is already removed), the raw headers, and the
  * body: read from the socket as the handler pulls it (paused while unread), or, when a
  * middleware already consumed it into `req.body`, that body (a Buffer or string as is, any other
- * value as JSON). `signal` aborts the request (the adapter ties it to the response's `close`).
+ * value as JSON; a `req.body` set while the stream is still unread is ignored). `signal`
+ * aborts the request (the adapter ties it to the response's `close`).
  */
 export function toWebRequest(req: NodeRequest, signal: AbortSignal): Request {
   const secure = Reflect.get(req.socket, "encrypted") === true;
@@ -20,7 +21,9 @@ export function toWebRequest(req: NodeRequest, signal: AbortSignal): Request {
   }
   const method = req.method ?? "GET";
   if (method === "GET" || method === "HEAD") return new Request(url, { method, headers, signal });
-  if (req.body !== undefined)
+  // Only a body a middleware actually read: Express 4's express.json() sets `req.body = {}` and
+  // leaves a body of another content type unread in the stream, which is then the real body.
+  if (req.body !== undefined && req.readableEnded)
     return new Request(url, {
       method,
       headers: parsedBodyHeaders(headers, req.body),
