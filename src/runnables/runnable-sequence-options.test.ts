@@ -64,4 +64,28 @@ describe("RunnableSequence.from(steps, { omitSequenceTags })", () => {
     expect(chain.omitSequenceTags).toBe(false);
     expect(chain.getName()).toBe("named");
   });
+
+  it("keeps its steps untagged when piped into or after another runnable (it is not merged into a tagged sequence)", async () => {
+    const quiet = RunnableSequence.from([addOne, double], { omitSequenceTags: true });
+    const rec = new RunRecorder();
+    expect(await addOne.pipe(quiet).invoke(1, { callbacks: [rec] })).toBe(6);
+    // As in @langchain/core: the quiet sequence is a step (tagged), its own steps are not.
+    expect(stepTags(rec)).toEqual([
+      ["RunnableSequence", []],
+      ["addOne", ["seq:step:1"]],
+      ["RunnableSequence", ["seq:step:2"]],
+      ["addOne", []],
+      ["double", []],
+    ]);
+    const after = new RunRecorder();
+    expect(await toArray(quiet.pipe(double).stream(1, { callbacks: [after] }))).toEqual([8]);
+    expect(stepTags(after).filter(([name]) => name !== "RunnableSequence")).toEqual([
+      ["addOne", []],
+      ["double", []],
+      ["double", ["seq:step:2"]],
+    ]);
+    const from = new RunRecorder();
+    await RunnableSequence.from([quiet, double]).invoke(1, { callbacks: [from] });
+    expect(stepTags(from).map(([, tags]) => tags)).toEqual([[], ["seq:step:1"], [], [], ["seq:step:2"]]);
+  });
 });

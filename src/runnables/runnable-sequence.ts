@@ -120,11 +120,15 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
   }
 }
 
-/** Unnamed sequences inside a sequence are spliced in: `a.pipe(b).pipe(c)` is one 3-step run. */
+/**
+ * Unnamed sequences inside a sequence are spliced in: `a.pipe(b).pipe(c)` is one 3-step run. One
+ * built with `omitSequenceTags` stays a step of its own, so its steps stay untagged.
+ */
 export function flattenSteps(steps: readonly Runnable[]): Runnable[] {
   const out: Runnable[] = [];
   for (const r of steps) {
-    if (r instanceof RunnableSequence && r.name === undefined) out.push(...r.steps);
+    // A sequence that omits its step tags stays one step, or merging would tag its steps.
+    if (r instanceof RunnableSequence && r.name === undefined && !r.omitSequenceTags) out.push(...r.steps);
     else out.push(r);
   }
   return out;
