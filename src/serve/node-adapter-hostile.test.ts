@@ -95,4 +95,30 @@ describe("toNodeListener: hostile cases", () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it("a client that leaves while its chunked body is still arriving gets a 499 (cancelled), not a 500", async () => {
+    const statuses: number[] = [];
+    const app = serve(RunnableLambda.from((x: number) => x));
+    const listener = toNodeListener(async (request) => {
+      const response = await app.fetch(request);
+      statuses.push(response.status);
+      return response;
+    });
+    const server = createServer(listener);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+      await new Promise((resolve) => socket.once("connect", resolve));
+      socket.write(
+        'POST /invoke HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n{"inp\r\n',
+      );
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      socket.destroy();
+      await until(() => statuses.length === 1);
+      expect(statuses).toEqual([499]);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { AbortError } from "../errors/abort-error.js";
 import { HttpError } from "./http-error.js";
 import { parseWireJson } from "./parse-wire-json.js";
 import { RequestValidationError } from "./request-validation-error.js";
@@ -15,6 +16,7 @@ export interface BodyLimits {
  * reading stops (the body is cancelled) as soon as they pass `maxBodyBytes`: a
  * `Content-Length` above the limit is refused before reading, but a smaller or missing one is
  * never trusted. Too large: `HttpError` 413. Not UTF-8 or not JSON: `RequestValidationError` 422.
+ * A body that stops arriving because the connection failed: `AbortError` (499).
  *
  * @example
  * const body = await readJsonBody(request, { maxBodyBytes: 1_048_576, maxDepth: 64 });
@@ -22,7 +24,16 @@ export interface BodyLimits {
 export async function readJsonBody(request: Request, limits: BodyLimits): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? Number.NaN);
   if (Number.isFinite(declared) && declared > limits.maxBodyBytes) throw tooLarge(limits.maxBodyBytes);
-  const bytes = await readLimited(request.body, limits.maxBodyBytes);
+  // A handler in front that read the body already is the server's bug (500), not a cancelled request.
+  if (request.bodyUsed) throw new TypeError("serve: the request body was already read by another handler.");
+  let bytes: Uint8Array;
+  try {
+    bytes = await readLimited(request.body, limits.maxBodyBytes);
+  } catch (error) {
+    if (HttpError.isInstance(error)) throw error;
+    // The body stream fails when the connection does (the client left mid-body): a cancelled request.
+    throw new AbortError("The connection closed before the request body arrived", { reason: error });
+  }
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
