@@ -47,7 +47,17 @@ function normalizeBasePath(path: string): string {
     );
   }
   const trimmed = path.replace(/^\/+|\/+$/g, "");
+  if (hasDotSegment(trimmed)) {
+    throw new InvalidConfigError(
+      `serve: ${JSON.stringify(path)} has a "." or ".." segment; URLs resolve those, so no request could reach it.`,
+    );
+  }
   return trimmed === "" ? "" : `/${trimmed}`;
+}
+
+/** Whether a path has a `.` or `..` segment, which `new URL()` removes from every request path. */
+export function hasDotSegment(path: string): boolean {
+  return path.split("/").some((segment) => segment === "." || segment === "..");
 }
 
 /** The served Runnable and route name for a request path (after the server's prefix), or undefined. */

@@ -141,4 +141,15 @@ describe("serve: hostile review regressions", () => {
     ).toBe(200);
     expect(runs).toBe(4);
   });
+
+  it("refuses base paths and prefixes with . or .. segments at start-up: URLs resolve them, so no request could reach the route", async () => {
+    const one = RunnableLambda.from(() => 1);
+    expect(() => serve({ "/v1/../admin": one })).toThrow(/\.\./);
+    expect(() => serve({ "/./a": one })).toThrow(/\./);
+    expect(() => serve(one, { prefix: "/api/.." })).toThrow(/prefix/);
+    // Dots inside a segment are fine.
+    const dotted = serve({ "/v1.2": one, "/a..b": one });
+    expect((await post(dotted, "/v1.2/invoke", { input: 1 })).status).toBe(200);
+    expect((await post(dotted, "/a..b/invoke", { input: 1 })).status).toBe(200);
+  });
 });

@@ -5,6 +5,7 @@ import { uuidv7 } from "../internal/uuid-v7.js";
 import { type ConfigKey, resolveConfigKeys } from "./config-keys.js";
 import { type CorsOptions, type ResolvedCors, resolveCors } from "./cors.js";
 import { type HeartbeatOptions, type ResolvedHeartbeat, resolveHeartbeat } from "./heartbeat.js";
+import { hasDotSegment } from "./route-table.js";
 
 /**
  * Runs last on every request's config, after the allow-list: set server-side values (a tenant
@@ -85,7 +86,7 @@ export function resolveServeOptions(options: ServeOptions): ResolvedServeOptions
 
 function normalizePrefix(prefix: string | undefined): string {
   if (prefix === undefined || prefix === "" || prefix === "/") return "";
-  if (typeof prefix !== "string" || !/^\/?[\w.~\-/]*$/.test(prefix)) {
+  if (typeof prefix !== "string" || !/^\/?[\w.~\-/]*$/.test(prefix) || hasDotSegment(prefix)) {
     throw new InvalidConfigError(
       `serve: \`prefix\` must be a URL path such as "/api", got ${JSON.stringify(prefix)}.`,
     );
