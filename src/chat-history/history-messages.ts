@@ -16,6 +16,21 @@ function pickKey(value: Record<string, unknown>, key: string | undefined, fallba
   return keys.length === 1 ? keys[0]! : fallback;
 }
 
+/**
+ * Where an input or output holds its messages: an object's value at `key`, else at its only
+ * key, else at `side` (`"input"` / `"output"`); anything else is read whole. `where` names it
+ * for an error message.
+ */
+function readMessagesValue(
+  container: unknown,
+  key: string | undefined,
+  side: "input" | "output",
+): { value: unknown; where: string } {
+  if (!isPlainObject(container)) return { value: container, where: `the ${side}` };
+  const picked = pickKey(container, key, side);
+  return { value: container[picked], where: `the ${side}'s "${picked}" key` };
+}
+
 /** What a wrong value was, for an error message ("nothing" when the key was absent). */
 function describeValue(value: unknown): string {
   return value === undefined ? "nothing" : describeWrongValue(value);
@@ -70,13 +85,7 @@ export function storedMessagesOf(value: unknown): BaseMessage[] {
  * `inputMessagesKey`, else at its only key, else at `"input"`, as in `@langchain/core`.
  */
 export function inputMessagesOf(input: unknown, inputMessagesKey: string | undefined): BaseMessage[] {
-  let value = input;
-  let where = "the input";
-  if (isPlainObject(input)) {
-    const key = pickKey(input, inputMessagesKey, "input");
-    value = input[key];
-    where = `the input's "${key}" key`;
-  }
+  const { value, where } = readMessagesValue(input, inputMessagesKey, "input");
   if (typeof value === "string") return [new HumanMessage(value)];
   if (isBaseMessage(value)) return [value];
   if (Array.isArray(value)) return listToMessages(value, "input");
@@ -92,13 +101,7 @@ export function inputMessagesOf(input: unknown, inputMessagesKey: string | undef
  * is read at `outputMessagesKey`, else at its only key, else at `"output"`.
  */
 export function outputMessagesOf(output: unknown, outputMessagesKey: string | undefined): BaseMessage[] {
-  let value = output;
-  let where = "the output";
-  if (isPlainObject(output)) {
-    const key = pickKey(output, outputMessagesKey, "output");
-    value = output[key];
-    where = `the output's "${key}" key`;
-  }
+  const { value, where } = readMessagesValue(output, outputMessagesKey, "output");
   if (typeof value === "string") return [new AIMessage(value)];
   if (isBaseMessage(value)) return [isBaseMessageChunk(value) ? chunkToMessage(value) : value];
   if (Array.isArray(value)) return listToMessages(value, "output");
