@@ -4,6 +4,7 @@ import {
   ChatMessage,
   Document,
   HumanMessage,
+  JsonOutputParser,
   RunnableGenerator,
   RunnableLambda,
   type StreamEvent,
@@ -361,5 +362,20 @@ describe("RemoteRunnable against rivulet/serve", () => {
     expect(local.entries.filter((entry) => entry.kind === "error").map((entry) => entry.name)).toEqual(
       expect.arrayContaining(["failing", "RemoteRunnable"]),
     );
+  });
+
+  it("observed invoke answers the remote root's own output (a JSON parser's last snapshot), not the concatenated chunks", async () => {
+    const served = new FakeListChatModel({ responses: ['{"answer": "hello"}'] }).pipe(new JsonOutputParser());
+    const remote = new RemoteRunnable({
+      url: "http://rivulet.test",
+      fetch: through(serve(served)),
+      dialect: "rivulet",
+    });
+    const recorder = new RunRecorder();
+    expect(await remote.invoke("q", { callbacks: [recorder] })).toEqual({ answer: "hello" });
+    expect(recorder.entries.some((entry) => entry.kind === "stream" && entry.name === "RemoteRunnable")).toBe(
+      true,
+    );
+    expect(await remote.invoke("q")).toEqual({ answer: "hello" });
   });
 });

@@ -2,6 +2,7 @@ import { CallbackManager } from "../callbacks/callback-manager.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
+import { EmptyOutputError } from "../errors/empty-output-error.js";
 import { RemoteRunnableError } from "../errors/remote-runnable-error.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
 import type { BatchOptions } from "../runnables/batch.js";
@@ -17,6 +18,12 @@ import {
   type ResolvedRemoteOptions,
   resolveRemoteOptions,
 } from "./remote-runnable-options.js";
+
+/** The remote root run's end, as the relay saw it (its output is the call's output). */
+interface RootEnding {
+  ended: boolean;
+  output: unknown;
+}
 
 const WHOLE_IN_CHUNKS_OUT: RunnableShape = { input: "whole", output: "chunks" };
 
@@ -73,8 +80,7 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
   }
 
   override async _invoke(input: I, scope: RunScope): Promise<O> {
-    // Observed: stream the remote events so the remote runs show as children (and fold the output).
-    if (scope.observed) return super._invoke(input, scope);
+    if (scope.observed) return this.#invokeObserved(input, scope);
     const dialect = await this.dialect(scope.signal);
     const { response } = await sendRemoteRequest(this.#options, {
       route: "invoke",
@@ -88,7 +94,30 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
     return decodeWireValue(body.output, dialect, ["output"]) as O;
   }
 
-  override async *_stream(input: I, scope: RunScope): AsyncIterable<C> {
+  /**
+   * Observed: stream the remote events so the remote runs show as children, report the root's
+   * chunks, and answer the remote root's own output (a parser's last snapshot, not the
+   * concatenation of its snapshots).
+   */
+  async #invokeObserved(input: I, scope: RunScope): Promise<O> {
+    const ending: RootEnding = { ended: false, output: undefined };
+    const aggregator = this.createAggregator();
+    for await (const chunk of this.#remoteStream(input, scope, ending)) {
+      aggregator.add(chunk);
+      const reported = scope.reportChunk(chunk);
+      if (reported !== undefined) await reported;
+    }
+    if (ending.ended) return ending.output as O;
+    const folded = aggregator.result();
+    if (folded === undefined) throw new EmptyOutputError(this.getName());
+    return folded;
+  }
+
+  override _stream(input: I, scope: RunScope): AsyncIterable<C> {
+    return this.#remoteStream(input, scope, { ended: false, output: undefined });
+  }
+
+  async *#remoteStream(input: I, scope: RunScope, ending: RootEnding): AsyncIterable<C> {
     const dialect = await this.dialect(scope.signal);
     const route = scope.observed ? "stream_events" : "stream";
     const remote = await sendRemoteRequest(this.#options, {
@@ -111,13 +140,14 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
       }
       return;
     }
-    yield* this.#relayEvents(frames, dialect, scope);
+    yield* this.#relayEvents(frames, dialect, scope, ending);
   }
 
   async *#relayEvents(
     frames: AsyncIterable<{ event: string; data?: unknown }>,
     dialect: WireDialect,
     scope: RunScope,
+    ending: RootEnding,
   ): AsyncIterable<C> {
     const relay = new RemoteEventRelay(CallbackManager.from(scope.childConfig().callbacks));
     let chunks = 0;
@@ -130,10 +160,14 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
           yield step.chunk as C;
         } else if (step.kind === "custom") {
           await scope.reportCustomEvent(step.name, step.data);
-        } else if (step.kind === "end" && chunks === 0 && step.output !== undefined) {
+        } else if (step.kind === "end") {
+          ending.ended = true;
+          ending.output = step.output;
           // A root that answers in one value (a prompt) sends no stream event in v2.
-          chunks++;
-          yield step.output as C;
+          if (chunks === 0 && step.output !== undefined) {
+            chunks++;
+            yield step.output as C;
+          }
         }
       }
     } catch (error) {
