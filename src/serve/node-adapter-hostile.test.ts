@@ -121,4 +121,40 @@ describe("toNodeListener: hostile cases", () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it("after a 413 it closes the connection instead of reading a body that never ends", async () => {
+    const app = serve(
+      RunnableLambda.from((x: number) => x),
+      { maxBodyBytes: 1000 },
+    );
+    const server = createServer(toNodeListener(app.fetch));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+      await new Promise((resolve) => socket.once("connect", resolve));
+      let answer = "";
+      let closed = false;
+      socket.on("data", (data: Buffer) => {
+        answer += data.toString();
+      });
+      socket.on("close", () => {
+        closed = true;
+      });
+      socket.on("error", () => undefined); // the server may reset the connection while we still write
+      socket.write(
+        "POST /invoke HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+      );
+      const chunk = `1f4\r\n${"x".repeat(500)}\r\n`;
+      for (let sent = 0; sent < 200 && !closed; sent++) {
+        socket.write(chunk);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 413 Payload Too Large");
+      expect(closed).toBe(true);
+      socket.destroy();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

@@ -49,6 +49,9 @@ async function respond(fetch: FetchHandler, req: NodeRequest, res: ServerRespons
     return;
   }
   res.statusCode = response.status;
+  // Answered before the body fully arrived (a 413, say): keeping the connection alive would mean
+  // reading the rest first, however long a hostile client keeps sending, so close it after the answer.
+  if (!req.complete && req.method !== "GET" && req.method !== "HEAD") res.setHeader("connection", "close");
   for (const [name, value] of response.headers) if (name !== "set-cookie") res.setHeader(name, value);
   const cookies = response.headers.getSetCookie();
   if (cookies.length > 0) res.setHeader("set-cookie", cookies);
