@@ -1,6 +1,6 @@
 import { TimeoutError } from "../errors/abort-error.js";
 import { RemoteRunnableError } from "../errors/remote-runnable-error.js";
-import { abortErrorOf } from "../internal/abort.js";
+import { abortErrorOf, raceAbort } from "../internal/abort.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
 import { DIALECT_HEADER, type WireDialect } from "../wire/wire-dialect.js";
 import type { ResolvedRemoteOptions } from "./remote-runnable-options.js";
@@ -56,7 +56,8 @@ export async function sendRemoteRequest(
   const url = `${options.url}/${request.route}`;
   let response: Response;
   try {
-    response = await options.fetch(url, init);
+    // Raced against the signal: a fetch seam (a handler called in-process) may not honour it.
+    response = await raceAbort(options.fetch(url, init), signal);
   } catch (error) {
     if (signal.aborted) throw abortErrorOf(signal);
     throw new RemoteRunnableError(`Could not reach the remote runnable at ${url}: ${describe(error)}`, {

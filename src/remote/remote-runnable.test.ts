@@ -18,6 +18,16 @@ import { describe, expect, it } from "vitest";
 
 type App = { fetch(request: Request): Promise<Response> };
 const through = (app: App) => (input: string, init: RequestInit) => app.fetch(new Request(input, init));
+/**
+ * As `through`, keeping each Request reachable: on Node 20, a `Request` that follows the caller's
+ * signal can be collected mid-call (with what links the two), and then the handler never sees the abort.
+ */
+const held: Request[] = [];
+const heldThrough = (app: App) => (input: string, init: RequestInit) => {
+  const request = new Request(input, init);
+  held.push(request);
+  return app.fetch(request);
+};
 const usage = { input_tokens: 3, output_tokens: 2, total_tokens: 5 };
 const toolCall = { name: "weather", args: { city: "Paris" }, id: "call_1", type: "tool_call" as const };
 
@@ -299,12 +309,14 @@ describe("RemoteRunnable against rivulet/serve", () => {
     const app = serve(slow, { perRequestConfig: (config) => ({ ...config, callbacks: [recorder] }) });
     const remote = new RemoteRunnable({
       url: "http://rivulet.test",
-      fetch: through(app),
-      timeout: 20,
+      fetch: heldThrough(app),
+      timeout: 200,
       dialect: "rivulet",
     });
-    await expect(remote.invoke(1)).rejects.toMatchObject({ code: "timeout", kind: "total", timeoutMs: 20 });
+    await expect(remote.invoke(1)).rejects.toMatchObject({ code: "timeout", kind: "total", timeoutMs: 200 });
+    // The server started the run (200 ms is ample) and closed it with the abort.
     await until(() => recorder.openRuns().length === 0 && recorder.entries.length > 0);
+    expect(recorder.entries.at(-1)).toMatchObject({ kind: "error" });
     expect(() => new RemoteRunnable({ url: "http://rivulet.test", timeout: -1 })).toThrow(/timeout/);
   });
 
@@ -377,5 +389,50 @@ describe("RemoteRunnable against rivulet/serve", () => {
       true,
     );
     expect(await remote.invoke("q")).toEqual({ answer: "hello" });
+  });
+
+  it("a heartbeat comment resets the idle timer: a slow stream with pings does not time out", async () => {
+    const timers: { fire: () => void; stopped: boolean }[] = [];
+    const setTimer = (fire: () => void) => {
+      const timer = { fire, stopped: false };
+      timers.push(timer);
+      return () => {
+        timer.stopped = true;
+      };
+    };
+    let ping: () => void = () => undefined;
+    const schedule = (tick: () => void) => {
+      ping = tick;
+      return () => undefined;
+    };
+    let release: () => void = () => undefined;
+    const slow = RunnableGenerator.from(async function* (_input: unknown) {
+      yield "first";
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      yield "second";
+    });
+    const app = serve(slow, { heartbeat: { intervalMs: 1000, schedule } });
+    const remote = new RemoteRunnable({
+      url: "http://rivulet.test",
+      fetch: through(app),
+      idleTimeout: 1000,
+      setTimer,
+      dialect: "rivulet",
+    });
+    const iterator = (await remote.stream(1))[Symbol.asyncIterator]();
+    expect((await iterator.next()).value).toBe("first");
+    const next = iterator.next();
+    await until(() => timers.at(-1)?.stopped === false);
+    const armed = timers.length;
+    ping();
+    // The ping's bytes stopped the armed timer and the next read armed a fresh one.
+    await until(() => timers.length === armed + 1);
+    expect(timers[armed - 1]?.stopped).toBe(true);
+    expect(timers.at(-1)?.stopped).toBe(false);
+    release();
+    expect((await next).value).toBe("second");
+    expect((await iterator.next()).done).toBe(true);
   });
 });
