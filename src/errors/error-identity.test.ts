@@ -111,8 +111,6 @@ async function anotherCopy(): Promise<ErrorModules> {
     toolInput: await import("./tool-input-error.js"),
     remote: await import("./remote-runnable-error.js"),
     wireValue: await import("./wire-value-error.js"),
-    remote: await import("./remote-runnable-error.js"),
-    wireValue: await import("./wire-value-error.js"),
     ndjson: await import("../sse/ndjson-parse-error.js"),
     jsonPatch: await import("../json-patch/json-patch-error.js"),
   };
