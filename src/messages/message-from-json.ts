@@ -9,26 +9,16 @@ import { FunctionMessage } from "./function-message.js";
 import { FunctionMessageChunk } from "./function-message-chunk.js";
 import { HumanMessage } from "./human-message.js";
 import { HumanMessageChunk } from "./human-message-chunk.js";
-import type { MessageJSON } from "./message-json.js";
+import { MESSAGE_TYPES, type MessageJSON } from "./message-json.js";
 import { RemoveMessage } from "./remove-message.js";
 import { SystemMessage } from "./system-message.js";
 import { SystemMessageChunk } from "./system-message-chunk.js";
 import { ToolMessage } from "./tool-message.js";
 import { ToolMessageChunk } from "./tool-message-chunk.js";
 
-const TYPES: ReadonlySet<string> = new Set([
-  "human",
-  "ai",
-  "system",
-  "tool",
-  "generic",
-  "function",
-  "remove",
-]);
-
 function checkJSON(value: unknown): MessageJSON {
   if (!isPlainObject(value)) throw new InvalidInputError("A serialised message must be a plain object.");
-  if (typeof value.type !== "string" || !TYPES.has(value.type)) {
+  if (typeof value.type !== "string" || !MESSAGE_TYPES.has(value.type)) {
     throw new InvalidInputError(
       `Unknown message type ${JSON.stringify(value.type)}: expected human, ai, system, tool, generic, function or remove.`,
     );

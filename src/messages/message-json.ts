@@ -8,6 +8,17 @@ import type { UsageMetadata } from "./usage-metadata.js";
  */
 export type MessageType = "human" | "ai" | "system" | "tool" | "generic" | "function" | "remove";
 
+/** Every message `type`, to check a type read from data (JSON, the wire, a filter). */
+export const MESSAGE_TYPES: ReadonlySet<string> = new Set<MessageType>([
+  "human",
+  "ai",
+  "system",
+  "tool",
+  "generic",
+  "function",
+  "remove",
+]);
+
 /**
  * The plain-object form of any message, as `toJSON()` returns it and `messageFromJSON` reads it.
  * `type` and `chunk` pick the class; empty and undefined fields are left out. Chunks carry

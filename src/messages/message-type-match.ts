@@ -2,7 +2,7 @@ import { InvalidInputError } from "../errors/input-errors.js";
 import type { BaseMessage } from "./base-message.js";
 import { isBaseMessage } from "./base-message.js";
 import { describeWrongValue } from "./describe-wrong-value.js";
-import type { MessageType } from "./message-json.js";
+import { MESSAGE_TYPES, type MessageType } from "./message-json.js";
 
 /** A message class (`HumanMessage`, `AIMessageChunk`...), as the message utilities accept one in place of its type. */
 export type MessageClass = abstract new (...args: never[]) => BaseMessage;
@@ -15,16 +15,6 @@ export type MessageClass = abstract new (...args: never[]) => BaseMessage;
  */
 export type MessageTypeOrClass = MessageType | MessageClass;
 
-const KNOWN_TYPES: ReadonlySet<string> = new Set([
-  "human",
-  "ai",
-  "system",
-  "tool",
-  "generic",
-  "function",
-  "remove",
-]);
-
 /** The type names a list of kinds stands for; an unknown name or a non-message class is an error. */
 export function messageTypeNames(
   kinds: MessageTypeOrClass | readonly MessageTypeOrClass[],
@@ -33,7 +23,7 @@ export function messageTypeNames(
   const list: readonly unknown[] = Array.isArray(kinds) ? kinds : [kinds];
   const names = new Set<string>();
   for (const kind of list) {
-    if (typeof kind === "string" && KNOWN_TYPES.has(kind)) {
+    if (typeof kind === "string" && MESSAGE_TYPES.has(kind)) {
       names.add(kind);
     } else if (typeof kind === "function" && isMessagePrototype(kind.prototype)) {
       // The classes' getType reads no instance state, so the prototype answers without building one.

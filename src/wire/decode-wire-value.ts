@@ -4,6 +4,7 @@ import { isPlainObject } from "../internal/is-plain-object.js";
 import { setOwnProperty } from "../internal/set-own-property.js";
 import { BaseMessage } from "../messages/base-message.js";
 import { messageFromJSON } from "../messages/message-from-json.js";
+import { MESSAGE_TYPES } from "../messages/message-json.js";
 import { ChatPromptValue } from "../prompts/chat-prompt-value.js";
 import { StringPromptValue } from "../prompts/string-prompt-value.js";
 import { Document } from "../retrieval/document.js";
@@ -31,16 +32,6 @@ const LANGSERVE_TYPES: Readonly<Record<string, readonly [string, boolean]>> = {
   ChatMessageChunk: ["generic", true],
   FunctionMessageChunk: ["function", true],
 };
-
-const RIVULET_MESSAGE_TYPES: ReadonlySet<string> = new Set([
-  "human",
-  "ai",
-  "system",
-  "tool",
-  "generic",
-  "function",
-  "remove",
-]);
 
 /**
  * Rebuilds the class instances in a value read from the wire (a request's input on a server, an
@@ -126,7 +117,7 @@ const LANGSERVE_CHAT_PROMPT_TYPES: ReadonlySet<string> = new Set([
 function reviveRivulet(value: Record<string, unknown>, loc: (string | number)[]): unknown {
   const type = value.type;
   if (typeof type !== "string") return undefined;
-  if (RIVULET_MESSAGE_TYPES.has(type) && "content" in value) return messageFromJSON(value);
+  if (MESSAGE_TYPES.has(type) && "content" in value) return messageFromJSON(value);
   if (type === "Document" && typeof value.pageContent === "string") {
     const metadata = isPlainObject(value.metadata) ? value.metadata : {};
     const id = typeof value.id === "string" ? value.id : undefined;
