@@ -302,19 +302,21 @@ describe("RemoteRunnable against rivulet/serve", () => {
     const recorder = new RunRecorder();
     const slow = RunnableLambda.from(
       (_input: number, config) =>
-        new Promise<number>((_resolve, reject) =>
-          config?.signal?.addEventListener("abort", () => reject(config.signal?.reason)),
-        ),
+        new Promise<number>((_resolve, reject) => {
+          const signal = config?.signal;
+          if (signal?.aborted === true) reject(signal.reason);
+          signal?.addEventListener("abort", () => reject(signal.reason));
+        }),
     );
     const app = serve(slow, { perRequestConfig: (config) => ({ ...config, callbacks: [recorder] }) });
     const remote = new RemoteRunnable({
       url: "http://rivulet.test",
       fetch: heldThrough(app),
-      timeout: 200,
+      timeout: 500,
       dialect: "rivulet",
     });
-    await expect(remote.invoke(1)).rejects.toMatchObject({ code: "timeout", kind: "total", timeoutMs: 200 });
-    // The server started the run (200 ms is ample) and closed it with the abort.
+    await expect(remote.invoke(1)).rejects.toMatchObject({ code: "timeout", kind: "total", timeoutMs: 500 });
+    // The server started the run (500 ms is ample, also on a loaded CI machine) and closed it with the abort.
     await until(() => recorder.openRuns().length === 0 && recorder.entries.length > 0);
     expect(recorder.entries.at(-1)).toMatchObject({ kind: "error" });
     expect(() => new RemoteRunnable({ url: "http://rivulet.test", timeout: -1 })).toThrow(/timeout/);
