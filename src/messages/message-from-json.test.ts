@@ -83,3 +83,21 @@ describe("toJSON / messageFromJSON", () => {
     expect(() => messageFromJSON({ type: "generic", content: "" })).toThrow(/role/);
   });
 });
+
+describe("messageFromJSON refuses malformed optional fields", () => {
+  it("names the field and its kind instead of keeping it", () => {
+    const ai = { type: "ai", content: "x" };
+    expect(() => messageFromJSON({ ...ai, tool_calls: "no" })).toThrow(/`tool_calls` must be an array/);
+    expect(() => messageFromJSON({ ...ai, additional_kwargs: "x" })).toThrow(
+      /`additional_kwargs` must be a plain object/,
+    );
+    expect(() => messageFromJSON({ ...ai, usage_metadata: [1] })).toThrow(/got an array/);
+    expect(() => messageFromJSON({ ...ai, id: 7 })).toThrow(/`id` must be a string/);
+  });
+
+  it("still takes null fields (as pydantic writes absent ones) and well-formed ones", () => {
+    const message = messageFromJSON({ type: "ai", content: "x", id: null, name: null, tool_calls: [] });
+    expect(message).toBeInstanceOf(AIMessage);
+    expect(message.text).toBe("x");
+  });
+});

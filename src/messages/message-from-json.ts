@@ -26,7 +26,34 @@ function checkJSON(value: unknown): MessageJSON {
   if (typeof value.content !== "string" && !Array.isArray(value.content)) {
     throw new InvalidInputError("A serialised message needs `content`: a string or an array of blocks.");
   }
+  checkOptionalFields(value);
   return value as unknown as MessageJSON;
+}
+
+const OBJECT_FIELDS = ["additional_kwargs", "response_metadata", "usage_metadata"] as const;
+const LIST_FIELDS = ["tool_calls", "invalid_tool_calls", "tool_call_chunks"] as const;
+const STRING_FIELDS = ["id", "name"] as const;
+
+/**
+ * The optional fields, when present, are of their kind: a malformed one (`tool_calls: "no"`) is
+ * refused here rather than kept and met later by whatever walks it (a provider, an encoder).
+ */
+function checkOptionalFields(value: Record<string, unknown>): void {
+  const wrong = (field: string, kind: string) =>
+    new InvalidInputError(
+      `A serialised message's \`${field}\` must be ${kind} when given (got ${Array.isArray(value[field]) ? "an array" : typeof value[field]}).`,
+    );
+  // null stands for "not given", as other serialisers (pydantic's) write absent fields.
+  const given = (field: string) => value[field] !== undefined && value[field] !== null;
+  for (const field of OBJECT_FIELDS) {
+    if (given(field) && !isPlainObject(value[field])) throw wrong(field, "a plain object");
+  }
+  for (const field of LIST_FIELDS) {
+    if (given(field) && !Array.isArray(value[field])) throw wrong(field, "an array");
+  }
+  for (const field of STRING_FIELDS) {
+    if (given(field) && typeof value[field] !== "string") throw wrong(field, "a string");
+  }
 }
 
 function baseFields(json: MessageJSON): BaseMessageFields {
