@@ -146,15 +146,17 @@ export abstract class BaseLLM<
     };
   }
 
-  override async *_stream(input: BaseLLMInput, scope: RunScope): AsyncIterable<string> {
+  // A plain function, not a generator: without a cache the completion's own generator is the
+  // stream (a `yield*` here was a second generator layer per text piece).
+  override _stream(input: BaseLLMInput, scope: RunScope): AsyncIterable<string> {
     const options = { ...scope.config } as CallOptions;
     if (scope.signal !== undefined) options.signal = scope.signal;
     const prompt = promptText(input);
     const produce = () => this.#completion(prompt, options, scope);
     const cache = this.cache;
-    if (cache === undefined) return yield* produce();
+    if (cache === undefined) return produce();
     const llmKey = this._getSerializedCacheKeyParametersForCall(options);
-    yield* cachedTextStream({ cache, prompt, llmKey }, produce);
+    return cachedTextStream({ cache, prompt, llmKey }, produce);
   }
 
   async *#completion(prompt: string, options: CallOptions, scope: RunScope): AsyncIterable<string> {

@@ -1,6 +1,6 @@
 import { TimeoutError } from "../errors/abort-error.js";
 import { RemoteRunnableError } from "../errors/remote-runnable-error.js";
-import { raceAbort } from "../internal/abort.js";
+import { combineSignals, raceAbort } from "../internal/abort.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
 import { parseSseStream } from "../sse/parse-sse-stream.js";
 import type { RemoteResponse } from "./remote-request.js";
@@ -36,10 +36,7 @@ export async function* readRemoteStream(
 ): AsyncGenerator<RemoteFrame> {
   const body = remote.response.body;
   if (body === null) throw new RemoteRunnableError(`The remote runnable at ${options.url} answered no body`);
-  const signal =
-    options.signal === undefined
-      ? remote.abort.signal
-      : AbortSignal.any([options.signal, remote.abort.signal]);
+  const signal = combineSignals(options.signal, remote.abort.signal) ?? remote.abort.signal;
   let runId: string | undefined;
   try {
     for await (const message of parseSseStream(idleBytes(body, options, remote.abort, signal))) {

@@ -9,7 +9,7 @@ import type { BatchOptions } from "../runnables/batch.js";
 import { Runnable } from "../runnables/runnable.js";
 import { decodeWireValue } from "../wire/decode-wire-value.js";
 import { encodeWireValue } from "../wire/encode-wire-value.js";
-import { DIALECT_HEADER, type WireDialect } from "../wire/wire-dialect.js";
+import { dialectOf, type WireDialect } from "../wire/wire-dialect.js";
 import { readRemoteStream } from "./read-remote-stream.js";
 import { RemoteEventRelay } from "./remote-event-relay.js";
 import { sendRemoteRequest } from "./remote-request.js";
@@ -76,7 +76,7 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
       acceptErrors: true,
     });
     await response.body?.cancel().catch(() => undefined);
-    return response.headers.get(DIALECT_HEADER)?.trim().toLowerCase() === "rivulet" ? "rivulet" : "langserve";
+    return dialectOf(response.headers);
   }
 
   override async _invoke(input: I, scope: RunScope): Promise<O> {

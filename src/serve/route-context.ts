@@ -1,4 +1,5 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
+import { combineSignals } from "../internal/abort.js";
 import { isPlainObject } from "../internal/is-plain-object.js";
 import type { Runnable } from "../runnables/runnable.js";
 import { serializeEventData } from "../sse/serialize-event-data.js";
@@ -54,8 +55,7 @@ export async function runConfig(
   if (context.options.perRequestConfig !== undefined) {
     config = await context.options.perRequestConfig(config, context.request);
   }
-  const signal = config.signal === undefined ? run.signal : AbortSignal.any([config.signal, run.signal]);
-  return { ...config, runId: run.runId, signal };
+  return { ...config, runId: run.runId, signal: combineSignals(config.signal, run.signal) ?? run.signal };
 }
 
 /**

@@ -14,5 +14,10 @@ export const DIALECT_HEADER = "x-rivulet-dialect";
 
 /** The dialect a request asks for: `rivulet` when its header says so, `langserve` otherwise. */
 export function requestDialect(request: Request): WireDialect {
-  return request.headers.get(DIALECT_HEADER)?.trim().toLowerCase() === "rivulet" ? "rivulet" : "langserve";
+  return dialectOf(request.headers);
+}
+
+/** The dialect named by a request's or response's `X-Rivulet-Dialect` header (`langserve` when absent). */
+export function dialectOf(headers: Headers): WireDialect {
+  return headers.get(DIALECT_HEADER)?.trim().toLowerCase() === "rivulet" ? "rivulet" : "langserve";
 }
