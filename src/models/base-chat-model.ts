@@ -36,6 +36,7 @@ import { CHAT_MODEL_PRESENTATION } from "./chat-model-presentation.js";
 import type { ChatResult } from "./chat-result.js";
 import type { ChatModelStream } from "./content-stream/chat-model-stream.js";
 import { chatModelStreamFromChunks } from "./content-stream/chat-model-stream-from-chunks.js";
+import { requestContentEvents } from "./content-stream/content-events-request.js";
 import type { JsonRecord } from "./json-record.js";
 import { chatResultMessage, generationChunkMessages } from "./langchain-generation.js";
 import { lsProviderFromName } from "./ls-provider-from-name.js";
@@ -381,7 +382,7 @@ export abstract class BaseChatModel<
   ): ChatModelStream | IterableReadableStream<unknown> {
     if (options?.version === undefined && options?.encoding === undefined) {
       // `super.stream` takes the options as a run config; the call options ride along in it.
-      return chatModelStreamFromChunks(() => super.stream(input, options));
+      return chatModelStreamFromChunks(() => super.stream(input, requestContentEvents(options)));
     }
     // The run-event stream, as `Runnable.streamEvents` builds it (its overloads take no union).
     return factories().streamEvents(this, input, options, filters);

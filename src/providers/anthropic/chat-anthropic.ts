@@ -2,6 +2,7 @@ import { InvalidConfigError, InvalidInputError } from "../../errors/input-errors
 import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
+import { contentEventWriter } from "../../models/content-stream/content-events-request.js";
 import { ProviderChatModel } from "../base/provider-chat-model.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
@@ -140,7 +141,10 @@ export class ChatAnthropic extends ProviderChatModel<ChatAnthropicFields, ChatAn
       body: this.requestBody(messages, options),
       responseType: "event-stream" as const,
     };
-    yield* this.#transport.stream(request, options.signal, decodeAnthropicStream);
+    const writer = contentEventWriter(options);
+    yield* this.#transport.stream(request, options.signal, (response) =>
+      decodeAnthropicStream(response, { writer }),
+    );
   }
 
   protected override withJsonSchemaOutput(): this {

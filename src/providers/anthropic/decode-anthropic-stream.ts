@@ -1,8 +1,9 @@
 import { AIMessageChunk, type AIMessageChunkFields } from "../../messages/ai-message-chunk.js";
 import type { ContentBlock } from "../../messages/content-block.js";
 import type { UsageMetadata } from "../../messages/usage-metadata.js";
-import { StreamEventWriter } from "../../models/content-stream/stream-event-writer.js";
+import type { StreamEventWriter } from "../../models/content-stream/stream-event-writer.js";
 import { parseSseStream } from "../../sse/parse-sse-stream.js";
+import type { DecodeStreamOptions } from "../base/decode-stream-options.js";
 import {
   compact,
   isNonArrayObject,
@@ -248,9 +249,10 @@ export function fieldsFromAnthropicEvent(
  */
 export async function* decodeAnthropicStream(
   response: Response,
+  options: DecodeStreamOptions = {},
 ): AsyncGenerator<AIMessageChunk, void, undefined> {
   const state: AnthropicStreamState = { messageId: undefined, listContent: false, stopped: false };
-  const writer = new StreamEventWriter();
+  const writer = options.writer;
   const inputUsage: { value: UsageMetadata | undefined } = { value: undefined };
   const { status } = response;
   for await (const message of parseSseStream(responseBody(response, PROVIDER))) {
@@ -260,12 +262,12 @@ export async function* decodeAnthropicStream(
       message.event === "error" ? { ...payload, type: "error" } : payload,
       state,
     );
-    writeAnthropicEvents(payload, writer, inputUsage);
+    if (writer !== undefined) writeAnthropicEvents(payload, writer, inputUsage);
     if (state.stopped) return;
     if (fields === undefined) continue;
     const chunk = new AIMessageChunk({ content: "", ...fields });
     if (state.messageId !== undefined) chunk.id = state.messageId;
-    yield writer.attach(chunk);
+    yield writer === undefined ? chunk : writer.attach(chunk);
   }
   throw truncatedStreamError(PROVIDER, "message_stop");
 }

@@ -1,6 +1,7 @@
 import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
+import { contentEventWriter } from "../../models/content-stream/content-events-request.js";
 import { toOpenAITool } from "../../tools/convert-to-openai-tool.js";
 import { ProviderChatModel } from "../base/provider-chat-model.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
@@ -132,7 +133,10 @@ export class ChatOllama extends ProviderChatModel<ChatOllamaFields, ChatOllamaCa
       body: this.requestBody(messages, options),
       responseType: "ndjson" as const,
     };
-    yield* this.#transport.stream(request, options.signal, decodeOllamaStream);
+    const writer = contentEventWriter(options);
+    yield* this.#transport.stream(request, options.signal, (response) =>
+      decodeOllamaStream(response, { writer }),
+    );
   }
 
   protected override withJsonSchemaOutput(schema: JsonRecord): this {

@@ -1,7 +1,8 @@
 import { AIMessageChunk, type AIMessageChunkFields } from "../../messages/ai-message-chunk.js";
 import type { ToolCallChunk } from "../../messages/tool-call.js";
-import { StreamEventWriter } from "../../models/content-stream/stream-event-writer.js";
+import type { StreamEventWriter } from "../../models/content-stream/stream-event-writer.js";
 import { parseNdjsonStream } from "../../sse/parse-ndjson-stream.js";
+import type { DecodeStreamOptions } from "../base/decode-stream-options.js";
 import {
   arrayOf,
   compact,
@@ -22,8 +23,8 @@ interface OllamaStreamState {
   toolCalls: number;
   done: boolean;
   newId: () => string;
-  /** The content-block events of the answer, attached to its chunks. */
-  writer: StreamEventWriter;
+  /** The content-block events of the answer, attached to its chunks, when the call asked for them. */
+  writer: StreamEventWriter | undefined;
 }
 
 /**
@@ -107,8 +108,11 @@ export function chunkFromOllamaLine(line: JsonRecord, state: OllamaStreamState):
     state.done = true;
     Object.assign(fields, finalFields(line));
   }
-  writeOllamaEvents(fields, thinking, state.writer);
-  return state.writer.attach(new AIMessageChunk(fields));
+  const chunk = new AIMessageChunk(fields);
+  const writer = state.writer;
+  if (writer === undefined) return chunk;
+  writeOllamaEvents(fields, thinking, writer);
+  return writer.attach(chunk);
 }
 
 /**
@@ -120,12 +124,13 @@ export function chunkFromOllamaLine(line: JsonRecord, state: OllamaStreamState):
  */
 export async function* decodeOllamaStream(
   response: Response,
+  options: DecodeStreamOptions = {},
 ): AsyncGenerator<AIMessageChunk, void, undefined> {
   const state: OllamaStreamState = {
     toolCalls: 0,
     done: false,
     newId: () => `call_${crypto.randomUUID()}`,
-    writer: new StreamEventWriter(),
+    writer: options.writer,
   };
   for await (const line of parseNdjsonStream(responseBody(response, PROVIDER))) {
     if (!isNonArrayObject(line)) continue;

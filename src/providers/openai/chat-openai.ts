@@ -2,6 +2,7 @@ import { InvalidConfigError } from "../../errors/input-errors.js";
 import { checkNumberOption } from "../../internal/check-number-option.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
+import { contentEventWriter } from "../../models/content-stream/content-events-request.js";
 import type { StructuredOutputOptions } from "../../models/structured-output.js";
 import { ProviderChatModel } from "../base/provider-chat-model.js";
 import type { JsonRecord } from "../internal/json-value.js";
@@ -124,7 +125,10 @@ export class ChatOpenAI extends ProviderChatModel<ChatOpenAIFields, ChatOpenAICa
       body: this.requestBody(messages, options),
       responseType: "event-stream" as const,
     };
-    yield* this.#transport.stream(request, options.signal, decodeOpenAIStream);
+    const writer = contentEventWriter(options);
+    yield* this.#transport.stream(request, options.signal, (response) =>
+      decodeOpenAIStream(response, { writer }),
+    );
   }
 
   protected override withJsonSchemaOutput(

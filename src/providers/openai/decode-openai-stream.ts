@@ -1,8 +1,9 @@
 import { AIMessageChunk, type AIMessageChunkFields } from "../../messages/ai-message-chunk.js";
 import type { ToolCallChunk } from "../../messages/tool-call.js";
 import type { UsageMetadata } from "../../messages/usage-metadata.js";
-import { StreamEventWriter } from "../../models/content-stream/stream-event-writer.js";
+import type { StreamEventWriter } from "../../models/content-stream/stream-event-writer.js";
 import { parseSseStream } from "../../sse/parse-sse-stream.js";
+import type { DecodeStreamOptions } from "../base/decode-stream-options.js";
 import {
   arrayOf,
   compact,
@@ -23,8 +24,8 @@ const RETRYABLE_TYPES = new Set(["server_error", "rate_limit_exceeded", "overloa
 /** What the decoder remembers across the events of one response. */
 interface OpenAIStreamState {
   finished: boolean;
-  /** The content-block events of the response, attached to its chunks. */
-  writer: StreamEventWriter;
+  /** The content-block events of the response, attached to its chunks, when the call asked for them. */
+  writer: StreamEventWriter | undefined;
 }
 
 /** Token usage as OpenAI reports it, in Rivulet's shape (cached and reasoning tokens included). */
@@ -126,18 +127,20 @@ export function chunkFromCompletion(
   if (toolCallChunks.length > 0) fields.tool_call_chunks = toolCallChunks;
   const reasoning = reasoningOf(delta);
   if (reasoning !== undefined) fields.additional_kwargs = reasoning;
-  writeCompletionEvents(payload, delta, toolCallChunks, state.writer);
+  const writer = state.writer;
+  if (writer !== undefined) writeCompletionEvents(payload, delta, toolCallChunks, writer);
   const finishReason = stringOf(choice?.finish_reason);
   if (finishReason !== undefined) {
     state.finished = true;
     fields.response_metadata = finishMetadata(payload, finishReason);
-    state.writer.finishAll();
+    writer?.finishAll();
   }
   if (usage !== undefined) {
     fields.usage_metadata = usage;
-    state.writer.usage(usage);
+    writer?.usage(usage);
   }
-  return state.writer.attach(new AIMessageChunk(fields));
+  const chunk = new AIMessageChunk(fields);
+  return writer === undefined ? chunk : writer.attach(chunk);
 }
 
 /** The error an error event carries, raised after the chunks already yielded. */
@@ -162,8 +165,9 @@ function streamError(payload: JsonRecord): Error {
  */
 export async function* decodeOpenAIStream(
   response: Response,
+  options: DecodeStreamOptions = {},
 ): AsyncGenerator<AIMessageChunk, void, undefined> {
-  const state: OpenAIStreamState = { finished: false, writer: new StreamEventWriter() };
+  const state: OpenAIStreamState = { finished: false, writer: options.writer };
   const { status } = response;
   for await (const message of parseSseStream(responseBody(response, PROVIDER))) {
     if (message.data === "[DONE]") return;
