@@ -22,7 +22,7 @@ const entries = Object.entries(pkg.exports).filter(
 );
 
 describe("the export map", () => {
-  it("lists the public entry points: the root, testing, the providers, serve and remote", () => {
+  it("lists the public entry points: the root, testing, the providers, agents, runs, ui, serve, remote, langchain and otel", () => {
     expect(Object.keys(pkg.exports).sort()).toEqual(
       [
         ".",
@@ -31,8 +31,13 @@ describe("the export map", () => {
         "./providers/anthropic",
         "./providers/ollama",
         "./providers/openai",
+        "./agents",
+        "./runs",
+        "./ui",
         "./serve",
         "./remote",
+        "./langchain",
+        "./otel",
         "./testing",
       ].sort(),
     );

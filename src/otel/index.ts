@@ -1,0 +1,2 @@
+// rivulet/otel: OpenTelemetry spans for runs (docs/otel.md).
+export {};
