@@ -1,5 +1,6 @@
 import { uuidv7 } from "../internal/uuid-v7.js";
 import type { CallbackHandler } from "./callback-handler.js";
+import { globalObservers } from "./global-observers.js";
 import { HandlerAdapter } from "./handler-adapter.js";
 import type { Run, RunPresentation, RunType } from "./run.js";
 import { isRunObserver, type RunObserver } from "./run-observer.js";
@@ -69,8 +70,10 @@ export class CallbackManager {
   /** Normalises `config.callbacks` into a manager. */
   static from(callbacks: Callbacks | undefined): CallbackManager {
     if (callbacks instanceof CallbackManager) return callbacks;
-    if (callbacks === undefined || callbacks.length === 0) return ROOT;
-    return new CallbackManager({ observers: callbacks.map(toObserver) });
+    const globals = globalObservers();
+    if (callbacks === undefined || callbacks.length === 0) return rootManager(globals);
+    const own = callbacks.map(toObserver);
+    return new CallbackManager({ observers: globals.length === 0 ? own : [...globals, ...own] });
   }
 
   /** Whether anybody observes runs opened here; when not, runs are not materialised at all. */
@@ -155,3 +158,13 @@ export class CallbackManager {
 }
 
 const ROOT = new CallbackManager();
+let rootWithGlobals: { globals: readonly RunObserver[]; manager: CallbackManager } | undefined;
+
+/** The manager of a root call without handlers: shared, so unobserved calls allocate none. */
+function rootManager(globals: readonly RunObserver[]): CallbackManager {
+  if (globals.length === 0) return ROOT;
+  if (rootWithGlobals?.globals !== globals) {
+    rootWithGlobals = { globals, manager: new CallbackManager({ observers: globals }) };
+  }
+  return rootWithGlobals.manager;
+}

@@ -9,5 +9,6 @@ export type {
 } from "./callback-handler.js";
 export { CallbackManager, type Callbacks, type RunSpec } from "./callback-manager.js";
 export { ConsoleCallbackHandler, type ConsoleCallbackHandlerOptions } from "./console-callback-handler.js";
+export { addGlobalObserver, globalObservers } from "./global-observers.js";
 export type { Run, RunPresentation, RunType } from "./run.js";
 export type { RunObserver } from "./run-observer.js";
