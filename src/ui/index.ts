@@ -1,2 +1,10 @@
 // rivulet/ui: the AI SDK's UI message stream computed from Rivulet's events (docs/ui-message-stream.md).
-export {};
+import "../runnables/install.js";
+import "../events/install.js";
+
+export { type ToUIMessageStreamOptions, toUIMessageStream, uiMessageChunks } from "./to-ui-message-stream.js";
+export {
+  type ToUIMessageStreamResponseOptions,
+  toUIMessageStreamResponse,
+} from "./to-ui-message-stream-response.js";
+export type { UIFinishReason, UIMessageChunk, UIMessageChunkType } from "./ui-message-chunk.js";
