@@ -130,13 +130,10 @@ describe("toUIMessageStream", () => {
     // The model's part from a real fake-model run; the tool events as an agent emits them.
     const modelEvents = await toArray(toolCallingModel().streamEvents("go", { version: "v2" }));
     const envelope = { name: "weather", parent_ids: [], tags: [], metadata: {} };
+    // An agent's start data carries the call id beside the input.
+    const agentStart: Record<string, unknown> = { input: { city: "Paris" }, tool_call_id: "call_a" };
     const toolEvents: StreamEvent[] = [
-      {
-        ...envelope,
-        event: "on_tool_start",
-        run_id: "t1",
-        data: { input: { city: "Paris" }, tool_call_id: "call_a" },
-      },
+      { ...envelope, event: "on_tool_start", run_id: "t1", data: agentStart },
       {
         ...envelope,
         event: "on_tool_error",
