@@ -10,6 +10,7 @@ import { PromptInputError } from "./prompt-input-error.js";
 import { MissingApiKeyError, ProviderError } from "./provider-error.js";
 import { RemoteRunnableError } from "./remote-runnable-error.js";
 import { RivuletError } from "./rivulet-error.js";
+import { CursorExpiredError, RunLostError, RunNotFoundError } from "./run-errors.js";
 import { ToolInputError } from "./tool-input-error.js";
 
 /** One error per code, built by the class that throws that code (a bare RivuletError where none does). */
@@ -27,6 +28,9 @@ const errorFor: Record<RivuletErrorCode, () => Error> = {
   missing_api_key: () => new MissingApiKeyError("p", "P_KEY"),
   request_refused: () => new HttpError("Send a valid bearer token", { status: 401 }),
   remote: () => new RemoteRunnableError("the server failed", { status: 500 }),
+  run_not_found: () => new RunNotFoundError("r1"),
+  run_lost: () => new RunLostError("r1"),
+  cursor_expired: () => new CursorExpiredError({ runId: "r1", after: 1, oldestId: 5 }),
   not_implemented: () => new RivuletError("not_implemented", "later"),
   internal: () => new RivuletError("internal", "oops"),
 };
@@ -62,7 +66,7 @@ describe("ERROR_STATUS", () => {
     expect(ERROR_STATUS.invalid_input.status).toBe(422);
   });
 
-  it("maps codes to the serving statuses: input 422, cancelled 499, timeout 504, provider 502, else 500", () => {
+  it("maps codes to the serving statuses: input 422, cancelled 499, timeout 504, provider 502, runs 404/410/503, else 500", () => {
     const byStatus: Record<number, string[]> = {};
     for (const [code, info] of Object.entries(ERROR_STATUS)) {
       byStatus[info.status] = [...(byStatus[info.status] ?? []), code];
@@ -70,6 +74,9 @@ describe("ERROR_STATUS", () => {
     expect(byStatus).toStrictEqual({
       422: ["invalid_input", "invalid_config", "prompt_input", "tool_input"],
       400: ["request_refused"],
+      404: ["run_not_found"],
+      410: ["cursor_expired"],
+      503: ["run_lost"],
       499: ["aborted"],
       504: ["timeout"],
       502: ["provider", "remote"],

@@ -37,6 +37,12 @@ export const ERROR_STATUS = freezeTable({
   // A server refused the request (HttpError): the error's own status (401, 403, 413, 429) decides;
   // 400 is only the fallback. Sending the same request again is refused again.
   request_refused: { status: 400, retryable: false },
+  // Durable runs: a run id the store does not know (never started, or expired after its TTL).
+  run_not_found: { status: 404, retryable: false },
+  // A durable run whose owner died before it ended: the run is gone, start it again.
+  run_lost: { status: 503, retryable: false },
+  // A resume cursor older than the oldest event kept: what was dropped cannot come back.
+  cursor_expired: { status: 410, retryable: false },
   // The server's own configuration is missing, not the caller's input.
   missing_api_key: { status: 500, retryable: false },
   // A model may write parseable text on the next attempt.

@@ -9,5 +9,6 @@ export { PromptInputError, type PromptInputErrorFields } from "./prompt-input-er
 export { MissingApiKeyError, ProviderError, type ProviderErrorFields } from "./provider-error.js";
 export { RemoteRunnableError, type RemoteRunnableErrorFields } from "./remote-runnable-error.js";
 export { RivuletError, type RivuletErrorCode, type RivuletErrorOptions } from "./rivulet-error.js";
+export { CursorExpiredError, RunLostError, RunNotFoundError } from "./run-errors.js";
 export { ToolInputError, type ToolInputErrorFields, type ToolInputIssue } from "./tool-input-error.js";
 export { WireValueError } from "./wire-value-error.js";

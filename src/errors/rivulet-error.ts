@@ -16,6 +16,9 @@ export type RivuletErrorCode =
   | "missing_api_key"
   | "request_refused"
   | "remote"
+  | "run_not_found"
+  | "run_lost"
+  | "cursor_expired"
   | "not_implemented"
   | "internal";
 
