@@ -1,7 +1,7 @@
 // chatHandler over HTTP semantics (called with Requests, no server) and with ai 6's own
 // DefaultChatTransport + readUIMessageStream as the client; fromUIMessages' conversions.
 import { DefaultChatTransport, readUIMessageStream, type UIMessage } from "ai";
-import { AIMessage, type BaseMessage, ToolMessage } from "rivulet";
+import { AIMessage, type BaseMessage, dispatchCustomEvent, RunnableLambda, ToolMessage } from "rivulet";
 import { FakeStreamingChatModel } from "rivulet/testing";
 import { chatHandler, fromUIMessages } from "rivulet/ui";
 import { describe, expect, it } from "vitest";
@@ -131,5 +131,29 @@ describe("fromUIMessages", () => {
       { type: "image", url: "https://x/cat.png", mimeType: "image/png" },
       { type: "file", url: "data:application/pdf;base64,AA==", mimeType: "application/pdf" },
     ]);
+  });
+});
+
+describe("chatHandler disconnect", () => {
+  it("cancels the run when the client cancels the body", async () => {
+    let runSignal: AbortSignal | undefined;
+    const waiting = RunnableLambda.from(async (_input: { messages: BaseMessage[] }, config) => {
+      runSignal = config?.signal;
+      await dispatchCustomEvent("waiting", { at: "start" });
+      await new Promise((resolve) => runSignal?.addEventListener("abort", resolve));
+      return "never";
+    });
+    const app = chatHandler(waiting);
+    const response = await app.fetch(
+      new Request("http://x/api/chat", {
+        method: "POST",
+        body: JSON.stringify({ id: "c", messages: [userMessage] }),
+      }),
+    );
+    const reader = response.body?.getReader();
+    await reader?.read(); // start
+    await reader?.read(); // data-waiting: the run is inside its wait
+    await reader?.cancel();
+    expect(runSignal?.aborted).toBe(true);
   });
 });
