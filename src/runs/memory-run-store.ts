@@ -1,0 +1,165 @@
+import { RunNotFoundError } from "../errors/run-errors.js";
+import type { StreamEvent } from "../events/stream-event.js";
+import { checkNumberOption } from "../internal/check-number-option.js";
+import type { RunEventEntry, RunInfo, RunTerminalEntry } from "./run-record.js";
+import type { RunStore, RunStoreReadItem, RunStoreReadOptions } from "./run-store.js";
+
+/** Options of {@link memoryRunStore}. */
+export interface MemoryRunStoreOptions {
+  /** Most events kept per run (default 10,000); older ones are dropped, and a cursor before them gets `expired`. */
+  maxEventsPerRun?: number | undefined;
+  /** Test seam: milliseconds since the epoch (default `Date.now`), for leases and TTLs. */
+  clock?: (() => number) | undefined;
+}
+
+interface MemoryRun {
+  info: Omit<RunInfo, "leaseAlive" | "status" | "terminal">;
+  events: RunEventEntry[];
+  terminal: RunTerminalEntry | undefined;
+  leaseUntil: number;
+  expiresAt: number;
+  cancelled: boolean;
+  cancelListeners: Set<() => void>;
+  wake: Set<() => void>;
+}
+
+/**
+ * A run store in this process's memory: the default, for one instance (runs do not survive a
+ * restart, and other instances cannot see them: use `redisRunStore` for that). Bounded per run:
+ * past `maxEventsPerRun` the oldest events are dropped. An ended run is removed after its TTL.
+ *
+ * @example
+ * const manager = createRunManager({ store: memoryRunStore({ maxEventsPerRun: 5000 }) });
+ */
+export function memoryRunStore(options: MemoryRunStoreOptions = {}): RunStore {
+  const maxEvents =
+    checkNumberOption("maxEventsPerRun", options.maxEventsPerRun, "positive-integer") ?? 10_000;
+  const clock = options.clock ?? Date.now;
+  const runs = new Map<string, MemoryRun>();
+  const lookup = (runId: string): MemoryRun | undefined => {
+    const run = runs.get(runId);
+    if (run !== undefined && run.terminal !== undefined && clock() >= run.expiresAt) {
+      runs.delete(runId);
+      return undefined;
+    }
+    return run;
+  };
+  const wakeAll = (run: MemoryRun) => {
+    for (const wake of [...run.wake]) wake();
+  };
+  return {
+    async create(info) {
+      if (lookup(info.runId) !== undefined) return false;
+      runs.set(info.runId, {
+        info: { runId: info.runId, createdAt: info.createdAt, metadata: { ...info.metadata } },
+        events: [],
+        terminal: undefined,
+        leaseUntil: clock() + info.leaseMs,
+        expiresAt: Number.POSITIVE_INFINITY,
+        cancelled: false,
+        cancelListeners: new Set(),
+        wake: new Set(),
+      });
+      return true;
+    },
+    async append(runId: string, id: number, event: StreamEvent) {
+      const run = lookup(runId);
+      if (run === undefined || run.terminal !== undefined) return false;
+      run.events.push({ type: "event", id, event });
+      if (run.events.length > maxEvents) run.events.splice(0, run.events.length - maxEvents);
+      wakeAll(run);
+      return true;
+    },
+    async finish(runId, terminal, ttlMs) {
+      const run = lookup(runId);
+      if (run === undefined || run.terminal !== undefined) return false;
+      const lastId = run.events.at(-1)?.id ?? 0;
+      run.terminal = { ...terminal, id: Math.max(terminal.id, lastId + 1) };
+      run.expiresAt = clock() + ttlMs;
+      run.cancelListeners.clear();
+      wakeAll(run);
+      return true;
+    },
+    read: (runId, readOptions) => readMemoryRun(runId, readOptions, lookup),
+    async info(runId) {
+      const run = lookup(runId);
+      if (run === undefined) return undefined;
+      return {
+        ...run.info,
+        status: run.terminal?.status ?? "running",
+        terminal: run.terminal,
+        leaseAlive: run.terminal !== undefined || clock() < run.leaseUntil,
+      };
+    },
+    async renewLease(runId, leaseMs) {
+      const run = lookup(runId);
+      if (run !== undefined) run.leaseUntil = clock() + leaseMs;
+    },
+    async requestCancel(runId) {
+      const run = lookup(runId);
+      if (run === undefined) return false;
+      run.cancelled = true;
+      for (const listener of [...run.cancelListeners]) listener();
+      return true;
+    },
+    async onCancel(runId, listener) {
+      const run = lookup(runId);
+      if (run === undefined) return () => {};
+      if (run.cancelled) listener();
+      run.cancelListeners.add(listener);
+      return () => run.cancelListeners.delete(listener);
+    },
+  };
+}
+
+async function* readMemoryRun(
+  runId: string,
+  options: RunStoreReadOptions,
+  lookup: (runId: string) => MemoryRun | undefined,
+): AsyncGenerator<RunStoreReadItem> {
+  let after = options.after;
+  const first = lookup(runId);
+  if (first === undefined) throw new RunNotFoundError(runId);
+  const oldest = first.events[0]?.id;
+  if (oldest !== undefined && after < oldest - 1) {
+    yield { type: "expired", oldestId: oldest };
+    return;
+  }
+  for (;;) {
+    const run = lookup(runId);
+    if (run === undefined) throw new RunNotFoundError(runId);
+    const pending = run.events.filter((entry) => entry.id > after);
+    for (const entry of pending) {
+      yield entry;
+      after = entry.id;
+    }
+    if (pending.length > 0) continue;
+    if (run.terminal !== undefined) {
+      yield run.terminal;
+      return;
+    }
+    const arrived = await waitForWrite(run, options);
+    if (!arrived) yield { type: "idle" };
+  }
+}
+
+/** Resolves true on the run's next write, false after `idleMs`; rejects when the signal aborts. */
+function waitForWrite(run: MemoryRun, options: RunStoreReadOptions): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const done = (arrived: boolean) => {
+      clearTimeout(timer);
+      run.wake.delete(onWrite);
+      options.signal?.removeEventListener("abort", onAbort);
+      resolve(arrived);
+    };
+    const onWrite = () => done(true);
+    const onAbort = () => {
+      done(false);
+      reject(options.signal?.reason);
+    };
+    const timer = setTimeout(() => done(false), options.idleMs);
+    run.wake.add(onWrite);
+    if (options.signal?.aborted) onAbort();
+    else options.signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
