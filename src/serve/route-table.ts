@@ -65,6 +65,8 @@ export function matchRoute(table: readonly ServedRunnable[], pathname: string): 
   for (const served of table) {
     if (!pathname.startsWith(`${served.basePath}/`)) continue;
     const route = pathname.slice(served.basePath.length + 1);
+    // The playground is a page: `playground/` is its canonical URL, `playground` works too.
+    if (route === "playground/") return { served, route: "playground" };
     if (route !== "" && !route.includes("/")) return { served, route };
   }
   return undefined;

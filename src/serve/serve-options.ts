@@ -44,6 +44,8 @@ export interface ServeOptions {
   cors?: CorsOptions | boolean | undefined;
   /** A path prefix the server is mounted under (`"/api"`), removed before routing. */
   prefix?: string | undefined;
+  /** Serve the browser playground at `<route>/playground/` (default true); `false` answers 404 there. */
+  playground?: boolean | undefined;
   /** Test seam for run ids (default UUID v7). */
   generateId?: (() => string) | undefined;
 }
@@ -59,6 +61,7 @@ export interface ResolvedServeOptions {
   readonly heartbeat: ResolvedHeartbeat | undefined;
   readonly cors: ResolvedCors | undefined;
   readonly prefix: string;
+  readonly playground: boolean;
   readonly generateId: () => string;
 }
 
@@ -70,6 +73,9 @@ export function resolveServeOptions(options: ServeOptions): ResolvedServeOptions
   if (options.generateId !== undefined && typeof options.generateId !== "function") {
     throw new InvalidConfigError("serve: `generateId` must be a function returning a string.");
   }
+  if (options.playground !== undefined && typeof options.playground !== "boolean") {
+    throw new InvalidConfigError("serve: `playground` must be true or false.");
+  }
   return {
     configKeys: resolveConfigKeys(options.configKeys),
     perRequestConfig: options.perRequestConfig,
@@ -80,6 +86,7 @@ export function resolveServeOptions(options: ServeOptions): ResolvedServeOptions
     heartbeat: resolveHeartbeat(options.heartbeat),
     cors: resolveCors(options.cors),
     prefix: normalizePrefix(options.prefix),
+    playground: options.playground !== false,
     generateId: options.generateId ?? uuidv7,
   };
 }

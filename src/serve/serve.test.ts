@@ -186,7 +186,7 @@ describe("serve: unknown routes, methods and CORS", () => {
     ["/other/invoke"],
     ["/add"],
     ["/add/invoke/x"],
-    ["/add/playground/"],
+    ["/add/playground/x"],
     ["/add/__proto__"],
   ])("%s is 404", async (path) => {
     const response = await post(app, path, { input: 1 });

@@ -2,6 +2,7 @@ import { requestDialect } from "../wire/wire-dialect.js";
 import { addCorsHeaders, preflightResponse } from "./cors.js";
 import { errorResponse } from "./error-response.js";
 import { batchRoute, invokeRoute } from "./invoke-routes.js";
+import { playgroundRoute } from "./playground/playground-route.js";
 import { dialectHeaders, jsonResponse, type RouteContext } from "./route-context.js";
 import { buildRouteTable, matchRoute, type ServeRoutes } from "./route-table.js";
 import { configSchemaRoute, inputSchemaRoute, outputSchemaRoute } from "./schema-routes.js";
@@ -29,12 +30,13 @@ const ROUTES: Readonly<Record<string, { method: "GET" | "POST"; handle: RouteHan
   input_schema: { method: "GET", handle: inputSchemaRoute },
   output_schema: { method: "GET", handle: outputSchemaRoute },
   config_schema: { method: "GET", handle: configSchemaRoute },
+  playground: { method: "GET", handle: playgroundRoute },
 };
 
 /**
  * Serves Runnables over HTTP with LangServe's routes: under each base path, `POST invoke`,
  * `batch`, `stream`, `stream_log`, `stream_events` and `GET input_schema`, `output_schema`,
- * `config_schema`. The result is a web-standard `fetch` handler; Node's `http` and Express go
+ * `config_schema`, `playground/` (the browser playground; off with `playground: false`). The result is a web-standard `fetch` handler; Node's `http` and Express go
  * through `toNodeListener`, or `listen` starts a server. Options are checked here, so a bad one
  * fails at start-up. See docs/serving.md for the bodies, the SSE framing, dialects and limits.
  *
@@ -60,7 +62,7 @@ async function handle(
   addCorsHeaders(headers, request, options.cors);
   const pathname = stripPrefix(new URL(request.url).pathname, options.prefix);
   const match = pathname === undefined ? undefined : matchRoute(table, pathname);
-  const route = match === undefined || !Object.hasOwn(ROUTES, match.route) ? undefined : ROUTES[match.route];
+  const route = match === undefined || !routeIsOn(match.route, options) ? undefined : ROUTES[match.route];
   if (match === undefined || route === undefined) {
     headers.set("content-type", "application/json");
     return new Response(JSON.stringify({ detail: "Not Found" }), { status: 404, headers });
@@ -76,6 +78,10 @@ async function handle(
   } catch (error) {
     return errorResponse(context, error);
   }
+}
+
+function routeIsOn(route: string, options: ResolvedServeOptions): boolean {
+  return Object.hasOwn(ROUTES, route) && (route !== "playground" || options.playground);
 }
 
 function stripPrefix(pathname: string, prefix: string): string | undefined {
