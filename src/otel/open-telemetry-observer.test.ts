@@ -182,6 +182,7 @@ describe("OpenTelemetryObserver", () => {
     expect(tracing.openSpanCount).toBe(0);
     const spans = exporter.getFinishedSpans();
     expect(byName(spans, "RunnableSequence").status.code).toBe(SpanStatusCode.ERROR);
+    expect(byName(spans, "RunnableSequence").attributes["error.type"]).toBe("aborted");
   });
 });
 
