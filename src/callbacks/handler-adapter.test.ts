@@ -3,6 +3,9 @@ import {
   BaseCallbackHandler,
   type CallbackHandler,
   type ChatModelCallOptions,
+  ChatPromptTemplate,
+  getBufferString,
+  isBaseMessage,
   type LLMResult,
   RunnableLambda,
   RunnableSequence,
@@ -254,6 +257,28 @@ describe("model and tool callbacks carry what tracing handlers read (@langchain/
     const configured = new FakeListChatModel({ responses: ["ab"], model: "fake-1" });
     await configured.invoke("hi", { callbacks: [handler] });
     expect(extras[1]).toEqual({ options: {}, invocation_params: { model: "fake-1" }, batch_size: 1 });
+  });
+
+  it("handleChatModelStart gets the messages a prompt value or a string stands for", async () => {
+    const received: unknown[][][] = [];
+    const handler: CallbackHandler = {
+      handleChatModelStart: (_llm, messages) => void received.push(messages),
+    };
+    const model = new FakeListChatModel({ responses: ["ab", "cd"] });
+    const prompt = ChatPromptTemplate.fromMessages([
+      ["system", "Be brief."],
+      ["human", "{q}"],
+    ]);
+    await prompt.pipe(model).invoke({ q: "hi" }, { callbacks: [handler] });
+    await model.invoke("hello", { callbacks: [handler] });
+    // LangChainTracer posts these as the run's inputs: a prompt value must not stand in for them.
+    expect(
+      received.map((batch) =>
+        batch.map((messages) =>
+          messages.map((each) => (isBaseMessage(each) ? getBufferString([each]) : "not a message")),
+        ),
+      ),
+    ).toEqual([[["System: Be brief.", "Human: hi"]], [["Human: hello"]]]);
   });
 
   it("handleLLMEnd's llmOutput.tokenUsage comes from the message's usage_metadata", async () => {

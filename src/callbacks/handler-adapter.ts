@@ -126,7 +126,10 @@ export class HandlerAdapter implements RunObserver {
   #chatModelStart(run: Run): void | Promise<void> {
     const h = this.#h;
     if (h.ignoreLLM) return;
-    const messages = Array.isArray(run.input) ? run.input : [run.input];
+    // A prompt value or a string reaches handlers as the messages the model sees, as LangChain's do.
+    const coerced = run.presentation?.chatMessages?.(run.input);
+    const messages: unknown[] =
+      coerced !== undefined ? [...coerced] : Array.isArray(run.input) ? run.input : [run.input];
     return this.#call("handleChatModelStart", () =>
       h.handleChatModelStart?.(
         serialized(run),

@@ -15,6 +15,11 @@ export interface RunPresentation {
   chunk?(chunk: unknown): unknown;
   /** A model run's output as LangChain handlers get it in `handleLLMEnd` (an `LLMResult`). */
   llmResult?(output: unknown): LLMResult | undefined;
+  /**
+   * A chat model's input as the message list LangChain handlers get in `handleChatModelStart`
+   * (a prompt value or a string coerced), or undefined when the input is not message-like.
+   */
+  chatMessages?(input: unknown): readonly unknown[] | undefined;
   /** The text of one output chunk, for runs whose chunks are tokens (`streamed_output_str`). */
   chunkText?(chunk: unknown): string | undefined;
 }

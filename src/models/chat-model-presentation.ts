@@ -12,6 +12,13 @@ export const CHAT_MODEL_PRESENTATION: RunPresentation = {
       return input; // not message-like: show it as given rather than lose it
     }
   },
+  chatMessages(input: unknown): readonly unknown[] | undefined {
+    try {
+      return toChatMessages(input);
+    } catch {
+      return undefined;
+    }
+  },
   chunkText: (chunk) => (isAIMessageChunk(chunk) ? chunk.text : undefined),
   llmResult: (output) => (isAIMessageChunk(output) ? chatModelLLMResult(output) : undefined),
 };
