@@ -21,7 +21,7 @@ export default defineConfig({
   },
   platform: "node",
   resolve: { extensionAlias: { ".js": [".ts", ".js"] } },
-  external: [/^node:/, /^@electric-sql\//, "zod", /^@langchain\//, /^@opentelemetry\//],
+  external: [/^node:/, /^@electric-sql\//, "zod", /^@langchain\//, /^@opentelemetry\//, /^langsmith(\/|$)/],
   output: {
     dir: "dist/bundle",
     format: "esm",
