@@ -10,6 +10,7 @@ import {
 import type { Run } from "../callbacks/run.js";
 import type { RunObserver } from "../callbacks/run-observer.js";
 import { RivuletError } from "../errors/rivulet-error.js";
+import { readEnv } from "../internal/read-env.js";
 import { endAttributes, operationName, spanName, startAttributes } from "./gen-ai-attributes.js";
 
 /** The environment variable the GenAI conventions name for opting in to message content. */
@@ -30,17 +31,8 @@ export interface OpenTelemetryOptions {
   readonly captureContent?: boolean | undefined;
 }
 
-function environmentValue(name: string): string | undefined {
-  const processValue: unknown = Reflect.get(globalThis, "process");
-  if (typeof processValue !== "object" || processValue === null) return undefined;
-  const environment: unknown = Reflect.get(processValue, "env");
-  if (typeof environment !== "object" || environment === null) return undefined;
-  const value: unknown = Reflect.get(environment, name);
-  return typeof value === "string" ? value : undefined;
-}
-
 function captureFromEnvironment(): boolean {
-  return environmentValue(CAPTURE_CONTENT_ENV)?.trim().toLowerCase() === "true";
+  return readEnv(CAPTURE_CONTENT_ENV)?.trim().toLowerCase() === "true";
 }
 
 function errorType(error: unknown): string {

@@ -1,12 +1,12 @@
 import { InvalidConfigError, InvalidInputError } from "../../errors/input-errors.js";
 import { checkNumberOption } from "../../internal/check-number-option.js";
+import { readEnv } from "../../internal/read-env.js";
 import type { AIMessageChunk } from "../../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../../messages/base-message.js";
 import { contentEventWriter } from "../../models/content-stream/content-events-request.js";
 import { ProviderChatModel } from "../base/provider-chat-model.js";
 import { compact, type JsonRecord } from "../internal/json-value.js";
 import { ProviderTransport } from "../internal/provider-transport.js";
-import { readEnv } from "../internal/read-env.js";
 import { readProviderOptions } from "../internal/read-provider-options.js";
 import { resolveApiKey } from "../internal/resolve-api-key.js";
 import type { ChatAnthropicCallOptions, ChatAnthropicFields } from "./chat-anthropic-fields.js";

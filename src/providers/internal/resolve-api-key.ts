@@ -1,5 +1,5 @@
 import { MissingApiKeyError } from "../../errors/provider-error.js";
-import { readEnv } from "./read-env.js";
+import { readEnv } from "../../internal/read-env.js";
 
 /** The API key from the `apiKey` option, else from `envVar`; a `MissingApiKeyError` naming both when neither is set. */
 export function resolveApiKey(apiKey: string | undefined, envVar: string, provider: string): string {

@@ -1,4 +1,4 @@
-import { readEnv } from "../internal/read-env.js";
+import { readEnv } from "../../internal/read-env.js";
 
 const DEFAULT_HOST = "http://127.0.0.1:11434";
 

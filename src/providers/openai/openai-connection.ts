@@ -1,4 +1,4 @@
-import { readEnv } from "../internal/read-env.js";
+import { readEnv } from "../../internal/read-env.js";
 import { resolveApiKey } from "../internal/resolve-api-key.js";
 import type { OpenAIClientConfiguration } from "./chat-openai-fields.js";
 
