@@ -1,2 +1,12 @@
-// rivulet/langchain: interop with @langchain/core, loaded only from here (docs/langchain-interop.md).
-export {};
+// rivulet/langchain: interop with @langchain/core, loaded only from here (docs/interop.md).
+import "./install-lang-smith.js";
+
+export {
+  flushLangSmith,
+  type LangSmithTracing,
+  type LangSmithTracingOptions,
+  langSmithTracer,
+  langSmithTracingEnabled,
+  registerLangSmith,
+  registerLangSmithFromEnvironment,
+} from "./lang-smith-tracing.js";
