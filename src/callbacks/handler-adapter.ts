@@ -220,8 +220,14 @@ export class HandlerAdapter implements RunObserver {
     const h = this.#h;
     // Per token: nothing to build for a handler that does not take tokens (most tracers).
     if (h.handleLLMNewToken === undefined || !this.#isLLM(run) || h.ignoreLLM) return;
-    // An LLM's text chunk reaches handlers as a GenerationChunk, as in LangChain.
-    const shown = run.presentation?.chunk === undefined ? chunk : run.presentation.chunk(chunk);
+    // An LLM's text chunk reaches handlers as a GenerationChunk and a chat model's message chunk
+    // as a ChatGenerationChunk ({ text, message }), as in LangChain: handlers read `chunk.message`.
+    const shown =
+      run.runType === "chat_model"
+        ? { text: textOf(chunk), message: chunk }
+        : run.presentation?.chunk === undefined
+          ? chunk
+          : run.presentation.chunk(chunk);
     return this.#call("handleLLMNewToken", () =>
       h.handleLLMNewToken?.(
         textOf(chunk),
