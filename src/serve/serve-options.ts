@@ -46,6 +46,12 @@ export interface ServeOptions {
   prefix?: string | undefined;
   /** Serve the browser playground at `<route>/playground/` (default true); `false` answers 404 there. */
   playground?: boolean | undefined;
+  /**
+   * How values are written when the client does not ask (`X-Rivulet-Dialect`): `"langserve"`
+   * (default; LangServe's pydantic shapes) or `"langchain"` (`@langchain/core`'s own JSON,
+   * messages in the `lc: 1` form, for a frontend written against LangChain's `streamEvents`).
+   */
+  serialization?: "langserve" | "langchain" | undefined;
   /** Test seam for run ids (default UUID v7). */
   generateId?: (() => string) | undefined;
 }
@@ -62,6 +68,7 @@ export interface ResolvedServeOptions {
   readonly cors: ResolvedCors | undefined;
   readonly prefix: string;
   readonly playground: boolean;
+  readonly serialization: "langserve" | "langchain";
   readonly generateId: () => string;
 }
 
@@ -76,6 +83,15 @@ export function resolveServeOptions(options: ServeOptions): ResolvedServeOptions
   if (options.playground !== undefined && typeof options.playground !== "boolean") {
     throw new InvalidConfigError("serve: `playground` must be true or false.");
   }
+  if (
+    options.serialization !== undefined &&
+    options.serialization !== "langserve" &&
+    options.serialization !== "langchain"
+  ) {
+    throw new InvalidConfigError(
+      `serve: \`serialization\` must be "langserve" or "langchain", got ${JSON.stringify(options.serialization)}.`,
+    );
+  }
   return {
     configKeys: resolveConfigKeys(options.configKeys),
     perRequestConfig: options.perRequestConfig,
@@ -87,6 +103,7 @@ export function resolveServeOptions(options: ServeOptions): ResolvedServeOptions
     cors: resolveCors(options.cors),
     prefix: normalizePrefix(options.prefix),
     playground: options.playground !== false,
+    serialization: options.serialization ?? "langserve",
     generateId: options.generateId ?? uuidv7,
   };
 }

@@ -57,7 +57,7 @@ async function handle(
   table: ReturnType<typeof buildRouteTable>,
   options: ResolvedServeOptions,
 ): Promise<Response> {
-  const dialect = requestDialect(request);
+  const dialect = requestDialect(request, options.serialization);
   const headers = dialectHeaders(dialect);
   addCorsHeaders(headers, request, options.cors);
   const pathname = stripPrefix(new URL(request.url).pathname, options.prefix);

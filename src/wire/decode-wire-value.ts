@@ -8,6 +8,12 @@ import { MESSAGE_TYPES } from "../messages/message-json.js";
 import { ChatPromptValue } from "../prompts/chat-prompt-value.js";
 import { StringPromptValue } from "../prompts/string-prompt-value.js";
 import { Document } from "../retrieval/document.js";
+import {
+  fromLangChainSerialized,
+  isLangChainChatPromptValue,
+  isLangChainSerialized,
+  type LangChainSerialized,
+} from "./langchain-serialized.js";
 import type { WireDialect } from "./wire-dialect.js";
 
 /** LangServe's message `type`s (and the class names its clients also send) with our type and chunk flag. */
@@ -55,7 +61,7 @@ export function decodeWireValue(
     return value.map((item, index) => decodeWireValue(item, dialect, [...loc, index]));
   if (!isPlainObject(value)) return value;
   try {
-    const revived = dialect === "langserve" ? reviveLangServe(value, loc) : reviveRivulet(value, loc);
+    const revived = revive(value, dialect, loc);
     if (revived !== undefined) return revived;
   } catch (error) {
     if (!InvalidInputError.isInstance(error)) throw error;
@@ -66,6 +72,36 @@ export function decodeWireValue(
   for (const [key, inner] of Object.entries(value))
     setOwnProperty(copy, key, decodeWireValue(inner, dialect, [...loc, key]));
   return copy;
+}
+
+function revive(value: Record<string, unknown>, dialect: WireDialect, loc: (string | number)[]): unknown {
+  if (dialect === "rivulet") return reviveRivulet(value, loc);
+  // LangChain's JSON is read where LangServe's is: a LangChain frontend posts either.
+  if (isLangChainSerialized(value)) return reviveLangChainSerialized(value, loc);
+  if (dialect === "langchain") return reviveLangChainDocument(value);
+  return reviveLangServe(value, loc);
+}
+
+/** LangChain writes a Document as its plain fields: `{ pageContent, metadata, id? }` and nothing else. */
+function reviveLangChainDocument(value: Record<string, unknown>): Document | undefined {
+  const keys = Object.keys(value);
+  const onlyDocumentKeys = keys.every((key) => key === "pageContent" || key === "metadata" || key === "id");
+  if (!onlyDocumentKeys || typeof value.pageContent !== "string" || !isPlainObject(value.metadata))
+    return undefined;
+  const id = typeof value.id === "string" ? value.id : undefined;
+  return new Document({ pageContent: value.pageContent, metadata: value.metadata, id });
+}
+
+function reviveLangChainSerialized(value: LangChainSerialized, loc: (string | number)[]): unknown {
+  if (!isLangChainChatPromptValue(value)) return fromLangChainSerialized(value);
+  const messages = decodeWireValue(value.kwargs.messages, "langchain", [...loc, "kwargs", "messages"]);
+  if (!Array.isArray(messages) || !messages.every((message) => BaseMessage.isInstance(message))) {
+    throw new WireValueError("Expected serialized messages.", {
+      loc: [...loc, "kwargs", "messages"],
+      issueType: "model_type",
+    });
+  }
+  return new ChatPromptValue(messages);
 }
 
 function hasContent(value: Record<string, unknown>): boolean {

@@ -4,6 +4,7 @@ import { BaseMessage } from "../messages/base-message.js";
 import { ChatPromptValue } from "../prompts/chat-prompt-value.js";
 import { StringPromptValue } from "../prompts/string-prompt-value.js";
 import { Document } from "../retrieval/document.js";
+import { toLangChainSerializedMessage, toLangChainSerializedPromptValue } from "./langchain-serialized.js";
 import { toLangServeMessage } from "./langserve-message.js";
 import type { WireDialect } from "./wire-dialect.js";
 
@@ -34,6 +35,12 @@ function encode(value: unknown, dialect: WireDialect, ancestors: Set<object>): u
 }
 
 function encodeObject(value: object, dialect: WireDialect, recurse: (inner: unknown) => unknown): unknown {
+  if (dialect === "langchain") {
+    if (BaseMessage.isInstance(value)) return toLangChainSerializedMessage(value, recurse);
+    if (StringPromptValue.isInstance(value) || ChatPromptValue.isInstance(value)) {
+      return toLangChainSerializedPromptValue(value, recurse);
+    }
+  }
   if (BaseMessage.isInstance(value)) {
     return dialect === "langserve" ? toLangServeMessage(value, recurse) : recurse(plainCopy(value.toJSON()));
   }
@@ -78,7 +85,11 @@ function encodeDocument(
   if (dialect === "langserve") {
     return { page_content: document.pageContent, metadata, type: "Document", id: document.id ?? null };
   }
-  const json: Record<string, unknown> = { type: "Document", pageContent: document.pageContent, metadata };
+  // @langchain/core's Document serializes as its plain fields, with no type tag.
+  const json: Record<string, unknown> =
+    dialect === "langchain"
+      ? { pageContent: document.pageContent, metadata }
+      : { type: "Document", pageContent: document.pageContent, metadata };
   if (document.id !== undefined) json.id = document.id;
   return json;
 }
