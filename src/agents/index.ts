@@ -1,2 +1,12 @@
 // rivulet/agents: createAgent, a tool-calling loop whose every step is a run of its own (docs/agents.md).
-export {};
+export { AgentAbortError } from "./agent-abort-error.js";
+export { AgentRunnable, type AgentRunnableFields } from "./agent-runnable.js";
+export type {
+  AgentFinishReason,
+  AgentInput,
+  AgentNode,
+  AgentOutput,
+  AgentStepSummary,
+} from "./agent-state.js";
+export { createAgent } from "./create-agent.js";
+export type { AgentTool, CreateAgentOptions, OnToolError } from "./create-agent-options.js";

@@ -67,7 +67,7 @@ export class EventStreamObserver implements RunObserver {
     if (isRoot) this.#rootDepth = run.parentIds.length;
     const data = run.inputKnownAtStart ? { input: isRoot ? run.input : formatInput(run) } : {};
     if (this.#version === "v1") return this.#emitV1(run, EVENT_NAMES_V1[run.runType].start, data);
-    return this.#emit(run, EVENT_NAMES[run.runType].start, data);
+    return this.#emit(run, EVENT_NAMES[run.runType].start, withToolCallId(run, data));
   }
 
   onRunStream(run: Run, chunk: unknown): Promise<void> | undefined {
@@ -75,7 +75,11 @@ export class EventStreamObserver implements RunObserver {
     // v2 sends no stream event for a one-value output (a root prompt, retriever or tool: only a
     // root's is reported) nor for tools; v1 reports it as on_<type>_stream, as LangChain does.
     if (run.wholeOutput === true || run.runType === "tool") return undefined;
-    return this.#emit(run, EVENT_NAMES[run.runType].stream, { chunk: formatChunk(run, chunk) });
+    return this.#emit(
+      run,
+      EVENT_NAMES[run.runType].stream,
+      withToolCallId(run, { chunk: formatChunk(run, chunk) }),
+    );
   }
 
   onRunEnd(run: Run): Promise<void> | undefined {
@@ -83,7 +87,7 @@ export class EventStreamObserver implements RunObserver {
     const data =
       run.id === this.#rootId || run.input === undefined ? { output } : { output, input: formatInput(run) };
     if (this.#version === "v1") return this.#emitV1(run, EVENT_NAMES_V1[run.runType].end, data);
-    return this.#emit(run, EVENT_NAMES[run.runType].end, data);
+    return this.#emit(run, EVENT_NAMES[run.runType].end, withToolCallId(run, data));
   }
 
   onRunError(run: Run, error: unknown): Promise<void> | undefined {
@@ -92,7 +96,7 @@ export class EventStreamObserver implements RunObserver {
         ? { error }
         : { error, input: run.id === this.#rootId ? run.input : formatInput(run) };
     if (this.#version === "v1") return this.#emitV1(run, EVENT_NAMES_V1[run.runType].error, data);
-    return this.#emit(run, EVENT_NAMES[run.runType].error, data);
+    return this.#emit(run, EVENT_NAMES[run.runType].error, withToolCallId(run, data));
   }
 
   onCustomEvent(run: Run, name: string, data: unknown): Promise<void> | undefined {
@@ -100,6 +104,16 @@ export class EventStreamObserver implements RunObserver {
     if (this.#version === "v1") return this.#emitV1(run, "on_custom_event", data, name, name);
     return this.#emit(run, "on_custom_event", data, name, name);
   }
+}
+
+/**
+ * A v2 event's data with the model's call id added when the run answers one (`extra.tool_call_id`,
+ * which a tool invoked with a `ToolCall` records), so a UI joins a tool run to the call that asked
+ * for it; any other run's data is returned as is (no copy on the hot path).
+ */
+function withToolCallId<D extends object>(run: Run, data: D): D & { tool_call_id?: string } {
+  const id = run.extra.tool_call_id;
+  return typeof id === "string" ? { ...data, tool_call_id: id } : data;
 }
 
 /** The run type v1 names events after: a chat model reports as `llm`, as `@langchain/core`'s v1 does. */

@@ -83,8 +83,19 @@ export type ChatModelEvent = Lifecycle<
 >;
 /** Events of text-completion LLMs: each chunk is a `GenerationChunk` (`chunk.text`), the output an `LLMOutput`. */
 export type LLMEvent = Lifecycle<"llm", LanguageModelEventInput<LLMInput>, GenerationChunk, LLMOutput>;
-/** Events of tools: the input is the tool's arguments. */
-export type ToolEvent = Lifecycle<"tool", unknown, unknown, unknown>;
+/**
+ * What a tool run's v2 events add to `data` when the tool was invoked with a model's `ToolCall`
+ * (an agent's tool runs always are): the call's id, so a UI joins the run to the model's call.
+ */
+export interface ToolCallData {
+  tool_call_id?: string;
+}
+/** Events of tools: the input is the tool's arguments; `data.tool_call_id` names the model's call. */
+export type ToolEvent =
+  | EventEnvelope<"on_tool_start", StartData & ToolCallData>
+  | EventEnvelope<"on_tool_stream", ChunkData & ToolCallData>
+  | EventEnvelope<"on_tool_end", EndData & ToolCallData>
+  | EventEnvelope<"on_tool_error", ErrorData & ToolCallData>;
 /** Events of retrievers: the output is the list of documents. */
 export type RetrieverEvent = Lifecycle<"retriever", RetrieverEventInput, unknown[], unknown[]>;
 /** A custom event sent with `dispatchCustomEvent`: `name` is its name, `data` its payload. */

@@ -43,6 +43,12 @@ export interface FakeStreamingChatModelFields extends FakeTimingOptions {
    * scripts one tool round. Without either, the fake echoes the first message's text.
    */
   responses?: BaseMessage[] | undefined;
+  /**
+   * Without `chunks`: the exact chunks of each call in turn, cycling, for an agent loop whose
+   * model replies stream as a provider sends them (tool-call fragments with split arguments,
+   * parallel calls interleaved, usage in the last chunk). Takes precedence over `responses`.
+   */
+  chunkTurns?: AIMessageChunk[][] | undefined;
   /** Fail every call with an `Error` of this message (to test error paths). */
   thrownErrorString?: string | undefined;
   /** How `bindTools` formats the tools it binds (default `"openai"`), as LangChain's fakes. */
@@ -71,6 +77,7 @@ export interface FakeStreamingChatModelFields extends FakeTimingOptions {
 export class FakeStreamingChatModel extends BaseChatModel {
   readonly chunks: readonly AIMessageChunk[];
   readonly responses: readonly BaseMessage[];
+  readonly chunkTurns: readonly (readonly AIMessageChunk[])[];
   readonly thrownErrorString: string | undefined;
   readonly toolStyle: FakeToolStyle;
   readonly #scriptedChunks: boolean;
@@ -92,7 +99,13 @@ export class FakeStreamingChatModel extends BaseChatModel {
     if (fields.responses !== undefined && !Array.isArray(fields.responses)) {
       throw new InvalidConfigError(`responses must be an array of messages, got ${typeof fields.responses}`);
     }
+    if (fields.chunkTurns !== undefined && !fields.chunkTurns.every((turn) => Array.isArray(turn))) {
+      throw new InvalidConfigError(
+        "chunkTurns must be an array of arrays of AIMessageChunk, one array per call",
+      );
+    }
     this.chunks = fields.chunks ?? [];
+    this.chunkTurns = fields.chunkTurns ?? [];
     this.#scriptedChunks = fields.chunks !== undefined;
     this.responses = fields.responses ?? [];
     this.thrownErrorString = fields.thrownErrorString;
@@ -121,9 +134,10 @@ export class FakeStreamingChatModel extends BaseChatModel {
     return this.withConfig(fakeBoundTools(tools, this.toolStyle, options));
   }
 
-  /** What this call streams: the scripted chunks, else the next response's, else an echo. */
+  /** What this call streams: the scripted chunks, else the next turn's, else the next response's, else an echo. */
   #script(messages: BaseMessage[]): readonly AIMessageChunk[] {
     if (this.#scriptedChunks) return this.chunks;
+    if (this.chunkTurns.length > 0) return this.chunkTurns[this.#next++ % this.chunkTurns.length] ?? [];
     const response = this.responses[this.#next++ % Math.max(this.responses.length, 1)];
     return scriptedResponseChunks(response ?? new AIMessage(messages[0]?.text ?? ""));
   }

@@ -22,6 +22,6 @@ export { FakeStreamingLLM } from "./fake-streaming-llm.js";
 export { FakeTool, type FakeToolParams } from "./fake-tool.js";
 export type { FakeToolStyle } from "./fake-tool-style.js";
 export { type RecordedEntry, RunRecorder } from "./run-recorder.js";
-export { scriptedResponseChunks } from "./scripted-response-chunks.js";
+export { type ScriptedResponseOptions, scriptedResponseChunks } from "./scripted-response-chunks.js";
 export { fromArray, normalizeIds, toArray } from "./stream-helpers.js";
 export { SyntheticEmbeddings, type SyntheticEmbeddingsFields } from "./synthetic-embeddings.js";

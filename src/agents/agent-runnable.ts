@@ -1,0 +1,170 @@
+import { ensureConfig } from "../config/ensure-config.js";
+import type { RunnableConfig } from "../config/runnable-config.js";
+import type { RunScope } from "../engine/run-scope.js";
+import type { RunnableShape } from "../engine/runnable-shape.js";
+import { streamWithRun } from "../engine/stream-with-run.js";
+import { isAbortError } from "../errors/abort-error.js";
+import { InvalidInputError } from "../errors/input-errors.js";
+import { raceAbort } from "../internal/abort.js";
+import { isPlainObject } from "../internal/is-plain-object.js";
+import type { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import type { BaseMessage } from "../messages/base-message.js";
+import { coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
+import { SystemMessage } from "../messages/system-message.js";
+import { mergeUsageMetadata } from "../messages/usage-metadata.js";
+import type { BaseChatModel } from "../models/base-chat-model.js";
+import { initChatModel } from "../providers/init-chat-model.js";
+import { foldOutput } from "../runnables/fold-output.js";
+import { Runnable } from "../runnables/runnable.js";
+import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
+import { AgentAbortError } from "./agent-abort-error.js";
+import type { AgentFinishReason, AgentInput, AgentOutput, AgentStepSummary } from "./agent-state.js";
+import type { AgentTool, OnToolError } from "./create-agent-options.js";
+import { planToolCalls } from "./plan-tool-calls.js";
+import { type AgentModel, requestModel } from "./request-model.js";
+import { runToolCalls } from "./run-tool-calls.js";
+
+/** What an {@link AgentRunnable} is built from: `createAgent`'s options, checked and defaulted. */
+export interface AgentRunnableFields {
+  readonly model: BaseChatModel | string;
+  readonly tools: readonly AgentTool[];
+  readonly systemPrompt: BaseMessage | undefined;
+  readonly maxSteps: number;
+  readonly toolConcurrency: number;
+  readonly onToolError: OnToolError;
+  readonly name: string;
+}
+
+/** The history and totals of one agent run, as the loop grows them. */
+class AgentProgress {
+  readonly messages: BaseMessage[];
+  readonly steps: AgentStepSummary[] = [];
+
+  constructor(messages: BaseMessage[]) {
+    this.messages = messages;
+  }
+
+  output(finishReason: AgentFinishReason): AgentOutput {
+    let usage: AgentOutput["usage"];
+    for (const step of this.steps) usage = mergeUsageMetadata(usage, step.usage);
+    return { messages: this.messages, finishReason, usage, steps: this.steps };
+  }
+}
+
+/**
+ * The agent `createAgent` returns: a Runnable on `{ messages }` whose one run (a chain run, named
+ * `agent` by default) holds, per step, a chat-model run and a tool run per tool call, and no
+ * other runs. The loop awaits only those child runs, so a cancellation reaches it as their
+ * failure and it can hand back a valid history (see {@link AgentAbortError}) before its run closes.
+ *
+ * @example
+ * const agent = createAgent({ model, tools: [weather] });
+ * for await (const event of agent.streamEvents({ messages: ["Weather in Paris?"] }, { version: "v2" })) {
+ *   if (event.event === "on_tool_start") console.log(event.data.tool_call_id, event.data.input);
+ * }
+ */
+export class AgentRunnable extends Runnable<AgentInput, AgentOutput, AgentOutput> {
+  override readonly shape: RunnableShape = { input: "whole", output: "whole" };
+  /** @internal Every await of the loop is on a child run (or races the signal itself). */
+  override readonly awaitsOnlyChildRuns = true;
+  readonly fields: AgentRunnableFields;
+  readonly #tools: ReadonlyMap<string, AgentTool>;
+  #model: Promise<AgentModel> | undefined;
+
+  constructor(fields: AgentRunnableFields) {
+    super();
+    this.fields = fields;
+    this.name = fields.name;
+    this.#tools = new Map(fields.tools.map((tool) => [tool.name, tool]));
+  }
+
+  override createAggregator(): Aggregator<AgentOutput, AgentOutput> {
+    return new LastValueAggregator<AgentOutput>();
+  }
+
+  /**
+   * Runs the agent to its answer. Driven as a stream of one value rather than raced against the
+   * signal as other invokes are: on a cancellation the loop's own error (with the history) is
+   * the one the run fails with and the call rejects with.
+   */
+  override invoke(input: AgentInput, config?: RunnableConfig): Promise<AgentOutput> {
+    let resolved: RunnableConfig;
+    try {
+      resolved = ensureConfig(config);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return foldOutput(
+      streamWithRun(this, { value: input }, resolved),
+      this.createAggregator(),
+      this.getName(),
+    );
+  }
+
+  override async _invoke(input: AgentInput, scope: RunScope): Promise<AgentOutput> {
+    const progress = new AgentProgress(inputMessages(input));
+    const model = await raceAbort(this.#boundModel(), scope.signal);
+    for (let step = 1; ; step++) {
+      const reply = await this.#modelStep(model, progress, { scope, step });
+      const plan = planToolCalls(reply, this.#tools, step);
+      progress.messages.push(plan.message);
+      progress.steps.push({ step, usage: reply.usage_metadata, toolCalls: plan.calls.length });
+      if (plan.calls.length === 0) return progress.output("stop");
+      const { toolConcurrency: concurrency, onToolError } = this.fields;
+      const answers = await runToolCalls(plan.calls, { scope, step, concurrency, onToolError });
+      progress.messages.push(...answers.messages);
+      if (answers.cancelled !== undefined) {
+        throw new AgentAbortError({ messages: progress.messages, cause: answers.cancelled });
+      }
+      if (step >= this.fields.maxSteps) return progress.output("max_steps");
+    }
+  }
+
+  /** The step's model request; a cancellation becomes an `AgentAbortError` with the history before it. */
+  async #modelStep(
+    model: AgentModel,
+    progress: AgentProgress,
+    options: { scope: RunScope; step: number },
+  ): Promise<AIMessageChunk> {
+    const prompt = this.fields.systemPrompt;
+    const messages = prompt === undefined ? progress.messages : [prompt, ...progress.messages];
+    try {
+      return await requestModel(model, messages, options);
+    } catch (error) {
+      if (isAbortError(error) && options.scope.signal?.aborted === true) {
+        throw new AgentAbortError({ messages: [...progress.messages], cause: error });
+      }
+      throw error;
+    }
+  }
+
+  /** The model with the tools bound, built once (a model name is resolved with `initChatModel` on first use). */
+  #boundModel(): Promise<AgentModel> {
+    this.#model ??= resolveModel(this.fields.model).then((model) =>
+      this.fields.tools.length === 0 ? model : model.bindTools([...this.fields.tools]),
+    );
+    return this.#model;
+  }
+}
+
+async function resolveModel(model: BaseChatModel | string): Promise<BaseChatModel> {
+  return typeof model === "string" ? initChatModel(model) : model;
+}
+
+/** The input's messages as messages (every message-like a chat model accepts), in a new array. */
+function inputMessages(input: AgentInput): BaseMessage[] {
+  const value: unknown = input;
+  if (!isPlainObject(value) || !Array.isArray(value.messages)) {
+    throw new InvalidInputError(
+      'An agent\'s input is { messages: [...] }, e.g. { messages: [{ role: "user", content: "hi" }] }; ' +
+        `got ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}` +
+        (isPlainObject(value) ? " without a messages array" : ""),
+    );
+  }
+  return input.messages.map(coerceMessageLikeToMessage);
+}
+
+/** A system prompt as the message sent first. */
+export function systemMessageOf(prompt: string | BaseMessage | undefined): BaseMessage | undefined {
+  return typeof prompt === "string" ? new SystemMessage(prompt) : prompt;
+}

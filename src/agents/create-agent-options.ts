@@ -1,0 +1,42 @@
+import type { BaseMessage } from "../messages/base-message.js";
+import type { ToolCall } from "../messages/tool-call.js";
+import type { BaseChatModel } from "../models/base-chat-model.js";
+import type { StructuredTool } from "../tools/structured-tool.js";
+
+/** A tool the agent can run: any Rivulet tool (`tool()`, `StructuredTool`, `DynamicStructuredTool`). */
+export type AgentTool = StructuredTool<never, unknown, never>;
+
+/**
+ * What the agent does when a tool throws (after its run has sent `on_tool_error`):
+ * - `"continue"` (default): answer the call with `ToolMessage { status: "error", content: "Error: <message>" }`
+ *   and let the model decide what to do next;
+ * - `"fail"`: cancel the step's other tool calls and fail the agent run with the tool's error;
+ * - a function: its text is the error ToolMessage's content (it may throw to fail the run).
+ */
+export type OnToolError = "continue" | "fail" | ((error: unknown, call: ToolCall) => string);
+
+/**
+ * Options of `createAgent`, under LangChain v1's names.
+ *
+ * @example
+ * createAgent({ model: "openai:gpt-4o-mini", tools: [weather], systemPrompt: "Be brief.", maxSteps: 5 });
+ */
+export interface CreateAgentOptions {
+  /** A chat model that can `bindTools`, or a model name for `initChatModel` (`"anthropic:claude-sonnet-4-5"`). */
+  model: BaseChatModel | string;
+  /** The tools the model may call (bound to it with `bindTools`); none makes the agent a plain chat. */
+  tools?: readonly AgentTool[] | undefined;
+  /** Sent first in every model request; not part of the returned history. */
+  systemPrompt?: string | BaseMessage | undefined;
+  /**
+   * The most steps (a model request and the tool calls it asked for) the loop takes; at the limit
+   * it ends with `finishReason: "max_steps"` after the last step's tools ran. Default 25.
+   */
+  maxSteps?: number | undefined;
+  /** How many tool calls of one model reply run at once (default: all of them). */
+  toolConcurrency?: number | undefined;
+  /** See {@link OnToolError}; default `"continue"`. */
+  onToolError?: OnToolError | undefined;
+  /** The root run's name (default `"agent"`). */
+  name?: string | undefined;
+}

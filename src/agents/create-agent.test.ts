@@ -1,0 +1,159 @@
+// createAgent's loop (docs/agents.md): whole ordered streamEvents v2 transcripts on the offline
+// fakes, ids normalised. R is the agent's run; the model and tool runs follow in order of start.
+import { AIMessage, HumanMessage, tool } from "rivulet";
+import { createAgent } from "rivulet/agents";
+import { FakeStreamingChatModel, toArray } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { transcript } from "./test-support/agent-transcript.js";
+
+const R = "<id:0>";
+const ids = (n: number) => `<id:${n}>`;
+
+const weather = tool(({ city }) => `18°C in ${city}`, {
+  name: "weather",
+  description: "Current weather in a city",
+  schema: z.object({ city: z.string() }),
+});
+
+const usage = (input: number, output: number) => ({
+  input_tokens: input,
+  output_tokens: output,
+  total_tokens: input + output,
+});
+
+const MODEL = "FakeStreamingChatModel";
+const modelMeta = (step: number) => ({
+  ls_provider: MODEL,
+  ls_model_type: "chat",
+  agent_step: step,
+  agent_node: "model_request",
+});
+const toolMeta = (step: number) => ({ agent_step: step, agent_node: "tools" });
+
+function ev(event: string, name: string, runId: string, parents: string[], metadata: object, data: unknown) {
+  return { event, name, run_id: runId, parent_ids: parents, tags: [], metadata, data };
+}
+
+const human = (content: string) => ({ type: "human", content });
+const toolMessage = (content: string, id: string, status = "success") => ({
+  type: "tool",
+  content,
+  tool_call_id: id,
+  status,
+});
+const call = (name: string, args: Record<string, unknown>, id: string) => ({
+  name,
+  args,
+  id,
+  type: "tool_call",
+});
+
+describe("createAgent: one tool call, then an answer", () => {
+  const model = () =>
+    new FakeStreamingChatModel({
+      responses: [
+        new AIMessage({
+          content: "",
+          tool_calls: [call("weather", { city: "Paris" }, "call_1")],
+          usage_metadata: usage(10, 5),
+        }),
+        new AIMessage({ content: "OK", usage_metadata: usage(20, 1) }),
+      ],
+    });
+
+  it("streams one root run with a model run, a tool run with tool_call_id, and the next model run", async () => {
+    const agent = createAgent({ model: model(), tools: [weather] });
+    const events = await toArray(agent.streamEvents({ messages: [["user", "Weather?"]] }, { version: "v2" }));
+    const reply1 = {
+      type: "ai",
+      content: "",
+      id: `run-${ids(1)}`,
+      tool_calls: [call("weather", { city: "Paris" }, "call_1")],
+      usage_metadata: usage(10, 5),
+    };
+    const answer = toolMessage("18°C in Paris", "call_1");
+    const reply2 = { type: "ai", content: "OK", id: `run-${ids(3)}`, usage_metadata: usage(20, 1) };
+    const history2 = [human("Weather?"), reply1, answer];
+    const fragment = {
+      index: 0,
+      args: '{"city":"Paris"}',
+      type: "tool_call_chunk",
+      name: "weather",
+      id: "call_1",
+    };
+    expect(transcript(events)).toStrictEqual([
+      ev("on_chain_start", "agent", R, [], {}, { input: { messages: [["user", "Weather?"]] } }),
+      ev("on_chat_model_start", MODEL, ids(1), [R], modelMeta(1), {
+        input: { messages: [[human("Weather?")]] },
+      }),
+      ev("on_chat_model_stream", MODEL, ids(1), [R], modelMeta(1), {
+        chunk: {
+          type: "ai",
+          content: "",
+          id: `run-${ids(1)}`,
+          tool_call_chunks: [fragment],
+          usage_metadata: usage(10, 5),
+        },
+      }),
+      ev("on_chat_model_end", MODEL, ids(1), [R], modelMeta(1), {
+        output: reply1,
+        input: { messages: [[human("Weather?")]] },
+      }),
+      ev("on_tool_start", "weather", ids(2), [R], toolMeta(1), {
+        input: { city: "Paris" },
+        tool_call_id: "call_1",
+      }),
+      ev("on_tool_end", "weather", ids(2), [R], toolMeta(1), {
+        output: answer,
+        input: { city: "Paris" },
+        tool_call_id: "call_1",
+      }),
+      ev("on_chat_model_start", MODEL, ids(3), [R], modelMeta(2), { input: { messages: [history2] } }),
+      ev("on_chat_model_stream", MODEL, ids(3), [R], modelMeta(2), {
+        chunk: { type: "ai", content: "O", id: `run-${ids(3)}` },
+      }),
+      ev("on_chat_model_stream", MODEL, ids(3), [R], modelMeta(2), {
+        chunk: { type: "ai", content: "K", id: `run-${ids(3)}` },
+      }),
+      ev("on_chat_model_stream", MODEL, ids(3), [R], modelMeta(2), {
+        chunk: { type: "ai", content: "", id: `run-${ids(3)}`, usage_metadata: usage(20, 1) },
+      }),
+      ev("on_chat_model_end", MODEL, ids(3), [R], modelMeta(2), {
+        output: reply2,
+        input: { messages: [history2] },
+      }),
+      ev(
+        "on_chain_end",
+        "agent",
+        R,
+        [],
+        {},
+        {
+          output: {
+            messages: [...history2, reply2],
+            finishReason: "stop",
+            usage: usage(30, 6),
+            steps: [
+              { step: 1, usage: usage(10, 5), toolCalls: 1 },
+              { step: 2, usage: usage(20, 1), toolCalls: 0 },
+            ],
+          },
+        },
+      ),
+    ]);
+  });
+
+  it("invoke returns the history, the finish reason and the usage summed over the steps", async () => {
+    const agent = createAgent({ model: model(), tools: [weather], systemPrompt: "Be brief." });
+    const output = await agent.invoke({ messages: [new HumanMessage("Weather?")] });
+    expect(output.messages.map((message) => [message.getType(), message.text])).toEqual([
+      ["human", "Weather?"],
+      ["ai", ""],
+      ["tool", "18°C in Paris"],
+      ["ai", "OK"],
+    ]);
+    expect(output.finishReason).toBe("stop");
+    expect(output.usage).toEqual(usage(30, 6));
+  });
+});

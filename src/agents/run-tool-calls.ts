@@ -1,0 +1,117 @@
+import type { RunnableConfig } from "../config/runnable-config.js";
+import type { ChildStop } from "../engine/child-stop.js";
+import { invokeWithRun } from "../engine/invoke-with-run.js";
+import type { RunScope } from "../engine/run-scope.js";
+import { isAbortError } from "../errors/abort-error.js";
+import type { ToolMessage } from "../messages/tool-message.js";
+import { ToolCallRun } from "../tools/tool-call-run.js";
+import type { OnToolError } from "./create-agent-options.js";
+import { cancelledToolMessage, errorToolMessage, type PlannedCall } from "./plan-tool-calls.js";
+
+/** How one step's tool calls run. */
+export interface ToolStepOptions {
+  readonly scope: RunScope;
+  readonly step: number;
+  readonly concurrency: number;
+  readonly onToolError: OnToolError;
+}
+
+/**
+ * The answers to one step's calls, in call order. `cancelled` is the abort error when the run
+ * was cancelled meanwhile: the calls that never finished are then answered by synthetic
+ * "cancelled" ToolMessages, so the history stays valid.
+ */
+export interface ToolStepResult {
+  readonly messages: ToolMessage[];
+  readonly cancelled: unknown;
+}
+
+/** State shared by the workers of one step. */
+interface StepRun {
+  readonly calls: readonly PlannedCall[];
+  readonly answers: (ToolMessage | undefined)[];
+  readonly stop: ChildStop;
+  readonly config: () => RunnableConfig;
+  readonly options: ToolStepOptions;
+  next: number;
+  cancelled: unknown;
+  failure: { error: unknown } | undefined;
+}
+
+/**
+ * Runs one step's tool calls, each as a tool run (a child of the agent's run, with the call's id,
+ * so its events carry `tool_call_id`) and at most `concurrency` at once. A tool that throws has
+ * sent `on_tool_error`; then, per `onToolError`, its call gets an error ToolMessage or the step
+ * cancels the other calls (waiting until their runs have closed) and throws the tool's error.
+ */
+export async function runToolCalls(
+  calls: readonly PlannedCall[],
+  options: ToolStepOptions,
+): Promise<ToolStepResult> {
+  const { scope, step } = options;
+  const stop = scope.childStop();
+  const metadata = { ...scope.config.metadata, agent_step: step, agent_node: "tools" };
+  const state: StepRun = {
+    calls,
+    answers: calls.map((planned) => planned.answer),
+    stop,
+    config: () => Object.assign(stop.config(), { metadata }),
+    options,
+    next: 0,
+    cancelled: undefined,
+    failure: undefined,
+  };
+  const workers = Math.min(options.concurrency, calls.length);
+  await Promise.all(Array.from({ length: workers }, () => work(state)));
+  if (state.failure !== undefined) {
+    await stop.stop(state.failure.error);
+    throw state.failure.error;
+  }
+  const messages = calls.map((planned, index) => state.answers[index] ?? cancelledToolMessage(planned.call));
+  return { messages, cancelled: state.cancelled };
+}
+
+/** One worker: takes the next call to run until none is left, or the step is failing. */
+async function work(state: StepRun): Promise<void> {
+  while (state.next < state.calls.length && state.failure === undefined) {
+    const index = state.next++;
+    const planned = state.calls[index]!;
+    if (planned.tool === undefined) continue;
+    try {
+      state.answers[index] = await invokeWithRun(
+        new ToolCallRun(planned.tool, planned.call),
+        planned.call.args,
+        state.config(),
+      );
+    } catch (error) {
+      onCallError(state, index, error);
+    }
+  }
+}
+
+function onCallError(state: StepRun, index: number, error: unknown): void {
+  const planned = state.calls[index]!;
+  const { scope, onToolError } = state.options;
+  if (isAbortError(error) && (scope.signal?.aborted === true || state.stop.signal.aborted)) {
+    // Cancelled: the run's signal aborted (the answer stays a synthetic one), or the step is failing.
+    if (scope.signal?.aborted === true) state.cancelled ??= error;
+    return;
+  }
+  if (onToolError === "fail") {
+    state.failure ??= { error };
+    void state.stop.stop(error);
+    return;
+  }
+  try {
+    const text =
+      typeof onToolError === "function" ? onToolError(error, planned.call) : `Error: ${messageOf(error)}`;
+    state.answers[index] = errorToolMessage(planned.call, text);
+  } catch (handlerError) {
+    state.failure ??= { error: handlerError };
+    void state.stop.stop(handlerError);
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
