@@ -9,4 +9,6 @@ export {
   type ToUIMessageStreamResponseOptions,
   toUIMessageStreamResponse,
 } from "./to-ui-message-stream-response.js";
+export { type ToUIMessagesOptions, toUIMessages } from "./to-ui-messages.js";
+export type { UIMessage, UIMessagePart, UIToolPart } from "./ui-message.js";
 export type { UIFinishReason, UIMessageChunk, UIMessageChunkType } from "./ui-message-chunk.js";
