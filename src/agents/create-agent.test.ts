@@ -5,48 +5,24 @@ import { createAgent } from "rivulet/agents";
 import { FakeStreamingChatModel, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { transcript } from "./test-support/agent-transcript.js";
-
-const R = "<id:0>";
-const ids = (n: number) => `<id:${n}>`;
+import {
+  call,
+  ev,
+  human,
+  id,
+  MODEL,
+  modelMeta,
+  R,
+  toolMessage,
+  toolMeta,
+  transcript,
+  usage,
+} from "./test-support/agent-transcript.js";
 
 const weather = tool(({ city }) => `18°C in ${city}`, {
   name: "weather",
   description: "Current weather in a city",
   schema: z.object({ city: z.string() }),
-});
-
-const usage = (input: number, output: number) => ({
-  input_tokens: input,
-  output_tokens: output,
-  total_tokens: input + output,
-});
-
-const MODEL = "FakeStreamingChatModel";
-const modelMeta = (step: number) => ({
-  ls_provider: MODEL,
-  ls_model_type: "chat",
-  agent_step: step,
-  agent_node: "model_request",
-});
-const toolMeta = (step: number) => ({ agent_step: step, agent_node: "tools" });
-
-function ev(event: string, name: string, runId: string, parents: string[], metadata: object, data: unknown) {
-  return { event, name, run_id: runId, parent_ids: parents, tags: [], metadata, data };
-}
-
-const human = (content: string) => ({ type: "human", content });
-const toolMessage = (content: string, id: string, status = "success") => ({
-  type: "tool",
-  content,
-  tool_call_id: id,
-  status,
-});
-const call = (name: string, args: Record<string, unknown>, id: string) => ({
-  name,
-  args,
-  id,
-  type: "tool_call",
 });
 
 describe("createAgent: one tool call, then an answer", () => {
@@ -68,12 +44,12 @@ describe("createAgent: one tool call, then an answer", () => {
     const reply1 = {
       type: "ai",
       content: "",
-      id: `run-${ids(1)}`,
+      id: `run-${id(1)}`,
       tool_calls: [call("weather", { city: "Paris" }, "call_1")],
       usage_metadata: usage(10, 5),
     };
     const answer = toolMessage("18°C in Paris", "call_1");
-    const reply2 = { type: "ai", content: "OK", id: `run-${ids(3)}`, usage_metadata: usage(20, 1) };
+    const reply2 = { type: "ai", content: "OK", id: `run-${id(3)}`, usage_metadata: usage(20, 1) };
     const history2 = [human("Weather?"), reply1, answer];
     const fragment = {
       index: 0,
@@ -84,42 +60,42 @@ describe("createAgent: one tool call, then an answer", () => {
     };
     expect(transcript(events)).toStrictEqual([
       ev("on_chain_start", "agent", R, [], {}, { input: { messages: [["user", "Weather?"]] } }),
-      ev("on_chat_model_start", MODEL, ids(1), [R], modelMeta(1), {
+      ev("on_chat_model_start", MODEL, id(1), [R], modelMeta(1), {
         input: { messages: [[human("Weather?")]] },
       }),
-      ev("on_chat_model_stream", MODEL, ids(1), [R], modelMeta(1), {
+      ev("on_chat_model_stream", MODEL, id(1), [R], modelMeta(1), {
         chunk: {
           type: "ai",
           content: "",
-          id: `run-${ids(1)}`,
+          id: `run-${id(1)}`,
           tool_call_chunks: [fragment],
           usage_metadata: usage(10, 5),
         },
       }),
-      ev("on_chat_model_end", MODEL, ids(1), [R], modelMeta(1), {
+      ev("on_chat_model_end", MODEL, id(1), [R], modelMeta(1), {
         output: reply1,
         input: { messages: [[human("Weather?")]] },
       }),
-      ev("on_tool_start", "weather", ids(2), [R], toolMeta(1), {
+      ev("on_tool_start", "weather", id(2), [R], toolMeta(1), {
         input: { city: "Paris" },
         tool_call_id: "call_1",
       }),
-      ev("on_tool_end", "weather", ids(2), [R], toolMeta(1), {
+      ev("on_tool_end", "weather", id(2), [R], toolMeta(1), {
         output: answer,
         input: { city: "Paris" },
         tool_call_id: "call_1",
       }),
-      ev("on_chat_model_start", MODEL, ids(3), [R], modelMeta(2), { input: { messages: [history2] } }),
-      ev("on_chat_model_stream", MODEL, ids(3), [R], modelMeta(2), {
-        chunk: { type: "ai", content: "O", id: `run-${ids(3)}` },
+      ev("on_chat_model_start", MODEL, id(3), [R], modelMeta(2), { input: { messages: [history2] } }),
+      ev("on_chat_model_stream", MODEL, id(3), [R], modelMeta(2), {
+        chunk: { type: "ai", content: "O", id: `run-${id(3)}` },
       }),
-      ev("on_chat_model_stream", MODEL, ids(3), [R], modelMeta(2), {
-        chunk: { type: "ai", content: "K", id: `run-${ids(3)}` },
+      ev("on_chat_model_stream", MODEL, id(3), [R], modelMeta(2), {
+        chunk: { type: "ai", content: "K", id: `run-${id(3)}` },
       }),
-      ev("on_chat_model_stream", MODEL, ids(3), [R], modelMeta(2), {
-        chunk: { type: "ai", content: "", id: `run-${ids(3)}`, usage_metadata: usage(20, 1) },
+      ev("on_chat_model_stream", MODEL, id(3), [R], modelMeta(2), {
+        chunk: { type: "ai", content: "", id: `run-${id(3)}`, usage_metadata: usage(20, 1) },
       }),
-      ev("on_chat_model_end", MODEL, ids(3), [R], modelMeta(2), {
+      ev("on_chat_model_end", MODEL, id(3), [R], modelMeta(2), {
         output: reply2,
         input: { messages: [history2] },
       }),

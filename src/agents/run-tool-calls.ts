@@ -1,8 +1,8 @@
 import type { RunnableConfig } from "../config/runnable-config.js";
-import type { ChildStop } from "../engine/child-stop.js";
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { RunScope } from "../engine/run-scope.js";
 import { isAbortError } from "../errors/abort-error.js";
+import { combineSignals } from "../internal/abort.js";
 import type { ToolMessage } from "../messages/tool-message.js";
 import { ToolCallRun } from "../tools/tool-call-run.js";
 import type { OnToolError } from "./create-agent-options.js";
@@ -30,7 +30,8 @@ export interface ToolStepResult {
 interface StepRun {
   readonly calls: readonly PlannedCall[];
   readonly answers: (ToolMessage | undefined)[];
-  readonly stop: ChildStop;
+  /** Aborts the step's tools when the step fails (`onToolError: "fail"`). */
+  readonly stop: AbortController;
   readonly config: () => RunnableConfig;
   readonly options: ToolStepOptions;
   next: number;
@@ -42,31 +43,32 @@ interface StepRun {
  * Runs one step's tool calls, each as a tool run (a child of the agent's run, with the call's id,
  * so its events carry `tool_call_id`) and at most `concurrency` at once. A tool that throws has
  * sent `on_tool_error`; then, per `onToolError`, its call gets an error ToolMessage or the step
- * cancels the other calls (waiting until their runs have closed) and throws the tool's error.
+ * cancels the other calls (their tools get the abort through their signal) and, once their runs
+ * have closed, throws the tool's error.
  */
 export async function runToolCalls(
   calls: readonly PlannedCall[],
   options: ToolStepOptions,
 ): Promise<ToolStepResult> {
   const { scope, step } = options;
-  const stop = scope.childStop();
+  const stop = new AbortController();
   const metadata = { ...scope.config.metadata, agent_step: step, agent_node: "tools" };
+  const signal = combineSignals(scope.signal, stop.signal);
   const state: StepRun = {
     calls,
     answers: calls.map((planned) => planned.answer),
     stop,
-    config: () => Object.assign(stop.config(), { metadata }),
+    config: () => scope.childConfig(undefined, { metadata, signal }),
     options,
     next: 0,
     cancelled: undefined,
     failure: undefined,
   };
   const workers = Math.min(options.concurrency, calls.length);
+  // A worker returns once its tool runs have closed (a cancelled one too), so after this every
+  // tool run of the step is closed, before the agent's run can close.
   await Promise.all(Array.from({ length: workers }, () => work(state)));
-  if (state.failure !== undefined) {
-    await stop.stop(state.failure.error);
-    throw state.failure.error;
-  }
+  if (state.failure !== undefined) throw state.failure.error;
   const messages = calls.map((planned, index) => state.answers[index] ?? cancelledToolMessage(planned.call));
   return { messages, cancelled: state.cancelled };
 }
@@ -99,7 +101,7 @@ function onCallError(state: StepRun, index: number, error: unknown): void {
   }
   if (onToolError === "fail") {
     state.failure ??= { error };
-    void state.stop.stop(error);
+    state.stop.abort(error);
     return;
   }
   try {
@@ -108,7 +110,7 @@ function onCallError(state: StepRun, index: number, error: unknown): void {
     state.answers[index] = errorToolMessage(planned.call, text);
   } catch (handlerError) {
     state.failure ??= { error: handlerError };
-    void state.stop.stop(handlerError);
+    state.stop.abort(handlerError);
   }
 }
 

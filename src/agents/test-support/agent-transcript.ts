@@ -17,7 +17,8 @@ export function plainMessage(
     if (options.fragments === true && Array.isArray(fragments) && fragments.length > 0)
       out.tool_call_chunks = fragments;
     if (options.fragments !== true && message.tool_calls.length > 0) out.tool_calls = message.tool_calls;
-    if (message.invalid_tool_calls.length > 0) out.invalid_tool_calls = message.invalid_tool_calls;
+    if (options.fragments !== true && message.invalid_tool_calls.length > 0)
+      out.invalid_tool_calls = message.invalid_tool_calls;
     if (message.usage_metadata !== undefined) out.usage_metadata = message.usage_metadata;
   }
   if (ToolMessage.isInstance(message)) {
@@ -58,3 +59,59 @@ export function transcript(events: readonly StreamEvent[]): unknown[] {
     })),
   );
 }
+
+/** The placeholder of the run that started N-th (0: the agent's run). */
+export const id = (n: number): string => `<id:${n}>`;
+/** The agent's run. */
+export const R = id(0);
+/** The fake model's name, as its runs are named. */
+export const MODEL = "FakeStreamingChatModel";
+
+/** Token counts with their total. */
+export const usage = (input: number, output: number) => ({
+  input_tokens: input,
+  output_tokens: output,
+  total_tokens: input + output,
+});
+
+/** The metadata of step `step`'s model run (the fake's ls_* keys, then the agent's). */
+export const modelMeta = (step: number) => ({
+  ls_provider: MODEL,
+  ls_model_type: "chat",
+  agent_step: step,
+  agent_node: "model_request",
+});
+
+/** The metadata of step `step`'s tool runs. */
+export const toolMeta = (step: number) => ({ agent_step: step, agent_node: "tools" });
+
+/** One expected event, every field written out. */
+export function ev(
+  event: string,
+  name: string,
+  runId: string,
+  parents: string[],
+  metadata: object,
+  data: unknown,
+) {
+  return { event, name, run_id: runId, parent_ids: parents, tags: [], metadata, data };
+}
+
+/** A plain human message. */
+export const human = (content: string) => ({ type: "human", content });
+
+/** A plain ToolMessage. */
+export const toolMessage = (content: string, toolCallId: string, status = "success") => ({
+  type: "tool",
+  content,
+  tool_call_id: toolCallId,
+  status,
+});
+
+/** A complete tool call. */
+export const call = (name: string, args: Record<string, unknown>, callId: string) => ({
+  name,
+  args,
+  id: callId,
+  type: "tool_call" as const,
+});
