@@ -133,3 +133,44 @@ describe("createAgent: one tool call, then an answer", () => {
     expect(output.usage).toEqual(usage(30, 6));
   });
 });
+
+describe("createAgent: prompt, input and options", () => {
+  it("sends the system prompt first in every request, and keeps it out of the history", async () => {
+    const model = new FakeStreamingChatModel({ responses: [new AIMessage("Hi")] });
+    const agent = createAgent({ model, systemPrompt: "Be brief.", name: "helper" });
+    const events = transcript(await toArray(agent.streamEvents({ messages: ["Hello"] }, { version: "v2" })));
+    expect(events[0]).toMatchObject({ event: "on_chain_start", name: "helper" });
+    expect(events[1]).toMatchObject({
+      event: "on_chat_model_start",
+      data: { input: { messages: [[{ type: "system", content: "Be brief." }, human("Hello")]] } },
+    });
+    const output = await agent.invoke({ messages: [{ role: "user", content: "Hello" }] });
+    expect(output.messages.map((message) => message.getType())).toEqual(["human", "ai"]);
+  });
+
+  it("takes every message-like and rejects an input without a messages array", async () => {
+    const agent = createAgent({ model: new FakeStreamingChatModel({ responses: [new AIMessage("Hi")] }) });
+    const output = await agent.invoke({
+      messages: ["a", ["assistant", "b"], { role: "user", content: "c" }, new HumanMessage("d")],
+    });
+    expect(output.messages.map((message) => [message.getType(), message.text])).toEqual([
+      ["human", "a"],
+      ["ai", "b"],
+      ["human", "c"],
+      ["human", "d"],
+      ["ai", "Hi"],
+    ]);
+    await expect(agent.invoke("hi" as never)).rejects.toThrow(
+      /An agent's input is \{ messages: \[\.\.\.\] \}/,
+    );
+  });
+
+  it("checks its options", () => {
+    const model = new FakeStreamingChatModel({});
+    expect(() => createAgent({ model, maxSteps: 0 })).toThrow(/maxSteps/);
+    expect(() => createAgent({ model, toolConcurrency: 1.5 })).toThrow(/toolConcurrency/);
+    expect(() => createAgent({ model, tools: [weather, weather] })).toThrow(/two tools are named "weather"/);
+    expect(() => createAgent({ model, onToolError: "ignore" as never })).toThrow(/onToolError/);
+    expect(() => createAgent({ model: {} as never })).toThrow(/model must be a chat model/);
+  });
+});

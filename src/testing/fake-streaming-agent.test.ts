@@ -85,3 +85,53 @@ describe("FakeStreamingChatModel with scripted responses", () => {
     expect(folded.tool_calls).toEqual(message.tool_calls);
   });
 });
+
+describe("scripting fragmented tool calls", () => {
+  const twoCalls = new AIMessage({
+    content: "",
+    tool_calls: [
+      { name: "weather", args: { city: "Paris" }, id: "call_1", type: "tool_call" },
+      { name: "weather", args: { city: "Rome" }, id: "call_2", type: "tool_call" },
+    ],
+    usage_metadata: { input_tokens: 3, output_tokens: 2, total_tokens: 5 },
+  });
+
+  it("scriptedResponseChunks splits each call's arguments into fragments that fold back to the calls", () => {
+    const chunks = scriptedResponseChunks(twoCalls, { argumentsFragmentLength: 5 });
+    expect(
+      chunks.map((chunk) =>
+        chunk.tool_call_chunks.map((fragment) => [fragment.index, fragment.id, fragment.args]),
+      ),
+    ).toEqual([
+      [[0, "call_1", '{"cit']],
+      [[0, undefined, 'y":"P']],
+      [[0, undefined, 'aris"']],
+      [[0, undefined, "}"]],
+      [[1, "call_2", '{"cit']],
+      [[1, undefined, 'y":"R']],
+      [[1, undefined, 'ome"}']],
+      [],
+    ]);
+    const folded = chunks.reduce((all, chunk) => all.concat(chunk));
+    expect(folded.tool_calls).toEqual(twoCalls.tool_calls);
+    expect(folded.usage_metadata).toEqual(twoCalls.usage_metadata);
+    expect(() => scriptedResponseChunks(twoCalls, { argumentsFragmentLength: 0 })).toThrow(
+      /argumentsFragmentLength/,
+    );
+  });
+
+  it("chunkTurns streams each call's chunks in turn, cycling", async () => {
+    const model = new FakeStreamingChatModel({
+      chunkTurns: [
+        scriptedResponseChunks(twoCalls, { argumentsFragmentLength: 8 }),
+        scriptedResponseChunks(new AIMessage("ok")),
+      ],
+    });
+    expect((await model.invoke("x")).tool_calls).toEqual(twoCalls.tool_calls);
+    expect((await model.invoke("x")).text).toBe("ok");
+    expect((await model.invoke("x")).tool_calls).toHaveLength(2);
+    expect(
+      () => new FakeStreamingChatModel({ chunkTurns: [scriptedResponseChunks(twoCalls), "x" as never] }),
+    ).toThrow(/chunkTurns/);
+  });
+});
