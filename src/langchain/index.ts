@@ -1,6 +1,8 @@
 // rivulet/langchain: interop with @langchain/core, loaded only from here (docs/interop.md).
 import "./install-lang-smith.js";
 
+export { fromLangChainTool, LangChainToolAdapter } from "./from-lang-chain-tool.js";
+
 export {
   flushLangSmith,
   type LangSmithTracing,
@@ -10,3 +12,4 @@ export {
   registerLangSmith,
   registerLangSmithFromEnvironment,
 } from "./lang-smith-tracing.js";
+export { toLangChainTool } from "./to-lang-chain-tool.js";

@@ -1,6 +1,9 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import { isNonArrayObject } from "../internal/is-non-array-object.js";
+import { isStandardSchema } from "../schema/is-standard-schema.js";
+import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { convertToOpenAIFunction } from "../tools/convert-to-openai-tool.js";
+import { schemaToJsonSchema } from "../tools/schema-to-json-schema.js";
 import type { ToolDescriptor } from "../tools/tool-to-json-schema.js";
 import type { JsonRecord } from "./json-record.js";
 
@@ -39,10 +42,27 @@ export interface AnthropicToolDefinition {
 }
 
 /**
- * Anything `bindTools` accepts: Rivulet tools, OpenAI-formatted tools, plain
- * `{ name, description, parameters }` and Anthropic-formatted `{ name, description, input_schema }`.
+ * A tool from another library that keeps its arguments' schema in `schema`, a Standard Schema
+ * (zod) or a JSON Schema object: `@langchain/core`'s `tool()` and `StructuredTool` are bound as
+ * they are.
  */
-export type BindableTool = JsonSchemaTool | OpenAIFunctionTool | FunctionDefinition | AnthropicToolDefinition;
+export interface SchemaTool {
+  name: string;
+  description?: string;
+  schema: StandardSchemaV1 | object;
+}
+
+/**
+ * Anything `bindTools` accepts: Rivulet tools, OpenAI-formatted tools, plain
+ * `{ name, description, parameters }`, Anthropic-formatted `{ name, description, input_schema }`
+ * and tools with a `schema` ({@link SchemaTool}, such as LangChain's).
+ */
+export type BindableTool =
+  | JsonSchemaTool
+  | OpenAIFunctionTool
+  | FunctionDefinition
+  | AnthropicToolDefinition
+  | SchemaTool;
 
 /** A tool reduced to what every provider needs; each provider formats it its own way. */
 export interface ToolDefinition {
@@ -99,6 +119,11 @@ export function toToolDefinition(tool: BindableTool | JsonRecord): ToolDefinitio
   }
   const schema = tool.parameters ?? tool.input_schema;
   if (schema !== undefined) return fromOpenAIFormat({ ...tool, parameters: schema });
+  // A tool from another library that keeps its arguments' schema in `schema` (`@langchain/core`'s
+  // tool() and StructuredTool: zod or JSON Schema), bound as it is.
+  if (isStandardSchema(tool.schema) || isNonArrayObject(tool.schema)) {
+    return { name, description, parameters: schemaObject(schemaToJsonSchema(tool.schema), name) };
+  }
   throw new InvalidInputError(
     `Tool "${name}" has no JSON Schema: give it \`parameters\` (or \`input_schema\`), or use tool() from rivulet`,
   );

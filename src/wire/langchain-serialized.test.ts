@@ -36,6 +36,11 @@ const callChunk = {
   type: "tool_call_chunk" as const,
 };
 
+/** @langchain/core's message field types refuse usage in the constructor under exactOptionalPropertyTypes. */
+function langChainAIWithUsage(fields: Record<string, unknown>): unknown {
+  return Reflect.construct(lc.AIMessage, [{ ...fields, usage_metadata: usage }]);
+}
+
 /** The same value built with @langchain/core and with Rivulet. */
 const PAIRS: Array<[name: string, theirs: unknown, ours: unknown]> = [
   [
@@ -45,10 +50,9 @@ const PAIRS: Array<[name: string, theirs: unknown, ours: unknown]> = [
   ],
   [
     "AIMessage with tool calls and usage",
-    new lc.AIMessage({
+    langChainAIWithUsage({
       content: "",
       tool_calls: toolCalls,
-      usage_metadata: usage,
       response_metadata: { finish_reason: "tool_calls" },
       id: "a1",
     }),
