@@ -1,7 +1,7 @@
 import { type ErrorPayloadOptions, errorPayload } from "../errors/error-payload.js";
 import { encodeSseFrame } from "../sse/encode-sse-frame.js";
 import { serializeEventData } from "../sse/serialize-event-data.js";
-import { encodeWireValue } from "../wire/encode-wire-value.js";
+import { wireForm } from "../wire/encode-wire-value.js";
 import type { WireDialect } from "../wire/wire-dialect.js";
 
 /** What {@link sseFrames} writes around the values. */
@@ -32,12 +32,12 @@ export async function* sseFrames(
   if (options.metadata) {
     yield encodeSseFrame({ event: "metadata", data: JSON.stringify({ run_id: options.runId }) });
   }
+  // Values are written in the dialect in the serializer's one walk (no converted copy first).
+  const dialect = options.dialect;
+  const serializeOptions = { replace: (inner: object) => wireForm(inner, dialect) };
   try {
     for await (const value of values) {
-      yield encodeSseFrame({
-        event: "data",
-        data: serializeEventData(encodeWireValue(value, options.dialect)),
-      });
+      yield encodeSseFrame({ event: "data", data: serializeEventData(value, serializeOptions) });
     }
   } catch (error) {
     if (options.signal.aborted) return;

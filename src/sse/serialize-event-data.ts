@@ -12,13 +12,42 @@
  * serializeEventData({ error: new TypeError("bad"), n: 1n, skip: undefined });
  * // '{"error":{"name":"TypeError","message":"bad"},"n":"1"}'
  */
-export function serializeEventData(value: unknown): string {
-  return writeValue(value, "", new Set()) ?? "null";
+export function serializeEventData(value: unknown, options: SerializeEventDataOptions = {}): string {
+  return writeValue(value, "", { ancestors: new Set(), replace: options.replace }) ?? "null";
+}
+
+/** Options of {@link serializeEventData}. */
+export interface SerializeEventDataOptions {
+  /**
+   * Called with each object before it is written; what it returns is written instead (return the
+   * object itself to keep it). The wire dialects use it to write messages in their shape in the
+   * same walk, without building a converted copy of the whole value first.
+   */
+  readonly replace?: ((value: object) => unknown) | undefined;
+}
+
+interface WriteState {
+  readonly ancestors: Set<object>;
+  readonly replace: ((value: object) => unknown) | undefined;
 }
 
 /** Returns the JSON text of `value`, or `undefined` where JSON.stringify would omit it. */
-function writeValue(input: unknown, key: string, ancestors: Set<object>): string | undefined {
+function writeValue(input: unknown, key: string, state: WriteState): string | undefined {
+  if (state.replace !== undefined && typeof input === "object" && input !== null) {
+    const replaced = state.replace(input);
+    if (replaced !== input) {
+      // The original stands for its replacement among the ancestors, so a cycle through it ends.
+      if (state.ancestors.has(input)) return '"[Circular]"';
+      state.ancestors.add(input);
+      try {
+        return writeValue(replaced, key, { ancestors: state.ancestors, replace: state.replace });
+      } finally {
+        state.ancestors.delete(input);
+      }
+    }
+  }
   const value = toJsonForm(input, key);
+  const ancestors = state.ancestors;
   switch (typeof value) {
     case "string":
       return JSON.stringify(value);
@@ -33,7 +62,7 @@ function writeValue(input: unknown, key: string, ancestors: Set<object>): string
       if (ancestors.has(value)) return '"[Circular]"';
       ancestors.add(value);
       try {
-        return Array.isArray(value) ? writeArray(value, ancestors) : writeObject(value, ancestors);
+        return Array.isArray(value) ? writeArray(value, state) : writeObject(value, state);
       } finally {
         ancestors.delete(value);
       }
@@ -62,16 +91,16 @@ function errorToJson(error: Error): { name: string; message: string; code?: unkn
     : { name: error.name, message: error.message, code };
 }
 
-function writeArray(items: readonly unknown[], ancestors: Set<object>): string {
+function writeArray(items: readonly unknown[], state: WriteState): string {
   const parts: string[] = [];
-  for (let i = 0; i < items.length; i++) parts.push(writeValue(items[i], String(i), ancestors) ?? "null");
+  for (let i = 0; i < items.length; i++) parts.push(writeValue(items[i], String(i), state) ?? "null");
   return `[${parts.join(",")}]`;
 }
 
-function writeObject(record: object, ancestors: Set<object>): string {
+function writeObject(record: object, state: WriteState): string {
   const parts: string[] = [];
   for (const key of Object.keys(record)) {
-    const text = writeValue((record as Record<string, unknown>)[key], key, ancestors);
+    const text = writeValue((record as Record<string, unknown>)[key], key, state);
     if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
   }
   return `{${parts.join(",")}}`;

@@ -23,6 +23,24 @@ export function encodeWireValue(value: unknown, dialect: WireDialect): unknown {
   return encode(value, dialect, new Set());
 }
 
+/**
+ * One object's shape in `dialect` when it is a class the dialects write their own way (a
+ * message, a Document, a prompt value), its fields left as they are; any other object itself. For
+ * `serializeEventData`'s `replace`, which writes a value in the dialect in one walk: the same
+ * text as serializing `encodeWireValue(value, dialect)`, without building the converted copy.
+ *
+ * @example
+ * serializeEventData(event, { replace: (inner) => wireForm(inner, "langserve") });
+ */
+export function wireForm(value: object, dialect: WireDialect): unknown {
+  const isWireClass =
+    BaseMessage.isInstance(value) ||
+    Document.isInstance(value) ||
+    StringPromptValue.isInstance(value) ||
+    ChatPromptValue.isInstance(value);
+  return isWireClass ? encodeObject(value, dialect, (inner) => inner) : value;
+}
+
 function encode(value: unknown, dialect: WireDialect, ancestors: Set<object>): unknown {
   if (typeof value !== "object" || value === null || value instanceof Error) return value;
   if (ancestors.has(value)) return "[Circular]";
