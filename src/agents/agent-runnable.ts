@@ -16,13 +16,23 @@ import type { BaseChatModel } from "../models/base-chat-model.js";
 import { initChatModel } from "../providers/init-chat-model.js";
 import { foldOutput } from "../runnables/fold-output.js";
 import { Runnable } from "../runnables/runnable.js";
-import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
+import type { Aggregator } from "../streams/aggregator.js";
+import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import { AgentAbortError } from "./agent-abort-error.js";
 import type { AgentFinishReason, AgentInput, AgentOutput, AgentStepSummary } from "./agent-state.js";
+import type {
+  AgentStreamChunks,
+  AgentStreamMode,
+  AgentStreamOptions,
+  AgentStreamPair,
+  AgentUpdate,
+} from "./agent-stream-mode.js";
+import type { AgentStreamSink } from "./agent-stream-sink.js";
 import type { AgentTool, OnToolError } from "./create-agent-options.js";
 import { planToolCalls } from "./plan-tool-calls.js";
 import { type AgentModel, requestModel } from "./request-model.js";
 import { runToolCalls } from "./run-tool-calls.js";
+import { streamAgent } from "./stream-agent.js";
 
 /** What an {@link AgentRunnable} is built from: `createAgent`'s options, checked and defaulted. */
 export interface AgentRunnableFields {
@@ -63,13 +73,15 @@ class AgentProgress {
  *   if (event.event === "on_tool_start") console.log(event.data.tool_call_id, event.data.input);
  * }
  */
-export class AgentRunnable extends Runnable<AgentInput, AgentOutput, AgentOutput> {
+export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
   override readonly shape: RunnableShape = { input: "whole", output: "whole" };
   /** @internal Every await of the loop is on a child run (or races the signal itself). */
   override readonly awaitsOnlyChildRuns = true;
   readonly fields: AgentRunnableFields;
   readonly #tools: ReadonlyMap<string, AgentTool>;
   #model: Promise<AgentModel> | undefined;
+  /** The sinks of `stream()` calls in progress, by their root run's id. */
+  readonly #sinks = new Map<string, AgentStreamSink>();
 
   constructor(fields: AgentRunnableFields) {
     super();
@@ -78,8 +90,48 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, AgentOutput
     this.#tools = new Map(fields.tools.map((tool) => [tool.name, tool]));
   }
 
-  override createAggregator(): Aggregator<AgentOutput, AgentOutput> {
-    return new LastValueAggregator<AgentOutput>();
+  override createAggregator(): Aggregator<unknown, AgentOutput> {
+    return new AgentOutputAggregator();
+  }
+
+  /**
+   * Streams the agent in LangGraph's stream modes (see {@link AgentStreamMode}): `"updates"` by
+   * default, one mode's chunks, or `[mode, chunk]` pairs when `streamMode` is a list.
+   *
+   * @example
+   * for await (const [mode, chunk] of await agent.stream({ messages }, { streamMode: ["values", "messages"] })) {
+   *   if (mode === "messages") process.stdout.write(chunk[0].text);
+   * }
+   */
+  override stream(
+    input: AgentInput,
+    options?: AgentStreamOptions & { streamMode?: "updates" | undefined },
+  ): Promise<IterableReadableStream<AgentUpdate>>;
+  override stream<M extends AgentStreamMode>(
+    input: AgentInput,
+    options: AgentStreamOptions & { streamMode: M },
+  ): Promise<IterableReadableStream<AgentStreamChunks[M]>>;
+  override stream<const M extends readonly AgentStreamMode[]>(
+    input: AgentInput,
+    options: AgentStreamOptions & { streamMode: M },
+  ): Promise<IterableReadableStream<AgentStreamPair<M[number]>>>;
+  override stream(input: AgentInput, options?: AgentStreamOptions): Promise<IterableReadableStream<unknown>>;
+  override stream(
+    input: AgentInput,
+    options: AgentStreamOptions = {},
+  ): Promise<IterableReadableStream<unknown>> {
+    try {
+      return Promise.resolve(
+        streamAgent(this, input, options, (rootId, sink) => this.#register(rootId, sink)),
+      );
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  #register(rootId: string, sink: AgentStreamSink | undefined): void {
+    if (sink === undefined) this.#sinks.delete(rootId);
+    else this.#sinks.set(rootId, sink);
   }
 
   /**
@@ -103,19 +155,24 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, AgentOutput
 
   override async _invoke(input: AgentInput, scope: RunScope): Promise<AgentOutput> {
     const progress = new AgentProgress(inputMessages(input));
+    const sink = this.#sinks.get(scope.runId);
+    await sink?.started(progress.messages);
     const model = await raceAbort(this.#boundModel(), scope.signal);
+    const writer = (chunk: unknown): void => sink?.write(chunk);
     for (let step = 1; ; step++) {
-      const reply = await this.#modelStep(model, progress, { scope, step });
+      const reply = await this.#modelStep(model, progress, { scope, step, sink });
       const plan = planToolCalls(reply, this.#tools, step);
       progress.messages.push(plan.message);
       progress.steps.push({ step, usage: reply.usage_metadata, toolCalls: plan.calls.length });
+      await sink?.modelDone(plan.message, progress.messages);
       if (plan.calls.length === 0) return progress.output("stop");
       const { toolConcurrency: concurrency, onToolError } = this.fields;
-      const answers = await runToolCalls(plan.calls, { scope, step, concurrency, onToolError });
+      const answers = await runToolCalls(plan.calls, { scope, step, concurrency, onToolError, writer });
       progress.messages.push(...answers.messages);
       if (answers.cancelled !== undefined) {
         throw new AgentAbortError({ messages: progress.messages, cause: answers.cancelled });
       }
+      await sink?.toolsDone(answers.messages, step, progress.messages);
       if (step >= this.fields.maxSteps) return progress.output("max_steps");
     }
   }
@@ -124,12 +181,14 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, AgentOutput
   async #modelStep(
     model: AgentModel,
     progress: AgentProgress,
-    options: { scope: RunScope; step: number },
+    options: { scope: RunScope; step: number; sink: AgentStreamSink | undefined },
   ): Promise<AIMessageChunk> {
     const prompt = this.fields.systemPrompt;
     const messages = prompt === undefined ? progress.messages : [prompt, ...progress.messages];
+    const { scope, step, sink } = options;
+    const onChunk = sink === undefined ? undefined : (chunk: AIMessageChunk) => sink.modelChunk(chunk, step);
     try {
-      return await requestModel(model, messages, options);
+      return await requestModel(model, messages, { scope, step, onChunk });
     } catch (error) {
       if (isAbortError(error) && options.scope.signal?.aborted === true) {
         throw new AgentAbortError({ messages: [...progress.messages], cause: error });
@@ -145,6 +204,23 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, AgentOutput
     );
     return this.#model;
   }
+}
+
+/** Keeps the agent's output: the one value its run yields (its chunks are the stream modes', not the run's). */
+class AgentOutputAggregator implements Aggregator<unknown, AgentOutput> {
+  #output: AgentOutput | undefined;
+
+  add(chunk: unknown): void {
+    if (isAgentOutput(chunk)) this.#output = chunk;
+  }
+
+  result(): AgentOutput | undefined {
+    return this.#output;
+  }
+}
+
+function isAgentOutput(value: unknown): value is AgentOutput {
+  return isPlainObject(value) && Array.isArray(value.messages) && typeof value.finishReason === "string";
 }
 
 async function resolveModel(model: BaseChatModel | string): Promise<BaseChatModel> {

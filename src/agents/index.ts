@@ -8,5 +8,16 @@ export type {
   AgentOutput,
   AgentStepSummary,
 } from "./agent-state.js";
+export type {
+  AgentMessageMetadata,
+  AgentMessagePart,
+  AgentStreamChunks,
+  AgentStreamMode,
+  AgentStreamOptions,
+  AgentStreamPair,
+  AgentToolConfig,
+  AgentUpdate,
+  AgentValues,
+} from "./agent-stream-mode.js";
 export { createAgent } from "./create-agent.js";
 export type { AgentTool, CreateAgentOptions, OnToolError } from "./create-agent-options.js";

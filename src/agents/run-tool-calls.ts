@@ -7,6 +7,7 @@ import type { ToolMessage } from "../messages/tool-message.js";
 import { ToolCallRun } from "../tools/tool-call-run.js";
 import type { OnToolError } from "./create-agent-options.js";
 import { cancelledToolMessage, errorToolMessage, type PlannedCall } from "./plan-tool-calls.js";
+import { WriterTool } from "./writer-tool.js";
 
 /** How one step's tool calls run. */
 export interface ToolStepOptions {
@@ -14,6 +15,8 @@ export interface ToolStepOptions {
   readonly step: number;
   readonly concurrency: number;
   readonly onToolError: OnToolError;
+  /** What tools get as `config.writer`. */
+  readonly writer: (chunk: unknown) => void;
 }
 
 /**
@@ -81,7 +84,7 @@ async function work(state: StepRun): Promise<void> {
     if (planned.tool === undefined) continue;
     try {
       state.answers[index] = await invokeWithRun(
-        new ToolCallRun(planned.tool, planned.call),
+        new ToolCallRun(new WriterTool(planned.tool, state.options.writer), planned.call),
         planned.call.args,
         state.config(),
       );
