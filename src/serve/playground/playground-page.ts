@@ -21,6 +21,7 @@ export function playgroundPage(options: PlaygroundPageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · Rivulet playground</title>
+<link rel="icon" href="data:,">
 <style>${PLAYGROUND_STYLE}</style>
 </head>
 <body>

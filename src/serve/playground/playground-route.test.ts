@@ -91,6 +91,12 @@ describe("GET <route>/playground/", () => {
     expect(html.match(/<script>/g)).toHaveLength(1);
   });
 
+  it("declares an inline icon, so a browser asks for no /favicon.ico (a 404 outside the routes)", async () => {
+    const html = await (await get(app, "/joke/playground/")).text();
+    expect(html).toContain('<link rel="icon" href="data:,">');
+    expect(await playgroundPolicy()).toContain("img-src 'self' data:");
+  });
+
   it("the inline sources cannot end their own element early", () => {
     expect(PLAYGROUND_SCRIPT.toLowerCase()).not.toContain("</script");
     expect(PLAYGROUND_STYLE.toLowerCase()).not.toContain("</style");
