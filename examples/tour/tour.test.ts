@@ -30,6 +30,7 @@ describe("the streaming tour (--fast)", () => {
       "non-streaming-events",
       "callbacks",
       "content-blocks",
+      "agent",
     ]);
   });
 
@@ -121,5 +122,19 @@ describe("the streaming tour (--fast)", () => {
     expect(text).toContain("message-finish reason=tool_use\n");
     expect(text).toContain('tool call call_rome: weather({"city":"Rome"})');
     expect(text).toContain("message.tool_calls: 2");
+  });
+
+  it("runs an agent: two parallel calls with fragmented arguments, each tool with its call id, then the answer", async () => {
+    const text = await runSection("agent");
+    expect(text).toContain(
+      ["step 1: model call", '  [call #0 args "{\\"ci"]', '  [call #1 args "{\\"city\\": \\"Ro"]'].join("\n"),
+    );
+    expect(text).toContain('step 1: weather({"city":"Paris"}) for call_paris');
+    expect(text).toContain('  call_rome -> "24°C and clear"');
+    expect(text).toContain("step 2: model call\n  tokens: Paris| is| 18°C| and| sunny;| Rome|");
+    expect(text).toContain("agent done");
+    expect(text).toContain(
+      'ai     "" tool_calls=call_paris,call_rome\ntool   "18°C and sunny"\ntool   "24°C and clear"',
+    );
   });
 });

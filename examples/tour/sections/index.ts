@@ -1,4 +1,5 @@
 import type { TourSection } from "../tour-context.js";
+import { agent } from "./agent.js";
 import { chains } from "./chains.js";
 import { contentBlocks } from "./content-blocks.js";
 import { filteringEvents } from "./filtering-events.js";
@@ -10,7 +11,7 @@ import { streamEvents } from "./stream-events.js";
 import { streamingJson } from "./streaming-json.js";
 import { usingStream } from "./using-stream.js";
 
-/** The tour's sections, in the seed guide's order, then content-block streaming (newer than the guide). */
+/** The tour's sections, in the seed guide's order, then content-block streaming and agents (newer than the guide). */
 export const SECTIONS: readonly TourSection[] = [
   usingStream,
   chains,
@@ -22,4 +23,5 @@ export const SECTIONS: readonly TourSection[] = [
   nonStreamingEvents,
   propagatingCallbacks,
   contentBlocks,
+  agent,
 ];
