@@ -3,6 +3,7 @@ import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { RunScope } from "../engine/run-scope.js";
 import { isAbortError } from "../errors/abort-error.js";
 import { combineSignals } from "../internal/abort.js";
+import { uuidv7 } from "../internal/uuid-v7.js";
 import type { ToolMessage } from "../messages/tool-message.js";
 import { ToolCallRun } from "../tools/tool-call-run.js";
 import type { OnToolError } from "./create-agent-options.js";
@@ -72,7 +73,9 @@ export async function runToolCalls(
   // tool run of the step is closed, before the agent's run can close.
   await Promise.all(Array.from({ length: workers }, () => work(state)));
   if (state.failure !== undefined) throw state.failure.error;
-  const messages = calls.map((planned, index) => state.answers[index] ?? cancelledToolMessage(planned.call));
+  const messages = calls.map((planned, index) =>
+    withId(state.answers[index] ?? cancelledToolMessage(planned.call)),
+  );
   return { messages, cancelled: state.cancelled };
 }
 
@@ -115,6 +118,15 @@ function onCallError(state: StepRun, index: number, error: unknown): void {
     state.failure ??= { error: handlerError };
     state.stop.abort(handlerError);
   }
+}
+
+/**
+ * The answer with an id (a UUID) when it has none, as LangGraph's message reducer gives every
+ * message, so a UI can key it (`@ai-sdk/langchain` skips messages without one).
+ */
+function withId(message: ToolMessage): ToolMessage {
+  message.id ??= uuidv7();
+  return message;
 }
 
 function messageOf(error: unknown): string {

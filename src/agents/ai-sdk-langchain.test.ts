@@ -1,0 +1,95 @@
+// @ai-sdk/langchain's LangGraph path over the agent: toUIMessageStream reads
+// `stream(input, { streamMode: ["values", "messages"] })` and produces tool input, tool output and
+// text parts with the model's call ids. The library recognises @langchain/core's message classes,
+// so the chunks' messages are converted to them first (the caller's step; a dev dependency here).
+
+import { toUIMessageStream } from "@ai-sdk/langchain";
+import {
+  AIMessage as LangChainAIMessage,
+  AIMessageChunk as LangChainAIMessageChunk,
+  HumanMessage as LangChainHumanMessage,
+  ToolMessage as LangChainToolMessage,
+} from "@langchain/core/messages";
+import { AIMessage, AIMessageChunk, type BaseMessage, ToolMessage, tool } from "rivulet";
+import { createAgent } from "rivulet/agents";
+import { FakeStreamingChatModel, scriptedResponseChunks, toArray } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { call } from "./test-support/agent-transcript.js";
+
+/** One of our messages as @langchain/core's class of the same kind (chunks stay chunks). */
+function toLangChain(message: BaseMessage) {
+  if (AIMessageChunk.isInstance(message)) {
+    return new LangChainAIMessageChunk({
+      id: message.id,
+      content: message.text,
+      tool_call_chunks: message.tool_call_chunks.map((fragment) => ({
+        ...fragment,
+        type: "tool_call_chunk",
+      })),
+    });
+  }
+  if (AIMessage.isInstance(message)) {
+    return new LangChainAIMessage({ id: message.id, content: message.text, tool_calls: message.tool_calls });
+  }
+  if (ToolMessage.isInstance(message)) {
+    return new LangChainToolMessage({
+      id: message.id,
+      content: message.text,
+      tool_call_id: message.tool_call_id,
+      status: message.status ?? "success",
+    });
+  }
+  return new LangChainHumanMessage({ id: message.id, content: message.text });
+}
+
+describe("@ai-sdk/langchain over agent.stream", () => {
+  it("builds tool input, tool output and text parts with the model's call ids", async () => {
+    const weather = tool(({ city }) => `18°C in ${city}`, {
+      name: "weather",
+      description: "Current weather in a city",
+      schema: z.object({ city: z.string() }),
+    });
+    const twoCalls = new AIMessage({
+      content: "",
+      tool_calls: [
+        call("weather", { city: "Oslo" }, "call_oslo"),
+        call("weather", { city: "Rome" }, "call_rome"),
+      ],
+    });
+    const model = new FakeStreamingChatModel({
+      chunkTurns: [
+        scriptedResponseChunks(twoCalls, { argumentsFragmentLength: 6 }),
+        scriptedResponseChunks(new AIMessage("Both mild.")),
+      ],
+    });
+    const agent = createAgent({ model, tools: [weather] });
+    const stream = await agent.stream(
+      { messages: ["Weather in Oslo and Rome?"] },
+      { streamMode: ["values", "messages"] },
+    );
+    async function* asLangGraph() {
+      for await (const pair of stream) {
+        if (pair[0] === "messages") yield ["messages", [toLangChain(pair[1][0]), pair[1][1]]];
+        else yield ["values", { messages: pair[1].messages.map(toLangChain) }];
+      }
+    }
+    const parts = await toArray(toUIMessageStream(ReadableStream.from(asLangGraph())));
+    const toolParts = parts.flatMap((part) =>
+      part.type === "tool-input-available"
+        ? [[part.type, part.toolCallId, part.input]]
+        : part.type === "tool-output-available"
+          ? [[part.type, part.toolCallId, part.output]]
+          : [],
+    );
+    expect(toolParts).toEqual([
+      ["tool-input-available", "call_oslo", { city: "Oslo" }],
+      ["tool-input-available", "call_rome", { city: "Rome" }],
+      ["tool-output-available", "call_oslo", "18°C in Oslo"],
+      ["tool-output-available", "call_rome", "18°C in Rome"],
+    ]);
+    const text = parts.flatMap((part) => (part.type === "text-delta" ? [part.delta] : [])).join("");
+    expect(text).toBe("Both mild.");
+    expect(parts.at(-1)).toMatchObject({ type: "finish" });
+  });
+});
