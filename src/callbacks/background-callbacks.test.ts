@@ -27,7 +27,24 @@ afterEach(() => {
 
 describe("awaitAllCallbacks", () => {
   it("resolves at once when nothing runs in the background", async () => {
-    await expect(awaitAllCallbacks()).resolves.toBeUndefined();
+    await expect(awaitAllCallbacks()).resolves.toBe(true);
+  });
+
+  it("stops waiting for a handler that never settles when its signal aborts, and says so", async () => {
+    const { opened, open } = gate();
+    const handler: CallbackHandler = { name: "stalled", handleChainEnd: () => opened };
+    try {
+      await double.invoke(1, { callbacks: [handler] });
+      const controller = new AbortController();
+      const waiting = awaitAllCallbacks({ signal: controller.signal });
+      await tick();
+      controller.abort();
+      await expect(waiting).resolves.toBe(false);
+      await expect(awaitAllCallbacks({ signal: AbortSignal.abort() })).resolves.toBe(false);
+    } finally {
+      open();
+    }
+    await expect(awaitAllCallbacks({ signal: AbortSignal.timeout(5000) })).resolves.toBe(true);
   });
 
   it("waits for a LangChain-style handler's async work that the run did not wait for", async () => {
@@ -124,7 +141,7 @@ describe("awaitAllCallbacks", () => {
       },
     };
     await double.invoke(1, { callbacks: [handler] });
-    await expect(awaitAllCallbacks()).resolves.toBeUndefined();
+    await expect(awaitAllCallbacks()).resolves.toBe(true);
     expect(warnings).toEqual(["Error in handler broken, handleChainStart: Error: upload failed"]);
   });
 });

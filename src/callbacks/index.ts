@@ -1,4 +1,4 @@
-export { awaitAllCallbacks, consumeCallback } from "./background-callbacks.js";
+export { type AwaitAllCallbacksOptions, awaitAllCallbacks, consumeCallback } from "./background-callbacks.js";
 export { BaseCallbackHandler, type BaseCallbackHandlerInput } from "./base-callback-handler.js";
 export type {
   CallbackHandler,
