@@ -17,11 +17,14 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { call } from "./test-support/agent-transcript.js";
 
+/** The message's id as a field, absent when it has none (their fields refuse an undefined id). */
+const idOf = (message: BaseMessage) => (message.id === undefined ? {} : { id: message.id });
+
 /** One of our messages as @langchain/core's class of the same kind (chunks stay chunks). */
 function toLangChain(message: BaseMessage) {
   if (AIMessageChunk.isInstance(message)) {
     return new LangChainAIMessageChunk({
-      id: message.id,
+      ...idOf(message),
       content: message.text,
       tool_call_chunks: message.tool_call_chunks.map((fragment) => ({
         ...fragment,
@@ -30,17 +33,21 @@ function toLangChain(message: BaseMessage) {
     });
   }
   if (AIMessage.isInstance(message)) {
-    return new LangChainAIMessage({ id: message.id, content: message.text, tool_calls: message.tool_calls });
+    return new LangChainAIMessage({
+      ...idOf(message),
+      content: message.text,
+      tool_calls: message.tool_calls,
+    });
   }
   if (ToolMessage.isInstance(message)) {
     return new LangChainToolMessage({
-      id: message.id,
+      ...idOf(message),
       content: message.text,
       tool_call_id: message.tool_call_id,
       status: message.status ?? "success",
     });
   }
-  return new LangChainHumanMessage({ id: message.id, content: message.text });
+  return new LangChainHumanMessage({ ...idOf(message), content: message.text });
 }
 
 describe("@ai-sdk/langchain over agent.stream", () => {
