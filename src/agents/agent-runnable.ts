@@ -157,7 +157,7 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
     const progress = new AgentProgress(inputMessages(input));
     const sink = this.#sinks.get(scope.runId);
     await sink?.started(progress.messages);
-    const model = await raceAbort(this.#boundModel(), scope.signal);
+    const model = await this.#modelFor(progress, scope);
     const writer = (chunk: unknown): void => sink?.write(chunk);
     for (let step = 1; ; step++) {
       const reply = await this.#modelStep(model, progress, { scope, step, sink });
@@ -199,10 +199,27 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
 
   /** The model with the tools bound, built once (a model name is resolved with `initChatModel` on first use). */
   #boundModel(): Promise<AgentModel> {
-    this.#model ??= resolveModel(this.fields.model).then((model) =>
+    const bound = resolveModel(this.fields.model).then((model) =>
       this.fields.tools.length === 0 ? model : model.bindTools([...this.fields.tools]),
     );
+    // A name that failed to resolve (a typo, a missing provider) is tried again on the next call.
+    this.#model ??= bound.catch((error: unknown) => {
+      this.#model = undefined;
+      throw error;
+    });
     return this.#model;
+  }
+
+  /** The bound model, raced against the signal: a cancellation while a provider loads is an `AgentAbortError` too. */
+  async #modelFor(progress: AgentProgress, scope: RunScope): Promise<AgentModel> {
+    try {
+      return await raceAbort(this.#boundModel(), scope.signal);
+    } catch (error) {
+      if (isAbortError(error) && scope.signal?.aborted === true) {
+        throw new AgentAbortError({ messages: [...progress.messages], cause: error });
+      }
+      throw error;
+    }
   }
 }
 

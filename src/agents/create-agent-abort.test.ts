@@ -1,7 +1,7 @@
 // createAgent cancelled and limited (docs/agents.md): an abort during a tool or a model request
 // closes every run and leaves a valid history on the AgentAbortError (and in streamEvents);
 // maxSteps ends the run with a finish reason.
-import { AIMessage, isAbortError, type StreamEvent, tool } from "rivulet";
+import { AIMessage, InvalidInputError, isAbortError, type StreamEvent, TimeoutError, tool } from "rivulet";
 import { AgentAbortError, createAgent } from "rivulet/agents";
 import { FakeStreamingChatModel, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
@@ -257,5 +257,26 @@ describe("maxSteps", () => {
       "tool",
     ]);
     assertValidHistory(result.messages);
+  });
+});
+
+describe("deadlines and model names", () => {
+  it("a timeout during a tool is an AgentAbortError whose cause is the TimeoutError", async () => {
+    const { tools } = abortableTools();
+    const agent = createAgent({ model: new FakeStreamingChatModel({ responses: [twoCalls()] }), tools });
+    const error: unknown = await agent
+      .invoke({ messages: ["Go"] }, { timeout: 20 })
+      .catch((caught: unknown) => caught);
+    expect(AgentAbortError.isInstance(error)).toBe(true);
+    if (AgentAbortError.isInstance(error)) {
+      expect(TimeoutError.isInstance(error.cause)).toBe(true);
+      assertValidHistory(error.messages);
+    }
+  });
+
+  it("a model name is resolved with initChatModel on first use; a bad one is a typed error, tried again next call", async () => {
+    const agent = createAgent({ model: "nowhere:some-model" });
+    await expect(agent.invoke({ messages: ["Go"] })).rejects.toThrow(/provider/);
+    await expect(agent.invoke({ messages: ["Go"] })).rejects.toThrow(InvalidInputError);
   });
 });
