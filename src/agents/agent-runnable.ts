@@ -184,7 +184,8 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
     options: { scope: RunScope; step: number; sink: AgentStreamSink | undefined },
   ): Promise<AIMessageChunk> {
     const prompt = this.fields.systemPrompt;
-    const messages = prompt === undefined ? progress.messages : [prompt, ...progress.messages];
+    // A copy: the run records it as its input, and the history grows after the request.
+    const messages = prompt === undefined ? [...progress.messages] : [prompt, ...progress.messages];
     const { scope, step, sink } = options;
     const onChunk = sink === undefined ? undefined : (chunk: AIMessageChunk) => sink.modelChunk(chunk, step);
     try {

@@ -274,7 +274,7 @@ describe("deadlines and model names", () => {
     }
   });
 
-  it("a model name is resolved with initChatModel on first use; a bad one is a typed error, tried again next call", async () => {
+  it("a model name is resolved with initChatModel on first use; a bad one is a typed error on every call", async () => {
     const agent = createAgent({ model: "nowhere:some-model" });
     await expect(agent.invoke({ messages: ["Go"] })).rejects.toThrow(/provider/);
     await expect(agent.invoke({ messages: ["Go"] })).rejects.toThrow(InvalidInputError);

@@ -2,7 +2,7 @@
 // fakes, ids normalised. R is the agent's run; the model and tool runs follow in order of start.
 import { AIMessage, HumanMessage, tool } from "rivulet";
 import { createAgent } from "rivulet/agents";
-import { FakeStreamingChatModel, toArray } from "rivulet/testing";
+import { FakeStreamingChatModel, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import {
@@ -172,5 +172,25 @@ describe("createAgent: prompt, input and options", () => {
     expect(() => createAgent({ model, tools: [weather, weather] })).toThrow(/two tools are named "weather"/);
     expect(() => createAgent({ model, onToolError: "ignore" as never })).toThrow(/onToolError/);
     expect(() => createAgent({ model: {} as never })).toThrow(/model must be a chat model/);
+  });
+});
+
+describe("createAgent: what observers keep", () => {
+  it("each model run's recorded input stays the history it was sent", async () => {
+    const recorder = new RunRecorder();
+    const agent = createAgent({
+      model: new FakeStreamingChatModel({
+        responses: [
+          new AIMessage({ content: "", tool_calls: [call("weather", { city: "Paris" }, "call_1")] }),
+          new AIMessage("OK"),
+        ],
+      }),
+      tools: [weather],
+    });
+    await agent.invoke({ messages: ["Weather?"] }, { callbacks: [recorder] });
+    const inputs = recorder.entries.filter(
+      (entry) => entry.kind === "start" && entry.runType === "chat_model",
+    );
+    expect(inputs.map((entry) => (Array.isArray(entry.input) ? entry.input.length : -1))).toEqual([1, 3]);
   });
 });
