@@ -332,3 +332,42 @@ describe("calls the agent cannot run", () => {
     expect(output.finishReason).toBe("stop");
   });
 });
+
+describe("a generator tool", () => {
+  it("streams its yields as on_tool_stream with the call's id, and returns its output", async () => {
+    const countdown = tool(
+      async function* ({ city }) {
+        yield "3";
+        yield "2";
+        return `launched from ${city}`;
+      },
+      { name: "countdown", description: "Counts down", schema: citySchema },
+    );
+    const model = new FakeStreamingChatModel({
+      responses: [
+        new AIMessage({ content: "", tool_calls: [call("countdown", { city: "Kiruna" }, "call_c")] }),
+        new AIMessage("Ok"),
+      ],
+    });
+    const events = transcript(
+      await toArray(
+        createAgent({ model, tools: [countdown] }).streamEvents({ messages: ["Go"] }, { version: "v2" }),
+      ),
+    );
+    const toolEvents = events.filter((event) => (event as { name: string }).name === "countdown");
+    expect(toolEvents).toStrictEqual([
+      ev("on_tool_start", "countdown", id(2), [R], toolMeta(1), {
+        input: { city: "Kiruna" },
+        tool_call_id: "call_c",
+      }),
+      ev("on_tool_stream", "countdown", id(2), [R], toolMeta(1), { chunk: "3", tool_call_id: "call_c" }),
+      ev("on_tool_stream", "countdown", id(2), [R], toolMeta(1), { chunk: "2", tool_call_id: "call_c" }),
+      ev("on_tool_end", "countdown", id(2), [R], toolMeta(1), {
+        output: toolMessage("launched from Kiruna", "call_c"),
+        input: { city: "Kiruna" },
+        tool_call_id: "call_c",
+      }),
+    ]);
+    expect(events.some((event) => (event as { event: string }).event === "on_custom_event")).toBe(false);
+  });
+});

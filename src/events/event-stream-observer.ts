@@ -1,5 +1,6 @@
 import type { Run, RunType } from "../callbacks/run.js";
 import type { RunObserver } from "../callbacks/run-observer.js";
+import { isToolProgress } from "../callbacks/tool-progress.js";
 import type { BoundedQueue } from "../internal/bounded-queue.js";
 import { endOutputV1 } from "./end-output-v1.js";
 import type { EventPredicate } from "./event-filters.js";
@@ -102,6 +103,13 @@ export class EventStreamObserver implements RunObserver {
   onCustomEvent(run: Run, name: string, data: unknown): Promise<void> | undefined {
     // Custom events are matched by their own name, as name and as type.
     if (this.#version === "v1") return this.#emitV1(run, "on_custom_event", data, name, name);
+    // A generator tool answering a model's call streams its yields as the tool run's own chunks.
+    if (isToolProgress(name, data) && typeof run.extra.tool_call_id === "string") {
+      return this.#emit(run, "on_tool_stream", {
+        chunk: data.progress,
+        tool_call_id: run.extra.tool_call_id,
+      });
+    }
     return this.#emit(run, "on_custom_event", data, name, name);
   }
 }
