@@ -2,12 +2,33 @@ import type { StructuredToolInterface } from "@langchain/core/tools";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { isNonArrayObject } from "../internal/is-non-array-object.js";
 import { isStandardSchema } from "../schema/is-standard-schema.js";
+import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { StructuredTool, type ToolRunnableConfig } from "../tools/structured-tool.js";
 import type { ToolSchema } from "../tools/validate-tool-args.js";
 
+/**
+ * The schema as a checker only: the same schema (its JSON Schema, its library's methods), but a
+ * valid value comes back as it was given. The LangChain tool parses its input itself, so it must
+ * get the model's arguments, not our parse of them: a transform (`z.string().transform(toDate)`)
+ * applied twice fails or changes the value.
+ */
+function checkingOnly(schema: StandardSchemaV1): StandardSchemaV1 {
+  const standard = schema["~standard"];
+  const props: StandardSchemaV1["~standard"] = {
+    ...standard,
+    validate: async (value) => {
+      const result = await standard.validate(value);
+      return result.issues === undefined ? { value } : result;
+    },
+  };
+  const checker: StandardSchemaV1 = Object.create(schema, { "~standard": { value: props } });
+  return checker;
+}
+
 function toolSchemaOf(tool: StructuredToolInterface): ToolSchema {
   const schema: unknown = tool.schema;
-  if (isStandardSchema(schema) || isNonArrayObject(schema)) return schema;
+  if (isStandardSchema(schema)) return checkingOnly(schema);
+  if (isNonArrayObject(schema)) return schema;
   throw new InvalidInputError(
     `fromLangChainTool: tool "${tool.name}" has a schema that is neither a Standard Schema (zod 3.24+, zod 4) nor a JSON Schema object; give it one of those.`,
   );
@@ -17,7 +38,9 @@ function toolSchemaOf(tool: StructuredToolInterface): ToolSchema {
  * A `@langchain/core` tool (`tool()`, `DynamicStructuredTool`, any `StructuredTool`) as a Rivulet
  * tool: the same name, description and schema, so Rivulet's `bindTools` describes it to a model
  * and Rivulet's agent runs it (validating its arguments first, reporting `on_tool_*` events with
- * the call id). The LangChain tool does the work, with the call's `signal`.
+ * the call id). The LangChain tool does the work, on the arguments as they came (it parses them
+ * itself), with the call's `signal`. A tool with `responseFormat: "content_and_artifact"` keeps
+ * its artifact on the `ToolMessage`.
  *
  * @example
  * const search = fromLangChainTool(langChainSearchTool);
@@ -36,10 +59,18 @@ export class LangChainToolAdapter extends StructuredTool<Record<string, unknown>
     this.description = tool.description;
     this.schema = toolSchemaOf(tool);
     if (Reflect.get(tool, "returnDirect") === true) this.returnDirect = true;
+    if (Reflect.get(tool, "responseFormat") === "content_and_artifact")
+      this.responseFormat = "content_and_artifact";
   }
 
   async _call(args: Record<string, unknown>, config: ToolRunnableConfig): Promise<unknown> {
-    return this.#tool.invoke(args, config.signal === undefined ? {} : { signal: config.signal });
+    const options = config.signal === undefined ? {} : { signal: config.signal };
+    if (this.responseFormat !== "content_and_artifact") return this.#tool.invoke(args, options);
+    // LangChain hands the artifact over only on the ToolMessage answering a call.
+    const call = { type: "tool_call", id: config.toolCall?.id ?? "", name: this.name, args } as const;
+    const answer: unknown = await this.#tool.invoke(call, options);
+    if (!isNonArrayObject(answer)) return [answer, undefined];
+    return [Reflect.get(answer, "content"), Reflect.get(answer, "artifact")];
   }
 }
 
