@@ -109,7 +109,11 @@ function hasContent(value: Record<string, unknown>): boolean {
 }
 
 function reviveLangServe(value: Record<string, unknown>, loc: (string | number)[]): unknown {
-  const kind = typeof value.type === "string" ? LANGSERVE_TYPES[value.type] : undefined;
+  // Own keys only: a `type` of "constructor" or "toString" is data, not Object.prototype's member.
+  const kind =
+    typeof value.type === "string" && Object.hasOwn(LANGSERVE_TYPES, value.type)
+      ? LANGSERVE_TYPES[value.type]
+      : undefined;
   if (kind !== undefined && hasContent(value)) {
     const { example: _example, type: _type, ...fields } = value;
     const json: Record<string, unknown> = { type: kind[0] };
