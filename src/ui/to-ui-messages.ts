@@ -41,7 +41,11 @@ export function toUIMessages(messages: unknown, options: ToUIMessagesOptions = {
     const role = uiRole(message, index);
     if (role !== "assistant") {
       turn = undefined;
-      out.push({ id: message.id ?? generateId(), role, parts: contentParts(message.contentBlocks) });
+      const parts = contentParts(message.contentBlocks);
+      // The AI SDK refuses a message without parts (the whole history with it): an empty one
+      // keeps its place as an empty text.
+      if (parts.length === 0) parts.push({ type: "text", text: "", state: "done" });
+      out.push({ id: message.id ?? generateId(), role, parts });
       return;
     }
     if (turn === undefined) {
