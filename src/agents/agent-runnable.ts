@@ -13,6 +13,7 @@ import { coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
 import { SystemMessage } from "../messages/system-message.js";
 import { mergeUsageMetadata } from "../messages/usage-metadata.js";
 import type { BaseChatModel } from "../models/base-chat-model.js";
+import type { BindableTool, BindToolsOptions } from "../models/tool-definition.js";
 import { initChatModel } from "../providers/init-chat-model.js";
 import { foldOutput } from "../runnables/fold-output.js";
 import { Runnable } from "../runnables/runnable.js";
@@ -26,13 +27,23 @@ import type {
   AgentStreamOptions,
   AgentStreamPair,
   AgentUpdate,
+  AgentValues,
 } from "./agent-stream-mode.js";
 import type { AgentStreamSink } from "./agent-stream-sink.js";
 import type { AgentTool, OnToolError } from "./create-agent-options.js";
-import { planToolCalls } from "./plan-tool-calls.js";
+import { callsWithIds, planToolCalls } from "./plan-tool-calls.js";
 import { type AgentModel, requestModel } from "./request-model.js";
 import { runToolCalls } from "./run-tool-calls.js";
 import { streamAgent } from "./stream-agent.js";
+import {
+  PartialAnswerReader,
+  type ResponseFormatTool,
+  readStructuredAnswer,
+  type StructuredAnswer,
+} from "./structured-response.js";
+
+/** The custom event the agent run sends with each partial structured answer (`responseFormat`). */
+export const STRUCTURED_RESPONSE_EVENT = "structured_response";
 
 /** What an {@link AgentRunnable} is built from: `createAgent`'s options, checked and defaulted. */
 export interface AgentRunnableFields {
@@ -43,21 +54,35 @@ export interface AgentRunnableFields {
   readonly toolConcurrency: number;
   readonly onToolError: OnToolError;
   readonly name: string;
+  /** `responseFormat` as a tool the model answers through; undefined without one. */
+  readonly responseFormat: ResponseFormatTool | undefined;
 }
 
 /** The history and totals of one agent run, as the loop grows them. */
 class AgentProgress {
   readonly messages: BaseMessage[];
   readonly steps: AgentStepSummary[] = [];
+  /** The structured answer, once the model gave a valid one. */
+  structured: { value: unknown } | undefined;
 
   constructor(messages: BaseMessage[]) {
     this.messages = messages;
   }
 
+  /** The state as `"values"` streams it: a copy of the history, and the structured answer once there is one. */
+  values(): AgentValues {
+    const messages = [...this.messages];
+    return this.structured === undefined
+      ? { messages }
+      : { messages, structuredResponse: this.structured.value };
+  }
+
   output(finishReason: AgentFinishReason): AgentOutput {
     let usage: AgentOutput["usage"];
     for (const step of this.steps) usage = mergeUsageMetadata(usage, step.usage);
-    return { messages: this.messages, finishReason, usage, steps: this.steps };
+    const output: AgentOutput = { messages: this.messages, finishReason, usage, steps: this.steps };
+    if (this.structured !== undefined) output.structuredResponse = this.structured.value;
+    return output;
   }
 }
 
@@ -156,15 +181,16 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
   override async _invoke(input: AgentInput, scope: RunScope): Promise<AgentOutput> {
     const progress = new AgentProgress(inputMessages(input));
     const sink = this.#sinks.get(scope.runId);
-    await sink?.started(progress.messages);
+    await sink?.started(progress.values());
     const model = await this.#modelFor(progress, scope);
     const writer = (chunk: unknown): void => sink?.write(chunk);
     for (let step = 1; ; step++) {
       const reply = await this.#modelStep(model, progress, { scope, step, sink });
-      const plan = planToolCalls(reply, this.#tools, step);
+      const structured = await this.#structuredAnswer(reply, step);
+      const plan = planToolCalls(reply, this.#tools, { step, answered: structured?.answer });
       progress.messages.push(plan.message);
       progress.steps.push({ step, usage: reply.usage_metadata, toolCalls: plan.calls.length });
-      await sink?.modelDone(plan.message, progress.messages);
+      await sink?.modelDone(plan.message, progress.values());
       if (plan.calls.length === 0) return progress.output("stop");
       const { toolConcurrency: concurrency, onToolError } = this.fields;
       const answers = await runToolCalls(plan.calls, { scope, step, concurrency, onToolError, writer });
@@ -172,7 +198,9 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
       if (answers.cancelled !== undefined) {
         throw new AgentAbortError({ messages: progress.messages, cause: answers.cancelled });
       }
-      await sink?.toolsDone(answers.messages, step, progress.messages);
+      if (structured?.valid === true) progress.structured = { value: structured.value };
+      await sink?.toolsDone(answers.messages, step, progress.values());
+      if (progress.structured !== undefined) return progress.output("stop");
       if (step >= this.fields.maxSteps) return progress.output("max_steps");
     }
   }
@@ -187,7 +215,7 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
     // A copy: the run records it as its input, and the history grows after the request.
     const messages = prompt === undefined ? [...progress.messages] : [prompt, ...progress.messages];
     const { scope, step, sink } = options;
-    const onChunk = sink === undefined ? undefined : (chunk: AIMessageChunk) => sink.modelChunk(chunk, step);
+    const onChunk = this.#chunkListener(scope, step, sink);
     try {
       return await requestModel(model, messages, { scope, step, onChunk });
     } catch (error) {
@@ -198,10 +226,42 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
     }
   }
 
+  /**
+   * What each model chunk is given to: the `"messages"` stream, and the structured answer's
+   * reader, whose partial answers are the agent run's `structured_response` custom events.
+   */
+  #chunkListener(
+    scope: RunScope,
+    step: number,
+    sink: AgentStreamSink | undefined,
+  ): ((chunk: AIMessageChunk) => Promise<void> | undefined) | undefined {
+    const format = this.fields.responseFormat;
+    if (format === undefined) return sink === undefined ? undefined : (chunk) => sink.modelChunk(chunk, step);
+    const reader = new PartialAnswerReader(format.name);
+    return async (chunk) => {
+      await sink?.modelChunk(chunk, step);
+      const partial = reader.read(chunk);
+      if (partial !== undefined) await scope.reportCustomEvent(STRUCTURED_RESPONSE_EVENT, partial);
+    };
+  }
+
+  /** The reply's call of the response tool, checked (undefined without `responseFormat` or such a call). */
+  async #structuredAnswer(reply: AIMessageChunk, step: number): Promise<StructuredAnswer | undefined> {
+    const format = this.fields.responseFormat;
+    if (format === undefined) return undefined;
+    const call = callsWithIds(reply, step).find((candidate) => candidate.name === format.name);
+    return call === undefined ? undefined : readStructuredAnswer(call, format);
+  }
+
   /** The model with the tools bound, built once (a model name is resolved with `initChatModel` on first use). */
   #boundModel(): Promise<AgentModel> {
+    const format = this.fields.responseFormat;
+    const tools: BindableTool[] = [...this.fields.tools];
+    if (format !== undefined) tools.push(format.definition);
+    // With a response format every step calls a tool: the loop ends through the response tool.
+    const options: BindToolsOptions = format === undefined ? {} : { tool_choice: "any" };
     const bound = resolveModel(this.fields.model).then((model) =>
-      this.fields.tools.length === 0 ? model : model.bindTools([...this.fields.tools]),
+      tools.length === 0 ? model : model.bindTools(tools, options),
     );
     // A name that failed to resolve (a typo, a missing provider) is tried again on the next call.
     this.#model ??= bound.catch((error: unknown) => {

@@ -38,6 +38,8 @@ export interface AgentStepSummary {
  */
 export interface AgentOutput {
   messages: BaseMessage[];
+  /** With `responseFormat`: the model's structured answer, validated by the schema (absent when it gave none). */
+  structuredResponse?: unknown;
   finishReason: AgentFinishReason;
   usage: UsageMetadata | undefined;
   steps: AgentStepSummary[];

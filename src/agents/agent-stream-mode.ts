@@ -19,6 +19,8 @@ export type AgentUpdate =
 /** The agent's state as `"values"` streams it. */
 export interface AgentValues {
   messages: BaseMessage[];
+  /** With `responseFormat`, once the model gave a valid structured answer. */
+  structuredResponse?: unknown;
 }
 
 /** Where a `"messages"` chunk comes from, with LangGraph's keys (its steps count each node: step N's model is 2N-1, its tools 2N). */

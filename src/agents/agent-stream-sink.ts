@@ -4,7 +4,12 @@ import type { BoundedQueue } from "../internal/bounded-queue.js";
 import type { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import type { AgentNode } from "./agent-state.js";
-import type { AgentMessageMetadata, AgentStreamChunks, AgentStreamMode } from "./agent-stream-mode.js";
+import type {
+  AgentMessageMetadata,
+  AgentStreamChunks,
+  AgentStreamMode,
+  AgentValues,
+} from "./agent-stream-mode.js";
 
 /** The LangGraph step of a node of agent step `step` (its model request, then its tools). */
 function messageMetadata(step: number, node: AgentNode): AgentMessageMetadata {
@@ -46,8 +51,8 @@ export class AgentStreamSink implements RunObserver {
   }
 
   /** The input state, before the first step (`"values"`). */
-  started(messages: readonly BaseMessage[]): Promise<void> | undefined {
-    return this.#push("values", { messages: [...messages] });
+  started(values: AgentValues): Promise<void> | undefined {
+    return this.#push("values", values);
   }
 
   /** One token chunk of step `step`'s model request (`"messages"`). */
@@ -56,20 +61,16 @@ export class AgentStreamSink implements RunObserver {
   }
 
   /** A step's reply went into the history (`"updates"`, `"values"`). */
-  async modelDone(reply: BaseMessage, messages: readonly BaseMessage[]): Promise<void> {
+  async modelDone(reply: BaseMessage, values: AgentValues): Promise<void> {
     await this.#push("updates", { model_request: { messages: [reply] } });
-    await this.#push("values", { messages: [...messages] });
+    await this.#push("values", values);
   }
 
   /** Step `step`'s ToolMessages went into the history (`"messages"`, `"updates"`, `"values"`). */
-  async toolsDone(
-    answers: readonly BaseMessage[],
-    step: number,
-    messages: readonly BaseMessage[],
-  ): Promise<void> {
+  async toolsDone(answers: readonly BaseMessage[], step: number, values: AgentValues): Promise<void> {
     for (const answer of answers) await this.#push("messages", [answer, messageMetadata(step, "tools")]);
     await this.#push("updates", { tools: { messages: [...answers] } });
-    await this.#push("values", { messages: [...messages] });
+    await this.#push("values", values);
   }
 
   /** What a tool wrote with `config.writer` (`"custom"`); no back-pressure: the writer is synchronous. */

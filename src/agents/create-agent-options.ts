@@ -2,6 +2,7 @@ import type { BaseMessage } from "../messages/base-message.js";
 import type { ToolCall } from "../messages/tool-call.js";
 import type { BaseChatModel } from "../models/base-chat-model.js";
 import type { StructuredTool } from "../tools/structured-tool.js";
+import type { ToolSchema } from "../tools/validate-tool-args.js";
 
 /** A tool the agent can run: any Rivulet tool (`tool()`, `StructuredTool`, `DynamicStructuredTool`). */
 export type AgentTool = StructuredTool<never, unknown, never>;
@@ -37,6 +38,14 @@ export interface CreateAgentOptions {
   toolConcurrency?: number | undefined;
   /** See {@link OnToolError}; default `"continue"`. */
   onToolError?: OnToolError | undefined;
+  /**
+   * A Standard Schema (zod...) or JSON Schema for a structured final answer (LangChain's tool
+   * strategy): the model gets a tool of that schema and must call a tool every step; its valid
+   * call ends the loop with the value as `structuredResponse`, an invalid one is answered with the
+   * issues and tried again. Partial answers stream as the agent run's `structured_response`
+   * custom events.
+   */
+  responseFormat?: ToolSchema | undefined;
   /** The root run's name (default `"agent"`). */
   name?: string | undefined;
 }

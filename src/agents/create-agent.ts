@@ -2,6 +2,7 @@ import { InvalidConfigError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
 import { AgentRunnable, systemMessageOf } from "./agent-runnable.js";
 import type { CreateAgentOptions, OnToolError } from "./create-agent-options.js";
+import { responseFormatTool } from "./structured-response.js";
 
 const DEFAULT_MAX_STEPS = 25;
 
@@ -41,6 +42,8 @@ export function createAgent(options: CreateAgentOptions): AgentRunnable {
       Number.POSITIVE_INFINITY,
     onToolError: checkOnToolError(options.onToolError),
     name: options.name ?? "agent",
+    responseFormat:
+      options.responseFormat === undefined ? undefined : responseFormatTool(options.responseFormat),
   });
 }
 

@@ -1,6 +1,6 @@
 // rivulet/agents: createAgent, a tool-calling loop whose every step is a run of its own (docs/agents.md).
 export { AgentAbortError } from "./agent-abort-error.js";
-export { AgentRunnable, type AgentRunnableFields } from "./agent-runnable.js";
+export { AgentRunnable, type AgentRunnableFields, STRUCTURED_RESPONSE_EVENT } from "./agent-runnable.js";
 export type {
   AgentFinishReason,
   AgentInput,

@@ -26,8 +26,8 @@ export function cancelledToolMessage(call: ToolCall & { id: string }): ToolMessa
 }
 
 /**
- * Plans the calls of one model reply, in the reply's order: each valid call of a known tool
- * runs; a call of an unknown tool, and a call whose arguments did not parse (`invalid_tool_calls`),
+ * Plans the calls of one model reply, in the reply's order: the call `answered` answers (the
+ * structured response's) is answered by it; each other valid call of a known tool runs; a call of an unknown tool, and a call whose arguments did not parse (`invalid_tool_calls`),
  * get an error ToolMessage at once. Providers only send `tool_calls` back to the model, so an
  * answer to an invalid call would be an orphan they reject: the history's copy of the reply lists
  * invalid calls among its `tool_calls` (with `{}` arguments, the raw text being in the error).
@@ -35,16 +35,15 @@ export function cancelledToolMessage(call: ToolCall & { id: string }): ToolMessa
 export function planToolCalls(
   reply: AIMessageChunk,
   tools: ReadonlyMap<string, AgentTool>,
-  step: number,
+  options: { readonly step: number; readonly answered?: ToolMessage | undefined },
 ): ToolCallPlan {
+  const { step, answered } = options;
   const calls: PlannedCall[] = [];
-  const validCalls = reply.tool_calls.map((call, index) => ({
-    ...call,
-    id: call.id ?? `call_${step}_${index}`,
-  }));
+  const validCalls = callsWithIds(reply, step);
   for (const call of validCalls) {
     const tool = tools.get(call.name);
-    if (tool !== undefined) calls.push({ call, tool });
+    if (answered !== undefined && answered.tool_call_id === call.id) calls.push({ call, answer: answered });
+    else if (tool !== undefined) calls.push({ call, tool });
     else calls.push({ call, answer: errorToolMessage(call, unknownToolText(call.name, tools)) });
   }
   const invalid = reply.invalid_tool_calls.map((bad, index) => {
@@ -68,6 +67,11 @@ export function planToolCalls(
     ),
     calls,
   };
+}
+
+/** A reply's valid calls, each with an id (one made from the step and position when the model gave none). */
+export function callsWithIds(reply: AIMessageChunk, step: number): (ToolCall & { id: string })[] {
+  return reply.tool_calls.map((call, index) => ({ ...call, id: call.id ?? `call_${step}_${index}` }));
 }
 
 function unknownToolText(name: string, tools: ReadonlyMap<string, AgentTool>): string {
