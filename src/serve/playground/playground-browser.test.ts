@@ -1,23 +1,27 @@
-import { mkdirSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { ChatPromptTemplate, StringOutputParser } from "rivulet";
 import { type ListeningServer, listen, serve } from "rivulet/serve";
 import { FakeListChatModel, RunRecorder } from "rivulet/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS, findChromium } from "./test-support/find-chromium.js";
 import { GatedDelay } from "./test-support/gated-delay.js";
+import {
+  ARTIFACTS,
+  browserRequired,
+  chromiumPath,
+  fillRaw,
+  launchPlaygroundBrowser,
+  openPlayground,
+  type PlaygroundBrowser,
+  seenOutputs,
+  textIs,
+  treeRows,
+  WAIT,
+  watchOutput,
+} from "./test-support/playground-browser.js";
 
 // The playground driven in Debian's headless Chromium: the page as a person uses it, against a
 // real loopback server. CI sets RIVULET_REQUIRE_BROWSER=1, so a missing browser fails there.
-const executablePath = findChromium();
-const required =
-  process.env.RIVULET_REQUIRE_BROWSER !== undefined && process.env.RIVULET_REQUIRE_BROWSER !== "";
-const ARTIFACTS = join(process.cwd(), "test-artifacts");
 const STORY = "Rivers carry light down to the sea";
-const WAIT = { timeout: 60_000 };
 
 /** Polls a server-side condition (the browser's effects arrive over the network) until it holds. */
 async function until(condition: () => boolean, what: string): Promise<void> {
@@ -48,65 +52,14 @@ function storyChain(gate: GatedDelay) {
   return chain;
 }
 
-/** Writes `value` in the raw JSON editor, switching it on when the page shows a form. */
-async function fillRaw(page: Page, value: unknown): Promise<void> {
-  if (await page.isHidden("#raw")) await page.check("#raw-toggle");
-  await page.fill("#raw", JSON.stringify(value));
-}
-
-// Page-side code is passed as source text: this project's TypeScript has no DOM library.
-
-/** Records every distinct text the output element shows, from the page's own mutations. */
-async function watchOutput(page: Page): Promise<void> {
-  await page.evaluate(`(() => {
-    const output = document.getElementById("output");
-    const seen = [];
-    window.seenOutputs = seen;
-    new MutationObserver(() => {
-      const text = output.textContent;
-      if (seen[seen.length - 1] !== text) seen.push(text);
-    }).observe(output, { characterData: true, childList: true, subtree: true });
-  })()`);
-}
-
-async function seenOutputs(page: Page): Promise<string[]> {
-  const seen: unknown = JSON.parse(await page.evaluate("JSON.stringify(window.seenOutputs || [])"));
-  return Array.isArray(seen) ? seen.map(String) : [];
-}
-
-/** Waits until the element's text is `text` (whitespace-normalised, as Playwright's `:text-is`). */
-async function textIs(page: Page, id: string, text: string): Promise<void> {
-  await page.waitForSelector(`#${id}:text-is(${JSON.stringify(text)})`, WAIT);
-}
-
-/** The run tree as `name:status` rows, in page order. */
-async function treeRows(page: Page): Promise<string[]> {
-  const names = await page.locator("#tree details.run > summary > .run-name").allTextContents();
-  const statuses = await page.locator("#tree details.run > summary > .status").allTextContents();
-  return names.map((name, index) => `${name}:${statuses[index]}`);
-}
-
-async function openPlayground(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForSelector("body[data-ready='true']", WAIT);
-}
-
-describe.skipIf(executablePath === undefined && !required)("playground in headless Chromium", () => {
+describe.skipIf(chromiumPath === undefined && !browserRequired)("playground in headless Chromium", () => {
   const storyGate = new GatedDelay();
   const slowGate = new GatedDelay();
   const recorder = new RunRecorder();
-  const problems: string[] = [];
   let server: ListeningServer;
-  let context: BrowserContext;
-  let page: Page;
-  let userDataDir: string;
+  let browser: PlaygroundBrowser;
 
   beforeAll(async () => {
-    if (executablePath === undefined) {
-      throw new Error(
-        "RIVULET_REQUIRE_BROWSER is set but no Chromium was found (looked for /usr/bin/chromium and `which chromium`): install Debian's chromium package.",
-      );
-    }
     const slow = new FakeListChatModel({
       responses: ["first then nothing"],
       chunking: "word",
@@ -118,29 +71,16 @@ describe.skipIf(executablePath === undefined && !required)("playground in headle
       { perRequestConfig: (config) => ({ ...config, callbacks: [recorder] }) },
     );
     server = await listen(app, { port: 0, host: "127.0.0.1" });
-    userDataDir = await mkdtemp(join(tmpdir(), "rivulet-playground-"));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("response", (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    page.on("console", (message) => {
-      if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-    });
+    browser = await launchPlaygroundBrowser();
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (userDataDir !== undefined) await rm(userDataDir, { recursive: true, force: true });
   });
 
   it("fills the form, runs, streams the text over several paints and shows the run tree", async () => {
+    const { page, problems } = browser;
     await openPlayground(page, `${server.url}/story/playground/`);
     await page.fill("[data-field='topic']", "rivers");
     await watchOutput(page);
@@ -154,7 +94,7 @@ describe.skipIf(executablePath === undefined && !required)("playground in headle
       await textIs(page, "output", shown);
     }
     await textIs(page, "status", "done");
-    const seen = (await seenOutputs(page)).filter((text) => text !== "");
+    const seen = await seenOutputs(page);
     expect(seen.length).toBeGreaterThanOrEqual(words.length);
     expect(seen.every((text) => STORY.startsWith(text))).toBe(true);
     expect(seen.at(-1)).toBe(STORY);
@@ -165,12 +105,12 @@ describe.skipIf(executablePath === undefined && !required)("playground in headle
       "StrOutputParser:done",
     ]);
     expect(await page.textContent("#chunks")).not.toBe("0");
-    mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "playground.png"), fullPage: true });
     expect(problems).toEqual([]);
   }, 120_000);
 
   it("Stop cancels the server's run: the model's call is aborted and every run closes", async () => {
+    const { page, problems } = browser;
     await openPlayground(page, `${server.url}/slow/playground/`);
     await fillRaw(page, "hello");
     slowGate.release();

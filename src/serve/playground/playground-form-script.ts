@@ -13,6 +13,11 @@ function resolveRef(schema, root) {
   }
   return isObject(current) ? current : {};
 }
+/** A value as the JSON an editor shows (a string keeps its quotes, so it reads back as itself). */
+function jsonText(value) {
+  try { const text = JSON.stringify(value, null, 2); return text === undefined ? "" : text; }
+  catch (error) { return ""; }
+}
 function fieldKind(schema) {
   if (Array.isArray(schema.enum) && schema.enum.length > 0 && schema.enum.every((v) => typeof v === "string")) return "enum";
   const types = Array.isArray(schema.type) ? schema.type.filter((t) => t !== "null") : [schema.type];
@@ -45,7 +50,7 @@ const form = {
     } else {
       this.shape = "raw";
       container.append(el("p", "hint", "The input schema accepts any JSON value: write it below."));
-      $("raw").value = show(schema.default !== undefined ? schema.default : {});
+      $("raw").value = jsonText(schema.default !== undefined ? schema.default : {});
     }
     this.setRaw(this.shape === "raw");
     $("raw-toggle").disabled = this.shape === "raw";
@@ -82,7 +87,7 @@ const form = {
   },
   setField(field, value) {
     if (field.kind === "boolean") field.control.checked = value === true;
-    else if (field.kind === "json") field.control.value = value === undefined ? "" : show(value);
+    else if (field.kind === "json") field.control.value = value === undefined ? "" : jsonText(value);
     else field.control.value = value === undefined || value === null ? "" : String(value);
   },
   readField(field) {
@@ -119,7 +124,7 @@ const form = {
   toggle(raw) {
     $("form-error").textContent = "";
     if (raw) {
-      try { $("raw").value = show(this.readForm()); } catch (error) { $("raw").value = ""; }
+      try { $("raw").value = jsonText(this.readForm()); } catch (error) { $("raw").value = ""; }
       this.setRaw(true);
       return;
     }
@@ -136,7 +141,7 @@ const form = {
     try { return JSON.parse($("raw").value); } catch (error) { throw new Error("Input: not valid JSON (" + error.message + ")"); }
   },
   load(input) {
-    if (this.raw || !this.fill(input)) { $("raw").value = show(input); if (this.shape !== "raw") this.setRaw(true); }
+    if (this.raw || !this.fill(input)) { $("raw").value = jsonText(input); if (this.shape !== "raw") this.setRaw(true); }
   },
 };
 
@@ -157,7 +162,7 @@ const config = {
     return value;
   },
   load(value) {
-    $("config").value = isObject(value) ? show(value) : "{}";
+    $("config").value = isObject(value) ? jsonText(value) : "{}";
     if (isObject(value) && Object.keys(value).length > 0) $("config-panel").open = true;
   },
 };

@@ -173,7 +173,9 @@ const runner = {
       const chunk = isObject(event.data) ? event.data.chunk : undefined;
       const text = chunkText(chunk, type);
       const model = type === "chat_model" || type === "llm";
-      if (text && (model || (root && stats.firstAt === undefined))) stats.token();
+      // Counted tokens repaint the figures even when the root output has not changed (a JSON parser
+      // emits only when its value does).
+      if (text && (model || (root && stats.firstAt === undefined))) { stats.token(); output.schedule(); }
       if (root) {
         if (text !== undefined) output.append(text);
         else output.replace(chunk);

@@ -109,14 +109,16 @@ const tree = {
     this.settle(node, "done");
   },
   showMessage(node, message) {
-    labelled(node.detail, "output", contentText(message.content));
+    if (message.type === "tool") labelled(node.detail, "tool result", message.content);
+    else labelled(node.detail, "output", contentText(message.content));
     const calls = Array.isArray(message.tool_calls) ? message.tool_calls : [];
     for (const call of calls) {
       node.detail.append(el("div", "hint tool-call", "tool call " + String(call.name) + " (" + String(call.id || "") + ")"));
       node.detail.append(truncatedView(show(call.args), VALUE_LIMIT));
     }
+    // A model's tool calls are what a reader looks for: show them without a click.
+    if (calls.length > 0) node.box.open = true;
     if (isObject(message.usage_metadata)) node.usage = message.usage_metadata;
-    if (message.type === "tool") labelled(node.detail, "tool result", message.content);
   },
   fail(event) {
     const node = this.nodes.get(event.run_id);
