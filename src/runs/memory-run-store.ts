@@ -118,16 +118,15 @@ async function* readMemoryRun(
   lookup: (runId: string) => MemoryRun | undefined,
 ): AsyncGenerator<RunStoreReadItem> {
   let after = options.after;
-  const first = lookup(runId);
-  if (first === undefined) throw new RunNotFoundError(runId);
-  const oldest = first.events[0]?.id;
-  if (oldest !== undefined && after < oldest - 1) {
-    yield { type: "expired", oldestId: oldest };
-    return;
-  }
   for (;;) {
     const run = lookup(runId);
     if (run === undefined) throw new RunNotFoundError(runId);
+    // Checked on every pass: a slow reader can fall behind the oldest kept event while it reads.
+    const oldest = run.events[0]?.id;
+    if (oldest !== undefined && after < oldest - 1) {
+      yield { type: "expired", oldestId: oldest };
+      return;
+    }
     const pending = run.events.filter((entry) => entry.id > after);
     for (const entry of pending) {
       yield entry;
@@ -154,7 +153,9 @@ function waitForWrite(run: MemoryRun, options: RunStoreReadOptions): Promise<boo
     };
     const onWrite = () => done(true);
     const onAbort = () => {
-      done(false);
+      // Reject, not resolve: an aborted read ends, instead of ticking idle for ever.
+      clearTimeout(timer);
+      run.wake.delete(onWrite);
       reject(options.signal?.reason);
     };
     const timer = setTimeout(() => done(false), options.idleMs);
