@@ -3,6 +3,13 @@ import "./install-lang-smith.js";
 
 export { fromLangChainTool, LangChainToolAdapter } from "./from-lang-chain-tool.js";
 
+export { fromLangChainDocuments, toLangChainDocuments } from "./lang-chain-documents.js";
+export {
+  fromLangChainMessage,
+  fromLangChainMessages,
+  toLangChainMessage,
+  toLangChainMessages,
+} from "./lang-chain-messages.js";
 export {
   flushLangSmith,
   type LangSmithTracing,

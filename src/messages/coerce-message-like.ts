@@ -8,6 +8,7 @@ import type { MessageContent } from "./content-block.js";
 import { HumanMessage } from "./human-message.js";
 import { messageFromJSON } from "./message-from-json.js";
 import { parseToolCallArgs } from "./parse-tool-call-args.js";
+import { readForeignMessage } from "./read-foreign-message.js";
 import { SystemMessage } from "./system-message.js";
 import type { InvalidToolCall, ToolCall } from "./tool-call.js";
 import { ToolMessage } from "./tool-message.js";
@@ -103,7 +104,9 @@ function fromRole(
  * Turns a {@link BaseMessageLike} into a message: messages pass through, strings become human
  * messages, tuples and `{ role, content }` objects map their role (`user`/`human`,
  * `assistant`/`ai`, `system`, `developer`, `tool`; any other role gives a {@link ChatMessage}).
- * An object with a `type` instead of a `role` is read as serialised JSON (`messageFromJSON`).
+ * An object with a `type` instead of a `role` is read as serialised JSON (`messageFromJSON`), and
+ * other libraries' messages are read as they are: `@langchain/core` message instances (recognised
+ * by shape), their `lc: 1` JSON, stored-message records `{ type, data }` and LangServe's shapes.
  *
  * @example
  * coerceMessageLikeToMessage(["user", "hi"]); // HumanMessage(content='hi')
@@ -124,6 +127,9 @@ export function coerceMessageLikeToMessage(like: BaseMessageLike): BaseMessage {
     return fromRole(role, checkMessageContent(content, `A ["${role}", content] message's`), {});
   }
   const object: unknown = like;
+  // Other libraries' messages (LangChain's instances, its lc:1 JSON, stored records, LangServe's shapes).
+  const foreign = readForeignMessage(object);
+  if (foreign !== undefined) return foreign;
   if (isPlainObject(object) && typeof object.role === "string") {
     const { role, content, ...extra } = object as unknown as MessageLikeObject;
     return fromRole(role, checkMessageContent(content, `A { role: "${role}" } message's`), extra);

@@ -2,8 +2,8 @@ import { setOwnProperty } from "../internal/set-own-property.js";
 import { isAIMessage } from "../messages/ai-message.js";
 import { isAIMessageChunk } from "../messages/ai-message-chunk.js";
 import type { BaseMessage } from "../messages/base-message.js";
-import { messageFromJSON } from "../messages/message-from-json.js";
-import type { MessageType } from "../messages/message-json.js";
+import { LANGCHAIN_CLASS_BY_TYPE } from "../messages/lang-chain-message-names.js";
+import { readForeignMessage } from "../messages/read-foreign-message.js";
 import type { ChatPromptValue } from "../prompts/chat-prompt-value.js";
 import { StringPromptValue } from "../prompts/string-prompt-value.js";
 
@@ -18,29 +18,6 @@ export interface LangChainSerialized {
   id: string[];
   kwargs: Record<string, unknown>;
 }
-
-/** Our message types with the class names `@langchain/core` serializes them under. */
-const CLASS_NAMES: ReadonlyArray<readonly [MessageType, string]> = [
-  ["human", "HumanMessage"],
-  ["ai", "AIMessage"],
-  ["system", "SystemMessage"],
-  ["tool", "ToolMessage"],
-  ["generic", "ChatMessage"],
-  ["function", "FunctionMessage"],
-  ["remove", "RemoveMessage"],
-];
-
-const CLASS_BY_TYPE: ReadonlyMap<MessageType, string> = new Map(CLASS_NAMES);
-
-/** Each class name (and its chunk's) with our type and whether it is a chunk. */
-const TYPES_BY_CLASS: ReadonlyMap<string, readonly [MessageType, boolean]> = new Map(
-  CLASS_NAMES.flatMap(
-    ([type, className]): Array<[string, readonly [MessageType, boolean]]> => [
-      [className, [type, false]],
-      [`${className}Chunk`, [type, true]],
-    ],
-  ),
-);
 
 /**
  * A message in `@langchain/core`'s `lc: 1` form, with the fields its constructors default
@@ -61,7 +38,7 @@ export function toLangChainSerializedMessage(
   }
   kwargs.additional_kwargs ??= {};
   kwargs.response_metadata ??= {};
-  const className = `${CLASS_BY_TYPE.get(type) ?? "BaseMessage"}${chunk === true ? "Chunk" : ""}`;
+  const className = `${LANGCHAIN_CLASS_BY_TYPE.get(type) ?? "BaseMessage"}${chunk === true ? "Chunk" : ""}`;
   return { lc: 1, type: "constructor", id: ["langchain_core", "messages", className], kwargs };
 }
 
@@ -106,20 +83,9 @@ export function isLangChainSerialized(
  * does not know (left as plain data). Fields are checked as for any message JSON.
  */
 export function fromLangChainSerialized(value: LangChainSerialized): unknown {
-  const className = value.id[value.id.length - 1] ?? "";
-  const kind = TYPES_BY_CLASS.get(className);
-  if (kind !== undefined) {
-    const json: Record<string, unknown> = { type: kind[0] };
-    if (kind[1]) json.chunk = true;
-    for (const [key, inner] of Object.entries(value.kwargs))
-      if (inner !== null) setOwnProperty(json, key, inner);
-    // A chunk's parsed calls are derived from its fragments, which are the source.
-    if (kind[1] && Array.isArray(json.tool_call_chunks) && json.tool_call_chunks.length > 0) {
-      delete json.tool_calls;
-      delete json.invalid_tool_calls;
-    }
-    return messageFromJSON(json);
-  }
+  const message = readForeignMessage(value);
+  if (message !== undefined) return message;
+  const className = value.id[value.id.length - 1];
   if (className === "StringPromptValue" && typeof value.kwargs.value === "string") {
     return new StringPromptValue(value.kwargs.value);
   }
