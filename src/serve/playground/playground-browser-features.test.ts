@@ -149,7 +149,7 @@ describe.skipIf(chromiumPath === undefined && !browserRequired)(
       const { page, context, problems } = browser;
       await openPlayground(page, `${server.url}/weather/playground/`);
       await fillRaw(page, "weather in Oslo?");
-      await page.click("summary");
+      await page.click("#config-panel > summary");
       await page.fill("#config", '{"user": "ada"}');
       await page.click("#share");
       const link = await page.inputValue("#share-link");
