@@ -91,6 +91,16 @@ describe("GET <route>/playground/", () => {
     expect(html.match(/<script>/g)).toHaveLength(1);
   });
 
+  it("is titled with a bound runName (the run tree's root name), else the Runnable's name", async () => {
+    const named = serve({ "/a": chain.withConfig({ runName: "jokes" }), "/b": chain });
+    expect(await (await get(named, "/a/playground/")).text()).toContain(
+      "<title>jokes · Rivulet playground</title>",
+    );
+    expect(await (await get(named, "/b/playground/")).text()).toContain(
+      "<title>RunnableSequence · Rivulet playground</title>",
+    );
+  });
+
   it("declares an inline icon, so a browser asks for no /favicon.ico (a 404 outside the routes)", async () => {
     const html = await (await get(app, "/joke/playground/")).text();
     expect(html).toContain('<link rel="icon" href="data:,">');

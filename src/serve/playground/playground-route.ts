@@ -1,3 +1,5 @@
+import type { Runnable } from "../../runnables/runnable.js";
+import { RunnableBinding } from "../../runnables/runnable-binding.js";
 import type { RouteContext } from "../route-context.js";
 import { playgroundPage } from "./playground-page.js";
 import { PLAYGROUND_SCRIPT } from "./playground-script.js";
@@ -36,6 +38,17 @@ export function playgroundPolicy(): Promise<string> {
 }
 
 /**
+ * The name the page shows: a `runName` bound with `withConfig` (what the run tree's root is
+ * called), else the Runnable's own name.
+ */
+function shownName(runnable: Runnable): string {
+  if (runnable instanceof RunnableBinding && typeof runnable.config.runName === "string") {
+    return runnable.config.runName;
+  }
+  return runnable.getName();
+}
+
+/**
  * `GET <route>/playground/`: the browser playground for the route's Runnable, one HTML page with
  * its script and style inline. The page finds its routes from its own URL, so it works under any
  * prefix or proxy path; the Runnable's name is the only value written into it, HTML-escaped.
@@ -47,5 +60,5 @@ export async function playgroundRoute(context: RouteContext): Promise<Response> 
   headers.set("x-content-type-options", "nosniff");
   headers.set("referrer-policy", "no-referrer");
   headers.set("cache-control", "no-cache");
-  return new Response(playgroundPage({ title: context.runnable.getName() }), { status: 200, headers });
+  return new Response(playgroundPage({ title: shownName(context.runnable) }), { status: 200, headers });
 }
