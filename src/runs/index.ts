@@ -1,5 +1,13 @@
 // rivulet/runs: durable runs over a store, replayable by event id (docs/runs.md).
 export { type MemoryRunStoreOptions, memoryRunStore } from "./memory-run-store.js";
+export {
+  createRunManager,
+  type ReadRunOptions,
+  type RunManager,
+  type StartedRun,
+  type StartRunOptions,
+} from "./run-manager.js";
+export type { RunManagerOptions, RunTimerScheduler } from "./run-manager-options.js";
 export type {
   RunEventEntry,
   RunInfo,

@@ -53,5 +53,8 @@ describe("memoryRunStore", () => {
     for await (const item of store.read("c", { after: 1, idleMs: 1 })) items.push(item);
     expect(items.map((item) => ("id" in item ? item.id : item.type))).toEqual([2, 3, 4]);
     expect(items.at(-1)).toMatchObject({ status: "success", output: 7 });
+    const afterEnd: RunStoreReadItem[] = [];
+    for await (const item of store.read("c", { after: 4, idleMs: 1 })) afterEnd.push(item);
+    expect(afterEnd).toEqual([]);
   });
 });

@@ -134,7 +134,8 @@ async function* readMemoryRun(
     }
     if (pending.length > 0) continue;
     if (run.terminal !== undefined) {
-      yield run.terminal;
+      // Strictly after the cursor: a reader that already saw the terminal gets nothing more.
+      if (run.terminal.id > after) yield run.terminal;
       return;
     }
     const arrived = await waitForWrite(run, options);

@@ -1,0 +1,100 @@
+import type { RunnableConfig } from "../config/runnable-config.js";
+import { AbortError, isAbortError } from "../errors/abort-error.js";
+import { errorPayload } from "../errors/error-payload.js";
+import type { StreamEvent } from "../events/stream-event.js";
+import { combineSignals } from "../internal/abort.js";
+import type { Runnable } from "../runnables/runnable.js";
+import type { ResolvedRunManagerOptions } from "./run-manager-options.js";
+import type { RunTerminalEntry } from "./run-record.js";
+
+/** Why an owner stopped its run early: a cancel request, or the manager closing. */
+export type RunStopReason = "cancelled" | "interrupted";
+
+/** One run its owner is driving. */
+export interface DrivenRun<I> {
+  readonly runId: string;
+  readonly runnable: Runnable<I, unknown, unknown>;
+  readonly input: I;
+  readonly config: RunnableConfig;
+  /** Aborted by the owner to stop the run; its reason says why. */
+  readonly stop: AbortController;
+}
+
+/**
+ * The run's single writer: runs `streamEvents` (v2), appends each event with the next integer
+ * id, renews the lease every third of `leaseMs`, listens for cancel requests, and writes the one
+ * terminal record. Never rejects: every failure ends up in the terminal record. When the store
+ * refuses an append (a reader already wrote `run_lost`), the run is aborted and nothing more is written.
+ */
+export async function driveRun<I>(run: DrivenRun<I>, options: ResolvedRunManagerOptions): Promise<void> {
+  const { store } = options;
+  const stopRenewing = options.schedule(
+    () => {
+      void store.renewLease(run.runId, options.leaseMs).catch(() => undefined);
+    },
+    Math.max(1, Math.floor(options.leaseMs / 3)),
+  );
+  const stopListening = await store
+    .onCancel(run.runId, () => stopRun(run.stop, "cancelled"))
+    .catch(() => () => {});
+  let nextId = 1;
+  try {
+    const terminal = await produce(run, options, (id) => {
+      nextId = id;
+    });
+    if (terminal !== undefined) await store.finish(run.runId, { ...terminal, id: nextId }, options.ttlMs);
+  } catch {
+    // The store failed: readers see the lease lapse and end with run_lost.
+  } finally {
+    stopRenewing();
+    stopListening();
+  }
+}
+
+/** Aborts the run with a reason that says why, once. */
+export function stopRun(stop: AbortController, reason: RunStopReason): void {
+  if (stop.signal.aborted) return;
+  const message =
+    reason === "cancelled" ? "The run was cancelled" : "The run was interrupted: its server is shutting down";
+  stop.abort(new AbortError(message, { reason }));
+}
+
+async function produce<I>(
+  run: DrivenRun<I>,
+  options: ResolvedRunManagerOptions,
+  setNextId: (id: number) => void,
+): Promise<Omit<RunTerminalEntry, "id"> | undefined> {
+  let id = 0;
+  let output: unknown;
+  try {
+    const signal = combineSignals(run.config.signal, run.stop.signal) ?? run.stop.signal;
+    const events = run.runnable.streamEvents(run.input, { ...run.config, version: "v2", signal });
+    for await (const event of events) {
+      id += 1;
+      setNextId(id + 1);
+      if (!(await options.store.append(run.runId, id, event))) {
+        stopRun(run.stop, "interrupted");
+        return undefined;
+      }
+      if (isRootEnd(event)) output = event.data.output;
+    }
+    setNextId(id + 1);
+    return { type: "terminal", status: "success", output };
+  } catch (error) {
+    setNextId(id + 1);
+    return failure(run, error);
+  }
+}
+
+function isRootEnd(event: StreamEvent): event is StreamEvent & { data: { output?: unknown } } {
+  return event.event.endsWith("_end") && event.parent_ids.length === 0;
+}
+
+/** A caller's own signal aborting is a cancel too; the manager closing is an interruption. */
+function failure<I>(run: DrivenRun<I>, error: unknown): Omit<RunTerminalEntry, "id"> {
+  const stopped = run.stop.signal.aborted && AbortError.isInstance(run.stop.signal.reason);
+  const interrupted = stopped && run.stop.signal.reason.reason === "interrupted";
+  const cancelled = !interrupted && (stopped || (run.config.signal?.aborted === true && isAbortError(error)));
+  const status = interrupted ? "interrupted" : cancelled ? "cancelled" : "error";
+  return { type: "terminal", status, error: errorPayload(stopped ? run.stop.signal.reason : error) };
+}
