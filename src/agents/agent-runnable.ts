@@ -30,8 +30,17 @@ import type {
   AgentValues,
 } from "./agent-stream-mode.js";
 import type { AgentStreamSink } from "./agent-stream-sink.js";
+import type { ApprovalSigner } from "./approval-signature.js";
+import {
+  type AgentInterrupt,
+  type ApprovalDecision,
+  type ApprovalPolicy,
+  gateCalls,
+  interruptFor,
+  resumeApprovals,
+} from "./approvals.js";
 import type { AgentTool, OnToolError } from "./create-agent-options.js";
-import { callsWithIds, planToolCalls } from "./plan-tool-calls.js";
+import { callsWithIds, type PlannedCall, planToolCalls } from "./plan-tool-calls.js";
 import { type AgentModel, requestModel } from "./request-model.js";
 import { runToolCalls } from "./run-tool-calls.js";
 import { streamAgent } from "./stream-agent.js";
@@ -56,6 +65,17 @@ export interface AgentRunnableFields {
   readonly name: string;
   /** `responseFormat` as a tool the model answers through; undefined without one. */
   readonly responseFormat: ResponseFormatTool | undefined;
+  /** The approval policies by tool name. */
+  readonly approval: Readonly<Record<string, ApprovalPolicy>> | undefined;
+  /** Signs pending calls and checks decisions, with `approvalSecret`. */
+  readonly signer: ApprovalSigner | undefined;
+}
+
+/** What every tool step of a call shares. */
+interface ToolStepContext {
+  readonly scope: RunScope;
+  readonly sink: AgentStreamSink | undefined;
+  readonly writer: (chunk: unknown) => void;
 }
 
 /** The history and totals of one agent run, as the loop grows them. */
@@ -64,6 +84,8 @@ class AgentProgress {
   readonly steps: AgentStepSummary[] = [];
   /** The structured answer, once the model gave a valid one. */
   structured: { value: unknown } | undefined;
+  /** The calls left for a human, when the run is interrupted. */
+  interrupt: AgentInterrupt | undefined;
 
   constructor(messages: BaseMessage[]) {
     this.messages = messages;
@@ -82,6 +104,7 @@ class AgentProgress {
     for (const step of this.steps) usage = mergeUsageMetadata(usage, step.usage);
     const output: AgentOutput = { messages: this.messages, finishReason, usage, steps: this.steps };
     if (this.structured !== undefined) output.structuredResponse = this.structured.value;
+    if (this.interrupt !== undefined) output.interrupt = this.interrupt;
     return output;
   }
 }
@@ -181,9 +204,13 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
   override async _invoke(input: AgentInput, scope: RunScope): Promise<AgentOutput> {
     const progress = new AgentProgress(inputMessages(input));
     const sink = this.#sinks.get(scope.runId);
+    const context: ToolStepContext = { scope, sink, writer: (chunk) => sink?.write(chunk) };
+    const resumeContext = { tools: this.#tools, signer: this.fields.signer };
+    const resumed = await resumeApprovals(progress.messages, approvalsOf(input), resumeContext);
     await sink?.started(progress.values());
+    // The calls a human decided on run first, as step 0 of this call.
+    if (resumed !== undefined) await this.#toolsStep(resumed, progress, { ...context, step: 0 });
     const model = await this.#modelFor(progress, scope);
-    const writer = (chunk: unknown): void => sink?.write(chunk);
     for (let step = 1; ; step++) {
       const reply = await this.#modelStep(model, progress, { scope, step, sink });
       const structured = await this.#structuredAnswer(reply, step);
@@ -192,17 +219,32 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
       progress.steps.push({ step, usage: reply.usage_metadata, toolCalls: plan.calls.length });
       await sink?.modelDone(plan.message, progress.values());
       if (plan.calls.length === 0) return progress.output("stop");
-      const { toolConcurrency: concurrency, onToolError } = this.fields;
-      const answers = await runToolCalls(plan.calls, { scope, step, concurrency, onToolError, writer });
-      progress.messages.push(...answers.messages);
-      if (answers.cancelled !== undefined) {
-        throw new AgentAbortError({ messages: progress.messages, cause: answers.cancelled });
-      }
+      const gate = await gateCalls(plan.calls, this.fields.approval);
       if (structured?.valid === true) progress.structured = { value: structured.value };
-      await sink?.toolsDone(answers.messages, step, progress.values());
+      if (gate.run.length > 0) await this.#toolsStep(gate.run, progress, { ...context, step });
+      if (gate.ask.length > 0) {
+        progress.interrupt = await interruptFor(gate.ask, this.fields.signer);
+        return progress.output("interrupted");
+      }
       if (progress.structured !== undefined) return progress.output("stop");
       if (step >= this.fields.maxSteps) return progress.output("max_steps");
     }
+  }
+
+  /** One step's tool calls, answered into the history; a cancellation is an `AgentAbortError` with it. */
+  async #toolsStep(
+    calls: readonly PlannedCall[],
+    progress: AgentProgress,
+    context: ToolStepContext & { step: number },
+  ): Promise<void> {
+    const { scope, sink, writer, step } = context;
+    const { toolConcurrency: concurrency, onToolError } = this.fields;
+    const answers = await runToolCalls(calls, { scope, step, concurrency, onToolError, writer });
+    progress.messages.push(...answers.messages);
+    if (answers.cancelled !== undefined) {
+      throw new AgentAbortError({ messages: progress.messages, cause: answers.cancelled });
+    }
+    await sink?.toolsDone(answers.messages, step, progress.values());
   }
 
   /** The step's model request; a cancellation becomes an `AgentAbortError` with the history before it. */
@@ -316,6 +358,15 @@ function inputMessages(input: AgentInput): BaseMessage[] {
     );
   }
   return input.messages.map(coerceMessageLikeToMessage);
+}
+
+/** The input's approval decisions (resuming an interrupted run), checked to be a list. */
+function approvalsOf(input: AgentInput): readonly ApprovalDecision[] | undefined {
+  const approvals: unknown = input.approvals;
+  if (approvals === undefined || Array.isArray(approvals)) return input.approvals;
+  throw new InvalidInputError(
+    'An agent\'s approvals are a list of decisions, e.g. [{ approvalId, decision: "approve" }]',
+  );
 }
 
 /** A system prompt as the message sent first. */

@@ -1,6 +1,7 @@
 import type { BaseMessage } from "../messages/base-message.js";
 import type { BaseMessageLike } from "../messages/coerce-message-like.js";
 import type { UsageMetadata } from "../messages/usage-metadata.js";
+import type { AgentInterrupt, ApprovalDecision } from "./approvals.js";
 
 /**
  * What an agent is called with: the conversation so far, as message-likes of every kind a chat
@@ -11,16 +12,19 @@ import type { UsageMetadata } from "../messages/usage-metadata.js";
  */
 export interface AgentInput {
   messages: BaseMessageLike[];
+  /** Resuming an interrupted run: a decision for each pending call of the history's last reply. */
+  approvals?: ApprovalDecision[] | undefined;
 }
 
 /** Which part of a step a run belongs to (the `agent_node` of its metadata), as LangGraph names the nodes. */
 export type AgentNode = "model_request" | "tools";
 
 /**
- * Why the loop ended: `"stop"` when the model answered without calling a tool, `"max_steps"` when
- * the step limit was reached (the last step's tools ran, so the history stays valid).
+ * Why the loop ended: `"stop"` when the model answered without calling a tool (or gave its
+ * structured answer), `"max_steps"` when the step limit was reached (the last step's tools ran,
+ * so the history stays valid), `"interrupted"` when calls wait for a human (`interrupt`).
  */
-export type AgentFinishReason = "stop" | "max_steps";
+export type AgentFinishReason = "stop" | "max_steps" | "interrupted";
 
 /** One step of the loop as the output reports it: its number (from 1) and the model call's usage. */
 export interface AgentStepSummary {
@@ -40,6 +44,8 @@ export interface AgentOutput {
   messages: BaseMessage[];
   /** With `responseFormat`: the model's structured answer, validated by the schema (absent when it gave none). */
   structuredResponse?: unknown;
+  /** With `finishReason: "interrupted"`: the calls waiting for a human's decision. */
+  interrupt?: AgentInterrupt;
   finishReason: AgentFinishReason;
   usage: UsageMetadata | undefined;
   steps: AgentStepSummary[];

@@ -3,6 +3,7 @@ import type { ToolCall } from "../messages/tool-call.js";
 import type { BaseChatModel } from "../models/base-chat-model.js";
 import type { StructuredTool } from "../tools/structured-tool.js";
 import type { ToolSchema } from "../tools/validate-tool-args.js";
+import type { ApprovalPolicy } from "./approvals.js";
 
 /** A tool the agent can run: any Rivulet tool (`tool()`, `StructuredTool`, `DynamicStructuredTool`). */
 export type AgentTool = StructuredTool<never, unknown, never>;
@@ -46,6 +47,18 @@ export interface CreateAgentOptions {
    * custom events.
    */
   responseFormat?: ToolSchema | undefined;
+  /**
+   * Which tools' calls need a human, by tool name (see `ApprovalPolicy`). A call asked about stops
+   * the run after the step's other calls, with `finishReason: "interrupted"` and `interrupt`;
+   * invoke again with the history and `approvals` to resume. No server-side state is kept.
+   */
+  approval?: Readonly<Record<string, ApprovalPolicy>> | undefined;
+  /**
+   * Signs each pending call (HMAC-SHA-256 over tool name, call id and arguments, WebCrypto) and
+   * requires every decision to carry its call's signature, so a client cannot approve a call the
+   * agent never issued or change its arguments; a bad one is an `ApprovalError`.
+   */
+  approvalSecret?: string | undefined;
   /** The root run's name (default `"agent"`). */
   name?: string | undefined;
 }

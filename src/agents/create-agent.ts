@@ -1,6 +1,7 @@
 import { InvalidConfigError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
 import { AgentRunnable, systemMessageOf } from "./agent-runnable.js";
+import { ApprovalSigner } from "./approval-signature.js";
 import type { CreateAgentOptions, OnToolError } from "./create-agent-options.js";
 import { responseFormatTool } from "./structured-response.js";
 
@@ -42,9 +43,35 @@ export function createAgent(options: CreateAgentOptions): AgentRunnable {
       Number.POSITIVE_INFINITY,
     onToolError: checkOnToolError(options.onToolError),
     name: options.name ?? "agent",
+    approval: checkApproval(options.approval, names),
+    signer: checkSecret(options.approvalSecret),
     responseFormat:
       options.responseFormat === undefined ? undefined : responseFormatTool(options.responseFormat),
   });
+}
+
+function checkApproval(
+  approval: CreateAgentOptions["approval"],
+  toolNames: ReadonlySet<string>,
+): CreateAgentOptions["approval"] {
+  for (const [name, policy] of Object.entries(approval ?? {})) {
+    if (!toolNames.has(name))
+      throw new InvalidConfigError(`createAgent: approval names "${name}", which is not one of the tools`);
+    if (policy !== "always" && typeof policy !== "function") {
+      throw new InvalidConfigError(
+        `createAgent: approval.${name} must be "always" or a function of the call`,
+      );
+    }
+  }
+  return approval;
+}
+
+function checkSecret(secret: string | undefined): ApprovalSigner | undefined {
+  if (secret === undefined) return undefined;
+  if (typeof secret !== "string" || secret.length < 16) {
+    throw new InvalidConfigError("createAgent: approvalSecret must be a string of at least 16 characters");
+  }
+  return new ApprovalSigner(secret);
 }
 
 function checkOnToolError(value: OnToolError | undefined): OnToolError {

@@ -19,5 +19,13 @@ export type {
   AgentUpdate,
   AgentValues,
 } from "./agent-stream-mode.js";
+export { ApprovalError, type ApprovalProblem } from "./approval-error.js";
+export type {
+  AgentInterrupt,
+  ApprovalDecision,
+  ApprovalPolicy,
+  ApprovalVerdict,
+  PendingApproval,
+} from "./approvals.js";
 export { createAgent } from "./create-agent.js";
 export type { AgentTool, CreateAgentOptions, OnToolError } from "./create-agent-options.js";

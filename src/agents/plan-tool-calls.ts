@@ -1,3 +1,4 @@
+import type { AIMessage } from "../messages/ai-message.js";
 import { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import type { ToolCall } from "../messages/tool-call.js";
 import { ToolMessage } from "../messages/tool-message.js";
@@ -80,7 +81,7 @@ function unknownToolText(name: string, tools: ReadonlyMap<string, AgentTool>): s
 }
 
 /** A copy of `reply` whose tool calls are `calls` (every one with an id) and with no invalid calls. */
-function withToolCalls(reply: AIMessageChunk, calls: ToolCall[]): AIMessageChunk {
+export function withToolCalls(reply: AIMessage, calls: ToolCall[]): AIMessageChunk {
   const copy = new AIMessageChunk({
     content: reply.content,
     additional_kwargs: reply.additional_kwargs,
