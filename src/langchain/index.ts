@@ -1,6 +1,7 @@
 // rivulet/langchain: interop with @langchain/core, loaded only from here (docs/interop.md).
 import "./install-lang-smith.js";
 
+export { type FromLangChainOptions, fromLangChain, LangChainRunnableAdapter } from "./from-lang-chain.js";
 export { fromLangChainTool, LangChainToolAdapter } from "./from-lang-chain-tool.js";
 
 export { fromLangChainDocuments, toLangChainDocuments } from "./lang-chain-documents.js";
@@ -10,6 +11,7 @@ export {
   toLangChainMessage,
   toLangChainMessages,
 } from "./lang-chain-messages.js";
+export { fromLangChainValue, toLangChainValue } from "./lang-chain-values.js";
 export {
   flushLangSmith,
   type LangSmithTracing,
