@@ -4,7 +4,7 @@
 // is an ApprovalError and nothing runs.
 import { AIMessage, type BaseMessage, tool } from "rivulet";
 import { type AgentOutput, ApprovalError, createAgent, type PendingApproval } from "rivulet/agents";
-import { FakeStreamingChatModel, RunRecorder } from "rivulet/testing";
+import { FakeStreamingChatModel, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { call } from "./test-support/agent-transcript.js";
@@ -203,5 +203,25 @@ describe("signed approvals (approvalSecret)", () => {
     const model = new FakeStreamingChatModel({});
     expect(() => createAgent({ model, approval: { nope: "always" } })).toThrow(/not one of the tools/);
     expect(() => createAgent({ model, approvalSecret: "short" })).toThrow(/at least 16 characters/);
+  });
+});
+
+describe("approvals in the stream modes", () => {
+  it('"updates" and the last "values" state carry LangGraph\'s __interrupt__; a decision keyed by the call id resumes', async () => {
+    const { agent, sent } = setup();
+    const updates = await toArray(agent.stream({ messages: ["Email Ada"] }));
+    const actionRequest = {
+      name: "send_email",
+      args: { to: "ada@example.com", text: "Hi" },
+      id: "call_send",
+      approvalId: "approval-call_send",
+    };
+    expect(updates.at(-1)).toEqual({ __interrupt__: [{ value: { actionRequests: [actionRequest] } }] });
+    const states = await toArray(setup().agent.stream({ messages: ["Email Ada"] }, { streamMode: "values" }));
+    const last = states.at(-1);
+    expect(last?.__interrupt__).toEqual([{ value: { actionRequests: [actionRequest] } }]);
+    const messages = last?.messages ?? [];
+    await agent.invoke({ messages, approvals: [{ approvalId: "call_send", decision: "approve" }] });
+    expect(sent).toEqual(["ada@example.com: Hi"]);
   });
 });

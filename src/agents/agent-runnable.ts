@@ -224,6 +224,7 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
       if (gate.run.length > 0) await this.#toolsStep(gate.run, progress, { ...context, step });
       if (gate.ask.length > 0) {
         progress.interrupt = await interruptFor(gate.ask, this.fields.signer);
+        await sink?.interrupted(progress.interrupt, progress.values());
         return progress.output("interrupted");
       }
       if (progress.structured !== undefined) return progress.output("stop");

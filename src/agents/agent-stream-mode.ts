@@ -13,14 +13,33 @@ export type AgentStreamMode = "updates" | "messages" | "values" | "custom";
 
 /** What one step added: `{ model_request: { messages: [reply] } }` or `{ tools: { messages: [...ToolMessages] } }`. */
 export type AgentUpdate =
-  | { model_request: { messages: BaseMessage[] }; tools?: never }
-  | { tools: { messages: BaseMessage[] }; model_request?: never };
+  | { model_request: { messages: BaseMessage[] }; tools?: never; __interrupt__?: never }
+  | { tools: { messages: BaseMessage[] }; model_request?: never; __interrupt__?: never }
+  | { __interrupt__: LangGraphInterrupt[]; model_request?: never; tools?: never };
+
+/**
+ * An interrupt as LangGraph streams it, in the shape LangChain's human-in-the-loop middleware
+ * gives its value (`actionRequests`), which `@ai-sdk/langchain` turns into approval requests.
+ */
+export interface LangGraphInterrupt {
+  value: {
+    actionRequests: {
+      name: string;
+      args: Record<string, unknown>;
+      id: string;
+      approvalId: string;
+      signature?: string;
+    }[];
+  };
+}
 
 /** The agent's state as `"values"` streams it. */
 export interface AgentValues {
   messages: BaseMessage[];
   /** With `responseFormat`, once the model gave a valid structured answer. */
   structuredResponse?: unknown;
+  /** In the last state of an interrupted run: the calls waiting for a human (LangGraph's key). */
+  __interrupt__?: LangGraphInterrupt[];
 }
 
 /** Where a `"messages"` chunk comes from, with LangGraph's keys (its steps count each node: step N's model is 2N-1, its tools 2N). */

@@ -9,7 +9,9 @@ import type {
   AgentStreamChunks,
   AgentStreamMode,
   AgentValues,
+  LangGraphInterrupt,
 } from "./agent-stream-mode.js";
+import type { AgentInterrupt } from "./approvals.js";
 
 /** The LangGraph step of a node of agent step `step` (its model request, then its tools). */
 function messageMetadata(step: number, node: AgentNode): AgentMessageMetadata {
@@ -64,6 +66,20 @@ export class AgentStreamSink implements RunObserver {
   async modelDone(reply: BaseMessage, values: AgentValues): Promise<void> {
     await this.#push("updates", { model_request: { messages: [reply] } });
     await this.#push("values", values);
+  }
+
+  /** The run stops for approvals (`"updates"` and `"values"` get LangGraph's `__interrupt__`). */
+  async interrupted(interrupt: AgentInterrupt, values: AgentValues): Promise<void> {
+    const actionRequests = interrupt.pending.map(({ approvalId, toolCall, signature }) => ({
+      name: toolCall.name,
+      args: toolCall.args,
+      id: toolCall.id,
+      approvalId,
+      ...(signature === undefined ? {} : { signature }),
+    }));
+    const interrupts: LangGraphInterrupt[] = [{ value: { actionRequests } }];
+    await this.#push("updates", { __interrupt__: interrupts });
+    await this.#push("values", { ...values, __interrupt__: interrupts });
   }
 
   /** Step `step`'s ToolMessages went into the history (`"messages"`, `"updates"`, `"values"`). */

@@ -11,7 +11,7 @@ import {
   ToolMessage as LangChainToolMessage,
 } from "@langchain/core/messages";
 import { AIMessage, AIMessageChunk, type BaseMessage, ToolMessage, tool } from "rivulet";
-import { createAgent } from "rivulet/agents";
+import { type AgentMessagePart, type AgentValues, createAgent } from "rivulet/agents";
 import { FakeStreamingChatModel, scriptedResponseChunks, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -50,6 +50,14 @@ function toLangChain(message: BaseMessage) {
   return new LangChainHumanMessage({ ...idOf(message), content: message.text });
 }
 
+/** The agent's values+messages pairs with @langchain/core messages, as a LangGraph graph streams them. */
+async function* asLangGraph(stream: AsyncIterable<["values", AgentValues] | ["messages", AgentMessagePart]>) {
+  for await (const pair of stream) {
+    if (pair[0] === "messages") yield ["messages", [toLangChain(pair[1][0]), pair[1][1]]];
+    else yield ["values", { ...pair[1], messages: pair[1].messages.map(toLangChain) }];
+  }
+}
+
 describe("@ai-sdk/langchain over agent.stream", () => {
   it("builds tool input, tool output and text parts with the model's call ids", async () => {
     const weather = tool(({ city }) => `18°C in ${city}`, {
@@ -75,13 +83,7 @@ describe("@ai-sdk/langchain over agent.stream", () => {
       { messages: ["Weather in Oslo and Rome?"] },
       { streamMode: ["values", "messages"] },
     );
-    async function* asLangGraph() {
-      for await (const pair of stream) {
-        if (pair[0] === "messages") yield ["messages", [toLangChain(pair[1][0]), pair[1][1]]];
-        else yield ["values", { messages: pair[1].messages.map(toLangChain) }];
-      }
-    }
-    const parts = await toArray(toUIMessageStream(ReadableStream.from(asLangGraph())));
+    const parts = await toArray(toUIMessageStream(ReadableStream.from(asLangGraph(stream))));
     const toolParts = parts.flatMap((part) =>
       part.type === "tool-input-available"
         ? [[part.type, part.toolCallId, part.input]]
@@ -98,5 +100,24 @@ describe("@ai-sdk/langchain over agent.stream", () => {
     const text = parts.flatMap((part) => (part.type === "text-delta" ? [part.delta] : [])).join("");
     expect(text).toBe("Both mild.");
     expect(parts.at(-1)).toMatchObject({ type: "finish" });
+  });
+
+  it("turns an interrupted run's pending call into a tool-approval-request for the model's call id", async () => {
+    const send = tool(() => "sent", {
+      name: "send_email",
+      description: "Sends",
+      schema: z.object({ to: z.string() }),
+    });
+    const model = new FakeStreamingChatModel({
+      responses: [
+        new AIMessage({ content: "", tool_calls: [call("send_email", { to: "ada" }, "call_send")] }),
+      ],
+    });
+    const agent = createAgent({ model, tools: [send], approval: { send_email: "always" } });
+    const stream = await agent.stream({ messages: ["Email Ada"] }, { streamMode: ["values", "messages"] });
+    const parts = await toArray(toUIMessageStream(ReadableStream.from(asLangGraph(stream))));
+    expect(parts.filter((part) => part.type === "tool-approval-request")).toEqual([
+      { type: "tool-approval-request", approvalId: "call_send", toolCallId: "call_send" },
+    ]);
   });
 });

@@ -133,8 +133,10 @@ export async function resumeApprovals(
   const edited: ToolCall[] = [];
   for (const call of pending.calls) {
     const approvalId = approvalIdOf(call);
-    const decision = byId.get(approvalId);
+    // A UI that keys approvals by the call's id (as `@ai-sdk/langchain` does) is understood too.
+    const decision = byId.get(approvalId) ?? byId.get(call.id);
     byId.delete(approvalId);
+    byId.delete(call.id);
     if (decision === undefined) {
       throw unmatched(
         approvalId,

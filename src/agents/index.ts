@@ -18,6 +18,7 @@ export type {
   AgentToolConfig,
   AgentUpdate,
   AgentValues,
+  LangGraphInterrupt,
 } from "./agent-stream-mode.js";
 export { ApprovalError, type ApprovalProblem } from "./approval-error.js";
 export type {
