@@ -30,6 +30,20 @@ function toObserver(h: CallbackHandler | RunObserver): RunObserver {
   return isRunObserver(h) ? h : new HandlerAdapter(h as CallbackHandler);
 }
 
+/**
+ * True when a call passes its own handler in place of a global one: the same observer, or a
+ * handler of the same name (a `LangChainTracer` for another project while `LANGSMITH_TRACING`
+ * traces everything). LangChain likewise leaves out the tracer the environment would add when the
+ * call has one; otherwise every run would be posted twice under the same id.
+ */
+function passedOwn(global: RunObserver, own: readonly RunObserver[]): boolean {
+  const name = global instanceof HandlerAdapter ? global.handlerName : undefined;
+  return own.some(
+    (each) =>
+      each === global || (name !== undefined && each instanceof HandlerAdapter && each.handlerName === name),
+  );
+}
+
 function union(a: readonly string[], b: readonly string[] | undefined): readonly string[] {
   if (b === undefined || b.length === 0) return a;
   if (a.length === 0) return b;
@@ -73,7 +87,8 @@ export class CallbackManager {
     const globals = globalObservers();
     if (callbacks === undefined || callbacks.length === 0) return rootManager(globals);
     const own = callbacks.map(toObserver);
-    return new CallbackManager({ observers: globals.length === 0 ? own : [...globals, ...own] });
+    if (globals.length === 0) return new CallbackManager({ observers: own });
+    return new CallbackManager({ observers: [...globals.filter((g) => !passedOwn(g, own)), ...own] });
   }
 
   /** Whether anybody observes runs opened here; when not, runs are not materialised at all. */

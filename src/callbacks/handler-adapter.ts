@@ -64,11 +64,18 @@ function handlerName(handler: CallbackHandler): string {
 /** Makes a LangChain-style handler observe runs: each run event becomes the matching `handleX` call. */
 export class HandlerAdapter implements RunObserver {
   readonly awaitHandlers: boolean;
+  /**
+   * The handler's `name` (`"langchain_tracer"` for LangSmith's tracer): a call passing its own
+   * handler of a name a global one has uses its own instead, as LangChain does for the tracer the
+   * environment adds.
+   */
+  readonly handlerName: string | undefined;
   readonly #h: CallbackHandler;
   readonly #logger: HandlerFailureLogger;
 
   constructor(handler: CallbackHandler, options: HandlerAdapterOptions = {}) {
     this.#h = handler;
+    this.handlerName = typeof handler.name === "string" && handler.name !== "" ? handler.name : undefined;
     this.#logger = options.logger ?? console;
     this.awaitHandlers = handler.awaitHandlers === true || handler.raiseError === true;
   }
