@@ -6,6 +6,7 @@ import { type ConfigKey, resolveConfigKeys } from "./config-keys.js";
 import { type CorsOptions, type ResolvedCors, resolveCors } from "./cors.js";
 import { type HeartbeatOptions, type ResolvedHeartbeat, resolveHeartbeat } from "./heartbeat.js";
 import { hasDotSegment } from "./route-table.js";
+import { type ResolvedRunRoutes, resolveRunRoutes, type ServeRunsOptions } from "./run-routes-options.js";
 
 /**
  * Runs last on every request's config, after the allow-list: set server-side values (a tenant
@@ -54,6 +55,8 @@ export interface ServeOptions {
   serialization?: "langserve" | "langchain" | undefined;
   /** Test seam for run ids (default UUID v7). */
   generateId?: (() => string) | undefined;
+  /** Durable runs under `<route>/runs` on this store (docs/runs.md); off without it. */
+  runs?: ServeRunsOptions | undefined;
 }
 
 /** The options after checking, as the routes read them. */
@@ -70,6 +73,7 @@ export interface ResolvedServeOptions {
   readonly playground: boolean;
   readonly serialization: "langserve" | "langchain";
   readonly generateId: () => string;
+  readonly runs: ResolvedRunRoutes | undefined;
 }
 
 /** Checks every option once, when the server is built, so a bad option fails at start-up. */
@@ -105,6 +109,7 @@ export function resolveServeOptions(options: ServeOptions): ResolvedServeOptions
     playground: options.playground !== false,
     serialization: options.serialization ?? "langserve",
     generateId: options.generateId ?? uuidv7,
+    runs: resolveRunRoutes(options.runs),
   };
 }
 

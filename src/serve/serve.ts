@@ -5,11 +5,12 @@ import { batchRoute, invokeRoute } from "./invoke-routes.js";
 import { playgroundRoute } from "./playground/playground-route.js";
 import { dialectHeaders, jsonResponse, type RouteContext } from "./route-context.js";
 import { buildRouteTable, matchRoute, type ServeRoutes } from "./route-table.js";
+import { matchRunRoute, runRoute } from "./run-routes.js";
 import { configSchemaRoute, inputSchemaRoute, outputSchemaRoute } from "./schema-routes.js";
 import { type ResolvedServeOptions, resolveServeOptions, type ServeOptions } from "./serve-options.js";
 import { streamEventsRoute, streamLogRoute, streamRoute } from "./stream-routes.js";
 
-/** What a runtime may pass beside the request (Cloudflare's and Vercel's `ctx`). Not used yet. */
+/** What a runtime may pass beside the request (Cloudflare's and Vercel's `ctx`): `waitUntil` keeps a durable run's producer alive. */
 export interface ServeContext {
   waitUntil?(promise: Promise<unknown>): void;
 }
@@ -48,7 +49,7 @@ export function serve(routes: ServeRoutes, options: ServeOptions = {}): ServeApp
   const table = buildRouteTable(routes);
   const resolved = resolveServeOptions(options);
   return {
-    fetch: async (request: Request) => handle(request, table, resolved),
+    fetch: async (request: Request, context?: ServeContext) => handle(request, table, resolved, context),
   };
 }
 
@@ -56,11 +57,18 @@ async function handle(
   request: Request,
   table: ReturnType<typeof buildRouteTable>,
   options: ResolvedServeOptions,
+  serveContext?: ServeContext,
 ): Promise<Response> {
   const dialect = requestDialect(request, options.serialization);
   const headers = dialectHeaders(dialect);
   addCorsHeaders(headers, request, options.cors);
   const pathname = stripPrefix(new URL(request.url).pathname, options.prefix);
+  const runMatch =
+    pathname === undefined || options.runs === undefined ? undefined : matchRunRoute(table, pathname);
+  if (runMatch !== undefined) {
+    const context = { runnable: runMatch.served.runnable, request, dialect, options, headers };
+    return runRoute(runMatch, context, serveContext);
+  }
   const match = pathname === undefined ? undefined : matchRoute(table, pathname);
   const route = match === undefined || !routeIsOn(match.route, options) ? undefined : ROUTES[match.route];
   if (match === undefined || route === undefined) {

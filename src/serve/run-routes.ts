@@ -1,0 +1,92 @@
+import { preflightResponse } from "./cors.js";
+import { errorResponse } from "./error-response.js";
+import { jsonResponse, type RouteContext } from "./route-context.js";
+import type { ServedRunnable } from "./route-table.js";
+import {
+  cancelRunRoute,
+  type RunRouteContext,
+  type RunWaitUntil,
+  runStatusRoute,
+  startRunRoute,
+  streamRunRoute,
+} from "./run-route-handlers.js";
+
+/** A request path resolved to one of a served Runnable's run routes. */
+export interface RunRouteMatch {
+  readonly served: ServedRunnable;
+  readonly route: "start" | "stream" | "status" | "cancel";
+  /** The run id from the path (empty for `start`). */
+  readonly runId: string;
+}
+
+const METHODS = { start: "POST", stream: "GET", status: "GET", cancel: "POST" } as const;
+
+/**
+ * Matches `<base>/runs`, `<base>/runs/:id`, `<base>/runs/:id/stream` and `<base>/runs/:id/cancel`
+ * (the table is ordered longest base first, as for the other routes).
+ */
+export function matchRunRoute(table: readonly ServedRunnable[], pathname: string): RunRouteMatch | undefined {
+  for (const served of table) {
+    const rest = pathname.startsWith(`${served.basePath}/runs`)
+      ? pathname.slice(served.basePath.length + "/runs".length)
+      : undefined;
+    if (rest === undefined) continue;
+    if (rest === "") return { served, route: "start", runId: "" };
+    const parts = rest.split("/");
+    const runId = decodeRunId(parts[1]);
+    if (parts[0] !== "" || runId === undefined) continue;
+    if (parts.length === 2) return { served, route: "status", runId };
+    if (parts.length === 3 && parts[2] === "stream") return { served, route: "stream", runId };
+    if (parts.length === 3 && parts[2] === "cancel") return { served, route: "cancel", runId };
+  }
+  return undefined;
+}
+
+function decodeRunId(segment: string | undefined): string | undefined {
+  if (segment === undefined || segment === "") return undefined;
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Answers one run route: the method check (and CORS preflight), the handler, and its failure as
+ * serve's other routes answer one (a `RunNotFoundError` 404, an `HttpError` from `authorize` its status).
+ */
+export async function runRoute(
+  match: RunRouteMatch,
+  context: RouteContext,
+  serveContext: RunWaitUntil | undefined,
+): Promise<Response> {
+  const runs = context.options.runs;
+  if (runs === undefined) return jsonResponse(context, 404, { detail: "Not Found" });
+  const method = METHODS[match.route];
+  const allow = method === "GET" ? "GET, HEAD, OPTIONS" : "POST, OPTIONS";
+  const { request } = context;
+  if (request.method === "OPTIONS") return preflightResponse(request, context.options.cors, allow);
+  const asked = request.method === "HEAD" && method === "GET" ? "GET" : request.method;
+  if (asked !== method) return jsonResponse(context, 405, { detail: "Method Not Allowed" }, { allow });
+  const base = `${context.options.prefix}${match.served.basePath}`;
+  const runContext: RunRouteContext = { ...context, runs, base, serveContext };
+  try {
+    const response = await handleRunRoute(match, runContext);
+    return request.method === "HEAD" ? new Response(null, response) : response;
+  } catch (error) {
+    return errorResponse(context, error, match.runId === "" ? {} : { runId: match.runId });
+  }
+}
+
+function handleRunRoute(match: RunRouteMatch, context: RunRouteContext): Promise<Response> {
+  switch (match.route) {
+    case "start":
+      return startRunRoute(context);
+    case "stream":
+      return streamRunRoute(context, match.runId);
+    case "status":
+      return runStatusRoute(context, match.runId);
+    case "cancel":
+      return cancelRunRoute(context, match.runId);
+  }
+}
