@@ -43,6 +43,7 @@ export function streamAgent(
 ): IterableReadableStream<unknown> {
   const { streamMode, ...config } = options;
   const { modes, pairs } = checkModes(streamMode);
+  let registered: string | undefined;
   const chunks = observeRun<unknown>(agent, input, ensureConfig(config), (queue, rootId) => {
     const sink = new AgentStreamSink({
       queue,
@@ -51,8 +52,21 @@ export function streamAgent(
       rootId,
       onRootClosed: () => register(rootId, undefined),
     });
+    registered = rootId;
     register(rootId, sink);
     return sink;
   });
-  return new IterableReadableStream(chunks);
+  // A run that never opened (an aborted signal) never closes either: its sink goes at the end.
+  const unregister = () => {
+    if (registered !== undefined) register(registered, undefined);
+  };
+  return new IterableReadableStream(unregisterAfter(chunks, unregister));
+}
+
+async function* unregisterAfter<T>(chunks: AsyncIterable<T>, unregister: () => void): AsyncGenerator<T> {
+  try {
+    yield* chunks;
+  } finally {
+    unregister();
+  }
 }
