@@ -1,6 +1,6 @@
 // agent.stream's LangGraph-shaped modes (docs/agents.md, "Stream modes"): updates (default),
 // messages, values, custom, and several at once as [mode, chunk] pairs.
-import { AIMessage, tool } from "rivulet";
+import { AIMessage, isAbortError, tool } from "rivulet";
 import { type AgentToolConfig, type AgentUpdate, createAgent } from "rivulet/agents";
 import { FakeStreamingChatModel, RunRecorder, toArray } from "rivulet/testing";
 import { describe, expect, expectTypeOf, it } from "vitest";
@@ -104,5 +104,8 @@ describe("agent.stream", () => {
     await expect(agentOf().stream(input, { streamMode: "events" as never })).rejects.toThrow(
       /streamMode must be one of/,
     );
+    // An aborted signal: the run never opens, and the stream throws at its first read.
+    const aborted = await agentOf().stream(input, { signal: AbortSignal.abort() });
+    await expect(toArray(aborted)).rejects.toSatisfy(isAbortError);
   });
 });
