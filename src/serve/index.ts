@@ -11,6 +11,7 @@ export { type ListeningServer, type ListenOptions, listen } from "./listen.js";
 export type { NodeRequest } from "./node-request.js";
 export { RequestValidationError, type ValidationIssue } from "./request-validation-error.js";
 export type { ServeRoutes } from "./route-table.js";
+export type { AuthorizeRun, RunGrant, ServeRunsOptions } from "./run-routes-options.js";
 export { type ServeApp, type ServeContext, serve } from "./serve.js";
 export type { PerRequestConfig, ServeOptions } from "./serve-options.js";
 export { type FetchHandler, type NodeListener, toNodeListener } from "./to-node-listener.js";

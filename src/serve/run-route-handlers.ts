@@ -36,7 +36,10 @@ export async function startRunRoute(context: RunRouteContext): Promise<Response>
   const body = await readBodyObject(context);
   const input = decodeWireInput(requireField(body, "input"), context.dialect, ["body", "input"]);
   const runId = readRunId(body.run_id) ?? context.runs.generateId();
-  const existing = await context.runs.manager.info(runId).catch(() => undefined);
+  const existing = await context.runs.manager.info(runId).catch((error: unknown) => {
+    if (RunNotFoundError.isInstance(error)) return undefined;
+    throw error;
+  });
   const granted = await context.runs.authorize?.(context.request, existing && checkRoute(context, existing));
   const config = await runConfig(context, body.config, ["body", "config"], { runId, signal: NEVER });
   const metadata = { ...granted, [ROUTE_KEY]: context.base };

@@ -72,7 +72,10 @@ export async function runRoute(
   const runContext: RunRouteContext = { ...context, runs, base, serveContext };
   try {
     const response = await handleRunRoute(match, runContext);
-    return request.method === "HEAD" ? new Response(null, response) : response;
+    if (request.method !== "HEAD") return response;
+    // A HEAD of a live stream must not leave its reader waiting on the run.
+    void response.body?.cancel().catch(() => undefined);
+    return new Response(null, response);
   } catch (error) {
     return errorResponse(context, error, match.runId === "" ? {} : { runId: match.runId });
   }

@@ -193,3 +193,27 @@ describe("serve runs", () => {
     expect(seen.slice(1)).toEqual([undefined, "ann", "ann", "ann", "ann", "ann"]);
   });
 });
+
+describe("serve runs on a serverless runtime", () => {
+  it("hands the detached producer to ctx.waitUntil, and a HEAD of a live stream leaves no reader behind", async () => {
+    const slow = gated();
+    const app = serve(slow.runnable, { runs: { store: memoryRunStore() } });
+    const kept: Array<Promise<unknown>> = [];
+    const response = await app.fetch(
+      new Request("http://test/runs", { method: "POST", body: JSON.stringify({ input: 1 }) }),
+      { waitUntil: (promise) => kept.push(promise) },
+    );
+    const run_id = response.headers.get("x-rivulet-run-id") ?? "";
+    expect(response.status).toBe(202);
+    expect(kept).toHaveLength(1);
+    const head = await app.fetch(new Request(`http://test/runs/${run_id}/stream`, { method: "HEAD" }));
+    expect(head.status).toBe(200);
+    expect(head.body).toBeNull();
+    for (let step = 0; step < 3; step++) await slow.open();
+    await kept[0];
+    expect(await (await get(app, `/runs/${run_id}`)).json()).toMatchObject({
+      status: "success",
+      output: "abc",
+    });
+  });
+});
