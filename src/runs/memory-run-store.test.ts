@@ -1,6 +1,7 @@
 import type { StreamEvent } from "rivulet";
 import { memoryRunStore, type RunStoreReadItem } from "rivulet/runs";
 import { describe, expect, it } from "vitest";
+import { describeRunStoreContract } from "../../test/support/run-store-contract.js";
 
 function event(name: string): StreamEvent {
   return { event: "on_custom_event", name, run_id: "r", tags: [], metadata: {}, data: {}, parent_ids: [] };
@@ -57,4 +58,18 @@ describe("memoryRunStore", () => {
     for await (const item of store.read("c", { after: 4, idleMs: 1 })) afterEnd.push(item);
     expect(afterEnd).toEqual([]);
   });
+});
+
+describeRunStoreContract("memoryRunStore", async (options) => {
+  let now = 1_000_000;
+  const store = memoryRunStore({ ...options, clock: () => now });
+  return {
+    store,
+    // One process: a second instance would share nothing, so the "other" instance is the store itself.
+    other: store,
+    elapse: async (ms) => {
+      now += ms;
+    },
+    close: async () => {},
+  };
 });
