@@ -1,0 +1,49 @@
+// An error inside an event (a tool's on_tool_error under an agent) is masked on stream_events as
+// the terminal error frame is: a provider's or tool's message never reaches the client unless the
+// server exposes errors.
+import { AIMessage, tool } from "rivulet";
+import { createAgent } from "rivulet/agents";
+import { serve } from "rivulet/serve";
+import { FakeStreamingChatModel } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { frames, post } from "./test-support/requests.js";
+
+function agent() {
+  const lookup = tool(
+    (): string => {
+      throw new Error("secret provider detail at 10.0.0.7");
+    },
+    { name: "lookup", description: "Look up", schema: z.object({ q: z.string() }) },
+  );
+  const model = new FakeStreamingChatModel({
+    responses: [
+      new AIMessage({
+        content: "",
+        tool_calls: [{ name: "lookup", args: { q: "x" }, id: "call_1", type: "tool_call" }],
+      }),
+      new AIMessage("Sorry."),
+    ],
+  });
+  return createAgent({ model, tools: [lookup] });
+}
+
+async function toolErrors(exposeErrors: boolean): Promise<unknown[]> {
+  const app = serve({ "/agent": agent() }, { exposeErrors });
+  const response = await post(app, "/agent/stream_events", { input: { messages: [["user", "go"]] } });
+  return frames(await response.text())
+    .filter(([name]) => name === "data")
+    .map(([, data]) => data)
+    .filter((event) => Reflect.get(Object(event), "event") === "on_tool_error")
+    .map((event) => Reflect.get(Object(Reflect.get(Object(event), "data")), "error"));
+}
+
+describe("errors inside stream_events", () => {
+  it("are masked unless the server exposes errors", async () => {
+    const masked = await toolErrors(false);
+    expect(masked).toEqual([{ name: "Error", message: "Internal error", code: "internal" }]);
+    expect(JSON.stringify(masked)).not.toContain("secret");
+    const exposed = await toolErrors(true);
+    expect(JSON.stringify(exposed)).toContain("secret provider detail");
+  });
+});
