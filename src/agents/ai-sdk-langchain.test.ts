@@ -1,60 +1,21 @@
 // @ai-sdk/langchain's LangGraph path over the agent: toUIMessageStream reads
 // `stream(input, { streamMode: ["values", "messages"] })` and produces tool input, tool output and
 // text parts with the model's call ids. The library recognises @langchain/core's message classes,
-// so the chunks' messages are converted to them first (the caller's step; a dev dependency here).
-
+// so the chunks' messages are converted with rivulet/langchain's toLangChainMessage first.
 import { toUIMessageStream } from "@ai-sdk/langchain";
-import {
-  AIMessage as LangChainAIMessage,
-  AIMessageChunk as LangChainAIMessageChunk,
-  HumanMessage as LangChainHumanMessage,
-  ToolMessage as LangChainToolMessage,
-} from "@langchain/core/messages";
-import { AIMessage, AIMessageChunk, type BaseMessage, ToolMessage, tool } from "rivulet";
+import { AIMessage, tool } from "rivulet";
 import { type AgentMessagePart, type AgentValues, createAgent } from "rivulet/agents";
+import { toLangChainMessage, toLangChainMessages } from "rivulet/langchain";
 import { FakeStreamingChatModel, scriptedResponseChunks, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { call } from "./test-support/agent-transcript.js";
 
-/** The message's id as a field, absent when it has none (their fields refuse an undefined id). */
-const idOf = (message: BaseMessage) => (message.id === undefined ? {} : { id: message.id });
-
-/** One of our messages as @langchain/core's class of the same kind (chunks stay chunks). */
-function toLangChain(message: BaseMessage) {
-  if (AIMessageChunk.isInstance(message)) {
-    return new LangChainAIMessageChunk({
-      ...idOf(message),
-      content: message.text,
-      tool_call_chunks: message.tool_call_chunks.map((fragment) => ({
-        ...fragment,
-        type: "tool_call_chunk",
-      })),
-    });
-  }
-  if (AIMessage.isInstance(message)) {
-    return new LangChainAIMessage({
-      ...idOf(message),
-      content: message.text,
-      tool_calls: message.tool_calls,
-    });
-  }
-  if (ToolMessage.isInstance(message)) {
-    return new LangChainToolMessage({
-      ...idOf(message),
-      content: message.text,
-      tool_call_id: message.tool_call_id,
-      status: message.status ?? "success",
-    });
-  }
-  return new LangChainHumanMessage({ ...idOf(message), content: message.text });
-}
-
 /** The agent's values+messages pairs with @langchain/core messages, as a LangGraph graph streams them. */
 async function* asLangGraph(stream: AsyncIterable<["values", AgentValues] | ["messages", AgentMessagePart]>) {
   for await (const pair of stream) {
-    if (pair[0] === "messages") yield ["messages", [toLangChain(pair[1][0]), pair[1][1]]];
-    else yield ["values", { ...pair[1], messages: pair[1].messages.map(toLangChain) }];
+    if (pair[0] === "messages") yield ["messages", [toLangChainMessage(pair[1][0]), pair[1][1]]];
+    else yield ["values", { ...pair[1], messages: toLangChainMessages(pair[1].messages) }];
   }
 }
 
