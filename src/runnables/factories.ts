@@ -10,6 +10,7 @@ import type { IterableReadableStream } from "../streams/iterable-readable-stream
 import type { AsToolFields, AsToolSchema } from "../tools/runnable-tool-like.js";
 import type { RunListeners } from "./run-listeners.js";
 import type { Runnable } from "./runnable.js";
+import type { RunnableTypes } from "./runnable-types.js";
 
 /** Options of `withRetry`. */
 export interface RetryOptions<I = unknown> {
@@ -61,6 +62,8 @@ export interface RunnableFactories {
   sequence<I>(first: Runnable<I, unknown, unknown>, next: Runnable): Runnable<I, unknown, unknown>;
   coerce(value: unknown): Runnable;
   binding<I, O, C>(bound: Runnable<I, O, C>, config: RunnableConfig): Runnable<I, O, C>;
+  /** A binding with its own schemas, typed as the caller says (`withTypes`). */
+  typed<I, O, C>(bound: Runnable<never, unknown, unknown>, types: RunnableTypes): Runnable<I, O, C>;
   retry<I, O, C>(bound: Runnable<I, O, C>, options: RetryOptions<I>): Runnable<I, O, C>;
   fallbacks<I, O, C>(primary: Runnable<I, O, C>, options: FallbackOptions<I, O, C>): Runnable<I, O, C>;
   /** A step that adds the outputs of `mapping` to its object input (`RunnablePassthrough.assign`). */
@@ -122,12 +125,13 @@ export function optionalFactory<K extends keyof OptionalFactories>(
 }
 
 function completeFactories(): RunnableFactories {
-  const { sequence, coerce, binding, retry, fallbacks, assign, pick, each, withListeners } = installed;
+  const { sequence, coerce, binding, typed, retry, fallbacks, assign, pick, each, withListeners } = installed;
   const { streamEvents, streamLog } = installed;
   if (
     sequence === undefined ||
     coerce === undefined ||
     binding === undefined ||
+    typed === undefined ||
     retry === undefined ||
     fallbacks === undefined ||
     assign === undefined ||
@@ -145,6 +149,7 @@ function completeFactories(): RunnableFactories {
     sequence,
     coerce,
     binding,
+    typed,
     retry,
     fallbacks,
     assign,

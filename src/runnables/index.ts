@@ -35,6 +35,7 @@ export { RunnablePassthrough } from "./runnable-passthrough.js";
 export { RunnablePick } from "./runnable-pick.js";
 export { RunnableRetry } from "./runnable-retry.js";
 export { RunnableSequence, type SequenceOptions } from "./runnable-sequence.js";
+export type { RunnableTypes, TypedChunk, TypedInput, TypedOutput } from "./runnable-types.js";
 export { RunnableWithFallbacks } from "./runnable-with-fallbacks.js";
 export { RunnableWithListeners } from "./runnable-with-listeners.js";
 export type { MapInput, StepChunk, StepInput, StepOutput } from "./step-types.js";

@@ -20,6 +20,8 @@ import type {
   StreamEventV1,
   StreamLogOptions,
 } from "../events/observation-types.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
+import type { JsonSchemaObject } from "../schema/zod3-conversion.js";
 import { type Aggregator, aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
 import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import type { AsToolFields, AsToolResult, AsToolSchema } from "../tools/runnable-tool-like.js";
@@ -27,6 +29,7 @@ import { type BatchOptions, runBatch } from "./batch.js";
 import { type FallbackOptions, factories, optionalFactory, type RetryOptions } from "./factories.js";
 import { foldOutput } from "./fold-output.js";
 import type { RunListeners } from "./run-listeners.js";
+import type { RunnableTypes, TypedChunk, TypedInput, TypedOutput } from "./runnable-types.js";
 
 const BRAND = Symbol.for("rivulet.runnable");
 const WHOLE_IN_WHOLE_OUT: RunnableShape = { input: "whole", output: "whole" };
@@ -83,6 +86,54 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   /** @internal A binding answers with what it wraps and the merged config; others undefined. */
   resolveBinding(_config: RunnableConfig): [RunnableCore<I, O, C>, RunnableConfig] | undefined {
     return undefined;
+  }
+
+  /**
+   * The schema of this runnable's input when it is known (prompts: their variables; chat models:
+   * text, messages or a prompt value; tools: their arguments; sequences: their first step's),
+   * else `undefined` (lambdas, passthroughs: set one with `withTypes`). `serve` answers its JSON
+   * Schema on `input_schema` and validates request inputs with it. Override it in a subclass.
+   */
+  getInputSchema(): RunnableSchema | undefined {
+    return undefined;
+  }
+
+  /** The schema of this runnable's output when it is known, else `undefined` (see `getInputSchema`). */
+  getOutputSchema(): RunnableSchema | undefined {
+    return undefined;
+  }
+
+  /** The JSON Schema of this runnable's input, when known (`getInputSchema()`'s). */
+  get inputSchema(): JsonSchemaObject | undefined {
+    return this.getInputSchema()?.jsonSchema;
+  }
+
+  /** The JSON Schema of this runnable's output, when known (`getOutputSchema()`'s). */
+  get outputSchema(): JsonSchemaObject | undefined {
+    return this.getOutputSchema()?.jsonSchema;
+  }
+
+  /**
+   * The same runnable declaring its input and/or output schema (a Standard Schema such as zod,
+   * or a JSON Schema object): a binding whose `getInputSchema()`/`getOutputSchema()` answer them,
+   * typed from a Standard Schema. Calls are not validated here; `serve` validates its inputs.
+   *
+   * @example
+   * const answer = RunnableLambda.from(async (input: { question: string }) => ask(input.question))
+   *   .withTypes({ input: z.object({ question: z.string() }), output: { type: "string" } });
+   */
+  // Typed through a `this` parameter, as `asTool` is: conditional types on `I`, `O` and `C` here
+  // would make them unmeasurable and every Runnable invariant.
+  withTypes<R extends Runnable<never, unknown, unknown>, T extends RunnableTypes>(
+    this: R,
+    types: T,
+  ): Runnable<
+    TypedInput<T, RunnableInput<R>>,
+    TypedOutput<T, RunnableOutput<R>>,
+    TypedChunk<T, RunnableOutput<R>, RunnableChunk<R>>
+  >;
+  withTypes(types: RunnableTypes): Runnable {
+    return factories().typed(this, types);
   }
 
   /** How this runnable's output chunks fold into its output (default: `concat`). */
