@@ -1,7 +1,29 @@
-import { CursorExpiredError, RunNotFoundError, RunnableGenerator } from "rivulet";
+import { AIMessage, CursorExpiredError, RunNotFoundError, RunnableGenerator, tool } from "rivulet";
+import { createAgent } from "rivulet/agents";
 import { createRunManager, memoryRunStore, type RunLogEntry, type RunTimerScheduler } from "rivulet/runs";
-import { FakeListChatModel } from "rivulet/testing";
+import { FakeListChatModel, FakeStreamingChatModel, normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
+
+/** An agent on the offline fake: two parallel weather calls, then an answer. */
+function weatherAgent() {
+  const weather = tool(({ city }) => `18°C in ${city}`, {
+    name: "weather",
+    description: "Current weather in a city",
+    schema: z.object({ city: z.string() }),
+  });
+  const calls = [
+    { name: "weather", args: { city: "Paris" }, id: "call_1", type: "tool_call" as const },
+    { name: "weather", args: { city: "Oslo" }, id: "call_2", type: "tool_call" as const },
+  ];
+  const model = new FakeStreamingChatModel({
+    responses: [
+      new AIMessage({ content: "", tool_calls: calls }),
+      new AIMessage({ content: "Mild in both." }),
+    ],
+  });
+  return createAgent({ model, tools: [weather] });
+}
 
 /** A clock the test moves by hand, shared by the store and the managers. */
 function fakeClock() {
@@ -81,6 +103,24 @@ describe("createRunManager", () => {
       expect(await collect(manager.read(runId, { after }))).toEqual(log.slice(after));
     }
     expect(await manager.info(runId)).toMatchObject({ runId, status: "success", leaseAlive: true });
+  });
+
+  it("records an agent run as exactly the events streamEvents gives, and replays it from every boundary", async () => {
+    const input = { messages: [["user", "Weather in Paris and Oslo?"]] };
+    const direct = await toArray(weatherAgent().streamEvents(input, { version: "v2" }));
+    const manager = createRunManager({ store: memoryRunStore() });
+    const { runId, done } = await manager.start(weatherAgent(), input);
+    await done;
+    const log = await collect(manager.read(runId));
+    const events = log.flatMap((entry) => (entry.type === "event" ? [entry.event] : []));
+    // As JSON (what a reader receives over the wire), with run and message ids normalised.
+    const plain = (value: unknown): unknown => normalizeIds(JSON.parse(JSON.stringify(value)));
+    expect(plain(events)).toEqual(plain(direct));
+    expect(events.filter((event) => event.event === "on_tool_start")).toHaveLength(2);
+    expect(log.at(-1)).toMatchObject({ type: "terminal", status: "success", id: events.length + 1 });
+    for (let after = 0; after <= log.length; after++) {
+      expect(await collect(manager.read(runId, { after }))).toEqual(log.slice(after));
+    }
   });
 
   it("lets a reader leave and come back live without cancelling the run", async () => {
