@@ -1,5 +1,5 @@
 import { AIMessage, CursorExpiredError, RunNotFoundError, RunnableGenerator, tool } from "rivulet";
-import { createAgent } from "rivulet/agents";
+import { type AgentInput, createAgent } from "rivulet/agents";
 import { createRunManager, memoryRunStore, type RunLogEntry, type RunTimerScheduler } from "rivulet/runs";
 import { FakeListChatModel, FakeStreamingChatModel, normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
@@ -106,7 +106,7 @@ describe("createRunManager", () => {
   });
 
   it("records an agent run as exactly the events streamEvents gives, and replays it from every boundary", async () => {
-    const input = { messages: [["user", "Weather in Paris and Oslo?"]] };
+    const input: AgentInput = { messages: [["user", "Weather in Paris and Oslo?"]] };
     const direct = await toArray(weatherAgent().streamEvents(input, { version: "v2" }));
     const manager = createRunManager({ store: memoryRunStore() });
     const { runId, done } = await manager.start(weatherAgent(), input);
