@@ -4,6 +4,7 @@ import { decodeWireInput } from "./decode-wire-input.js";
 import { errorResponse } from "./error-response.js";
 import { RequestValidationError } from "./request-validation-error.js";
 import { jsonResponse, type RouteContext, readBodyObject, requireField, runConfig } from "./route-context.js";
+import { validateRunInputs } from "./validate-run-inputs.js";
 
 /**
  * `POST invoke`: `{ input, config?, kwargs? }` in, `{ output, metadata: { run_id, feedback_tokens: [] } }`
@@ -12,6 +13,7 @@ import { jsonResponse, type RouteContext, readBodyObject, requireField, runConfi
 export async function invokeRoute(context: RouteContext): Promise<Response> {
   const body = await readBodyObject(context);
   const input = decodeWireInput(requireField(body, "input"), context.dialect, ["body", "input"]);
+  await validateRunInputs(context.runnable, [{ input, loc: ["input"] }]);
   const runId = context.options.generateId();
   const config = await runConfig(context, body.config, ["body", "config"], {
     runId,
@@ -57,6 +59,10 @@ export async function batchRoute(context: RouteContext): Promise<Response> {
   }
   const decoded = inputs.map((input, index) =>
     decodeWireInput(input, context.dialect, ["body", "inputs", index]),
+  );
+  await validateRunInputs(
+    context.runnable,
+    decoded.map((input, index) => ({ input, loc: ["inputs", index] })),
   );
   const runIds = inputs.map(() => context.options.generateId());
   const configs = await batchConfigs(context, body.config, runIds);

@@ -1,4 +1,3 @@
-import { isPlainObject } from "../internal/is-plain-object.js";
 import type { Runnable } from "../runnables/runnable.js";
 import type { ConfigKey } from "./config-keys.js";
 import { jsonResponse, type RouteContext } from "./route-context.js";
@@ -15,14 +14,14 @@ const CONFIG_KEY_SCHEMAS: Record<ConfigKey, Record<string, unknown>> = {
 };
 
 /**
- * A Runnable's schema for `side`: the JSON Schema object it exposes as `inputSchema` /
- * `outputSchema` when it has one, else a permissive schema (any value) titled after it.
- * Precise schemas for prompts, models and parsers are not built yet.
+ * A Runnable's JSON Schema for `side` (`getInputSchema()` / `getOutputSchema()`), titled
+ * `<Name>Input` / `<Name>Output` as LangServe titles them unless it has a title of its own;
+ * a Runnable that does not know it answers a permissive schema (any value) with that title.
  */
 function runnableSchema(runnable: Runnable, side: "input" | "output"): Record<string, unknown> {
-  const exposed: unknown = Reflect.get(runnable, side === "input" ? "inputSchema" : "outputSchema");
-  if (isPlainObject(exposed)) return exposed;
-  return { title: `${runnable.getName()}${side === "input" ? "Input" : "Output"}` };
+  const known = side === "input" ? runnable.getInputSchema() : runnable.getOutputSchema();
+  const title = `${runnable.getName()}${side === "input" ? "Input" : "Output"}`;
+  return { title, ...known?.jsonSchema };
 }
 
 /** `GET input_schema`: the JSON Schema of the input (see `runnableSchema`). */

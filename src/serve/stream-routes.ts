@@ -5,6 +5,7 @@ import { RequestValidationError } from "./request-validation-error.js";
 import { type RouteContext, readBodyObject, requireField, runConfig } from "./route-context.js";
 import { sseFrames } from "./sse-frames.js";
 import { sseResponse } from "./sse-response.js";
+import { validateRunInputs } from "./validate-run-inputs.js";
 
 /** The run a streamed route starts: its input, config (with the run's own signal) and id. */
 interface StreamedRun {
@@ -20,6 +21,7 @@ interface StreamedRun {
 async function startRun(context: RouteContext): Promise<StreamedRun> {
   const body = await readBodyObject(context);
   const input = decodeWireInput(requireField(body, "input"), context.dialect, ["body", "input"]);
+  await validateRunInputs(context.runnable, [{ input, loc: ["input"] }]);
   const runId = context.options.generateId();
   // One signal for every way a client goes away: the request's own, a cancelled body, a failed write.
   const abort = new AbortController();

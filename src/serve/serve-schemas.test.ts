@@ -1,0 +1,129 @@
+import { RunnableLambda } from "rivulet";
+import { serve } from "rivulet/serve";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { frames, get, post } from "./test-support/requests.js";
+
+/** A lambda that counts its calls, typed by `schema` (zod or JSON Schema). */
+function countingAnswer(schema: Parameters<RunnableLambda<unknown, unknown>["withTypes"]>[0]["input"]) {
+  const calls: unknown[] = [];
+  const runnable = RunnableLambda.from(
+    (input: unknown) => {
+      calls.push(input);
+      return "answered";
+    },
+    { name: "answer" },
+  ).withTypes({ input: schema, output: { type: "string" } });
+  return { runnable, calls };
+}
+
+const zodQuestion = z.object({ question: z.string(), count: z.number().int().optional() });
+const jsonQuestion = {
+  type: "object",
+  properties: { question: { type: "string" }, count: { type: "integer" } },
+  required: ["question"],
+};
+
+const ROUTES = ["invoke", "stream", "stream_log", "stream_events"] as const;
+
+describe("serve: input validation against the input schema", () => {
+  for (const [kind, schema] of [
+    ["zod (its own validate)", zodQuestion],
+    ["JSON Schema (checkJsonSchema)", jsonQuestion],
+  ] as const) {
+    for (const route of ROUTES) {
+      it(`${route} answers 422 with detail before any run, ${kind}`, async () => {
+        const { runnable, calls } = countingAnswer(schema);
+        const app = serve({ "/answer": runnable });
+        const response = await post(app, `/answer/${route}`, { input: { question: 42 } });
+        expect(response.status).toBe(422);
+        const body = await response.json();
+        expect(body.detail).toHaveLength(1);
+        expect(body.detail[0]).toMatchObject({ loc: ["input", "question"], msg: expect.any(String) });
+        expect(typeof body.detail[0].type).toBe("string");
+        expect(calls).toEqual([]);
+      });
+    }
+
+    it(`batch reports every failing input with its index, ${kind}`, async () => {
+      const { runnable, calls } = countingAnswer(schema);
+      const app = serve({ "/answer": runnable });
+      const inputs = [{ question: "ok" }, {}, { question: "fine", count: "two" }];
+      const response = await post(app, "/answer/batch", { inputs });
+      expect(response.status).toBe(422);
+      const { detail } = await response.json();
+      expect(detail.map((issue: { loc: unknown }) => issue.loc)).toEqual([
+        ["inputs", 1, "question"],
+        ["inputs", 2, "count"],
+      ]);
+      expect(calls).toEqual([]);
+    });
+
+    it(`a valid input still runs (invoke, batch, stream), ${kind}`, async () => {
+      const { runnable, calls } = countingAnswer(schema);
+      const app = serve({ "/answer": runnable }, { heartbeat: false });
+      const invoked = await post(app, "/answer/invoke", { input: { question: "why?", count: 2 } });
+      expect(invoked.status).toBe(200);
+      expect(await invoked.json()).toMatchObject({ output: "answered" });
+      const batched = await post(app, "/answer/batch", { inputs: [{ question: "a" }, { question: "b" }] });
+      expect(await batched.json()).toMatchObject({ output: ["answered", "answered"] });
+      const streamed = await post(app, "/answer/stream", { input: { question: "c" } });
+      expect(frames(await streamed.text()).map(([event]) => event)).toEqual(["metadata", "data", "end"]);
+      // The runnable gets the input as sent, not a validated copy.
+      expect(calls).toEqual([
+        { question: "why?", count: 2 },
+        { question: "a" },
+        { question: "b" },
+        { question: "c" },
+      ]);
+    });
+  }
+
+  it("a non-object input against an object schema fails at the input itself", async () => {
+    const { runnable } = countingAnswer(jsonQuestion);
+    const response = await post(serve(runnable), "/invoke", { input: "just text" });
+    expect(response.status).toBe(422);
+    expect((await response.json()).detail).toEqual([
+      { loc: ["input"], msg: expect.any(String), type: "type" },
+    ]);
+  });
+
+  it("a runnable with no known schema takes any input", async () => {
+    const echo = RunnableLambda.from((input: unknown) => input);
+    const response = await post(serve(echo), "/invoke", { input: { anything: [1, "two"] } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ output: { anything: [1, "two"] } });
+  });
+});
+
+describe("serve: input_schema and output_schema", () => {
+  it("answer the runnable's JSON Schemas, titled <Name>Input / <Name>Output", async () => {
+    const { runnable } = countingAnswer(jsonQuestion);
+    const app = serve({ "/answer": runnable });
+    expect(await (await get(app, "/answer/input_schema")).json()).toEqual({
+      title: "answerInput",
+      ...jsonQuestion,
+    });
+    expect(await (await get(app, "/answer/output_schema")).json()).toEqual({
+      title: "answerOutput",
+      type: "string",
+    });
+  });
+
+  it("keep a title the schema has, and answer zod's conversion without $schema", async () => {
+    const runnable = RunnableLambda.from((input: unknown) => input, { name: "echo" }).withTypes({
+      input: { title: "Question", type: "string" },
+      output: zodQuestion,
+    });
+    const app = serve(runnable);
+    expect(await (await get(app, "/input_schema")).json()).toEqual({ title: "Question", type: "string" });
+    const output = await (await get(app, "/output_schema")).json();
+    expect(output).toMatchObject({ title: "echoOutput", type: "object", required: ["question"] });
+    expect(output).not.toHaveProperty("$schema");
+  });
+
+  it("answer a permissive schema when the runnable does not know its own", async () => {
+    const echo = RunnableLambda.from((input: unknown) => input, { name: "echo" });
+    expect(await (await get(serve(echo), "/input_schema")).json()).toEqual({ title: "echoInput" });
+  });
+});
