@@ -217,3 +217,38 @@ describe("serve runs on a serverless runtime", () => {
     });
   });
 });
+
+describe("serve runs: liveness and options", () => {
+  it("ends a stream with a run_lost error frame once the owner's lease lapsed", async () => {
+    let now = 1_000_000;
+    const store = memoryRunStore({ clock: () => now });
+    const slow = gated();
+    // The owner never renews (its scheduler never ticks): as if its process died.
+    const app = serve(slow.runnable, {
+      runs: { store, leaseMs: 3000, idleMs: 1, schedule: () => () => undefined },
+    });
+    const { run_id } = await startRun(app, "/runs", { input: 1 });
+    await slow.open();
+    const stream = get(app, `/runs/${run_id}/stream`);
+    now += 3001;
+    const frames = parse(await (await stream).text());
+    expect(frames.at(-1)).toMatchObject({
+      id: String(frames.length),
+      event: "error",
+      data: { code: "run_lost", status_code: 503, status: "error", run_id },
+    });
+    expect(await (await get(app, `/runs/${run_id}`)).json()).toMatchObject({
+      status: "error",
+      error: { code: "run_lost" },
+    });
+  });
+
+  it("checks the runs option when the server is built", () => {
+    const runnable = gated().runnable;
+    expect(() => serve(runnable, { runs: { store: memoryRunStore(), authorize: "yes" as never } })).toThrow(
+      /authorize/,
+    );
+    expect(() => serve(runnable, { runs: { store: {} as never } })).toThrow(/RunStore/);
+    expect(() => serve(runnable, { runs: { store: memoryRunStore(), leaseMs: 0 } })).toThrow(/leaseMs/);
+  });
+});
