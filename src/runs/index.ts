@@ -1,5 +1,13 @@
 // rivulet/runs: durable runs over a store, replayable by event id (docs/runs.md).
 export { type MemoryRunStoreOptions, memoryRunStore } from "./memory-run-store.js";
+export { type NodeRedisClient, nodeRedisCommands } from "./node-redis-commands.js";
+export type {
+  RedisBlockingConnection,
+  RedisCommandSender,
+  RedisCommands,
+  RedisReply,
+} from "./redis-commands.js";
+export { type RedisRunStoreOptions, redisRunStore } from "./redis-run-store.js";
 export {
   createRunManager,
   type ReadRunOptions,

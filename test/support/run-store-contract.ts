@@ -110,7 +110,7 @@ export function describeRunStoreContract(
       const id = runId("finish");
       await create(store, id);
       await store.append(id, 1, event("one"));
-      const error = { name: "RunLostError", code: "run_lost", message: "lost" };
+      const error = { name: "RunLostError", code: "run_lost", message: "lost", status: 500 } as const;
       expect(await other.finish(id, { type: "terminal", id: 0, status: "error", error }, 60_000)).toBe(true);
       expect(await store.finish(id, { type: "terminal", id: 2, status: "success", output: 1 }, 60_000)).toBe(
         false,
