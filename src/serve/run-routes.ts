@@ -23,22 +23,20 @@ const METHODS = { start: "POST", stream: "GET", status: "GET", cancel: "POST" } 
 
 /**
  * Matches `<base>/runs`, `<base>/runs/:id`, `<base>/runs/:id/stream` and `<base>/runs/:id/cancel`
- * (the table is ordered longest base first, as for the other routes).
+ * under the longest base path the request is under (the table is ordered longest first), so
+ * `/x/runs/invoke` stays the `invoke` route of a Runnable served at `/x/runs`.
  */
 export function matchRunRoute(table: readonly ServedRunnable[], pathname: string): RunRouteMatch | undefined {
-  for (const served of table) {
-    const rest = pathname.startsWith(`${served.basePath}/runs`)
-      ? pathname.slice(served.basePath.length + "/runs".length)
-      : undefined;
-    if (rest === undefined) continue;
-    if (rest === "") return { served, route: "start", runId: "" };
-    const parts = rest.split("/");
-    const runId = decodeRunId(parts[1]);
-    if (parts[0] !== "" || runId === undefined) continue;
-    if (parts.length === 2) return { served, route: "status", runId };
-    if (parts.length === 3 && parts[2] === "stream") return { served, route: "stream", runId };
-    if (parts.length === 3 && parts[2] === "cancel") return { served, route: "cancel", runId };
-  }
+  const served = table.find((entry) => pathname.startsWith(`${entry.basePath}/`));
+  if (served === undefined) return undefined;
+  const rest = pathname.slice(served.basePath.length);
+  if (rest === "/runs") return { served, route: "start", runId: "" };
+  const parts = rest.split("/");
+  const runId = decodeRunId(parts[2]);
+  if (parts[1] !== "runs" || runId === undefined) return undefined;
+  if (parts.length === 3) return { served, route: "status", runId };
+  if (parts.length === 4 && parts[3] === "stream") return { served, route: "stream", runId };
+  if (parts.length === 4 && parts[3] === "cancel") return { served, route: "cancel", runId };
   return undefined;
 }
 

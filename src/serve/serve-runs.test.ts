@@ -3,6 +3,8 @@ import { memoryRunStore, type RunStore } from "rivulet/runs";
 import { type HeartbeatScheduler, serve } from "rivulet/serve";
 import { FakeListChatModel } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
+import { buildRouteTable } from "./route-table.js";
+import { matchRunRoute } from "./run-routes.js";
 import { get, post } from "./test-support/requests.js";
 
 /** The frames of an SSE text: `{ id?, event, data }`, comments kept apart. */
@@ -250,5 +252,22 @@ describe("serve runs: liveness and options", () => {
     );
     expect(() => serve(runnable, { runs: { store: {} as never } })).toThrow(/RunStore/);
     expect(() => serve(runnable, { runs: { store: memoryRunStore(), leaseMs: 0 } })).toThrow(/leaseMs/);
+  });
+});
+
+describe("matchRunRoute", () => {
+  it("matches run routes under the longest base path only", () => {
+    const echo = gated().runnable;
+    const table = buildRouteTable({ "/x": echo, "/x/runs": echo, "/": echo });
+    expect(matchRunRoute(table, "/x/runs/invoke")).toBeUndefined();
+    expect(matchRunRoute(table, "/x/runs")).toMatchObject({ served: { basePath: "/x" }, route: "start" });
+    expect(matchRunRoute(table, "/x/runs/runs/r1/stream")).toMatchObject({
+      served: { basePath: "/x/runs" },
+      route: "stream",
+      runId: "r1",
+    });
+    expect(matchRunRoute(table, "/runs/a%3Ab/cancel")).toMatchObject({ route: "cancel", runId: "a:b" });
+    expect(matchRunRoute(table, "/runs/r1/other")).toBeUndefined();
+    expect(matchRunRoute(table, "/runs/")).toBeUndefined();
   });
 });
