@@ -21,4 +21,5 @@ export {
   registerLangSmith,
   registerLangSmithFromEnvironment,
 } from "./lang-smith-tracing.js";
+export { RivuletRunnableAdapter, toLangChain } from "./to-lang-chain.js";
 export { toLangChainTool } from "./to-lang-chain-tool.js";
