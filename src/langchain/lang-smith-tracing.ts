@@ -81,8 +81,12 @@ function buildClient(options: LangSmithTracingOptions): Client {
  * background). Call it before a serverless function returns or a script exits.
  */
 export async function flushLangSmith(tracer: LangChainTracer): Promise<void> {
-  const client = tracer.client;
-  if (client instanceof Client) await client.awaitPendingTraceBatches();
+  // By its method, not `instanceof Client`: @langchain/core may load another copy of langsmith
+  // than ours (a nested install), and its client's queue must be flushed all the same.
+  const client: unknown = tracer.client;
+  if (typeof client !== "object" || client === null) return;
+  const awaitPending: unknown = Reflect.get(client, "awaitPendingTraceBatches");
+  if (typeof awaitPending === "function") await awaitPending.call(client);
 }
 
 /**

@@ -3,6 +3,7 @@
 // endpoint is lang-smith-tracing.test.ts's, counting the posts of each run.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { LangChainTracer } from "@langchain/core/tracers/tracer_langchain";
 import { AIMessageChunk, ChatPromptTemplate, StringOutputParser } from "rivulet";
 import { flushLangSmith, langSmithTracer, registerLangSmith } from "rivulet/langchain";
 import { FakeStreamingChatModel } from "rivulet/testing";
@@ -87,6 +88,23 @@ function model(): FakeStreamingChatModel {
 }
 
 const prompt = ChatPromptTemplate.fromMessages([["human", "Greet {name}"]]);
+
+describe("flushLangSmith", () => {
+  it("waits for the queue of a client from another copy of langsmith", async () => {
+    let flushed = false;
+    const client = {
+      awaitPendingTraceBatches: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+        flushed = true;
+      },
+    };
+    // A client of the same shape that is not this copy's Client class (a nested install).
+    const tracer = new LangChainTracer({ client: Reflect.construct(Object, []) });
+    Reflect.set(tracer, "client", client);
+    await flushLangSmith(tracer);
+    expect(flushed).toBe(true);
+  });
+});
 
 describe("registerLangSmith with a call's own LangChainTracer", () => {
   it("posts each run once, with the call's tracer, as LangChain does under LANGSMITH_TRACING", async () => {
