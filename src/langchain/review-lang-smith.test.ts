@@ -99,7 +99,7 @@ describe("flushLangSmith", () => {
       },
     };
     // A client of the same shape that is not this copy's Client class (a nested install).
-    const tracer = new LangChainTracer({ client: Reflect.construct(Object, []) });
+    const tracer = new LangChainTracer({});
     Reflect.set(tracer, "client", client);
     await flushLangSmith(tracer);
     expect(flushed).toBe(true);
