@@ -1,6 +1,16 @@
 import { createClient } from "redis";
-import { nodeRedisCommands, type RedisCommands, redisRunStore } from "rivulet/runs";
+import { AIMessage, AIMessageChunk, RunnableGenerator, tool } from "rivulet";
+import { type AgentInput, createAgent } from "rivulet/agents";
+import {
+  createRunManager,
+  nodeRedisCommands,
+  type RedisCommands,
+  type RunLogEntry,
+  redisRunStore,
+} from "rivulet/runs";
+import { FakeStreamingChatModel, normalizeIds, toArray } from "rivulet/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { type RedisServer, redisAvailability, startRedisServer } from "../../test/support/redis-server.js";
 import { describeRunStoreContract } from "../../test/support/run-store-contract.js";
 
@@ -29,6 +39,32 @@ async function closeClient(client: Client): Promise<void> {
 /** The commands without pub/sub: owners poll the cancel key. */
 function polling(commands: RedisCommands): RedisCommands {
   return { send: commands.send, openBlocking: commands.openBlocking };
+}
+
+/** An agent on the offline fake: two parallel weather calls, then an answer. */
+function weatherAgent() {
+  const weather = tool(({ city }) => `18°C in ${city}`, {
+    name: "weather",
+    description: "Current weather in a city",
+    schema: z.object({ city: z.string() }),
+  });
+  const calls = [
+    { name: "weather", args: { city: "Paris" }, id: "call_1", type: "tool_call" as const },
+    { name: "weather", args: { city: "Oslo" }, id: "call_2", type: "tool_call" as const },
+  ];
+  const model = new FakeStreamingChatModel({
+    responses: [
+      new AIMessage({ content: "", tool_calls: calls }),
+      new AIMessage({ content: "Mild in both." }),
+    ],
+  });
+  return createAgent({ model, tools: [weather] });
+}
+
+async function collect(entries: AsyncIterable<RunLogEntry>): Promise<RunLogEntry[]> {
+  const out: RunLogEntry[] = [];
+  for await (const entry of entries) out.push(entry);
+  return out;
 }
 
 if (!redis.available && redis.required) {
@@ -119,6 +155,65 @@ describe.skipIf(!redis.available)(`redisRunStore on a real redis-server ${redis.
         `rivulet:run:{${runId}}:lease`,
       ]);
       await closeClient(client);
+    });
+  });
+
+  describe("createRunManager on redisRunStore, two managers on two connections", () => {
+    it("records an agent run as streamEvents gives it, replayed by the other manager from every boundary", async () => {
+      const store = redisRunStore(nodeRedisCommands(await connect()));
+      const otherStore = redisRunStore(nodeRedisCommands(await connect()));
+      const input: AgentInput = { messages: [["user", "Weather in Paris and Oslo?"]] };
+      const direct = await toArray(weatherAgent().streamEvents(input, { version: "v2" }));
+      const owner = createRunManager({ store });
+      const reader = createRunManager({ store: otherStore });
+      const { runId, done } = await owner.start(weatherAgent(), input);
+      const live = collect(reader.read(runId));
+      await done;
+      const log = await live;
+      const events = log.flatMap((entry) => (entry.type === "event" ? [entry.event] : []));
+      const plain = (value: unknown): unknown => normalizeIds(JSON.parse(JSON.stringify(value)));
+      expect(plain(events)).toEqual(plain(direct));
+      // Chunks come back as the classes they were, not plain JSON.
+      const chunk = events.find((event) => event.event === "on_chat_model_stream");
+      expect(chunk?.data.chunk).toBeInstanceOf(AIMessageChunk);
+      expect(log.at(-1)).toMatchObject({ type: "terminal", status: "success", id: events.length + 1 });
+      for (let after = 0; after <= log.length; after++) {
+        expect(plain(await collect(reader.read(runId, { after })))).toEqual(plain(log.slice(after)));
+      }
+    });
+
+    it("cancels from the other manager: the owner's run stops as cancelled", async () => {
+      const owner = createRunManager({ store: redisRunStore(nodeRedisCommands(await connect())) });
+      const other = createRunManager({ store: redisRunStore(nodeRedisCommands(await connect())) });
+      let signal: AbortSignal | undefined;
+      const runnable = new RunnableGenerator<unknown, string>({
+        generator: async function* (_input, config) {
+          signal = config.signal;
+          yield "started";
+          await new Promise((_resolve, reject) => {
+            config.signal?.addEventListener("abort", () => reject(config.signal?.reason), { once: true });
+          });
+        },
+      });
+      const { runId, done } = await owner.start(runnable, 1);
+      const reader = other.read(runId)[Symbol.asyncIterator]();
+      let first = await reader.next();
+      while (
+        !first.done &&
+        !(first.value.type === "event" && first.value.event.event === "on_chain_stream")
+      ) {
+        first = await reader.next();
+      }
+      expect(await other.cancel(runId)).toBe(true);
+      await done;
+      expect(signal?.aborted).toBe(true);
+      const rest = await collect({ [Symbol.asyncIterator]: () => reader });
+      expect(rest.at(-1)).toMatchObject({
+        type: "terminal",
+        status: "cancelled",
+        error: { code: "aborted" },
+      });
+      expect((await other.info(runId)).status).toBe("cancelled");
     });
   });
 });
