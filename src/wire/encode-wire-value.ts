@@ -1,6 +1,7 @@
 import { isPlainObject } from "../internal/is-plain-object.js";
 import { setOwnProperty } from "../internal/set-own-property.js";
 import { BaseMessage } from "../messages/base-message.js";
+import { readForeignMessage } from "../messages/read-foreign-message.js";
 import { ChatPromptValue } from "../prompts/chat-prompt-value.js";
 import { StringPromptValue } from "../prompts/string-prompt-value.js";
 import { Document } from "../retrieval/document.js";
@@ -38,7 +39,24 @@ export function wireForm(value: object, dialect: WireDialect): unknown {
     Document.isInstance(value) ||
     StringPromptValue.isInstance(value) ||
     ChatPromptValue.isInstance(value);
-  return isWireClass ? encodeObject(value, dialect, (inner) => inner) : value;
+  if (isWireClass) return encodeObject(value, dialect, (inner) => inner);
+  const foreign = foreignMessage(value, dialect);
+  return foreign === undefined ? value : encodeObject(foreign, dialect, (inner) => inner);
+}
+
+/**
+ * A `@langchain/core` message instance (a step's output, a chunk a LangChain chain streamed) as
+ * ours, so it is written in the dialect's shape too: its own `toJSON` gives LangChain's `lc: 1`
+ * form, which LangServe clients and Rivulet's client do not read back. The langchain dialect
+ * writes that form anyway; a malformed instance is left to its `toJSON`, as before.
+ */
+function foreignMessage(value: object, dialect: WireDialect): BaseMessage | undefined {
+  if (dialect === "langchain" || Array.isArray(value) || isPlainObject(value)) return undefined;
+  try {
+    return readForeignMessage(value);
+  } catch {
+    return undefined;
+  }
 }
 
 function encode(value: unknown, dialect: WireDialect, ancestors: Set<object>): unknown {
@@ -80,6 +98,8 @@ function encodeObject(value: object, dialect: WireDialect, recurse: (inner: unkn
     for (const [key, inner] of Object.entries(value)) setOwnProperty(copy, key, recurse(inner));
     return copy;
   }
+  const foreign = foreignMessage(value, dialect);
+  if (foreign !== undefined) return encodeObject(foreign, dialect, recurse);
   const toJSON: unknown = Reflect.get(value, "toJSON");
   if (typeof toJSON === "function") {
     const json: unknown = toJSON.call(value);
