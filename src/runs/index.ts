@@ -5,7 +5,6 @@ export type {
   RedisBlockingConnection,
   RedisCommandSender,
   RedisCommands,
-  RedisReply,
 } from "./redis-commands.js";
 export { type RedisRunStoreOptions, redisRunStore } from "./redis-run-store.js";
 export {

@@ -1,12 +1,9 @@
-/**
- * A Redis reply as RESP2 clients hand it over: a string (bulk or status), an integer, null, or
- * an array of replies. node-redis and ioredis both answer raw commands this way.
- */
-export type RedisReply = string | number | null | readonly RedisReply[];
-
 /** A connection that can send one raw command, e.g. `["XRANGE", key, "-", "+"]`. */
 export interface RedisCommandSender {
-  /** Sends the command and resolves with its RESP2 reply; rejects on a Redis error. */
+  /**
+   * Sends the command and resolves with its reply as the client decodes it: strings, integers,
+   * null and arrays (RESP2), or a map for `XREAD` (RESP3); rejects on a Redis error.
+   */
   send(command: readonly string[]): Promise<unknown>;
 }
 

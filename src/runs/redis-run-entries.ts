@@ -123,6 +123,6 @@ function decodeMetadata(text: string): Record<string, string> {
 
 function badReply(expected: string, got: unknown): InvalidConfigError {
   return new InvalidConfigError(
-    `redisRunStore: expected ${expected} from Redis, got ${JSON.stringify(got)?.slice(0, 200)}. The commands must answer raw RESP2 replies (strings, integers, arrays, null), as nodeRedisCommands does.`,
+    `redisRunStore: expected ${expected} from Redis, got ${JSON.stringify(got)?.slice(0, 200)}. The commands must answer raw replies (strings, integers, arrays, null; a map for XREAD), as nodeRedisCommands does.`,
   );
 }
