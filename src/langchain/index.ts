@@ -22,4 +22,5 @@ export {
   registerLangSmithFromEnvironment,
 } from "./lang-smith-tracing.js";
 export { RivuletRunnableAdapter, toLangChain } from "./to-lang-chain.js";
+export { RivuletChatModelAdapter, toLangChainChatModel } from "./to-lang-chain-chat-model.js";
 export { toLangChainTool } from "./to-lang-chain-tool.js";
