@@ -1,6 +1,7 @@
 import {
   type Context,
   context as contextApi,
+  diag,
   type Span,
   SpanKind,
   SpanStatusCode,
@@ -41,6 +42,19 @@ function errorType(error: unknown): string {
   return "_OTHER"; // the conventions' value when the type is not known
 }
 
+/**
+ * Runs one step of tracing. Instrumentation must not break the application: a failing span
+ * processor, sampler or exporter is reported through OpenTelemetry's diagnostic logger, and the
+ * run goes on untraced rather than failing.
+ */
+function guarded(step: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    diag.error(`rivulet: OpenTelemetry ${step} failed`, error);
+  }
+}
+
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -77,6 +91,20 @@ export class OpenTelemetryObserver implements RunObserver {
   }
 
   onRunStart(run: Run): void {
+    guarded("span start", () => this.#start(run));
+  }
+
+  onRunEnd(run: Run): void {
+    const span = this.#take(run);
+    if (span !== undefined) guarded("span end", () => this.#end(run, span));
+  }
+
+  onRunError(run: Run, error: unknown): void {
+    const span = this.#take(run);
+    if (span !== undefined) guarded("span end", () => this.#fail(span, run, error));
+  }
+
+  #start(run: Run): void {
     const span = this.#tracer.startSpan(
       spanName(run),
       {
@@ -92,17 +120,13 @@ export class OpenTelemetryObserver implements RunObserver {
     this.#spans.set(run.id, span);
   }
 
-  onRunEnd(run: Run): void {
-    const span = this.#take(run);
-    if (span === undefined) return;
+  #end(run: Run, span: Span): void {
     span.setAttributes(endAttributes(run, this.#captureContent));
     span.setStatus({ code: SpanStatusCode.OK });
     span.end(run.endTime);
   }
 
-  onRunError(run: Run, error: unknown): void {
-    const span = this.#take(run);
-    if (span === undefined) return;
+  #fail(span: Span, run: Run, error: unknown): void {
     span.setAttribute("error.type", errorType(error));
     if (error instanceof Error) span.recordException(error);
     else span.recordException(errorMessage(error));
