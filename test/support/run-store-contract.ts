@@ -93,6 +93,13 @@ export function describeRunStoreContract(
       });
     });
 
+    it("lets exactly one of two concurrent creates of the same id win", async () => {
+      const { store, other } = await harness();
+      const id = runId("race");
+      const results = await Promise.all([create(store, id), create(other, id), create(store, id)]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+
     it("appends events 1, 2, 3 and replays them in order, with their events", async () => {
       const { store, other } = await harness();
       const id = runId("append");
@@ -160,6 +167,23 @@ export function describeRunStoreContract(
       await store.finish(id, { type: "terminal", id: 61, status: "success", output: "done" }, 60_000);
       const expected = Array.from({ length: 60 }, (_, index) => index + 2);
       expect(ids(await reading)).toEqual(expected);
+    });
+
+    it("serves several live readers at once while the writer goes on (waiting readers never stall it)", async () => {
+      const { store, other } = await harness();
+      const id = runId("readers");
+      await create(store, id);
+      const readers = [0, 0, 2, 5, 0].map((after, index) =>
+        collect(index % 2 === 0 ? other : store, id, { after, idleMs: 5_000 }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      for (let n = 1; n <= 20; n += 1) {
+        await store.append(id, n, event(String(n)));
+        if (n % 5 === 0) await tick();
+      }
+      await store.finish(id, { type: "terminal", id: 21, status: "success" }, 60_000);
+      const all = Array.from({ length: 21 }, (_, index) => index + 1);
+      expect((await Promise.all(readers)).map(ids)).toEqual([0, 0, 2, 5, 0].map((after) => all.slice(after)));
     });
 
     it("wakes a reader waiting at the end of the log on the next append and on the terminal", async () => {
