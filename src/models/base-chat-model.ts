@@ -16,9 +16,11 @@ import { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregator.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import { getBufferString } from "../messages/get-buffer-string.js";
+import { aiMessageJsonSchema } from "../messages/message-json-schema.js";
 import { toChatMessages } from "../messages/to-chat-messages.js";
 import { factories } from "../runnables/factories.js";
 import { Runnable } from "../runnables/runnable.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../schema/standard-schema.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
@@ -39,6 +41,7 @@ import { chatModelStreamFromChunks } from "./content-stream/chat-model-stream-fr
 import { requestContentEvents } from "./content-stream/content-events-request.js";
 import type { JsonRecord } from "./json-record.js";
 import { chatResultMessage, generationChunkMessages } from "./langchain-generation.js";
+import { languageModelInputJsonSchema } from "./language-model-input-json-schema.js";
 import { lsProviderFromName } from "./ls-provider-from-name.js";
 import { noGenerationHook } from "./no-generation-hook.js";
 import { stampedAnswer } from "./stamped-answer.js";
@@ -101,6 +104,16 @@ export abstract class BaseChatModel<
 
   override get runType() {
     return "chat_model" as const;
+  }
+
+  /** A string, a list of messages or a prompt value (`languageModelInputJsonSchema`). */
+  override getInputSchema(): RunnableSchema {
+    return { jsonSchema: languageModelInputJsonSchema() };
+  }
+
+  /** An AI message (`aiMessageJsonSchema`). */
+  override getOutputSchema(): RunnableSchema {
+    return { jsonSchema: aiMessageJsonSchema() };
   }
 
   /** The provider's identifier (`openai`, `anthropic`, `fake`...), shown as `ls_provider`. */

@@ -10,6 +10,7 @@ import { throwIfAborted } from "../internal/abort.js";
 import { type BaseMessageLike, coerceMessageLikeToMessage } from "../messages/coerce-message-like.js";
 import { getBufferString } from "../messages/get-buffer-string.js";
 import { Runnable } from "../runnables/runnable.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import { GenerationChunk } from "../streams/generation-chunk.js";
 import {
   type BaseLanguageModelParams,
@@ -19,6 +20,7 @@ import {
 import { serializedCacheKey } from "./cache-key.js";
 import { cachedTextStream } from "./cached-text-stream.js";
 import type { ChatModelCallOptions, LangSmithParams } from "./chat-model-call-options.js";
+import { languageModelInputJsonSchema } from "./language-model-input-json-schema.js";
 import { lsProviderFromName } from "./ls-provider-from-name.js";
 import { tracingCallOptions } from "./tracing-call-options.js";
 
@@ -94,6 +96,16 @@ export abstract class BaseLLM<
 
   override get runType() {
     return "llm" as const;
+  }
+
+  /** A string, a list of messages or a prompt value (`languageModelInputJsonSchema`). */
+  override getInputSchema(): RunnableSchema {
+    return { jsonSchema: languageModelInputJsonSchema() };
+  }
+
+  /** The generated text. */
+  override getOutputSchema(): RunnableSchema {
+    return { jsonSchema: { type: "string" } };
   }
 
   /** `@langchain/core`'s model kind in cache keys (`_model`). */

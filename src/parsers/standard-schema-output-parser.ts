@@ -1,5 +1,6 @@
 import { OutputParserError } from "../errors/output-parser-error.js";
 import { JsonStreamParser } from "../json-stream/json-stream-parser.js";
+import { type RunnableSchema, toRunnableSchema } from "../schema/runnable-schema.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { BaseOutputParser } from "./base-output-parser.js";
 import { formatSchemaIssues } from "./schema-issues.js";
@@ -25,6 +26,10 @@ export class StandardSchemaOutputParser<T = unknown> extends BaseOutputParser<T,
     super();
     this.schema = schema;
     if (fields.name !== undefined) this.name = fields.name;
+  }
+  /** The schema's JSON Schema (its output side), with the schema itself. */
+  override getOutputSchema(): RunnableSchema {
+    return toRunnableSchema(this.schema, "output");
   }
 
   /** LangChain's second way to build one (a serializable schema is a Standard Schema here). */

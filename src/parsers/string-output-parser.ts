@@ -1,5 +1,6 @@
 import { InvalidInputError } from "../errors/input-errors.js";
 import type { BaseMessage } from "../messages/base-message.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import { BaseOutputParser } from "./base-output-parser.js";
 
 // Blocks whose content has no text form: @langchain/core's string parser throws for them too.
@@ -16,6 +17,11 @@ const IMAGE_BLOCK_TYPES: ReadonlySet<string> = new Set(["image_url", "image"]);
  * for await (const token of await chain.stream({ topic: "parrots" })) process.stdout.write(token);
  */
 export class StringOutputParser extends BaseOutputParser<string, string> {
+  /** A string. */
+  override getOutputSchema(): RunnableSchema {
+    return { jsonSchema: { type: "string" } };
+  }
+
   constructor(fields: { name?: string } = {}) {
     super();
     if (fields.name !== undefined) this.name = fields.name;

@@ -2,6 +2,7 @@ import { OutputParserError } from "../errors/output-parser-error.js";
 import { jsonEqual } from "../json-patch/json-equal.js";
 import { JsonStreamParser } from "../json-stream/json-stream-parser.js";
 import { JsonStringControlEscaper } from "../json-stream/json-string-control-escaper.js";
+import { type RunnableSchema, toRunnableSchema } from "../schema/runnable-schema.js";
 import type { InferSchemaOutput, StandardSchemaV1 } from "../schema/standard-schema.js";
 import { standardSchemaToJsonSchema } from "../schema/standard-schema-to-json-schema.js";
 import { type Aggregator, LastValueAggregator } from "../streams/aggregator.js";
@@ -119,6 +120,10 @@ export class StructuredOutputParser<T> extends BaseOutputParser<T, DeepPartial<T
     this.jsonSchema = fields.jsonSchema;
     this.completeValues = fields.completeValues ?? false;
     if (fields.name !== undefined) this.name = fields.name;
+  }
+  /** The schema's JSON Schema (its output side), with the schema itself. */
+  override getOutputSchema(): RunnableSchema {
+    return toRunnableSchema(this.schema, "output");
   }
 
   /** A parser for a zod 3 or zod 4 schema (or any Standard Schema); the output type is the schema's output. */

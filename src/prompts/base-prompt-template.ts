@@ -2,6 +2,8 @@ import type { RunType } from "../callbacks/run.js";
 import type { RunScope } from "../engine/run-scope.js";
 import type { ChatMessagesSource } from "../messages/to-chat-messages.js";
 import { Runnable } from "../runnables/runnable.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
+import { promptInputSchema } from "./prompt-input-schema.js";
 import {
   assertNoMissing,
   type InputValues,
@@ -44,6 +46,11 @@ export abstract class BasePromptTemplate<
 
   override get runType(): RunType {
     return "prompt";
+  }
+
+  /** An object of the variables, each a string, all required (see `promptInputSchema`). */
+  override getInputSchema(): RunnableSchema {
+    return promptInputSchema({ required: this.inputVariables });
   }
 
   /** Formats the prompt into its prompt value. */

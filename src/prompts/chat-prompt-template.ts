@@ -1,4 +1,5 @@
 import type { BaseMessage } from "../messages/base-message.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import { BaseMessagePromptTemplate } from "./base-message-prompt-template.js";
 import { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-template.js";
 import { ChatPromptValue } from "./chat-prompt-value.js";
@@ -6,7 +7,9 @@ import { checkChatPromptVariables } from "./check-chat-prompt-variables.js";
 import { type ChatPromptPart, coerceMessagePrompt, type MessagePromptLike } from "./coerce-message-prompt.js";
 import { formatMessageImageUrls } from "./format-message-image-urls.js";
 import { HumanMessagePromptTemplate } from "./human-message-prompt-template.js";
+import { MessagesPlaceholder } from "./messages-placeholder.js";
 import { mergeOwn } from "./own-values.js";
+import { promptInputSchema } from "./prompt-input-schema.js";
 import type { PromptTemplateOptions } from "./prompt-template.js";
 import type { InputValues, PartialValues } from "./prompt-variables.js";
 import type { TemplateFormat } from "./render-template.js";
@@ -95,6 +98,22 @@ export class ChatPromptTemplate<V extends InputValues = InputValues> extends Bas
     this.validateTemplate = input.validateTemplate ?? this.templateFormat !== "mustache";
     if (this.validateTemplate)
       checkChatPromptVariables(this.promptMessages, this.inputVariables, partialVariables);
+  }
+
+  /**
+   * The variables: strings (any value for mustache), a list of messages for each placeholder,
+   * optional placeholders' variables not required (see `promptInputSchema`).
+   */
+  override getInputSchema(): RunnableSchema {
+    const messageLists = this.promptMessages.flatMap((part) =>
+      part instanceof MessagesPlaceholder ? [part.variableName] : [],
+    );
+    return promptInputSchema({
+      required: this.inputVariables,
+      optional: this.optionalVariables,
+      messageLists,
+      anyValue: this.templateFormat === "mustache",
+    });
   }
 
   /**

@@ -1,6 +1,8 @@
 import { InvalidInputError } from "../errors/input-errors.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import { BasePromptTemplate, type BasePromptTemplateInput } from "./base-prompt-template.js";
 import { mergeOwn } from "./own-values.js";
+import { promptInputSchema } from "./prompt-input-schema.js";
 import type { InputValues, PartialValues } from "./prompt-variables.js";
 import { parseTemplate, renderNodesWith, type TemplateFormat, templateVariables } from "./render-template.js";
 import { StringPromptValue } from "./string-prompt-value.js";
@@ -56,6 +58,11 @@ export class PromptTemplate<V extends InputValues = InputValues> extends BasePro
     this.templateFormat = templateFormat;
     this.#nodes = nodes;
     if (input.validateTemplate ?? true) this.#validate(used);
+  }
+
+  /** The variables, each a string (any value for mustache, whose sections take objects and lists). */
+  override getInputSchema(): RunnableSchema {
+    return promptInputSchema({ required: this.inputVariables, anyValue: this.templateFormat === "mustache" });
   }
 
   #validate(used: readonly string[]): void {

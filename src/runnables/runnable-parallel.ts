@@ -6,8 +6,10 @@ import { streamWithRun } from "../engine/stream-with-run.js";
 import { mergeKeyed } from "../internal/async-streams.js";
 import { setOwnProperty } from "../internal/set-own-property.js";
 import { tee } from "../internal/tee.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import { type Aggregator, KeyedAggregator } from "../streams/aggregator.js";
 import { factories } from "./factories.js";
+import { mapInputSchema, mapOutputSchema } from "./map-schemas.js";
 import { type MapOutput, Runnable } from "./runnable.js";
 import type { MapInput } from "./step-types.js";
 
@@ -64,6 +66,16 @@ export class RunnableParallel<
 
   override getName(suffix?: string): string {
     return this.name ?? `RunnableParallel<${Object.keys(this.steps).join(",")}>${suffix ?? ""}`;
+  }
+
+  /** What the branches that know their input take (see `mapInputSchema`). */
+  override getInputSchema(): RunnableSchema | undefined {
+    return mapInputSchema(this.steps);
+  }
+
+  /** An object of each branch's output (see `mapOutputSchema`). */
+  override getOutputSchema(): RunnableSchema | undefined {
+    return mapOutputSchema(this.steps);
   }
 
   override createAggregator(): Aggregator<Partial<O>, O> {

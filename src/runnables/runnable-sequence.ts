@@ -4,6 +4,7 @@ import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { InvalidInputError } from "../errors/input-errors.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import { factories } from "./factories.js";
 import { Runnable } from "./runnable.js";
@@ -83,6 +84,16 @@ export class RunnableSequence<I = unknown, O = unknown, C = O> extends Runnable<
 
   get last(): Runnable {
     return this.steps[this.steps.length - 1]!;
+  }
+
+  /** The first step's input schema. */
+  override getInputSchema(): RunnableSchema | undefined {
+    return this.first.getInputSchema();
+  }
+
+  /** The last step's output schema. */
+  override getOutputSchema(): RunnableSchema | undefined {
+    return this.last.getOutputSchema();
   }
 
   override createAggregator(): Aggregator<C, O> {

@@ -24,6 +24,15 @@ const jsonQuestion = {
   required: ["question"],
 };
 
+interface Detail {
+  detail: Array<{ loc: (string | number)[]; msg: string; type: string }>;
+}
+
+async function detailOf(response: Response): Promise<Detail["detail"]> {
+  const body = (await response.json()) as Detail;
+  return body.detail;
+}
+
 const ROUTES = ["invoke", "stream", "stream_log", "stream_events"] as const;
 
 describe("serve: input validation against the input schema", () => {
@@ -37,10 +46,10 @@ describe("serve: input validation against the input schema", () => {
         const app = serve({ "/answer": runnable });
         const response = await post(app, `/answer/${route}`, { input: { question: 42 } });
         expect(response.status).toBe(422);
-        const body = await response.json();
-        expect(body.detail).toHaveLength(1);
-        expect(body.detail[0]).toMatchObject({ loc: ["input", "question"], msg: expect.any(String) });
-        expect(typeof body.detail[0].type).toBe("string");
+        const detail = await detailOf(response);
+        expect(detail).toHaveLength(1);
+        expect(detail[0]).toMatchObject({ loc: ["input", "question"], msg: expect.any(String) });
+        expect(typeof detail[0]?.type).toBe("string");
         expect(calls).toEqual([]);
       });
     }
@@ -51,8 +60,8 @@ describe("serve: input validation against the input schema", () => {
       const inputs = [{ question: "ok" }, {}, { question: "fine", count: "two" }];
       const response = await post(app, "/answer/batch", { inputs });
       expect(response.status).toBe(422);
-      const { detail } = await response.json();
-      expect(detail.map((issue: { loc: unknown }) => issue.loc)).toEqual([
+      const detail = await detailOf(response);
+      expect(detail.map((issue) => issue.loc)).toEqual([
         ["inputs", 1, "question"],
         ["inputs", 2, "count"],
       ]);
@@ -83,9 +92,7 @@ describe("serve: input validation against the input schema", () => {
     const { runnable } = countingAnswer(jsonQuestion);
     const response = await post(serve(runnable), "/invoke", { input: "just text" });
     expect(response.status).toBe(422);
-    expect((await response.json()).detail).toEqual([
-      { loc: ["input"], msg: expect.any(String), type: "type" },
-    ]);
+    expect(await detailOf(response)).toEqual([{ loc: ["input"], msg: expect.any(String), type: "type" }]);
   });
 
   it("a runnable with no known schema takes any input", async () => {

@@ -8,12 +8,14 @@ import { ToolInputError } from "../errors/tool-input-error.js";
 import type { ToolCall } from "../messages/tool-call.js";
 import { ToolMessage } from "../messages/tool-message.js";
 import { Runnable } from "../runnables/runnable.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import { coerceToolInput, isToolCall, type ToolInputShape, toolInputShape } from "./coerce-tool-input.js";
 import { isEmptyStringToolInput } from "./dynamic-tool-input.js";
 import { splitToolResult, type ToolResponseFormat, toToolMessage } from "./format-tool-output.js";
 import { runToolFunction } from "./run-tool-function.js";
 import { schemaToJsonSchema, type ToJsonSchemaOptions } from "./schema-to-json-schema.js";
 import { ToolCallRun } from "./tool-call-run.js";
+import { toolInputSchema } from "./tool-input-schema.js";
 import type { JsonSchema } from "./validate-json-schema.js";
 import { type ToolSchema, validateToolArgs } from "./validate-tool-args.js";
 
@@ -134,6 +136,11 @@ export abstract class StructuredTool<A = unknown, O = unknown, P = A> extends Ru
     return isToolCall(input)
       ? this._runTool(input.args, scope, input)
       : this._runTool(input, scope, undefined);
+  }
+
+  /** The arguments' JSON Schema; validation takes what `invoke` takes (see `toolInputSchema`). */
+  override getInputSchema(): RunnableSchema {
+    return toolInputSchema(this.schema);
   }
 
   /** The JSON Schema of the arguments, for models (see `toolToJsonSchema`). */
