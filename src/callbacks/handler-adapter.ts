@@ -31,6 +31,29 @@ function textOf(chunk: unknown): string {
   return typeof c?.content === "string" ? c.content : "";
 }
 
+/**
+ * A tool's input as the text `handleToolStart` takes (JSON, as LangChain sends it). A handler must
+ * not make the run fail: an input JSON cannot encode (a BigInt, a cycle) is written with bigints
+ * as strings and repeated objects as `"[Circular]"`.
+ */
+function toolInputText(input: unknown): string {
+  if (typeof input === "string") return input;
+  try {
+    return JSON.stringify(input) ?? "";
+  } catch {
+    const seen = new WeakSet<object>();
+    return (
+      JSON.stringify(input, (_key, value: unknown) => {
+        if (typeof value === "bigint") return value.toString();
+        if (typeof value !== "object" || value === null) return value;
+        if (seen.has(value)) return "[Circular]";
+        seen.add(value);
+        return value;
+      }) ?? ""
+    );
+  }
+}
+
 /** A model run's output as `handleLLMEnd` gets it: as the model presents it (with token usage), else wrapped. */
 export function llmResult(run: Run): LLMResult {
   const presented = run.presentation?.llmResult?.(run.output);
@@ -172,7 +195,7 @@ export class HandlerAdapter implements RunObserver {
   #toolStart(run: Run): void | Promise<void> {
     const h = this.#h;
     if (h.ignoreAgent) return;
-    const input = typeof run.input === "string" ? run.input : JSON.stringify(run.input);
+    const input = toolInputText(run.input);
     // Set when the tool was invoked with a ToolCall (see ToolCallRun).
     const callId = typeof run.extra.tool_call_id === "string" ? run.extra.tool_call_id : undefined;
     return this.#call("handleToolStart", () =>
