@@ -119,6 +119,8 @@ async function* readMemoryRun(
 ): AsyncGenerator<RunStoreReadItem> {
   let after = options.after;
   for (;;) {
+    // A reader that already left (its request aborted) gets nothing, not the whole log.
+    options.signal?.throwIfAborted();
     const run = lookup(runId);
     if (run === undefined) throw new RunNotFoundError(runId);
     // Checked on every pass: a slow reader can fall behind the oldest kept event while it reads.

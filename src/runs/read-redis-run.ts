@@ -27,8 +27,8 @@ export async function* readRedisRun(
   let blocking: RedisBlockingConnection | undefined;
   const signal = options.signal;
   try {
-    signal?.throwIfAborted();
     for (;;) {
+      signal?.throwIfAborted();
       let entries = parseEntries(
         await commands.send(["XRANGE", keys.events, `(0-${after}`, "+", "COUNT", String(BATCH)]),
       );

@@ -231,6 +231,26 @@ export function describeRunStoreContract(
       await expect(reading).rejects.toThrow("reader left");
     });
 
+    it("rejects a read whose signal is already aborted at once, even on an ended run", async () => {
+      const { store } = await harness();
+      const id = runId("aborted");
+      await create(store, id);
+      await store.append(id, 1, event("one"));
+      await store.finish(id, { type: "terminal", id: 2, status: "success" }, 60_000);
+      const items: RunStoreReadItem[] = [];
+      const reading = (async () => {
+        for await (const item of store.read(id, {
+          after: 0,
+          idleMs: 10_000,
+          signal: AbortSignal.abort(new Error("gone")),
+        })) {
+          items.push(item);
+        }
+      })();
+      await expect(reading).rejects.toThrow("gone");
+      expect(items).toEqual([]);
+    });
+
     it("keeps an ended run readable from any cursor until its TTL, then removes it", async () => {
       const made = await harness();
       const { store, other } = made;
