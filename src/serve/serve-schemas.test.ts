@@ -1,5 +1,6 @@
-import { RunnableLambda } from "rivulet";
+import { ChatPromptTemplate, RunnableLambda, StringOutputParser } from "rivulet";
 import { serve } from "rivulet/serve";
+import { FakeListChatModel } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { frames, get, post } from "./test-support/requests.js";
@@ -132,5 +133,44 @@ describe("serve: input_schema and output_schema", () => {
   it("answer a permissive schema when the runnable does not know its own", async () => {
     const echo = RunnableLambda.from((input: unknown) => input, { name: "echo" });
     expect(await (await get(serve(echo), "/input_schema")).json()).toEqual({ title: "echoInput" });
+  });
+});
+
+describe("serve: a prompt | model | parser chain", () => {
+  const chain = () =>
+    ChatPromptTemplate.fromTemplate("Tell me about {topic}")
+      .pipe(new FakeListChatModel({ responses: ["Parrots talk."] }))
+      .pipe(new StringOutputParser());
+
+  it("input_schema is the prompt's variables, output_schema a string", async () => {
+    const app = serve({ "/chain": chain() });
+    const input = await (await get(app, "/chain/input_schema")).json();
+    expect(input).toMatchObject({
+      type: "object",
+      properties: { topic: { title: "Topic", type: "string" } },
+      required: ["topic"],
+    });
+    expect(await (await get(app, "/chain/output_schema")).json()).toMatchObject({ type: "string" });
+  });
+
+  it("a missing variable is a 422 naming it; the valid input still runs", async () => {
+    const app = serve({ "/chain": chain() });
+    const missing = await post(app, "/chain/invoke", { input: { subject: "parrots" } });
+    expect(missing.status).toBe(422);
+    expect(await detailOf(missing)).toEqual([
+      { loc: ["input", "topic"], msg: "Field required", type: "required" },
+    ]);
+    const ok = await post(app, "/chain/invoke", { input: { topic: "parrots" } });
+    expect(await ok.json()).toMatchObject({ output: "Parrots talk." });
+  });
+
+  it("a chat model served alone takes LangServe's wire messages", async () => {
+    const model = new FakeListChatModel({ responses: ["hi"] });
+    const app = serve({ "/chat": model });
+    const input = [{ type: "human", content: "hello", additional_kwargs: {}, example: false }];
+    const response = await post(app, "/chat/invoke", { input });
+    expect(response.status).toBe(200);
+    const refused = await post(app, "/chat/invoke", { input: 42 });
+    expect(refused.status).toBe(422);
   });
 });
