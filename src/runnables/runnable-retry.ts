@@ -11,6 +11,7 @@ import { RivuletError } from "../errors/rivulet-error.js";
 import { type BackoffPolicy, backoffDelayMs, DEFAULT_BACKOFF } from "../internal/backoff-policy.js";
 import { checkNumberOption, MAX_TIMER_DELAY_MS } from "../internal/check-number-option.js";
 import { sleep as timerSleep } from "../internal/sleep.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { RetryOptions } from "./factories.js";
 import { Runnable } from "./runnable.js";
@@ -118,6 +119,16 @@ export class RunnableRetry<I = unknown, O = unknown, C = O> extends Runnable<I, 
 
   override getName(suffix?: string): string {
     return this.name ?? this.bound.getName(suffix);
+  }
+
+  /** The wrapped runnable's input schema. */
+  override getInputSchema(): RunnableSchema | undefined {
+    return this.bound.getInputSchema();
+  }
+
+  /** The wrapped runnable's output schema. */
+  override getOutputSchema(): RunnableSchema | undefined {
+    return this.bound.getOutputSchema();
   }
 
   override createAggregator(): Aggregator<C, O> {

@@ -6,6 +6,7 @@ import { startStream } from "../engine/start-stream.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
 import { isAbortError } from "../errors/abort-error.js";
 import { InvalidConfigError } from "../errors/input-errors.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import type { Aggregator } from "../streams/aggregator.js";
 import type { FallbackOptions } from "./factories.js";
 import { Runnable } from "./runnable.js";
@@ -56,6 +57,16 @@ export class RunnableWithFallbacks<I = unknown, O = unknown, C = O> extends Runn
 
   get candidates(): Runnable<I, O, C>[] {
     return [this.runnable, ...this.fallbacks];
+  }
+
+  /** The wrapped runnable's input schema. */
+  override getInputSchema(): RunnableSchema | undefined {
+    return this.runnable.getInputSchema();
+  }
+
+  /** The wrapped runnable's output schema. */
+  override getOutputSchema(): RunnableSchema | undefined {
+    return this.runnable.getOutputSchema();
   }
 
   override createAggregator(): Aggregator<C, O> {

@@ -137,8 +137,11 @@ describe("combinators", () => {
     expect(lambda.withTypes({ output: z.number() }).outputSchema).toMatchObject({ type: "number" });
   });
 
-  it("bindings and withConfig show the bound runnable's schemas", () => {
+  it("bindings, withConfig, withRetry, withFallbacks and withListeners show the wrapped runnable's schemas", () => {
     expect(prompt.withConfig({ runName: "p" }).inputSchema).toEqual(prompt.inputSchema);
+    expect(prompt.withRetry().inputSchema).toEqual(prompt.inputSchema);
+    expect(model.withFallbacks([model]).outputSchema).toEqual(model.outputSchema);
+    expect(prompt.withListeners({}).inputSchema).toEqual(prompt.inputSchema);
   });
 
   it("StringOutputParser gives a string", () => {
