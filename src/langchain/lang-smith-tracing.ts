@@ -109,7 +109,8 @@ export function langSmithTracer(options: LangSmithTracingOptions = {}): LangChai
 
 /**
  * Traces every run in the process to LangSmith through `LangChainTracer`, as setting
- * `LANGSMITH_TRACING=true` does for LangChain. Runs report in the background: a stream never
+ * `LANGSMITH_TRACING=true` does for LangChain; it replaces the registration that variable made
+ * when `rivulet/langchain` was imported, so runs are not posted twice. Runs report in the background: a stream never
  * waits for the endpoint, and a slow one costs at most `maxQueueBytes` of memory before runs are
  * dropped with a warning.
  *
@@ -121,6 +122,9 @@ export function langSmithTracer(options: LangSmithTracingOptions = {}): LangChai
  * ```
  */
 export function registerLangSmith(options: LangSmithTracingOptions = {}): LangSmithTracing {
+  // The one the environment made at import gives way: two would post every run twice.
+  const fromEnvironment: unknown = Reflect.get(globalThis, REGISTERED);
+  if (isLangSmithTracing(fromEnvironment)) fromEnvironment.stop();
   const tracer = langSmithTracer(options);
   const stop = addGlobalObserver(tracer);
   return { tracer, stop, flush: () => flushLangSmith(tracer) };
@@ -165,5 +169,10 @@ export function registerLangSmithFromEnvironment(): LangSmithTracing | undefined
 }
 
 function isLangSmithTracing(value: unknown): value is LangSmithTracing {
-  return typeof value === "object" && value !== null && typeof Reflect.get(value, "flush") === "function";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof Reflect.get(value, "flush") === "function" &&
+    typeof Reflect.get(value, "stop") === "function"
+  );
 }

@@ -1,11 +1,17 @@
-// Review: a call passing its own LangChainTracer while LangSmith tracing is registered for the
-// process has its runs posted once (LangChain skips the environment's tracer then). The loopback
-// endpoint is lang-smith-tracing.test.ts's, counting the posts of each run.
+// Review: LangSmith runs are posted once however tracing was asked for twice: a call passing its
+// own LangChainTracer while tracing is registered for the process (LangChain skips the
+// environment's tracer then), or registerLangSmith after LANGSMITH_TRACING registered at import.
+// The loopback endpoint is lang-smith-tracing.test.ts's, counting the posts of each run.
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { LangChainTracer } from "@langchain/core/tracers/tracer_langchain";
 import { AIMessageChunk, ChatPromptTemplate, StringOutputParser } from "rivulet";
-import { flushLangSmith, langSmithTracer, registerLangSmith } from "rivulet/langchain";
+import {
+  flushLangSmith,
+  langSmithTracer,
+  registerLangSmith,
+  registerLangSmithFromEnvironment,
+} from "rivulet/langchain";
 import { FakeStreamingChatModel } from "rivulet/testing";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -127,5 +133,35 @@ describe("registerLangSmith with a call's own LangChainTracer", () => {
       ["StrOutputParser", 1, "checkout"],
       ["FakeStreamingChatModel", 1, "global"],
     ]);
+  });
+});
+
+describe("registerLangSmith while LANGSMITH_TRACING registered at import", () => {
+  it("replaces the environment's registration: each run is posted once", async () => {
+    const server = await endpoint();
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, {
+        LANGSMITH_TRACING: "true",
+        LANGSMITH_ENDPOINT: server.url,
+        LANGSMITH_API_KEY: "test-key",
+        LANGSMITH_PROJECT: "from-env",
+      });
+      const fromEnvironment = registerLangSmithFromEnvironment(); // what importing rivulet/langchain does
+      const tracing = registerLangSmith({ apiUrl: server.url, apiKey: "test-key", projectName: "explicit" });
+      try {
+        await model().invoke("Hi");
+      } finally {
+        tracing.stop();
+        fromEnvironment?.stop();
+      }
+      await Promise.all([tracing.flush(), fromEnvironment?.flush()]);
+      expect([...server.runs.values()].map((run) => [run.name, run.posts, run.session_name])).toEqual([
+        ["FakeStreamingChatModel", 1, "explicit"],
+      ]);
+    } finally {
+      for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+      Object.assign(process.env, saved);
+    }
   });
 });
