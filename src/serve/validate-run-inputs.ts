@@ -1,5 +1,6 @@
 import type { Runnable } from "../runnables/runnable.js";
 import { checkRunnableSchema } from "../schema/check-runnable-schema.js";
+import type { RunnableSchema } from "../schema/runnable-schema.js";
 import { RequestValidationError, type ValidationIssue } from "./request-validation-error.js";
 
 /** One input of a request and where it was in the body (`["input"]`, `["inputs", 2]`). */
@@ -8,9 +9,7 @@ export interface LocatedInput {
   readonly loc: readonly (string | number)[];
 }
 
-async function issuesOf(runnable: Runnable, located: LocatedInput): Promise<ValidationIssue[]> {
-  const schema = runnable.getInputSchema();
-  if (schema === undefined) return [];
+async function issuesOf(schema: RunnableSchema, located: LocatedInput): Promise<ValidationIssue[]> {
   const issues = await checkRunnableSchema(schema, located.input);
   return issues.map((issue) => ({
     loc: [...located.loc, ...issue.path],
@@ -30,7 +29,9 @@ async function issuesOf(runnable: Runnable, located: LocatedInput): Promise<Vali
  * await validateRunInputs(prompt, [{ input: { topic: 1 }, loc: ["input"] }]); // throws: input.topic
  */
 export async function validateRunInputs(runnable: Runnable, inputs: readonly LocatedInput[]): Promise<void> {
-  if (runnable.getInputSchema() === undefined) return;
-  const issues = (await Promise.all(inputs.map((located) => issuesOf(runnable, located)))).flat();
+  // Asked once per request: a prompt or a tool builds its schema when asked.
+  const schema = runnable.getInputSchema();
+  if (schema === undefined) return;
+  const issues = (await Promise.all(inputs.map((located) => issuesOf(schema, located)))).flat();
   if (issues.length > 0) throw new RequestValidationError(issues);
 }
