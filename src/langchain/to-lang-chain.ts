@@ -19,13 +19,20 @@ function rivuletConfig(
   if (config?.configurable !== undefined) out.configurable = { ...config.configurable };
   if (config?.recursionLimit !== undefined) out.recursionLimit = config.recursionLimit;
   if (config?.maxConcurrency !== undefined) out.maxConcurrency = config.maxConcurrency;
-  if (runManager !== undefined) {
-    // The LangChain run's handlers see the Rivulet runs inside it as its children.
-    const handlers: CallbackHandler[] = runManager
-      .getChild()
-      .handlers.map((handler) => bridgeLangChainHandler(handler, runManager.runId));
-    if (handlers.length > 0) out.callbacks = handlers;
+  if (runManager === undefined) {
+    if (config?.tags !== undefined) out.tags = [...config.tags];
+    if (config?.metadata !== undefined) out.metadata = { ...config.metadata };
+    return out;
   }
+  // The LangChain run's handlers see the Rivulet runs inside it as its children, which inherit
+  // what LangChain's own children would (the call's tags, a LangGraph node's metadata).
+  const child = runManager.getChild();
+  const handlers: CallbackHandler[] = child.handlers.map((handler) =>
+    bridgeLangChainHandler(handler, runManager.runId),
+  );
+  if (handlers.length > 0) out.callbacks = handlers;
+  if (child.inheritableTags.length > 0) out.tags = [...child.inheritableTags];
+  if (Object.keys(child.inheritableMetadata).length > 0) out.metadata = { ...child.inheritableMetadata };
   return out;
 }
 
