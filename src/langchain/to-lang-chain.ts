@@ -6,6 +6,7 @@ import {
 import type { CallbackHandler } from "../callbacks/callback-handler.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import type { Runnable } from "../runnables/runnable.js";
+import { RunnableBinding } from "../runnables/runnable-binding.js";
 import { bridgeLangChainHandler } from "./lang-chain-handler-bridge.js";
 import { fromLangChainValue, toLangChainValue } from "./lang-chain-values.js";
 
@@ -36,6 +37,18 @@ function rivuletConfig(
   return out;
 }
 
+/**
+ * The name the Rivulet runnable's own run would have: a binding's `runName` (the outermost wins,
+ * as its config is merged last), else its name. The wrapper's LangChain run stands for that run,
+ * which the bridge hides, so it must carry the name.
+ */
+function runNameOf(runnable: Runnable<unknown, unknown, unknown>): string {
+  for (let each = runnable; each instanceof RunnableBinding; each = each.bound) {
+    if (each.config.runName !== undefined) return each.config.runName;
+  }
+  return runnable.getName();
+}
+
 async function* single<T>(value: T): AsyncGenerator<T> {
   yield value;
 }
@@ -57,7 +70,7 @@ export class RivuletRunnableAdapter<I = unknown, O = unknown> extends LangChainR
   constructor(runnable: Runnable<I, unknown, unknown>, options: { name?: string | undefined } = {}) {
     super();
     this.#runnable = runnable;
-    this.name = options.name ?? runnable.getName();
+    this.name = options.name ?? runNameOf(runnable);
   }
 
   override async invoke(input: I, options?: Partial<LangChainConfig>): Promise<O> {
