@@ -58,8 +58,11 @@ export async function* readRemoteStream(
   // cleanly is the end (a broken connection fails the read instead).
 }
 
-/** The body's bytes, each read raced against the signal and an idle timer that every chunk resets. */
-async function* idleBytes(
+/**
+ * The body's bytes, each read raced against the signal and an idle timer that every chunk resets
+ * (heartbeat comments included): the idle watchdog of every remote stream.
+ */
+export async function* idleBytes(
   body: ReadableStream<Uint8Array>,
   options: ReadRemoteStreamOptions,
   abort: AbortController,

@@ -15,6 +15,8 @@ export interface RemoteRequest {
   /** A total timeout in milliseconds (invoke and batch only). */
   readonly timeout: number | undefined;
   readonly dialect: WireDialect | undefined;
+  /** Headers of this request only (a resume's `Last-Event-ID`), after the options' headers. */
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Return an error answer instead of throwing it (the dialect probe reads only its headers). */
   readonly acceptErrors?: boolean;
 }
@@ -46,6 +48,7 @@ export async function sendRemoteRequest(
   const headers: Record<string, string> = {
     accept: "application/json, text/event-stream",
     ...options.headers,
+    ...request.headers,
   };
   if (request.dialect !== "langserve") headers[DIALECT_HEADER] = "rivulet";
   const init: RequestInit = { method: request.method, headers, signal };

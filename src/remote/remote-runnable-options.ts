@@ -1,6 +1,11 @@
 import { InvalidConfigError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
 import type { WireDialect } from "../wire/wire-dialect.js";
+import {
+  type RemoteReconnectOptions,
+  type ResolvedReconnectOptions,
+  resolveReconnectOptions,
+} from "./remote-reconnect-options.js";
 
 /** The `fetch` a `RemoteRunnable` calls: the global one by default, or any function of that shape (a test seam, a handler). */
 export type RemoteFetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -35,6 +40,8 @@ export interface RemoteRunnableOptions {
   dialect?: WireDialect | undefined;
   /** The timer of the idle timeout (a test seam). */
   setTimer?: RemoteTimer | undefined;
+  /** How `streamRun` reconnects to a durable run (attempts, backoff, and their test seams). */
+  reconnect?: RemoteReconnectOptions | undefined;
 }
 
 /** The options with defaults filled in and checked. */
@@ -46,6 +53,7 @@ export interface ResolvedRemoteOptions {
   readonly idleTimeout: number;
   readonly dialect: WireDialect | undefined;
   readonly setTimer: RemoteTimer;
+  readonly reconnect: ResolvedReconnectOptions;
 }
 
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -89,5 +97,6 @@ export function resolveRemoteOptions(options: RemoteRunnableOptions): ResolvedRe
       DEFAULT_IDLE_TIMEOUT_MS,
     dialect,
     setTimer: options.setTimer ?? realTimer,
+    reconnect: resolveReconnectOptions(options.reconnect),
   };
 }

@@ -11,18 +11,24 @@ import { decodeWireValue } from "../wire/decode-wire-value.js";
 import { encodeWireValue } from "../wire/encode-wire-value.js";
 import { dialectOf, type WireDialect } from "../wire/wire-dialect.js";
 import { readRemoteStream } from "./read-remote-stream.js";
-import { RemoteEventRelay } from "./remote-event-relay.js";
+import { RemoteEventRelay, type RootEnding, relayRootChunks } from "./remote-event-relay.js";
 import { sendRemoteRequest } from "./remote-request.js";
+import type { RemoteRunEntry, RemoteRunStarted, StreamRunOptions } from "./remote-run-entry.js";
 import {
   type RemoteRunnableOptions,
   type ResolvedRemoteOptions,
   resolveRemoteOptions,
 } from "./remote-runnable-options.js";
+import { streamRemoteRun } from "./stream-remote-run.js";
 
-/** The remote root run's end, as the relay saw it (its output is the call's output). */
-interface RootEnding {
-  ended: boolean;
-  output: unknown;
+/** The `data` frames of a remote event stream, decoded. */
+async function* decodedEvents(
+  frames: AsyncIterable<{ event: string; data?: unknown }>,
+  dialect: WireDialect,
+): AsyncGenerator<unknown> {
+  for await (const frame of frames) {
+    if (frame.event === "data") yield decodeWireValue(frame.data, dialect, ["event"]);
+  }
 }
 
 const WHOLE_IN_CHUNKS_OUT: RunnableShape = { input: "whole", output: "chunks" };
@@ -150,32 +156,97 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
     ending: RootEnding,
   ): AsyncIterable<C> {
     const relay = new RemoteEventRelay(CallbackManager.from(scope.childConfig().callbacks));
-    let chunks = 0;
-    try {
-      for await (const frame of frames) {
-        if (frame.event !== "data") continue;
-        const step = await relay.accept(decodeWireValue(frame.data, dialect, ["event"]));
-        if (step.kind === "chunk") {
-          chunks++;
-          yield step.chunk as C;
-        } else if (step.kind === "custom") {
-          await scope.reportCustomEvent(step.name, step.data);
-        } else if (step.kind === "end") {
-          ending.ended = true;
-          ending.output = step.output;
-          // A root that answers in one value (a prompt) sends no stream event in v2.
-          if (chunks === 0 && step.output !== undefined) {
-            chunks++;
-            yield step.output as C;
-          }
-        }
-      }
-    } catch (error) {
-      await relay.fail(error);
-      throw error;
-    } finally {
-      await relay.fail(new RemoteRunnableError("The stream was stopped before the remote run ended"));
+    const chunks = relayRootChunks(relay, decodedEvents(frames, dialect), {
+      reportCustomEvent: (name, data) => scope.reportCustomEvent(name, data),
+      ending,
+      stopped: () => new RemoteRunnableError("The stream was stopped before the remote run ended"),
+    });
+    for await (const chunk of chunks) yield chunk as C;
+  }
+
+  /**
+   * Starts a durable run on the server (`POST <url>/runs`, served with `serve(..., { runs })`): it
+   * goes on without any connection, and `streamRun` reads it. With `runId`, a second start joins.
+   *
+   * @example
+   * const { runId } = await remote.startRun({ topic: "bears" });
+   * for await (const entry of remote.streamRun(runId)) if (entry.type === "event") render(entry.event);
+   */
+  async startRun(
+    input: I,
+    config: RunnableConfig = {},
+    options: { runId?: string } = {},
+  ): Promise<RemoteRunStarted> {
+    const dialect = await this.dialect(config.signal);
+    const body: Record<string, unknown> = {
+      input: encodeWireValue(input, dialect),
+      config: wireConfig(config),
+      kwargs: {},
+    };
+    if (options.runId !== undefined) body.run_id = options.runId;
+    const { response } = await sendRemoteRequest(this.#options, {
+      route: "runs",
+      method: "POST",
+      body,
+      signal: config.signal,
+      timeout: this.#options.timeout,
+      dialect,
+    });
+    const json = await readJson(response, this.url);
+    if (typeof json.run_id !== "string") {
+      throw new RemoteRunnableError(`The remote runnable at ${this.url} started a run without a run_id`, {
+        detail: json,
+      });
     }
+    return { runId: json.run_id, joined: json.joined === true, status: String(json.status) };
+  }
+
+  /**
+   * A durable run's log, strictly after `after`, each entry exactly once and in order; it
+   * reconnects by itself (`Last-Event-ID`, backoff with jitter, `reconnect.maxAttempts`) when the
+   * connection drops or goes idle, and ends after the terminal entry. Aborting `signal` or
+   * stopping the loop leaves the run going on; `cancelRun` stops it.
+   */
+  async *streamRun(runId: string, options: StreamRunOptions = {}): AsyncGenerator<RemoteRunEntry> {
+    const dialect = await this.dialect(options.signal);
+    const route = `runs/${encodeURIComponent(runId)}/stream`;
+    yield* streamRemoteRun({
+      runId,
+      after: options.after ?? 0,
+      dialect,
+      signal: options.signal,
+      idleTimeout: this.#options.idleTimeout,
+      setTimer: this.#options.setTimer,
+      url: `${this.url}/${route}`,
+      reconnect: this.#options.reconnect,
+      connect: (after) =>
+        sendRemoteRequest(this.#options, {
+          route,
+          method: "GET",
+          headers: after > 0 ? { "last-event-id": String(after) } : {},
+          signal: options.signal,
+          timeout: undefined,
+          dialect,
+        }),
+    });
+  }
+
+  /** Asks the server to cancel a durable run (`POST <url>/runs/:id/cancel`), wherever it runs. */
+  async cancelRun(
+    runId: string,
+    options: { signal?: AbortSignal } = {},
+  ): Promise<{ cancelled: boolean; status: string }> {
+    const dialect = await this.dialect(options.signal);
+    const { response } = await sendRemoteRequest(this.#options, {
+      route: `runs/${encodeURIComponent(runId)}/cancel`,
+      method: "POST",
+      body: {},
+      signal: options.signal,
+      timeout: this.#options.timeout,
+      dialect,
+    });
+    const json = await readJson(response, this.url);
+    return { cancelled: json.cancelled === true, status: String(json.status) };
   }
 
   /**

@@ -1,0 +1,108 @@
+import { RemoteRunnable, RemoteRunnableError } from "rivulet/remote";
+import { memoryRunStore } from "rivulet/runs";
+import { serve } from "rivulet/serve";
+import { FakeListChatModel } from "rivulet/testing";
+import { describe, expect, it } from "vitest";
+
+type App = { fetch(request: Request): Promise<Response> };
+
+/** The app as a fetch; every stream answer is cut (closed) after `cutAfter` frames, heartbeats aside. */
+function cutting(app: App, cutAfter: number) {
+  const seen: Array<string | null> = [];
+  const fetch = async (input: string, init: RequestInit) => {
+    const request = new Request(input, init);
+    const response = await app.fetch(request);
+    if (!input.endsWith("/stream") || response.body === null) return response;
+    seen.push(request.headers.get("last-event-id"));
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent >= cutAfter) {
+          controller.close();
+          await reader.cancel();
+          return;
+        }
+        while (true) {
+          const end = buffer.indexOf("\n\n");
+          if (end >= 0) {
+            const frame = buffer.slice(0, end + 2);
+            buffer = buffer.slice(end + 2);
+            controller.enqueue(new TextEncoder().encode(frame));
+            if (!frame.startsWith(":") && ++sent >= cutAfter) {
+              controller.close();
+              await reader.cancel();
+            }
+            return;
+          }
+          const step = await reader.read();
+          if (step.done) {
+            controller.close();
+            return;
+          }
+          buffer += step.value;
+        }
+      },
+      cancel: () => reader.cancel(),
+    });
+    return new Response(body, response);
+  };
+  return { fetch, seen };
+}
+
+function setup(cutAfter = Number.POSITIVE_INFINITY, reconnect = {}) {
+  const app = serve(
+    { "/chat": new FakeListChatModel({ responses: ["hello there"] }) },
+    { runs: { store: memoryRunStore() } },
+  );
+  const cut = cutting(app, cutAfter);
+  const delays: number[] = [];
+  const remote = new RemoteRunnable<string, unknown>({
+    url: "http://rivulet.test/chat",
+    fetch: cut.fetch,
+    reconnect: { delay: async (ms: number) => void delays.push(ms), random: () => 0.5, ...reconnect },
+  });
+  return { app, remote, delays, seen: cut.seen };
+}
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const item of items) all.push(item);
+  return all;
+}
+
+describe("RemoteRunnable durable runs", () => {
+  it("yields the original entries exactly once, in order, across a cut every 3 frames", async () => {
+    const whole = setup();
+    const { runId } = await whole.remote.startRun("hi");
+    const expected = await collect(whole.remote.streamRun(runId));
+    expect(expected.at(-1)).toMatchObject({ type: "terminal", status: "success" });
+    expect(expected.length).toBeGreaterThan(6);
+
+    const cut = setup(3, { maxAttempts: 2 });
+    const started = await cut.remote.startRun("hi");
+    const entries = await collect(cut.remote.streamRun(started.runId));
+    const shape = (list: typeof expected) =>
+      list.map((entry) =>
+        entry.type === "event" ? [entry.id, entry.event.event] : [entry.id, entry.status],
+      );
+    expect(shape(entries)).toEqual(shape(expected));
+    expect(entries.map((entry) => entry.id)).toEqual(expected.map((_, index) => index + 1));
+    // Each reconnect resumed after the last id seen.
+    expect(cut.seen).toEqual([
+      null,
+      ...Array.from({ length: cut.seen.length - 1 }, (_, i) => String(3 * (i + 1))),
+    ]);
+    expect(cut.seen.length).toBe(Math.ceil(expected.length / 3));
+  });
+
+  it("gives up after maxAttempts connections without a new entry, with exponential backoff", async () => {
+    const { remote, delays } = setup(0, { maxAttempts: 3, initialDelay: 100 });
+    const { runId } = await remote.startRun("hi");
+    const failure = await collect(remote.streamRun(runId)).catch((error: unknown) => error);
+    expect(RemoteRunnableError.isInstance(failure)).toBe(true);
+    expect(String(failure)).toMatch(/after 3 attempts/);
+    expect(delays).toEqual([75, 150]);
+  });
+});
