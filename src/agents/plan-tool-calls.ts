@@ -51,7 +51,7 @@ export function planToolCalls(
     const call: ToolCall & { id: string } = {
       name: bad.name ?? "",
       args: {},
-      id: bad.id ?? `invalid_call_${step}_${index}`,
+      id: bad.id === undefined || bad.id === "" ? `invalid_call_${step}_${index}` : bad.id,
       type: "tool_call",
     };
     const text = `Error: the arguments of this call are not a JSON object (${bad.error ?? "malformed"}): ${bad.args ?? ""}`;
@@ -70,9 +70,19 @@ export function planToolCalls(
   };
 }
 
-/** A reply's valid calls, each with an id (one made from the step and position when the model gave none). */
+/**
+ * A reply's valid calls, each with a distinct id: one made from the step and position when the
+ * model gave none, an empty one (some OpenAI-compatible servers send `""`) or one an earlier
+ * call of the reply already has, since providers reject answers with empty or repeated ids.
+ */
 export function callsWithIds(reply: AIMessageChunk, step: number): (ToolCall & { id: string })[] {
-  return reply.tool_calls.map((call, index) => ({ ...call, id: call.id ?? `call_${step}_${index}` }));
+  const seen = new Set<string>();
+  return reply.tool_calls.map((call, index) => {
+    const given = call.id;
+    const id = given === undefined || given === "" || seen.has(given) ? `call_${step}_${index}` : given;
+    seen.add(id);
+    return { ...call, id };
+  });
 }
 
 function unknownToolText(name: string, tools: ReadonlyMap<string, AgentTool>): string {
