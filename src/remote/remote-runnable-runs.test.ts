@@ -1,3 +1,4 @@
+import { RunNotFoundError, RunnableGenerator } from "rivulet";
 import { RemoteRunnable, RemoteRunnableError } from "rivulet/remote";
 import { memoryRunStore } from "rivulet/runs";
 import { serve } from "rivulet/serve";
@@ -12,7 +13,7 @@ function cutting(app: App, cutAfter: number) {
   const fetch = async (input: string, init: RequestInit) => {
     const request = new Request(input, init);
     const response = await app.fetch(request);
-    if (!input.endsWith("/stream") || response.body === null) return response;
+    if (!input.endsWith("/stream") || !response.ok || response.body === null) return response;
     seen.push(request.headers.get("last-event-id"));
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = "";
@@ -104,5 +105,49 @@ describe("RemoteRunnable durable runs", () => {
     expect(RemoteRunnableError.isInstance(failure)).toBe(true);
     expect(String(failure)).toMatch(/after 3 attempts/);
     expect(delays).toEqual([75, 150]);
+  });
+
+  it("an unknown run is a RunNotFoundError, with no retry", async () => {
+    const { remote, delays } = setup();
+    const failure = await collect(remote.streamRun("nope")).catch((error: unknown) => error);
+    expect(RunNotFoundError.isInstance(failure)).toBe(true);
+    expect(delays).toEqual([]);
+  });
+
+  it("the signal stops the stream but not the run; cancelRun stops the run", async () => {
+    let release: () => void = () => undefined;
+    const waiting = new RunnableGenerator<unknown, string>({
+      generator: async function* (_input, config) {
+        yield "a";
+        await new Promise<void>((resolve, reject) => {
+          release = resolve;
+          config.signal?.addEventListener("abort", () => reject(config.signal?.reason), { once: true });
+        });
+        yield "b";
+      },
+    });
+    const app = serve({ "/gen": waiting }, { runs: { store: memoryRunStore() } });
+    const remote = new RemoteRunnable<unknown, string>({
+      url: "http://rivulet.test/gen",
+      fetch: (input: string, init: RequestInit) => app.fetch(new Request(input, init)),
+    });
+    const { runId } = await remote.startRun({});
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const failure = await (async () => {
+      for await (const entry of remote.streamRun(runId, { signal: controller.signal })) {
+        seen.push(entry.id);
+        if (entry.type === "event" && entry.event.event === "on_chain_stream") controller.abort();
+      }
+    })().catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(Error);
+    expect(seen.length).toBeGreaterThan(0);
+    const status = await app.fetch(new Request(`http://rivulet.test/gen/runs/${runId}`));
+    expect(await status.json()).toMatchObject({ status: "running" });
+    expect(await remote.cancelRun(runId)).toMatchObject({ cancelled: true });
+    const rest = await collect(remote.streamRun(runId, { after: seen.at(-1) ?? 0 }));
+    expect(rest.at(-1)).toMatchObject({ type: "terminal", status: "cancelled" });
+    expect(rest.every((entry) => entry.id > (seen.at(-1) ?? 0))).toBe(true);
+    release();
   });
 });
