@@ -39,3 +39,35 @@ describe("createAgent with empty tool-call ids", () => {
     expect(answers).toEqual(ids);
   });
 });
+describe("createAgent with repeated tool-call ids", () => {
+  it("gives two calls sharing an id distinct ids and answers each in order", async () => {
+    const echo = tool(({ text }) => `echo ${text}`, {
+      name: "echo",
+      description: "Echoes",
+      schema: z.object({ text: z.string() }),
+    });
+    const model = new FakeStreamingChatModel({
+      responses: [
+        new AIMessage({
+          content: "",
+          tool_calls: [
+            { id: "dup", name: "echo", args: { text: "a" }, type: "tool_call" },
+            { id: "dup", name: "echo", args: { text: "b" }, type: "tool_call" },
+          ],
+        }),
+        new AIMessage("Done"),
+      ],
+    });
+    const agent = createAgent({ model, tools: [echo] });
+    const { messages } = await agent.invoke({ messages: [{ role: "user", content: "go" }] });
+    const reply = messages.find((message) => AIMessage.isInstance(message) && message.tool_calls.length > 0);
+    const ids = AIMessage.isInstance(reply) ? reply.tool_calls.map((call) => call.id) : [];
+    expect(ids).toHaveLength(2);
+    expect(ids.every((value) => typeof value === "string" && value !== "")).toBe(true);
+    expect(new Set(ids).size).toBe(2);
+    const answers = messages.flatMap((message) =>
+      "tool_call_id" in message && typeof message.tool_call_id === "string" ? [message.tool_call_id] : [],
+    );
+    expect(answers).toEqual(ids);
+  });
+});
