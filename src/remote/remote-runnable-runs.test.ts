@@ -150,4 +150,27 @@ describe("RemoteRunnable durable runs", () => {
     expect(rest.every((entry) => entry.id > (seen.at(-1) ?? 0))).toBe(true);
     release();
   });
+
+  it("reconnects after a network failure and a 503, then reads the whole run", async () => {
+    const app = serve(
+      { "/chat": new FakeListChatModel({ responses: ["hi"] }) },
+      { runs: { store: memoryRunStore() } },
+    );
+    let streams = 0;
+    const delays: number[] = [];
+    const remote = new RemoteRunnable<string, unknown>({
+      url: "http://rivulet.test/chat",
+      fetch: async (input: string, init: RequestInit) => {
+        if (input.endsWith("/stream") && ++streams === 1) throw new TypeError("fetch failed");
+        if (input.endsWith("/stream") && streams === 2) return new Response("{}", { status: 503 });
+        return app.fetch(new Request(input, init));
+      },
+      reconnect: { delay: async (ms: number) => void delays.push(ms), random: () => 0, initialDelay: 100 },
+    });
+    const { runId } = await remote.startRun("hello");
+    const entries = await collect(remote.streamRun(runId));
+    expect(entries.at(-1)).toMatchObject({ type: "terminal", status: "success" });
+    expect(entries.map((entry) => entry.id)).toEqual(entries.map((_, index) => index + 1));
+    expect(delays).toEqual([50, 100]);
+  });
 });
