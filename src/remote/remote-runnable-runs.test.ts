@@ -173,4 +173,30 @@ describe("RemoteRunnable durable runs", () => {
     expect(entries.map((entry) => entry.id)).toEqual(entries.map((_, index) => index + 1));
     expect(delays).toEqual([50, 100]);
   });
+
+  it("the idle watchdog ends a silent connection and reconnects", async () => {
+    const app = serve(
+      { "/chat": new FakeListChatModel({ responses: ["hi"] }) },
+      { runs: { store: memoryRunStore() } },
+    );
+    let streams = 0;
+    const remote = new RemoteRunnable<string, unknown>({
+      url: "http://rivulet.test/chat",
+      fetch: async (input: string, init: RequestInit) => {
+        if (input.endsWith("/stream") && ++streams === 1) return new Response(new ReadableStream());
+        return app.fetch(new Request(input, init));
+      },
+      // The silent first connection's watchdog fires at once; later ones never fire.
+      setTimer: (onTimeout) => {
+        if (streams === 1) queueMicrotask(onTimeout);
+        return () => undefined;
+      },
+      reconnect: { delay: async () => undefined },
+    });
+    const { runId } = await remote.startRun("hello");
+    const entries = await collect(remote.streamRun(runId));
+    expect(streams).toBe(2);
+    expect(entries.at(-1)).toMatchObject({ type: "terminal", status: "success" });
+    expect(entries.map((entry) => entry.id)).toEqual(entries.map((_, index) => index + 1));
+  });
 });
