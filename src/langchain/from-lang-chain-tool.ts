@@ -1,6 +1,7 @@
 import type { StructuredToolInterface } from "@langchain/core/tools";
 import { InvalidInputError } from "../errors/input-errors.js";
 import { isNonArrayObject } from "../internal/is-non-array-object.js";
+import { readForeignMessage } from "../messages/read-foreign-message.js";
 import { isStandardSchema } from "../schema/is-standard-schema.js";
 import type { StandardSchemaV1 } from "../schema/standard-schema.js";
 import { StructuredTool, type ToolRunnableConfig } from "../tools/structured-tool.js";
@@ -39,8 +40,9 @@ function toolSchemaOf(tool: StructuredToolInterface): ToolSchema {
  * tool: the same name, description and schema, so Rivulet's `bindTools` describes it to a model
  * and Rivulet's agent runs it (validating its arguments first, reporting `on_tool_*` events with
  * the call id). The LangChain tool does the work, on the arguments as they came (it parses them
- * itself), with the call's `signal`. A tool with `responseFormat: "content_and_artifact"` keeps
- * its artifact on the `ToolMessage`.
+ * itself), with the call's `signal`. Answering a tool call, the LangChain tool's own
+ * `ToolMessage` is the answer: its artifact (`responseFormat: "content_and_artifact"`) and
+ * status cross.
  *
  * @example
  * const search = fromLangChainTool(langChainSearchTool);
@@ -59,18 +61,19 @@ export class LangChainToolAdapter extends StructuredTool<Record<string, unknown>
     this.description = tool.description;
     this.schema = toolSchemaOf(tool);
     if (Reflect.get(tool, "returnDirect") === true) this.returnDirect = true;
-    if (Reflect.get(tool, "responseFormat") === "content_and_artifact")
-      this.responseFormat = "content_and_artifact";
   }
 
   async _call(args: Record<string, unknown>, config: ToolRunnableConfig): Promise<unknown> {
     const options = config.signal === undefined ? {} : { signal: config.signal };
-    if (this.responseFormat !== "content_and_artifact") return this.#tool.invoke(args, options);
-    // LangChain hands the artifact over only on the ToolMessage answering a call.
-    const call = { type: "tool_call", id: config.toolCall?.id ?? "", name: this.name, args } as const;
-    const answer: unknown = await this.#tool.invoke(call, options);
-    if (!isNonArrayObject(answer)) return [answer, undefined];
-    return [Reflect.get(answer, "content"), Reflect.get(answer, "artifact")];
+    const call = config.toolCall;
+    if (call === undefined) return this.#tool.invoke(args, options);
+    // Answering a call, the LangChain tool makes its own ToolMessage (its content, artifact and
+    // status; the call in its config), which becomes ours as it is.
+    const answer: unknown = await this.#tool.invoke(
+      { type: "tool_call", id: call.id ?? "", name: this.name, args },
+      options,
+    );
+    return readForeignMessage(answer) ?? answer;
   }
 }
 

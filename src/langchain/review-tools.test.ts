@@ -1,5 +1,6 @@
 // Review: tools crossing @langchain/core 1.4 keep the arguments the model sent (LangChain parses
 // them itself, so a transform must not run twice) and their artifacts.
+import { ToolMessage as LangChainToolMessage } from "@langchain/core/messages";
 import { tool as langChainTool } from "@langchain/core/tools";
 import { ToolInputError, ToolMessage, tool } from "rivulet";
 import { fromLangChainTool, toLangChainTool } from "rivulet/langchain";
@@ -49,6 +50,53 @@ describe("fromLangChainTool", () => {
       tool_call_id: "call_1",
       artifact: { hits: ["a", "b"] },
     });
+  });
+});
+
+describe("a tool answering with its own ToolMessage", () => {
+  it("keeps a LangChain tool's ToolMessage: status, artifact, and the call's id in its config", async () => {
+    const lookup = langChainTool(
+      async (_args, config) =>
+        new LangChainToolMessage({
+          content: "failed: no such city",
+          tool_call_id: config.toolCall?.id ?? "missing",
+          status: "error",
+          artifact: { code: 7 },
+        }),
+      { name: "lookup", description: "Look up", schema: z.object({ city: z.string() }) },
+    );
+    const answer = await fromLangChainTool(lookup).invoke({
+      type: "tool_call",
+      id: "call_9",
+      name: "lookup",
+      args: { city: "Atlantis" },
+    });
+    expect(answer).toBeInstanceOf(ToolMessage);
+    expect(answer).toMatchObject({
+      content: "failed: no such city",
+      tool_call_id: "call_9",
+      status: "error",
+      artifact: { code: 7 },
+    });
+  });
+
+  it("keeps a Rivulet tool's own ToolMessage instead of writing it as JSON text", async () => {
+    const lookup = tool(
+      async (_args, config) =>
+        new ToolMessage({
+          content: "no such city",
+          tool_call_id: config.toolCall?.id ?? "",
+          status: "error",
+        }),
+      { name: "lookup", description: "Look up", schema: z.object({ city: z.string() }) },
+    );
+    const answer = await lookup.invoke({
+      type: "tool_call",
+      id: "call_3",
+      name: "lookup",
+      args: { city: "x" },
+    });
+    expect(answer).toMatchObject({ content: "no such city", tool_call_id: "call_3", status: "error" });
   });
 });
 

@@ -1,6 +1,6 @@
 import { RivuletError } from "../errors/rivulet-error.js";
 import type { ContentBlock, MessageContent } from "../messages/content-block.js";
-import { ToolMessage } from "../messages/tool-message.js";
+import { isToolMessage, ToolMessage } from "../messages/tool-message.js";
 
 /** How a tool's function returns its result: the content alone, or `[content, artifact]`. */
 export type ToolResponseFormat = "content" | "content_and_artifact";
@@ -65,6 +65,9 @@ export function toToolMessage(
   result: { content: unknown; artifact?: unknown },
   source: ToolMessageSource,
 ): ToolMessage {
+  // A tool that answers with its own ToolMessage (its status, artifact, id) is taken at its word,
+  // as `@langchain/core` does; writing it as JSON text into a new message lost all of it.
+  if (isToolMessage(result.content)) return result.content;
   return new ToolMessage({
     status: "success",
     content: toolOutputContent(result.content),
