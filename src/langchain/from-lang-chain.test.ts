@@ -104,7 +104,9 @@ describe("fromLangChain", () => {
     const openAtBreak = recorder.openRuns();
     await expect.poll(() => recorder.openRuns()).toEqual([]);
     expect(openAtBreak).toEqual([]);
-    const relayedErrors = recorder.entries.filter((entry) => entry.kind === "error" && entry.parentIds.length >= 2);
+    const relayedErrors = recorder.entries.filter(
+      (entry) => entry.kind === "error" && entry.parentIds.length >= 2,
+    );
     expect(relayedErrors.map((entry) => entry.name)).toContain("RunnableLambda");
   });
 

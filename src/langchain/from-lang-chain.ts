@@ -8,7 +8,7 @@ import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
 import { AbortError } from "../errors/abort-error.js";
 import { EmptyOutputError } from "../errors/empty-output-error.js";
-import { RemoteEventRelay } from "../remote/remote-event-relay.js";
+import { RemoteEventRelay, type RootEnding, relayRootChunks } from "../remote/remote-event-relay.js";
 import { Runnable } from "../runnables/runnable.js";
 import { fromLangChainValue, toLangChainValue } from "./lang-chain-values.js";
 
@@ -28,10 +28,8 @@ function langChainConfig(config: RunnableConfig, signal: AbortSignal | undefined
   return out;
 }
 
-/** How the LangChain root run ended, as its end event said (its output is the call's output). */
-interface RootEnding {
-  ended: boolean;
-  output: unknown;
+async function* mapped<T>(values: AsyncIterable<T>, map: (value: T) => unknown): AsyncGenerator<unknown> {
+  for await (const value of values) yield map(value);
 }
 
 /**
@@ -101,31 +99,15 @@ export class LangChainRunnableAdapter<I = unknown, O = unknown, C = O> extends R
     const signal = scope.signal;
     const closeOnAbort = (): void => void relay.fail(new AbortError("The run was aborted"));
     signal?.addEventListener("abort", closeOnAbort, { once: true });
-    let chunks = 0;
     try {
-      for await (const event of events) {
-        const step = await relay.accept(fromLangChainValue(event));
-        if (step.kind === "chunk") {
-          chunks++;
-          yield this.#out<C>(step.chunk);
-        } else if (step.kind === "custom") {
-          await scope.reportCustomEvent(step.name, step.data);
-        } else if (step.kind === "end") {
-          ending.ended = true;
-          ending.output = step.output;
-          // A root that answers in one value (a prompt, a retriever) sends no stream event.
-          if (chunks === 0 && step.output !== undefined) {
-            chunks++;
-            yield this.#out<C>(step.output);
-          }
-        }
-      }
-    } catch (error) {
-      await relay.fail(error);
-      throw error;
+      const chunks = relayRootChunks(relay, mapped(events, fromLangChainValue), {
+        reportCustomEvent: (name, data) => scope.reportCustomEvent(name, data),
+        ending,
+        stopped: () => new AbortError("The LangChain run was stopped before it ended"),
+      });
+      for await (const chunk of chunks) yield this.#out<C>(chunk);
     } finally {
       signal?.removeEventListener("abort", closeOnAbort);
-      await relay.fail(new AbortError("The LangChain run was stopped before it ended"));
     }
   }
 

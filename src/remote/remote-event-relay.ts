@@ -161,3 +161,57 @@ function toRunType(text: string | undefined): RunType {
       return "chain";
   }
 }
+
+/** How a relayed root run ended, as its end event said (its output is the call's output). */
+export interface RootEnding {
+  ended: boolean;
+  output: unknown;
+}
+
+/** What {@link relayRootChunks} needs besides the events. */
+export interface RelayRootOptions {
+  /** Where the root's custom events go (the local run's scope). */
+  readonly reportCustomEvent: (name: string, data: unknown) => void | Promise<void>;
+  /** Filled in when the root's end event arrives. */
+  readonly ending: RootEnding;
+  /** The error runs still open are closed with when the stream stops before they end. */
+  readonly stopped: () => unknown;
+}
+
+/**
+ * Drives `relay` over a stream of v2 events (a remote server's, LangChain's own) and yields the
+ * root's chunks, which are the local run's: nested runs are replayed as local children, the root's
+ * custom events reported, its end recorded in `ending` (a root that answers in one value, a
+ * prompt, yields that value as its one chunk, as v2 sends no stream event for it). Runs still open
+ * when the events fail or stop are closed, with the error or `stopped()`.
+ */
+export async function* relayRootChunks(
+  relay: RemoteEventRelay,
+  events: AsyncIterable<unknown>,
+  options: RelayRootOptions,
+): AsyncGenerator<unknown> {
+  let chunks = 0;
+  try {
+    for await (const event of events) {
+      const step = await relay.accept(event);
+      if (step.kind === "chunk") {
+        chunks++;
+        yield step.chunk;
+      } else if (step.kind === "custom") {
+        await options.reportCustomEvent(step.name, step.data);
+      } else if (step.kind === "end") {
+        options.ending.ended = true;
+        options.ending.output = step.output;
+        if (chunks === 0 && step.output !== undefined) {
+          chunks++;
+          yield step.output;
+        }
+      }
+    }
+  } catch (error) {
+    await relay.fail(error);
+    throw error;
+  } finally {
+    await relay.fail(options.stopped());
+  }
+}
