@@ -15,7 +15,9 @@ const model = new FakeListChatModel({
   responses: ["one two three four five six seven eight"],
   sleep: Number(process.env.SLEEP_MS ?? 50),
 });
-const chain = ChatPromptTemplate.fromMessages([["user", "{topic}"]]).pipe(model).pipe(new StringOutputParser());
+const chain = ChatPromptTemplate.fromMessages([["user", "{topic}"]])
+  .pipe(model)
+  .pipe(new StringOutputParser());
 const store = redisRunStore(nodeRedisCommands(client), { cancelPollMs: 50 });
 const app = serve({ "/x": chain }, { runs: { store, leaseMs: Number(process.env.LEASE_MS ?? 300) } });
 const { url } = await listen(app, { port: Number(process.env.PORT ?? 0) });
