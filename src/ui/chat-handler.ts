@@ -6,6 +6,7 @@ import type { Runnable } from "../runnables/runnable.js";
 import { HttpError } from "../serve/http-error.js";
 import { readJsonBody } from "../serve/read-json-body.js";
 import { RequestValidationError } from "../serve/request-validation-error.js";
+import { ChatRuns, type ChatRunsOptions, jsonResponse } from "./chat-runs.js";
 import { fromUIMessages } from "./from-ui-messages.js";
 import { toUIMessageStreamResponse } from "./to-ui-message-stream-response.js";
 
@@ -19,6 +20,12 @@ export interface ChatHandlerOptions<I> {
   maxBodyBytes?: number | undefined;
   /** Send errors' own messages to the client (default: masked). */
   exposeErrors?: boolean | undefined;
+  /**
+   * Make each answer a durable run on this store (one active run per chat id): a client leaving
+   * no longer stops it, `GET <basePath>/:chatId/stream` resumes it and `POST <basePath>/:chatId/stop`
+   * cancels it. Without it, the run follows the request.
+   */
+  runs?: ChatRunsOptions | undefined;
 }
 
 /** What {@link chatHandler} returns: a web-standard fetch handler, as `serve()` does (so `listen()` takes it). */
@@ -52,26 +59,65 @@ export function chatHandler(
   const basePath = (options.basePath ?? "/api/chat").replace(/\/+$/, "");
   const buildInput = options.input ?? ((messages: BaseMessage[]) => ({ messages }));
   const limits = { maxBodyBytes: options.maxBodyBytes ?? 1_048_576, maxDepth: 64 };
+  const chatRuns = options.runs === undefined ? undefined : new ChatRuns(options.runs);
+  const exposeErrors = options.exposeErrors;
+  const post = async (request: Request): Promise<Response> => {
+    const body = await readJsonBody(request, limits);
+    if (!isNonArrayObject(body))
+      throw new InvalidInputError("The body must be an object { id, messages, trigger }.");
+    const input = buildInput(fromUIMessages(body.messages));
+    if (chatRuns !== undefined) {
+      const chatId = body.id;
+      if (typeof chatId !== "string" || chatId === "")
+        throw new InvalidInputError("The body's `id` must be the chat id (a non-empty string).");
+      const messageId = typeof body.messageId === "string" ? body.messageId : undefined;
+      return chatRuns.start({ chatId, runnable, input, messageId, exposeErrors });
+    }
+    const abort = new AbortController();
+    const signal = AbortSignal.any([abort.signal, request.signal]);
+    const events = runnable.streamEvents(input, { version: "v2", signal });
+    return toUIMessageStreamResponse(events, { abort, exposeErrors });
+  };
   return {
     async fetch(request) {
       const path = new URL(request.url).pathname.replace(/\/+$/, "");
-      if (path !== basePath) return json(404, { detail: `No route ${path}; POST ${basePath}.` });
-      if (request.method !== "POST")
-        return json(405, { detail: `Use POST on ${basePath}.` }, { allow: "POST" });
       try {
-        const body = await readJsonBody(request, limits);
-        if (!isNonArrayObject(body))
-          throw new InvalidInputError("The body must be an object { id, messages, trigger }.");
-        const input = buildInput(fromUIMessages(body.messages));
-        const abort = new AbortController();
-        const signal = AbortSignal.any([abort.signal, request.signal]);
-        const events = runnable.streamEvents(input, { version: "v2", signal });
-        return toUIMessageStreamResponse(events, { abort, exposeErrors: options.exposeErrors });
+        if (path === basePath) {
+          if (request.method !== "POST")
+            return json(405, { detail: `Use POST on ${basePath}.` }, { allow: "POST" });
+          return await post(request);
+        }
+        const chatRoute = chatRuns === undefined ? undefined : parseChatRoute(path, basePath);
+        if (chatRuns === undefined || chatRoute === undefined)
+          return json(404, { detail: `No route ${path}; POST ${basePath}.` });
+        const method = chatRoute.action === "stream" ? "GET" : "POST";
+        if (request.method !== method)
+          return json(405, { detail: `Use ${method} on ${path}.` }, { allow: method });
+        return chatRoute.action === "stream"
+          ? await chatRuns.resume(chatRoute.chatId, exposeErrors)
+          : await chatRuns.stop(chatRoute.chatId);
       } catch (error) {
-        return failure(error, options.exposeErrors === true);
+        return failure(error, exposeErrors === true);
       }
     },
   };
+}
+
+/** `<basePath>/:chatId/stream` or `<basePath>/:chatId/stop`, else undefined. */
+function parseChatRoute(
+  path: string,
+  basePath: string,
+): { chatId: string; action: "stream" | "stop" } | undefined {
+  if (!path.startsWith(`${basePath}/`)) return undefined;
+  const segments = path.slice(basePath.length + 1).split("/");
+  const [encodedId, action] = segments;
+  if (segments.length !== 2 || encodedId === undefined || encodedId === "") return undefined;
+  if (action !== "stream" && action !== "stop") return undefined;
+  try {
+    return { chatId: decodeURIComponent(encodedId), action };
+  } catch {
+    return undefined;
+  }
 }
 
 function failure(error: unknown, exposeErrors: boolean): Response {
@@ -82,9 +128,4 @@ function failure(error: unknown, exposeErrors: boolean): Response {
   return json(payload.status, { detail: payload.message, code: payload.code });
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json", ...headers },
-  });
-}
+const json = jsonResponse;

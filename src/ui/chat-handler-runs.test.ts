@@ -1,0 +1,160 @@
+// chatHandler with `runs`: answers are durable runs, resumed with ai 6's own transport and
+// reader (the AI SDK's resume protocol) and stopped for real.
+import { DefaultChatTransport, readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
+import { AIMessage } from "rivulet";
+import { memoryRunStore } from "rivulet/runs";
+import { FakeStreamingChatModel } from "rivulet/testing";
+import { chatHandler } from "rivulet/ui";
+import { describe, expect, it } from "vitest";
+
+const userMessage: UIMessage = { id: "u1", role: "user", parts: [{ type: "text", text: "hello" }] };
+
+/** A model answering "Hello world" by character that waits before its `holdAt`th chunk until released. */
+function heldModel(holdAt: number) {
+  let resolveHeld: (signal: AbortSignal | undefined) => void = () => {};
+  const held = new Promise<AbortSignal | undefined>((resolve) => {
+    resolveHeld = resolve;
+  });
+  const state = {
+    held: { promise: held, resolve: (signal: AbortSignal | undefined) => resolveHeld(signal) },
+    release: () => {},
+  };
+  let calls = 0;
+  const model = new FakeStreamingChatModel({
+    responses: [new AIMessage("Hello world")],
+    sleep: 1,
+    delay: (_ms, signal) => {
+      calls += 1;
+      if (calls !== holdAt) return Promise.resolve();
+      state.held.resolve(signal);
+      return new Promise<void>((resolve, reject) => {
+        state.release = resolve;
+        signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
+      });
+    },
+  });
+  return { model, state };
+}
+
+function transportFor(app: { fetch(request: Request): Promise<Response> }) {
+  return new DefaultChatTransport({
+    api: "http://test/api/chat",
+    fetch: (url, init) => app.fetch(new Request(url, init)),
+  });
+}
+
+async function lastMessage(stream: ReadableStream<UIMessageChunk>): Promise<UIMessage | undefined> {
+  let last: UIMessage | undefined;
+  for await (const message of readUIMessageStream({ stream, terminateOnError: true })) last = message;
+  return last;
+}
+
+async function chunksOf(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {
+  const chunks: UIMessageChunk[] = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return chunks;
+}
+
+function send(transport: DefaultChatTransport<UIMessage>, chatId: string) {
+  return transport.sendMessages({
+    chatId,
+    messages: [userMessage],
+    trigger: "submit-message",
+    messageId: undefined,
+    abortSignal: undefined,
+  });
+}
+
+describe("chatHandler with runs", () => {
+  it("a client that leaves mid-answer resumes the same message from its start, and the run went on", async () => {
+    const plain = transportFor(
+      chatHandler(new FakeStreamingChatModel({ responses: [new AIMessage("Hello world")] }), {
+        input: (messages) => messages,
+        runs: { store: memoryRunStore() },
+      }),
+    );
+    const expected = await lastMessage(await send(plain, "c0"));
+
+    const { model, state } = heldModel(4);
+    const app = chatHandler(model, { input: (messages) => messages, runs: { store: memoryRunStore() } });
+    const transport = transportFor(app);
+    const first = (await send(transport, "c1")).getReader();
+    const start = await first.read();
+    await state.held.promise;
+    await first.cancel(); // the client leaves: the run must not stop
+    const resumed = await transport.reconnectToStream({ chatId: "c1" });
+    expect(resumed).not.toBeNull();
+    state.release();
+    const message = await lastMessage(resumed ?? new ReadableStream());
+    expect(message?.parts).toEqual(expected?.parts);
+    expect(message?.parts).toContainEqual(expect.objectContaining({ type: "text", text: "Hello world" }));
+    expect(start.value).toEqual({ type: "start", messageId: message?.id });
+    // finished: nothing to resume
+    expect(await transport.reconnectToStream({ chatId: "c1" })).toBeNull();
+  });
+
+  it("answers 204 to a resume when the chat has nothing active", async () => {
+    const app = chatHandler(new FakeStreamingChatModel({}), {
+      input: (messages) => messages,
+      runs: { store: memoryRunStore() },
+    });
+    const response = await app.fetch(new Request("http://x/api/chat/nobody/stream"));
+    expect(response.status).toBe(204);
+    expect(await transportFor(app).reconnectToStream({ chatId: "nobody" })).toBeNull();
+  });
+
+  it("stop cancels the run (the model's signal aborts) and keeps the partial message, ending with abort", async () => {
+    const { model, state } = heldModel(4);
+    const app = chatHandler(model, { input: (messages) => messages, runs: { store: memoryRunStore() } });
+    const transport = transportFor(app);
+    const live = await send(transport, "c2");
+    const signal = await state.held.promise;
+    const stop = await app.fetch(new Request("http://x/api/chat/c2/stop", { method: "POST" }));
+    expect(stop.status).toBe(202);
+    expect(await stop.json()).toEqual({ chat_id: "c2", stopped: true });
+    const liveChunks = await chunksOf(live);
+    expect(signal?.aborted).toBe(true);
+    expect(liveChunks.at(-1)).toEqual({ type: "abort" });
+
+    const resumed = await transport.reconnectToStream({ chatId: "c2" });
+    const [forChunks, forMessage] = (resumed ?? new ReadableStream()).tee();
+    const [resumedChunks, message] = await Promise.all([chunksOf(forChunks), lastMessage(forMessage)]);
+    expect(resumedChunks).toEqual(liveChunks);
+    expect(message?.parts[0]).toEqual({ type: "step-start" });
+    expect(message?.parts.length).toBe(2);
+    const again = await app.fetch(new Request("http://x/api/chat/c2/stop", { method: "POST" }));
+    expect(await again.json()).toEqual({ chat_id: "c2", stopped: false });
+  });
+
+  it("refuses a second answer while one streams (409), and a body without a chat id (422)", async () => {
+    const { model, state } = heldModel(2);
+    const app = chatHandler(model, { input: (messages) => messages, runs: { store: memoryRunStore() } });
+    const post = (body: unknown) =>
+      app.fetch(new Request("http://x/api/chat", { method: "POST", body: JSON.stringify(body) }));
+    const first = await post({ id: "c3", messages: [userMessage], trigger: "submit-message" });
+    await state.held.promise;
+    const second = await post({ id: "c3", messages: [userMessage], trigger: "submit-message" });
+    expect(second.status).toBe(409);
+    expect((await post({ messages: [userMessage] })).status).toBe(422);
+    state.release();
+    await first.text();
+  });
+
+  it("without runs, the resume and stop routes do not exist and a disconnect still cancels", async () => {
+    const { model, state } = heldModel(4);
+    const app = chatHandler(model, { input: (messages) => messages });
+    expect((await app.fetch(new Request("http://x/api/chat/c4/stream"))).status).toBe(404);
+    expect((await app.fetch(new Request("http://x/api/chat/c4/stop", { method: "POST" }))).status).toBe(404);
+    const reader = (await send(transportFor(app), "c4")).getReader();
+    await reader.read();
+    const signal = await state.held.promise;
+    await reader.cancel();
+    await vi_waitFor(() => signal?.aborted === true);
+    expect(signal?.aborted).toBe(true);
+  });
+});
+
+async function vi_waitFor(condition: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 100 && !condition(); turn += 1)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+}
