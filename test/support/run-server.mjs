@@ -19,6 +19,11 @@ const chain = ChatPromptTemplate.fromMessages([["user", "{topic}"]])
   .pipe(model)
   .pipe(new StringOutputParser());
 const store = redisRunStore(nodeRedisCommands(client), { cancelPollMs: 50 });
-const app = serve({ "/x": chain }, { runs: { store, leaseMs: Number(process.env.LEASE_MS ?? 300) } });
+const runs = {
+  store,
+  leaseMs: Number(process.env.LEASE_MS ?? 300),
+  idleMs: Number(process.env.IDLE_MS ?? 100),
+};
+const app = serve({ "/x": chain }, { runs, heartbeat: false });
 const { url } = await listen(app, { port: Number(process.env.PORT ?? 0) });
 process.stdout.write(`${url}\n`);
