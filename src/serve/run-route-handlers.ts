@@ -1,5 +1,5 @@
 import { RunNotFoundError } from "../errors/run-errors.js";
-import type { RunInfo } from "../runs/run-record.js";
+import type { RunInfo, RunLogEntry } from "../runs/run-record.js";
 import { encodeWireValue } from "../wire/encode-wire-value.js";
 import { decodeWireInput } from "./decode-wire-input.js";
 import { refuseCrossSiteForm } from "./refuse-cross-site-form.js";
@@ -58,10 +58,12 @@ export async function startRunRoute(context: RunRouteContext): Promise<Response>
 /** `GET <route>/runs/:id/stream`: the log strictly after `Last-Event-ID` (or `?after=`), then live. */
 export async function streamRunRoute(context: RunRouteContext, runId: string): Promise<Response> {
   const after = readCursor(context.request);
+  const onDisconnect = readOnDisconnect(context.request);
   await authorizedInfo(context, runId);
   const abort = new AbortController();
   const signal = AbortSignal.any([context.request.signal, abort.signal]);
-  const entries = context.runs.manager.read(runId, { after, signal });
+  const read = context.runs.manager.read(runId, { after, signal });
+  const entries = onDisconnect === "cancel" ? cancelWhenLeft(read, { context, runId, signal }) : read;
   const frames = runSseFrames(entries, {
     runId,
     dialect: context.dialect,
@@ -70,7 +72,7 @@ export async function streamRunRoute(context: RunRouteContext, runId: string): P
   });
   const headers = new Headers(context.headers);
   headers.set("x-rivulet-run-id", runId);
-  // A reader leaving aborts only its own read: the run goes on.
+  // A reader leaving aborts only its own read: the run goes on (unless it asked `on_disconnect=cancel`).
   return sseResponse(frames, { abort, heartbeat: context.options.heartbeat, headers });
 }
 
@@ -136,6 +138,47 @@ function readRunId(value: unknown): string | undefined {
     ]);
   }
   return value;
+}
+
+/** `?on_disconnect=cancel | continue` (default continue: a resumable run outlives its readers). */
+function readOnDisconnect(request: Request): "cancel" | "continue" {
+  const raw = new URL(request.url).searchParams.get("on_disconnect");
+  if (raw === null || raw === "" || raw === "continue") return "continue";
+  if (raw === "cancel") return "cancel";
+  throw new RequestValidationError([
+    {
+      loc: ["query", "on_disconnect"],
+      msg: 'on_disconnect must be "cancel" or "continue".',
+      type: "literal_error",
+    },
+  ]);
+}
+
+/**
+ * The log for a reader that asked `on_disconnect=cancel`: when it goes away before the terminal,
+ * the run is cancelled (from this instance, whichever owns it), as a request-bound stream would be.
+ */
+async function* cancelWhenLeft(
+  entries: AsyncIterable<RunLogEntry>,
+  target: { context: RunRouteContext; runId: string; signal: AbortSignal },
+): AsyncGenerator<RunLogEntry> {
+  let ended = false;
+  let cancelled = false;
+  const cancel = () => {
+    if (ended || cancelled) return;
+    cancelled = true;
+    void target.context.runs.manager.cancel(target.runId).catch(() => undefined);
+  };
+  target.signal.addEventListener("abort", cancel, { once: true });
+  try {
+    for await (const entry of entries) {
+      if (entry.type === "terminal") ended = true;
+      yield entry;
+    }
+  } finally {
+    target.signal.removeEventListener("abort", cancel);
+    if (!ended && target.signal.aborted) cancel();
+  }
 }
 
 /** The resume cursor: `Last-Event-ID` (what a reconnecting EventSource sends) first, then `?after=`. */
