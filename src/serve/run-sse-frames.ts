@@ -5,6 +5,7 @@ import { encodeSseFrame } from "../sse/encode-sse-frame.js";
 import { serializeEventData } from "../sse/serialize-event-data.js";
 import { encodeWireValue, wireForm } from "../wire/encode-wire-value.js";
 import type { WireDialect } from "../wire/wire-dialect.js";
+import { maskEventError } from "./mask-event-error.js";
 
 /** What {@link runSseFrames} writes around a run's log. */
 export interface RunSseFramesOptions {
@@ -35,7 +36,8 @@ export async function* runSseFrames(
   try {
     for await (const entry of entries) {
       if (entry.type === "event") {
-        const data = serializeEventData(entry.event, serializeOptions);
+        const event = maskEventError(entry.event, { exposeMessages: options.exposeErrors });
+        const data = serializeEventData(event, serializeOptions);
         yield encodeSseFrame({ id: String(entry.id), event: "data", data });
       } else {
         yield terminalFrame(entry, options);

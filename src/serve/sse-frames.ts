@@ -1,9 +1,9 @@
 import { type ErrorPayloadOptions, errorPayload } from "../errors/error-payload.js";
-import { isPlainObject } from "../internal/is-plain-object.js";
 import { encodeSseFrame } from "../sse/encode-sse-frame.js";
 import { serializeEventData } from "../sse/serialize-event-data.js";
 import { wireForm } from "../wire/encode-wire-value.js";
 import type { WireDialect } from "../wire/wire-dialect.js";
+import { maskEventError } from "./mask-event-error.js";
 
 /** What {@link sseFrames} writes around the values. */
 export interface SseFramesOptions {
@@ -38,7 +38,7 @@ export async function* sseFrames(
   const serializeOptions = { replace: (inner: object) => wireForm(inner, dialect) };
   try {
     for await (const value of values) {
-      const data = serializeEventData(maskEventError(value, options), serializeOptions);
+      const data = serializeEventData(maskEventError(value, options.errors), serializeOptions);
       yield encodeSseFrame({ event: "data", data });
     }
   } catch (error) {
@@ -47,24 +47,6 @@ export async function* sseFrames(
     return;
   }
   yield encodeSseFrame({ event: "end" });
-}
-
-/**
- * A failed run's event (`on_tool_error`: a tool's failure the agent handled) with its
- * `data.error` masked as the terminal error frame is, unless the server exposes errors. Errors a
- * runnable returns in its output are its data and are written as they are.
- */
-function maskEventError(value: unknown, options: SseFramesOptions): unknown {
-  if (options.errors.exposeMessages === true || !isPlainObject(value)) return value;
-  const data = value.data;
-  if (typeof value.event !== "string" || !value.event.endsWith("_error") || !isPlainObject(data))
-    return value;
-  if (!(data.error instanceof Error)) return value;
-  const payload = errorPayload(data.error, options.errors);
-  return {
-    ...value,
-    data: { ...data, error: { name: payload.name, message: payload.message, code: payload.code } },
-  };
 }
 
 function errorFrame(error: unknown, options: SseFramesOptions): string {
