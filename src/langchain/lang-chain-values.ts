@@ -13,7 +13,11 @@ import { Document } from "../retrieval/document.js";
 import { fromLangChainDocuments, toLangChainDocuments } from "./lang-chain-documents.js";
 import { toLangChainMessage } from "./lang-chain-messages.js";
 
-/** Walks arrays and plain objects, converting what `convert` knows; a cycle is cut, not followed. */
+/**
+ * Walks arrays and plain objects, converting what `convert` knows; a cycle is cut, not followed.
+ * An array or object in which nothing was converted is returned as it is: this runs on every
+ * event crossing the bridge, most of which hold nothing to convert.
+ */
 function walk(value: unknown, convert: (value: object) => unknown, ancestors: Set<object>): unknown {
   if (typeof value !== "object" || value === null) return value;
   const converted = convert(value);
@@ -21,12 +25,19 @@ function walk(value: unknown, convert: (value: object) => unknown, ancestors: Se
   if (ancestors.has(value)) return value;
   ancestors.add(value);
   try {
-    if (Array.isArray(value)) return value.map((item) => walk(item, convert, ancestors));
+    if (Array.isArray(value)) {
+      const items = value.map((item) => walk(item, convert, ancestors));
+      return items.some((item, index) => item !== value[index]) ? items : value;
+    }
     if (!isPlainObject(value)) return value;
-    const copy: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value))
-      setOwnProperty(copy, key, walk(inner, convert, ancestors));
-    return copy;
+    let copy: Record<string, unknown> | undefined;
+    for (const [key, inner] of Object.entries(value)) {
+      const walked = walk(inner, convert, ancestors);
+      if (walked === inner && copy === undefined) continue;
+      copy ??= { ...value };
+      setOwnProperty(copy, key, walked);
+    }
+    return copy ?? value;
   } finally {
     ancestors.delete(value);
   }

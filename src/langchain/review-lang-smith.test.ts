@@ -2,8 +2,6 @@
 // own LangChainTracer while tracing is registered for the process (LangChain skips the
 // environment's tracer then), or registerLangSmith after LANGSMITH_TRACING registered at import.
 // The loopback endpoint is lang-smith-tracing.test.ts's, counting the posts of each run.
-import { once } from "node:events";
-import { createServer, type IncomingMessage, type Server } from "node:http";
 import { LangChainTracer } from "@langchain/core/tracers/tracer_langchain";
 import { AIMessageChunk, ChatPromptTemplate, StringOutputParser } from "rivulet";
 import {
@@ -14,71 +12,9 @@ import {
 } from "rivulet/langchain";
 import { FakeStreamingChatModel } from "rivulet/testing";
 import { afterEach, describe, expect, it } from "vitest";
+import { closeEndpoints, endpoint, type PostedRun } from "./test-support/lang-smith-endpoint.js";
 
-/** A run as the endpoint received it: the post's fields, then the patch's over them. */
-type PostedRun = Record<string, unknown> & { id: string; name?: string; parent_run_id?: string };
-
-async function readBody(request: IncomingMessage): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const part of request) parts.push(Buffer.isBuffer(part) ? part : Buffer.from(String(part)));
-  return Buffer.concat(parts);
-}
-
-/** Folds one multipart ingest request (`post.<id>`, `post.<id>.inputs`, `patch.<id>`...) into runs. */
-async function foldMultipart(body: Buffer, type: string, runs: Map<string, PostedRun>): Promise<void> {
-  const form = await new Request("http://endpoint/", {
-    method: "POST",
-    headers: { "content-type": type },
-    body,
-  }).formData();
-  for (const [name, value] of form.entries()) {
-    const [, id, field] = /^(?:post|patch)\.([^.]+)(?:\.(.+))?$/.exec(name) ?? [];
-    if (id === undefined) continue;
-    const text = typeof value === "string" ? value : await value.text();
-    const parsed: unknown = JSON.parse(text);
-    const run: PostedRun = runs.get(id) ?? { id };
-    if (field === undefined) {
-      Object.assign(run, parsed);
-      if (name.startsWith("post.")) run.posts = Number(run.posts ?? 0) + 1;
-    } else run[field] = parsed;
-    runs.set(id, run);
-  }
-}
-
-interface Endpoint {
-  url: string;
-  runs: Map<string, PostedRun>;
-  requests: number;
-}
-
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
-
-async function endpoint(options: { stalled?: boolean } = {}): Promise<Endpoint> {
-  const state: Endpoint = { url: "", runs: new Map(), requests: 0 };
-  const server = createServer((request, response) => {
-    state.requests += 1;
-    if (options.stalled === true) return; // never answers
-    void readBody(request).then(async (body) => {
-      const type = request.headers["content-type"] ?? "";
-      if (request.method === "POST" && type.startsWith("multipart/form-data"))
-        await foldMultipart(body, type, state.runs);
-      response.writeHead(200, { "content-type": "application/json" }).end("{}");
-    });
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  servers.push(server);
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no port");
-  state.url = `http://127.0.0.1:${address.port}`;
-  return state;
-}
+afterEach(closeEndpoints);
 
 function model(): FakeStreamingChatModel {
   return new FakeStreamingChatModel({

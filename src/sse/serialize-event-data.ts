@@ -40,7 +40,7 @@ function writeValue(input: unknown, key: string, state: WriteState): string | un
       if (state.ancestors.has(input)) return '"[Circular]"';
       state.ancestors.add(input);
       try {
-        return writeValue(replaced, key, { ancestors: state.ancestors, replace: state.replace });
+        return writeValue(replaced, key, state);
       } finally {
         state.ancestors.delete(input);
       }
