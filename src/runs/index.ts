@@ -23,4 +23,9 @@ export type {
   RunTerminalEntry,
   RunTerminalStatus,
 } from "./run-record.js";
-export type { RunStore, RunStoreReadItem, RunStoreReadOptions } from "./run-store.js";
+export type {
+  RunStore,
+  RunStoreAliasClaim,
+  RunStoreReadItem,
+  RunStoreReadOptions,
+} from "./run-store.js";

@@ -1,6 +1,7 @@
 import { RunNotFoundError } from "../errors/run-errors.js";
 import type { StreamEvent } from "../events/stream-event.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
+import { memoryRunAliases } from "./memory-run-aliases.js";
 import type { RunEventEntry, RunInfo, RunTerminalEntry } from "./run-record.js";
 import type { RunStore, RunStoreReadItem, RunStoreReadOptions } from "./run-store.js";
 
@@ -109,6 +110,7 @@ export function memoryRunStore(options: MemoryRunStoreOptions = {}): RunStore {
       run.cancelListeners.add(listener);
       return () => run.cancelListeners.delete(listener);
     },
+    ...memoryRunAliases(clock),
   };
 }
 

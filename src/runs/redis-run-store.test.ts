@@ -158,6 +158,25 @@ describe.skipIf(!redis.available)(`redisRunStore on a real redis-server ${redis.
     });
   });
 
+  describe("alias keys", () => {
+    it("keeps an alias in <prefix>alias:{<alias>}, a string with the claim's PX expiry (none for Infinity)", async () => {
+      const client = await connect();
+      const store = redisRunStore(nodeRedisCommands(client), { keyPrefix: "test:run:" });
+      const alias = `chat-${crypto.randomUUID()}`;
+      await store.claimAlias(alias, "run-1", { previous: undefined, ttlMs: 50_000 });
+      const key = `test:run:alias:{${alias}}`;
+      expect(await client.get(key)).toBe("run-1");
+      const ttl = await client.pTTL(key);
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(50_000);
+      await store.claimAlias(alias, "run-2", { previous: "run-1", ttlMs: Number.POSITIVE_INFINITY });
+      expect(await client.get(key)).toBe("run-2");
+      expect(await client.pTTL(key)).toBe(-1);
+      await client.del(key);
+      await closeClient(client);
+    });
+  });
+
   describe("createRunManager on redisRunStore, two managers on two connections", () => {
     it("records an agent run as streamEvents gives it, replayed by the other manager from every boundary", async () => {
       const store = redisRunStore(nodeRedisCommands(await connect()));

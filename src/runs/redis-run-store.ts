@@ -2,6 +2,7 @@ import { InvalidConfigError } from "../errors/input-errors.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
 import { readRedisRun } from "./read-redis-run.js";
 import type { RedisCommands } from "./redis-commands.js";
+import { redisRunAliases } from "./redis-run-aliases.js";
 import { encodeEvent, encodeTerminal, parseInfo } from "./redis-run-entries.js";
 import {
   APPEND_SCRIPT,
@@ -18,7 +19,10 @@ import type { RunStore } from "./run-store.js";
 
 /** Options of {@link redisRunStore}. */
 export interface RedisRunStoreOptions {
-  /** Prefix of every key (default `rivulet:run:`): keys are `<prefix>{<runId>}:meta|events|lease|cancel`. */
+  /**
+   * Prefix of every key (default `rivulet:run:`): keys are `<prefix>{<runId>}:meta|events|lease|cancel`,
+   * and `<prefix>alias:{<alias>}` for aliases.
+   */
   keyPrefix?: string | undefined;
   /** Most events kept per run (default 10,000; `XADD MAXLEN`); a cursor before the oldest kept gets `expired`. */
   maxEventsPerRun?: number | undefined;
@@ -84,6 +88,7 @@ export function redisRunStore(commands: RedisCommands, options: RedisRunStoreOpt
       return Number(await run(CANCEL_SCRIPT, keys, [keys.cancelChannel])) === 1;
     },
     onCancel: (runId, listener) => listenForCancel(commands, keysOf(runId), listener, pollMs),
+    ...redisRunAliases(commands, prefix),
   };
 }
 

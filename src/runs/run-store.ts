@@ -20,7 +20,9 @@ export interface RunStoreReadOptions {
  * Where durable runs live: one small interface, implemented by `memoryRunStore` and
  * `redisRunStore`. Every method is safe to call from any instance sharing the store; only the
  * run's owner calls `append`, `renewLease` and `onCancel`. `finish` is set-if-absent, so exactly
- * one terminal record is ever written (the owner's, or a reader's `run_lost`).
+ * one terminal record is ever written (the owner's, or a reader's `run_lost`). Aliases
+ * (`claimAlias`, `resolveAlias`) are named pointers to a run id, shared by every instance (how
+ * `chatHandler` finds a chat's run on any server).
  */
 export interface RunStore {
   /** Creates the run if absent (with its lease held for `leaseMs`); false when it already exists. */
@@ -44,4 +46,23 @@ export interface RunStore {
   requestCancel(runId: string): Promise<boolean>;
   /** Calls `listener` when a cancel is requested (at once when one already was); returns the unsubscribe. */
   onCancel(runId: string, listener: () => void): Promise<() => void>;
+  /**
+   * Points `alias` (a chat id, say) at `runId` for `ttlMs` (`Infinity`: no expiry), only if it
+   * still points at `options.previous` (undefined: absent or expired): a compare-and-set, so of
+   * two instances claiming the same alias from the same `previous` exactly one wins. Claiming
+   * with `previous` equal to `runId` refreshes the expiry. False when the alias points elsewhere.
+   * The alias follows the run id rule (1 to 128 letters, digits, `-`, `_`, `.` or `:`), else
+   * `InvalidInputError`.
+   */
+  claimAlias(alias: string, runId: string, options: RunStoreAliasClaim): Promise<boolean>;
+  /** The run id `alias` points at, or undefined when it is absent or expired. */
+  resolveAlias(alias: string): Promise<string | undefined>;
+}
+
+/** Options of {@link RunStore.claimAlias}. */
+export interface RunStoreAliasClaim {
+  /** The run id the caller last resolved the alias to (undefined: absent); the claim fails otherwise. */
+  readonly previous: string | undefined;
+  /** How long the alias lasts from now, in milliseconds (`Infinity`: until claimed again). */
+  readonly ttlMs: number;
 }

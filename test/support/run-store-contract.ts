@@ -1,4 +1,4 @@
-import { RunNotFoundError, type StreamEvent } from "rivulet";
+import { InvalidInputError, RunNotFoundError, type StreamEvent } from "rivulet";
 import type { RunStore, RunStoreReadItem } from "rivulet/runs";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -350,6 +350,85 @@ export function describeRunStoreContract(
       await other.requestCancel(id);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(calls).toBe(0);
+    });
+
+    it("resolves an unknown alias to undefined, and an alias claimed on one instance on the other", async () => {
+      const { store, other } = await harness();
+      const alias = runId("chat");
+      expect(await store.resolveAlias(alias)).toBeUndefined();
+      expect(await store.claimAlias(alias, "run-1", { previous: undefined, ttlMs: 60_000 })).toBe(true);
+      expect(await other.resolveAlias(alias)).toBe("run-1");
+      // Claims compare with what the alias holds: an absent previous fails, the current one wins.
+      expect(await other.claimAlias(alias, "run-2", { previous: undefined, ttlMs: 60_000 })).toBe(false);
+      expect(await other.claimAlias(alias, "run-2", { previous: "run-9", ttlMs: 60_000 })).toBe(false);
+      expect(await other.claimAlias(alias, "run-2", { previous: "run-1", ttlMs: 60_000 })).toBe(true);
+      expect(await store.claimAlias(alias, "run-3", { previous: "run-1", ttlMs: 60_000 })).toBe(false);
+      expect(await store.resolveAlias(alias)).toBe("run-2");
+    });
+
+    it("lets exactly one of concurrent claims of an alias from the same previous win", async () => {
+      const { store, other } = await harness();
+      const alias = runId("race-alias");
+      const claims = ["a", "b", "c", "d"].map((name, index) =>
+        (index % 2 === 0 ? store : other).claimAlias(alias, `run-${name}`, {
+          previous: undefined,
+          ttlMs: 60_000,
+        }),
+      );
+      const results = await Promise.all(claims);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      const winner = `run-${["a", "b", "c", "d"][results.indexOf(true)]}`;
+      expect(await other.resolveAlias(alias)).toBe(winner);
+      const next = await Promise.all([
+        store.claimAlias(alias, "run-e", { previous: winner, ttlMs: 60_000 }),
+        other.claimAlias(alias, "run-f", { previous: winner, ttlMs: 60_000 }),
+      ]);
+      expect(next.filter(Boolean)).toHaveLength(1);
+    });
+
+    it("drops an alias after its ttlMs; the expired alias is claimed again from previous undefined", async () => {
+      const made = await harness();
+      const { store, other } = made;
+      const alias = runId("expiring");
+      expect(await store.claimAlias(alias, "run-1", { previous: undefined, ttlMs: TTL_MS })).toBe(true);
+      await made.elapse(PAST_MS);
+      expect(await other.resolveAlias(alias)).toBeUndefined();
+      expect(await other.claimAlias(alias, "run-2", { previous: "run-1", ttlMs: 60_000 })).toBe(false);
+      expect(await other.claimAlias(alias, "run-2", { previous: undefined, ttlMs: 60_000 })).toBe(true);
+      expect(await store.resolveAlias(alias)).toBe("run-2");
+    }, 10_000);
+
+    it("refreshes an alias's expiry when it is claimed again for the run it points at", async () => {
+      const made = await harness();
+      const { store, other } = made;
+      const alias = runId("refresh");
+      const ttlMs = 400;
+      expect(await store.claimAlias(alias, "run-1", { previous: undefined, ttlMs })).toBe(true);
+      await made.elapse(300);
+      expect(await store.claimAlias(alias, "run-1", { previous: "run-1", ttlMs })).toBe(true);
+      // 600 ms after the first claim, 300 after the refresh.
+      await made.elapse(300);
+      expect(await other.resolveAlias(alias)).toBe("run-1");
+      await made.elapse(500);
+      expect(await other.resolveAlias(alias)).toBeUndefined();
+    }, 10_000);
+
+    it("refuses an alias or run id outside the run id rule with InvalidInputError", async () => {
+      const { store } = await harness();
+      for (const alias of ["", "has space", "a{b}", "x/y", "a".repeat(129)]) {
+        await expect(store.resolveAlias(alias)).rejects.toSatisfy(InvalidInputError.isInstance);
+        await expect(
+          store.claimAlias(alias, "run-1", { previous: undefined, ttlMs: 1000 }),
+        ).rejects.toSatisfy(InvalidInputError.isInstance);
+      }
+      const alias = runId("checked");
+      await expect(
+        store.claimAlias(alias, "no good", { previous: undefined, ttlMs: 1000 }),
+      ).rejects.toSatisfy(InvalidInputError.isInstance);
+      await expect(store.claimAlias(alias, "run-1", { previous: undefined, ttlMs: 0 })).rejects.toSatisfy(
+        InvalidInputError.isInstance,
+      );
+      expect(await store.resolveAlias("a".repeat(128))).toBeUndefined();
     });
   });
 }
