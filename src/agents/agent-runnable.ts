@@ -30,17 +30,17 @@ import type {
   AgentValues,
 } from "./agent-stream-mode.js";
 import type { AgentStreamSink } from "./agent-stream-sink.js";
-import type { ApprovalSigner } from "./approval-signature.js";
+import type { ApprovalSigner, SignatureContext } from "./approval-signature.js";
 import {
   type AgentInterrupt,
-  type ApprovalDecision,
   type ApprovalPolicy,
   gateCalls,
   interruptFor,
   resumeApprovals,
 } from "./approvals.js";
+import { checkDecisions } from "./check-decisions.js";
 import type { AgentTool, OnToolError } from "./create-agent-options.js";
-import { callsWithIds, type PlannedCall, planToolCalls } from "./plan-tool-calls.js";
+import { callsWithIds, cancelledToolMessage, type PlannedCall, planToolCalls } from "./plan-tool-calls.js";
 import { type AgentModel, requestModel } from "./request-model.js";
 import { runToolCalls } from "./run-tool-calls.js";
 import { streamAgent } from "./stream-agent.js";
@@ -205,8 +205,9 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
     const progress = new AgentProgress(inputMessages(input));
     const sink = this.#sinks.get(scope.runId);
     const context: ToolStepContext = { scope, sink, writer: (chunk) => sink?.write(chunk) };
-    const resumeContext = { tools: this.#tools, signer: this.fields.signer };
-    const resumed = await resumeApprovals(progress.messages, approvalsOf(input), resumeContext);
+    const signature = signatureContextOf(this.fields.name, scope);
+    const resumeContext = { tools: this.#tools, signer: this.fields.signer, signature };
+    const resumed = await resumeApprovals(progress.messages, checkDecisions(input.approvals), resumeContext);
     await sink?.started(progress.values());
     // The calls a human decided on run first, as step 0 of this call.
     if (resumed !== undefined) await this.#toolsStep(resumed, progress, { ...context, step: 0 });
@@ -219,16 +220,38 @@ export class AgentRunnable extends Runnable<AgentInput, AgentOutput, unknown> {
       progress.steps.push({ step, usage: reply.usage_metadata, toolCalls: plan.calls.length });
       await sink?.modelDone(plan.message, progress.values());
       if (plan.calls.length === 0) return progress.output("stop");
-      const gate = await gateCalls(plan.calls, this.fields.approval);
+      const gate = await this.#gate(plan.calls, progress, scope);
       if (structured?.valid === true) progress.structured = { value: structured.value };
       if (gate.run.length > 0) await this.#toolsStep(gate.run, progress, { ...context, step });
       if (gate.ask.length > 0) {
-        progress.interrupt = await interruptFor(gate.ask, this.fields.signer);
+        progress.interrupt = await interruptFor(gate.ask, this.fields.signer, signature);
         await sink?.interrupted(progress.interrupt, progress.values());
         return progress.output("interrupted");
       }
       if (progress.structured !== undefined) return progress.output("stop");
       if (step >= this.fields.maxSteps) return progress.output("max_steps");
+    }
+  }
+
+  /**
+   * The step's calls split by the approval policies. An async policy cancelled by the signal is
+   * an `AgentAbortError` whose history answers every call of the reply as cancelled (none ran).
+   */
+  async #gate(
+    calls: readonly PlannedCall[],
+    progress: AgentProgress,
+    scope: RunScope,
+  ): Promise<{ run: PlannedCall[]; ask: PlannedCall[] }> {
+    try {
+      return await gateCalls(calls, this.fields.approval, scope.signal);
+    } catch (error) {
+      if (isAbortError(error) && scope.signal?.aborted === true) {
+        progress.messages.push(
+          ...calls.map((planned) => planned.answer ?? cancelledToolMessage(planned.call)),
+        );
+        throw new AgentAbortError({ messages: progress.messages, cause: error });
+      }
+      throw error;
     }
   }
 
@@ -361,13 +384,13 @@ function inputMessages(input: AgentInput): BaseMessage[] {
   return input.messages.map(coerceMessageLikeToMessage);
 }
 
-/** The input's approval decisions (resuming an interrupted run), checked to be a list. */
-function approvalsOf(input: AgentInput): readonly ApprovalDecision[] | undefined {
-  const approvals: unknown = input.approvals;
-  if (approvals === undefined || Array.isArray(approvals)) return input.approvals;
-  throw new InvalidInputError(
-    'An agent\'s approvals are a list of decisions, e.g. [{ approvalId, decision: "approve" }]',
-  );
+/** What the agent's signatures are bound to: its name and the conversation (`configurable.thread_id`). */
+function signatureContextOf(agent: string, scope: RunScope): SignatureContext {
+  const threadId = scope.config.configurable?.thread_id;
+  return {
+    agent,
+    threadId: typeof threadId === "string" || typeof threadId === "number" ? String(threadId) : undefined,
+  };
 }
 
 /** A system prompt as the message sent first. */

@@ -8,12 +8,21 @@ export type ApprovalProblem =
   /** A decision's signature does not match the pending call in the history (forged, or its call edited). */
   | "invalid_signature"
   /** A pending call has no decision, or a decision names no pending call. */
-  | "unmatched_decision";
+  | "unmatched_decision"
+  /** Two decisions name the same pending call (by its approval id or its call id). */
+  | "duplicate_decision"
+  /** A decision is not `{ approvalId, decision: "approve" | "edit" | "reject", ... }` as documented. */
+  | "invalid_decision"
+  /** The history after the pending reply is not only its answered calls' ToolMessages (messages were added or moved). */
+  | "history_changed"
+  /** The decision's signature is valid but its lifetime (`approvalTtlMs`) is over. */
+  | "expired";
 
 /**
  * A resumed agent's approval decisions cannot be used: a decision is signed for another call
  * than the one in the history (forged, or the call's arguments were edited after it was issued),
- * is unsigned while the agent has an `approvalSecret`, or does not match the pending calls. An
+ * is unsigned while the agent has an `approvalSecret`, has expired, is malformed, is given twice,
+ * or does not match the pending calls, or the history after the pending reply was changed. An
  * `InvalidInputError` (code `invalid_input`): the caller sent something to fix; nothing ran.
  *
  * @example

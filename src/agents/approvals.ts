@@ -1,9 +1,12 @@
+import { InvalidConfigError } from "../errors/input-errors.js";
+import { raceAbort } from "../internal/abort.js";
 import { AIMessage } from "../messages/ai-message.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import type { ToolCall } from "../messages/tool-call.js";
 import { ToolMessage } from "../messages/tool-message.js";
 import { ApprovalError } from "./approval-error.js";
-import type { ApprovalSigner } from "./approval-signature.js";
+import type { ApprovalSigner, SignatureContext } from "./approval-signature.js";
+import { shown } from "./check-decisions.js";
 import type { AgentTool } from "./create-agent-options.js";
 import { errorToolMessage, type PlannedCall, withToolCalls } from "./plan-tool-calls.js";
 
@@ -46,24 +49,45 @@ export function approvalIdOf(call: ToolCall & { id: string }): string {
   return `approval-${call.id}`;
 }
 
-/** A step's planned calls split by the policies: those to run (or answered: denied), and those to ask about. */
+/**
+ * A step's planned calls split by the policies: those to run (or answered: denied), and those to
+ * ask about. A policy is looked up as the record's own key (a tool named `valueOf` has no
+ * inherited policy), an async one is raced against the signal (the loop may await nothing that
+ * a cancellation cannot end), and a verdict other than approve, deny or ask is an
+ * `InvalidConfigError`: a policy that returns `true` must not approve by accident.
+ */
 export async function gateCalls(
   calls: readonly PlannedCall[],
   policies: Readonly<Record<string, ApprovalPolicy>> | undefined,
+  signal: AbortSignal | undefined,
 ): Promise<{ run: PlannedCall[]; ask: PlannedCall[] }> {
   const run: PlannedCall[] = [];
   const ask: PlannedCall[] = [];
   for (const planned of calls) {
-    const policy = planned.tool === undefined ? undefined : policies?.[planned.call.name];
-    const verdict =
-      policy === undefined ? "approve" : policy === "always" ? "ask" : await policy(planned.call);
+    const name = planned.call.name;
+    const policy =
+      planned.tool === undefined || policies === undefined || !Object.hasOwn(policies, name)
+        ? undefined
+        : policies[name];
+    const verdict: unknown =
+      policy === undefined
+        ? "approve"
+        : policy === "always"
+          ? "ask"
+          : await raceAbort(Promise.resolve(policy(planned.call)), signal);
     if (verdict === "ask") ask.push(planned);
     else if (verdict === "deny")
       run.push({
         call: planned.call,
         answer: errorToolMessage(planned.call, "Error: the approval policy denied this call."),
       });
-    else run.push(planned);
+    else if (verdict === "approve") run.push(planned);
+    else {
+      throw new InvalidConfigError(
+        `createAgent: approval.${name} returned ${shown(verdict)} for the call "${planned.call.id}"; ` +
+          'a policy returns "approve", "deny" or "ask"',
+      );
+    }
   }
   return { run, ask };
 }
@@ -72,50 +96,76 @@ export async function gateCalls(
 export async function interruptFor(
   ask: readonly PlannedCall[],
   signer: ApprovalSigner | undefined,
+  context: SignatureContext,
 ): Promise<AgentInterrupt> {
   const pending = await Promise.all(
     ask.map(async ({ call }): Promise<PendingApproval> => {
       const item: PendingApproval = { approvalId: approvalIdOf(call), toolCall: call };
-      if (signer !== undefined) item.signature = await signer.sign(call);
+      if (signer !== undefined) item.signature = await signer.sign(call, context);
       return item;
     }),
   );
   return { pending };
 }
 
-/** The last AI reply of the history, when it has calls that no ToolMessage after it answers. */
-function pendingCalls(
-  history: readonly BaseMessage[],
-): { index: number; reply: AIMessage; calls: (ToolCall & { id: string })[] } | undefined {
-  for (let index = history.length - 1; index >= 0; index--) {
-    const reply = history[index];
-    if (!AIMessage.isInstance(reply)) continue;
-    const answered = new Set(
-      history
-        .slice(index + 1)
-        .flatMap((later) => (ToolMessage.isInstance(later) ? [later.tool_call_id] : [])),
-    );
-    const calls = reply.tool_calls.flatMap((call) =>
-      call.id !== undefined && !answered.has(call.id) ? [{ ...call, id: call.id }] : [],
-    );
-    return calls.length === 0 ? undefined : { index, reply, calls };
-  }
-  return undefined;
+/** The history's last AI reply and its calls that no ToolMessage answers. */
+interface PendingCalls {
+  readonly index: number;
+  readonly reply: AIMessage;
+  readonly calls: (ToolCall & { id: string })[];
 }
 
-/** What resuming needs: the agent's tools and signer. */
+/**
+ * The last AI reply of the history, when it has calls that no ToolMessage after it answers. Only
+ * its answers may follow it then: a message added or moved after it would put the resumed
+ * calls' answers after that message, a history providers reject, so it is an `ApprovalError`
+ * (`history_changed`).
+ */
+function pendingCalls(history: readonly BaseMessage[]): PendingCalls | undefined {
+  const index = history.findLastIndex((message) => AIMessage.isInstance(message));
+  const reply = history[index];
+  if (reply === undefined || !AIMessage.isInstance(reply)) return undefined;
+  const ids = new Set(reply.tool_calls.map((call) => call.id));
+  const answered = new Set<string>();
+  const after = history.slice(index + 1);
+  const stray = after.findIndex((later) => {
+    if (!ToolMessage.isInstance(later) || !ids.has(later.tool_call_id) || answered.has(later.tool_call_id))
+      return true;
+    answered.add(later.tool_call_id);
+    return false;
+  });
+  const calls = reply.tool_calls.flatMap((call) =>
+    call.id !== undefined && !answered.has(call.id) ? [{ ...call, id: call.id }] : [],
+  );
+  if (calls.length === 0) return undefined;
+  if (stray !== -1) {
+    const position = index + 1 + stray;
+    throw new ApprovalError({
+      problem: "history_changed",
+      approvalId: approvalIdOf(calls[0]!),
+      message:
+        `Cannot resume the agent: the last reply (messages[${index}]) has calls waiting for a decision, and ` +
+        `messages[${position}] (${history[position]?.getType()}) is not one of its ToolMessages; send the history as ` +
+        "the interrupted run returned it, with a decision per pending call, before adding messages",
+    });
+  }
+  return { index, reply, calls };
+}
+
+/** What resuming needs: the agent's tools and signer, and what signatures are bound to. */
 export interface ResumeContext {
   readonly tools: ReadonlyMap<string, AgentTool>;
   readonly signer: ApprovalSigner | undefined;
+  readonly signature: SignatureContext;
 }
 
 /**
  * Resumes an interrupted run from the history the caller sends back: the last reply's calls that
- * have no ToolMessage are the pending ones, and each needs a decision (signed, with a secret).
+ * have no ToolMessage are the pending ones, and each needs one decision (signed, with a secret).
  * Returns the calls to run (approved, or edited: the history's reply is replaced by a copy with
  * the edited arguments) or to answer (rejected, with the reason), or undefined when nothing is
  * pending. Throws an `ApprovalError` before anything runs when a decision is missing, unknown,
- * unsigned or signed for another call.
+ * given twice, unsigned, expired or signed for another call, agent or conversation.
  */
 export async function resumeApprovals(
   history: BaseMessage[],
@@ -123,38 +173,68 @@ export async function resumeApprovals(
   context: ResumeContext,
 ): Promise<PlannedCall[] | undefined> {
   const pending = pendingCalls(history);
-  const byId = new Map((decisions ?? []).map((decision) => [decision.approvalId, decision]));
   if (pending === undefined) {
-    const [stray] = byId.keys();
-    if (stray !== undefined) throw unmatched(stray, `no pending call has the approval id "${stray}"`);
+    const stray = decisions?.[0];
+    if (stray !== undefined)
+      throw unmatched(stray.approvalId, `no pending call has the approval id ${shown(stray.approvalId)}`);
     return undefined;
   }
-  const planned: PlannedCall[] = [];
-  const edited: ToolCall[] = [];
-  for (const call of pending.calls) {
-    const approvalId = approvalIdOf(call);
-    // A UI that keys approvals by the call's id (as `@ai-sdk/langchain` does) is understood too.
-    const decision = byId.get(approvalId) ?? byId.get(call.id);
-    byId.delete(approvalId);
-    byId.delete(call.id);
-    if (decision === undefined) {
-      throw unmatched(
-        approvalId,
-        `the call "${call.id}" of ${call.name} waits for a decision: pass approvals: [{ approvalId: "${approvalId}", decision }]`,
-      );
-    }
-    await checkSignature(call, decision, context.signer);
-    const next = decide(call, decision, context.tools);
-    planned.push(next);
-    edited.push(next.call);
+  const matched = matchDecisions(pending.calls, decisions ?? []);
+  for (const [position, call] of pending.calls.entries()) {
+    await checkSignature(call, matched[position]!, context);
   }
-  const [stray] = byId.keys();
-  if (stray !== undefined) throw unmatched(stray, `no pending call has the approval id "${stray}"`);
+  const planned = pending.calls.map((call, position) => decide(call, matched[position]!, context.tools));
   if (planned.some((item, position) => item.call !== pending.calls[position])) {
-    const calls = pending.reply.tool_calls.map((call) => edited.find((item) => item.id === call.id) ?? call);
+    const calls = pending.reply.tool_calls.map(
+      (call) => planned.find((item) => item.call.id === call.id)?.call ?? call,
+    );
     history[pending.index] = withToolCalls(pending.reply, calls);
   }
   return planned;
+}
+
+/**
+ * The decision for each pending call, in call order. A decision names its call by approval id
+ * or (as `@ai-sdk/langchain` keys approvals) by call id; one naming no pending call, a second
+ * one for a call, and a call without one are each an `ApprovalError`, never skipped.
+ */
+function matchDecisions(
+  calls: readonly (ToolCall & { id: string })[],
+  decisions: readonly ApprovalDecision[],
+): ApprovalDecision[] {
+  const byApprovalId = new Map(calls.map((call, position) => [approvalIdOf(call), position]));
+  const byCallId = new Map(calls.map((call, position) => [call.id, position]));
+  const chosen: (number | undefined)[] = calls.map(() => undefined);
+  for (const [index, decision] of decisions.entries()) {
+    const position = byApprovalId.get(decision.approvalId) ?? byCallId.get(decision.approvalId);
+    if (position === undefined) {
+      throw unmatched(
+        decision.approvalId,
+        `no pending call has the approval id ${shown(decision.approvalId)}`,
+      );
+    }
+    const earlier = chosen[position];
+    if (earlier !== undefined) {
+      const call = calls[position]!;
+      throw new ApprovalError({
+        problem: "duplicate_decision",
+        approvalId: approvalIdOf(call),
+        message:
+          `Cannot resume the agent: approvals[${earlier}] and approvals[${index}] are two decisions for the call ` +
+          `"${call.id}" of ${call.name}; send one decision per pending call`,
+      });
+    }
+    chosen[position] = index;
+  }
+  return calls.map((call, position) => {
+    const index = chosen[position];
+    if (index !== undefined) return decisions[index]!;
+    const approvalId = approvalIdOf(call);
+    throw unmatched(
+      approvalId,
+      `the call "${call.id}" of ${call.name} waits for a decision: pass approvals: [{ approvalId: "${approvalId}", decision }]`,
+    );
+  });
 }
 
 function decide(
@@ -176,21 +256,40 @@ function decide(
   return { call: target, tool };
 }
 
+/**
+ * Checks a decision's signature when the agent has a secret. An expired one may still reject
+ * its call (rejecting runs nothing, and is the way on once an approval has lapsed).
+ */
 async function checkSignature(
   call: ToolCall & { id: string },
   decision: ApprovalDecision,
-  signer: ApprovalSigner | undefined,
+  context: ResumeContext,
 ): Promise<void> {
+  const { signer } = context;
   if (signer === undefined) return;
   const signature = decision.signature;
-  if (signature !== undefined && (await signer.verify(call, signature))) return;
+  const check =
+    signature === undefined ? { ok: false } : await signer.verify(call, signature, context.signature);
+  if (check.ok) return;
+  const expiredAt = "expiredAt" in check ? check.expiredAt : undefined;
+  if (expiredAt !== undefined) {
+    if (decision.decision === "reject") return;
+    throw new ApprovalError({
+      problem: "expired",
+      approvalId: decision.approvalId,
+      message:
+        `The approval "${decision.approvalId}" expired at ${new Date(expiredAt).toISOString()} (approvalTtlMs); ` +
+        'reject it ({ decision: "reject" }) and let the model ask again',
+    });
+  }
   throw new ApprovalError({
     problem: "invalid_signature",
     approvalId: decision.approvalId,
     message:
       signature === undefined
         ? `The decision for "${decision.approvalId}" has no signature; send back the one its pending call came with`
-        : `The decision for "${decision.approvalId}" is not signed for the call in the history (forged, or the call was changed)`,
+        : `The decision for "${decision.approvalId}" is not signed for this call, agent and conversation (forged, ` +
+          "the call was changed, or it was issued by another agent or for another configurable.thread_id)",
   });
 }
 

@@ -56,9 +56,20 @@ export interface CreateAgentOptions {
   /**
    * Signs each pending call (HMAC-SHA-256 over tool name, call id and arguments, WebCrypto) and
    * requires every decision to carry its call's signature, so a client cannot approve a call the
-   * agent never issued or change its arguments; a bad one is an `ApprovalError`.
+   * agent never issued or change its arguments; a bad one is an `ApprovalError`. A signature is
+   * bound to the agent's `name` and the call's `configurable.thread_id` too, so it does not
+   * approve the call in another agent sharing the secret or in another conversation.
    */
   approvalSecret?: string | undefined;
+  /**
+   * How long (ms) a signed pending call can be approved, with `approvalSecret`: the expiry is in
+   * the signature, and a later approval or edit is an `ApprovalError` (`expired`; a rejection
+   * still answers it). Without it a signature never expires: an interrupted history can be
+   * resumed (and its approved calls run) any number of times, since nothing is stored.
+   */
+  approvalTtlMs?: number | undefined;
+  /** The clock approval expiries are read from (ms since the epoch; default `Date.now`), a test seam. */
+  clock?: (() => number) | undefined;
   /** The root run's name (default `"agent"`). */
   name?: string | undefined;
 }

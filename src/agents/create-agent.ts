@@ -44,7 +44,7 @@ export function createAgent(options: CreateAgentOptions): AgentRunnable {
     onToolError: checkOnToolError(options.onToolError),
     name: options.name ?? "agent",
     approval: checkApproval(options.approval, names),
-    signer: checkSecret(options.approvalSecret),
+    signer: checkSecret(options),
     responseFormat:
       options.responseFormat === undefined ? undefined : responseFormatTool(options.responseFormat),
   });
@@ -66,12 +66,24 @@ function checkApproval(
   return approval;
 }
 
-function checkSecret(secret: string | undefined): ApprovalSigner | undefined {
-  if (secret === undefined) return undefined;
+function checkSecret(options: CreateAgentOptions): ApprovalSigner | undefined {
+  const { approvalSecret: secret, clock } = options;
+  const ttlMs = checkNumberOption("approvalTtlMs", options.approvalTtlMs, "positive-integer");
+  if (secret === undefined) {
+    if (ttlMs !== undefined)
+      throw new InvalidConfigError(
+        "createAgent: approvalTtlMs needs an approvalSecret (the expiry is signed)",
+      );
+    return undefined;
+  }
   if (typeof secret !== "string" || secret.length < 16) {
     throw new InvalidConfigError("createAgent: approvalSecret must be a string of at least 16 characters");
   }
-  return new ApprovalSigner(secret);
+  if (clock !== undefined && typeof clock !== "function")
+    throw new InvalidConfigError(
+      "createAgent: clock must be a function returning milliseconds since the epoch",
+    );
+  return new ApprovalSigner(secret, { ttlMs, clock });
 }
 
 function checkOnToolError(value: OnToolError | undefined): OnToolError {
