@@ -36,7 +36,11 @@ export class ChildStop {
     return this.#run.childConfig(localTag, { signal: this.#childSignal });
   }
 
-  /** Cancels the children still running and waits for their runs to close. */
+  /**
+   * Cancels the children still running and waits for their runs to close. A child run left to
+   * its reader (unobserved, no signal: `RunLifecycle.leaveToReader`) is not waited for: nothing
+   * here could cancel it, and the driver never sees it end.
+   */
   async stop(reason?: unknown): Promise<void> {
     this.#controller.abort(reason);
     await this.#run.childrenClosed();

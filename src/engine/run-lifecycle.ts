@@ -178,6 +178,19 @@ export class RunLifecycle implements RunScope {
     return notifyObservers(this.manager.observers, observerCalls.error, run, error, undefined);
   }
 
+  /**
+   * Whether the run can be left to its reader: nothing observes it and nothing can cancel it (no
+   * signal, no timeout), so there is nothing to report, fold or race, and the driver hands its
+   * source out as it is. Such a run is closed here, at once, because the driver never sees its
+   * end: were it still counted, a parent waiting for its children (`ChildStop.stop`) would wait
+   * for ever for a run it can neither cancel nor see close. Its reader closes its source.
+   */
+  leaveToReader(): boolean {
+    if (this.run !== undefined || this.signal !== undefined) return false;
+    this.#close();
+    return true;
+  }
+
   #close(): boolean {
     if (this.#closed) return true;
     this.#closed = true;

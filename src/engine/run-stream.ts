@@ -13,7 +13,8 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
 /**
  * The lazily opened output stream of one run. When nothing observes the run and there is no
  * signal, there is nothing to record, report or cancel, so after opening it hands out its source's
- * iterator directly (no extra async layer per chunk); otherwise it runs `driveStreamedRun`.
+ * iterator directly (no extra async layer per chunk) and the run is closed for its parent
+ * (`RunLifecycle.leaveToReader`); otherwise it runs `driveStreamedRun`.
  *
  * Closing is handled here for the two states in which the iterator's own `return` would do
  * nothing: never opened (the streamed-in input is closed, so a producer above it is released)
@@ -54,7 +55,7 @@ export class RunStream<I, O, C> implements RunOutputStream<C>, FusesMap<C> {
     if (this.#closed) return Promise.resolve(DONE);
     this.#opening ??= this.#open().then((opened) => {
       this.#opened = opened;
-      this.#direct = !opened.lifecycle.observed && opened.lifecycle.signal === undefined;
+      this.#direct = opened.lifecycle.leaveToReader();
       this.#iterator = this.#direct ? opened.source : driveStreamedRun(opened, this.#options);
     });
     // Closed while opening: the run is closed by `return`, without ever being read.
