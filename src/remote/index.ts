@@ -14,3 +14,4 @@ export type {
 } from "./remote-run-entry.js";
 export { RemoteRunnable } from "./remote-runnable.js";
 export type { RemoteFetch, RemoteRunnableOptions, RemoteTimer } from "./remote-runnable-options.js";
+export { RunsNotServedError } from "./runs-not-served-error.js";

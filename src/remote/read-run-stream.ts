@@ -13,7 +13,7 @@ import type { RemoteRunEntry, RemoteRunStatus } from "./remote-run-entry.js";
 /** How {@link readRunStream} reads one connection to a durable run's stream. */
 export interface ReadRunStreamOptions extends ReadRemoteStreamOptions {
   readonly runId: string;
-  /** The cursor this connection asked for (for a `CursorExpiredError`). */
+  /** The cursor this connection asked for (a `CursorExpiredError` names the last id received since). */
   readonly after: number;
   readonly dialect: WireDialect;
 }
@@ -40,12 +40,17 @@ export async function* readRunStream(
   const body = remote.response.body;
   if (body === null) throw new RemoteRunnableError(`The remote runnable at ${options.url} answered no body`);
   const signal = combineSignals(options.signal, remote.abort.signal) ?? remote.abort.signal;
+  // The reader's cursor: where the connection began, then each event received. An expiry can come
+  // mid-connection (a reader that fell behind what the store keeps), after events past `after`.
+  let cursor = options.after;
   try {
     for await (const message of parseSseStream(idleBytes(body, options, remote.abort, signal))) {
       const data: unknown = message.data === "" ? undefined : JSON.parse(message.data);
       const id = Number(message.id);
       if (message.event === "data") {
-        yield { type: "event", id, event: decodeEvent(data, options) };
+        const event = decodeEvent(data, options);
+        cursor = Math.max(cursor, id);
+        yield { type: "event", id, event };
       } else if (message.event === "end") {
         const output = isPlainObject(data)
           ? decodeWireValue(data.output, options.dialect, ["output"])
@@ -54,7 +59,9 @@ export async function* readRunStream(
         return;
       } else if (message.event === "error") {
         const fields = isPlainObject(data) ? data : {};
-        if (typeof fields.status !== "string" || !isStatus(fields.status)) throw frameError(fields, options);
+        if (typeof fields.status !== "string" || !isStatus(fields.status)) {
+          throw frameError(fields, { ...options, after: cursor });
+        }
         yield { type: "terminal", id, status: fields.status, error: remoteError(fields, options) };
         return;
       }

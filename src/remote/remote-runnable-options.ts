@@ -40,8 +40,18 @@ export interface RemoteRunnableOptions {
   dialect?: WireDialect | undefined;
   /** The timer of the idle timeout (a test seam). */
   setTimer?: RemoteTimer | undefined;
-  /** How `streamRun` reconnects to a durable run (attempts, backoff, and their test seams). */
+  /** How `streamRun` (and a resumable call) reconnects to a durable run (attempts, backoff, test seams). */
   reconnect?: RemoteReconnectOptions | undefined;
+  /**
+   * Run every call (`invoke`, `stream`, `streamEvents`, `streamLog`, `batch`) as a durable run:
+   * `POST <url>/runs`, then `GET <url>/runs/:id/stream`, reconnecting with `Last-Event-ID` when the
+   * connection drops, so a flaky network costs a reconnect, not the answer. The calls yield exactly
+   * what they yield without it. The caller's `signal`, or stopping the loop, cancels the run on the
+   * server. Needs a server started with `serve(..., { runs })` (default false).
+   */
+  resumable?: boolean | undefined;
+  /** The id of each resumable call's run (a test seam, or your own idempotency keys; default `crypto.randomUUID()`). */
+  generateRunId?: (() => string) | undefined;
 }
 
 /** The options with defaults filled in and checked. */
@@ -54,6 +64,8 @@ export interface ResolvedRemoteOptions {
   readonly dialect: WireDialect | undefined;
   readonly setTimer: RemoteTimer;
   readonly reconnect: ResolvedReconnectOptions;
+  readonly resumable: boolean;
+  readonly generateRunId: () => string;
 }
 
 const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
@@ -98,5 +110,20 @@ export function resolveRemoteOptions(options: RemoteRunnableOptions): ResolvedRe
     dialect,
     setTimer: options.setTimer ?? realTimer,
     reconnect: resolveReconnectOptions(options.reconnect),
+    resumable: checkResumable(options.resumable),
+    generateRunId: checkGenerateRunId(options.generateRunId),
   };
+}
+
+function checkResumable(value: unknown): boolean {
+  if (value === undefined || typeof value === "boolean") return value === true;
+  throw new InvalidConfigError("RemoteRunnable: `resumable` must be true or false.");
+}
+
+function checkGenerateRunId(value: (() => string) | undefined): () => string {
+  if (value === undefined) return () => crypto.randomUUID();
+  if (typeof value !== "function") {
+    throw new InvalidConfigError("RemoteRunnable: `generateRunId` must be a function answering a string.");
+  }
+  return value;
 }

@@ -4,60 +4,14 @@ import { memoryRunStore } from "rivulet/runs";
 import { serve } from "rivulet/serve";
 import { FakeListChatModel } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
-
-type App = { fetch(request: Request): Promise<Response> };
-
-/** The app as a fetch; every stream answer is cut (closed) after `cutAfter` frames, heartbeats aside. */
-function cutting(app: App, cutAfter: number) {
-  const seen: Array<string | null> = [];
-  const fetch = async (input: string, init: RequestInit) => {
-    const request = new Request(input, init);
-    const response = await app.fetch(request);
-    if (!input.endsWith("/stream") || !response.ok || response.body === null) return response;
-    seen.push(request.headers.get("last-event-id"));
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = "";
-    let sent = 0;
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        if (sent >= cutAfter) {
-          controller.close();
-          await reader.cancel();
-          return;
-        }
-        while (true) {
-          const end = buffer.indexOf("\n\n");
-          if (end >= 0) {
-            const frame = buffer.slice(0, end + 2);
-            buffer = buffer.slice(end + 2);
-            controller.enqueue(new TextEncoder().encode(frame));
-            if (!frame.startsWith(":") && ++sent >= cutAfter) {
-              controller.close();
-              await reader.cancel();
-            }
-            return;
-          }
-          const step = await reader.read();
-          if (step.done) {
-            controller.close();
-            return;
-          }
-          buffer += step.value;
-        }
-      },
-      cancel: () => reader.cancel(),
-    });
-    return new Response(body, response);
-  };
-  return { fetch, seen };
-}
+import { cutStreamFetch } from "./test-support/cut-stream-fetch.js";
 
 function setup(cutAfter = Number.POSITIVE_INFINITY, reconnect = {}) {
   const app = serve(
     { "/chat": new FakeListChatModel({ responses: ["hello there"] }) },
     { runs: { store: memoryRunStore() } },
   );
-  const cut = cutting(app, cutAfter);
+  const cut = cutStreamFetch(app, cutAfter);
   const delays: number[] = [];
   const remote = new RemoteRunnable<string, unknown>({
     url: "http://rivulet.test/chat",

@@ -19,6 +19,8 @@ import {
   type ResolvedRemoteOptions,
   resolveRemoteOptions,
 } from "./remote-runnable-options.js";
+import { resumableRunEntries } from "./resumable-run-entries.js";
+import { RunsNotServedError } from "./runs-not-served-error.js";
 import { streamRemoteRun } from "./stream-remote-run.js";
 
 /** The `data` frames of a remote event stream, decoded. */
@@ -31,7 +33,22 @@ async function* decodedEvents(
   }
 }
 
+/** The events of a durable run's log; a terminal other than success is thrown (the run's error). */
+async function* runEvents(entries: AsyncIterable<RemoteRunEntry>, url: string): AsyncGenerator<unknown> {
+  for await (const entry of entries) {
+    if (entry.type === "event") yield entry.event;
+    else if (entry.status !== "success") throw terminalError(entry.error, entry.status, url);
+  }
+}
+
+function terminalError(error: RemoteRunnableError | undefined, status: string, url: string): Error {
+  return error ?? new RemoteRunnableError(`The remote run at ${url} ended ${status}`);
+}
+
 const WHOLE_IN_CHUNKS_OUT: RunnableShape = { input: "whole", output: "chunks" };
+
+/** Bounds a resumable call's start and cancel requests when no `timeout` is set. */
+const RUN_CONTROL_TIMEOUT_MS = 30_000;
 
 /**
  * A Runnable served elsewhere (by Rivulet's `serve`, or by LangServe), called over HTTP: it
@@ -42,7 +59,10 @@ const WHOLE_IN_CHUNKS_OUT: RunnableShape = { input: "whole", output: "chunks" };
  * handler), it reads the server's `stream_events` instead of `stream`, and the remote runs
  * appear as children of this one, with their own ids and re-parented `parent_ids`. Streams
  * have no total deadline, only an idle timeout reset by every frame (heartbeats included); the
- * config's `signal`, or stopping the loop, aborts the request and so the server's run.
+ * config's `signal`, or stopping the loop, aborts the request and so the server's run. With
+ * `resumable: true` every call is a durable run on the server (`POST runs`, then its stream,
+ * reconnecting with `Last-Event-ID`): the same values and events, and a dropped connection costs
+ * a reconnect; the signal or stopping the loop cancels the run (`cancelRun`).
  *
  * @example
  * const joke = new RemoteRunnable<{ topic: string }, AIMessageChunk>({ url: "http://localhost:8000/joke" });
@@ -87,6 +107,7 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
 
   override async _invoke(input: I, scope: RunScope): Promise<O> {
     if (scope.observed) return this.#invokeObserved(input, scope);
+    if (this.#options.resumable) return this.#invokeResumable(input, scope);
     const dialect = await this.dialect(scope.signal);
     const { response } = await sendRemoteRequest(this.#options, {
       route: "invoke",
@@ -119,11 +140,43 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
     return folded;
   }
 
+  /** Resumable, unobserved: the run's terminal output (its events are read and dropped). */
+  async #invokeResumable(input: I, scope: RunScope): Promise<O> {
+    for await (const entry of this.#resumableEntries(input, scope)) {
+      if (entry.type !== "terminal") continue;
+      if (entry.status !== "success") throw terminalError(entry.error, entry.status, this.url);
+      return entry.output as O;
+    }
+    // streamRun ends only after the terminal, or throws.
+    throw new RemoteRunnableError(`The remote run at ${this.url} ended without its terminal`);
+  }
+
   override _stream(input: I, scope: RunScope): AsyncIterable<C> {
     return this.#remoteStream(input, scope, { ended: false, output: undefined });
   }
 
+  /**
+   * A resumable call's run: its id chosen here, started without the caller's signal (bounded by
+   * the timeout, so an abort mid-start still cancels a run that began), read across reconnects,
+   * and cancelled when the call ends before the terminal.
+   */
+  #resumableEntries(input: I, scope: RunScope): AsyncGenerator<RemoteRunEntry> {
+    const runId = this.#options.generateRunId();
+    const timeout = this.#options.timeout ?? RUN_CONTROL_TIMEOUT_MS;
+    return resumableRunEntries({
+      signal: scope.signal,
+      start: () => this.#postRun(input, scope.config, { runId, signal: undefined, timeout }),
+      read: () => this.streamRun(runId, { signal: scope.signal }),
+      cancel: () => this.#postCancel(runId, { signal: undefined, timeout }),
+    });
+  }
+
   async *#remoteStream(input: I, scope: RunScope, ending: RootEnding): AsyncIterable<C> {
+    if (this.#options.resumable) {
+      // The run's log holds the v2 events: the same relay as `stream_events` gives the same chunks.
+      yield* this.#relayEvents(runEvents(this.#resumableEntries(input, scope), this.url), scope, ending);
+      return;
+    }
     const dialect = await this.dialect(scope.signal);
     const route = scope.observed ? "stream_events" : "stream";
     const remote = await sendRemoteRequest(this.#options, {
@@ -146,17 +199,12 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
       }
       return;
     }
-    yield* this.#relayEvents(frames, dialect, scope, ending);
+    yield* this.#relayEvents(decodedEvents(frames, dialect), scope, ending);
   }
 
-  async *#relayEvents(
-    frames: AsyncIterable<{ event: string; data?: unknown }>,
-    dialect: WireDialect,
-    scope: RunScope,
-    ending: RootEnding,
-  ): AsyncIterable<C> {
+  async *#relayEvents(events: AsyncIterable<unknown>, scope: RunScope, ending: RootEnding): AsyncIterable<C> {
     const relay = new RemoteEventRelay(CallbackManager.from(scope.childConfig().callbacks));
-    const chunks = relayRootChunks(relay, decodedEvents(frames, dialect), {
+    const chunks = relayRootChunks(relay, events, {
       reportCustomEvent: (name, data) => scope.reportCustomEvent(name, data),
       ending,
       stopped: () => new RemoteRunnableError("The stream was stopped before the remote run ended"),
@@ -167,6 +215,7 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
   /**
    * Starts a durable run on the server (`POST <url>/runs`, served with `serve(..., { runs })`): it
    * goes on without any connection, and `streamRun` reads it. With `runId`, a second start joins.
+   * A server without run routes (a 404) is a `RunsNotServedError`.
    *
    * @example
    * const { runId } = await remote.startRun({ topic: "bears" });
@@ -177,20 +226,30 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
     config: RunnableConfig = {},
     options: { runId?: string } = {},
   ): Promise<RemoteRunStarted> {
-    const dialect = await this.dialect(config.signal);
+    return this.#postRun(input, config, {
+      runId: options.runId,
+      signal: config.signal,
+      timeout: this.#options.timeout,
+    });
+  }
+
+  async #postRun(input: I, config: RunnableConfig, request: ControlRequest & { runId: string | undefined }) {
+    const dialect = await this.dialect(request.signal);
     const body: Record<string, unknown> = {
       input: encodeWireValue(input, dialect),
       config: wireConfig(config),
       kwargs: {},
     };
-    if (options.runId !== undefined) body.run_id = options.runId;
+    if (request.runId !== undefined) body.run_id = request.runId;
     const { response } = await sendRemoteRequest(this.#options, {
       route: "runs",
       method: "POST",
       body,
-      signal: config.signal,
-      timeout: this.#options.timeout,
+      signal: request.signal,
+      timeout: request.timeout,
       dialect,
+    }).catch((error: unknown) => {
+      throw notServed(error, this.url);
     });
     const json = await readJson(response, this.url);
     if (typeof json.run_id !== "string") {
@@ -198,7 +257,12 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
         detail: json,
       });
     }
-    return { runId: json.run_id, joined: json.joined === true, status: String(json.status) };
+    const started: RemoteRunStarted = {
+      runId: json.run_id,
+      joined: json.joined === true,
+      status: String(json.status),
+    };
+    return started;
   }
 
   /**
@@ -236,13 +300,17 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
     runId: string,
     options: { signal?: AbortSignal } = {},
   ): Promise<{ cancelled: boolean; status: string }> {
-    const dialect = await this.dialect(options.signal);
+    return this.#postCancel(runId, { signal: options.signal, timeout: this.#options.timeout });
+  }
+
+  async #postCancel(runId: string, request: ControlRequest): Promise<{ cancelled: boolean; status: string }> {
+    const dialect = await this.dialect(request.signal);
     const { response } = await sendRemoteRequest(this.#options, {
       route: `runs/${encodeURIComponent(runId)}/cancel`,
       method: "POST",
       body: {},
-      signal: options.signal,
-      timeout: this.#options.timeout,
+      signal: request.signal,
+      timeout: request.timeout,
       dialect,
     });
     const json = await readJson(response, this.url);
@@ -250,9 +318,10 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
   }
 
   /**
-   * Runs on many inputs. When nothing observes the calls and errors are not returned in place,
-   * it is one `POST batch` (one request, one remote run per input); otherwise one call per input,
-   * each its own run (and, observed, its own remote event stream).
+   * Runs on many inputs. When nothing observes the calls, errors are not returned in place and the
+   * runnable is not resumable, it is one `POST batch` (one request, one remote run per input);
+   * otherwise one call per input, each its own run (observed, its own remote event stream;
+   * resumable, its own durable run).
    */
   override batch(
     inputs: I[],
@@ -278,6 +347,7 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
     const observed = configs.some((each) => CallbackManager.from(each.callbacks).observed);
     if (
       observed ||
+      this.#options.resumable ||
       options.returnExceptions === true ||
       !Array.isArray(inputs) ||
       (Array.isArray(config) && config.length !== inputs.length)
@@ -308,6 +378,19 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
     }
     return body.output.map((output, index) => decodeWireValue(output, dialect, ["output", index]) as O);
   }
+}
+
+/** What a run's start and cancel requests are bounded by. */
+interface ControlRequest {
+  readonly signal: AbortSignal | undefined;
+  readonly timeout: number | undefined;
+}
+
+/** A 404 on `POST runs` (not a run the server knows of under another route): no run routes there. */
+function notServed(error: unknown, url: string): unknown {
+  if (!RemoteRunnableError.isInstance(error) || error.status !== 404) return error;
+  if (error.remoteCode === "run_not_found") return error;
+  return new RunsNotServedError(url, error);
 }
 
 /** The parts of a config that travel: plain data only (the server keeps what its allow-list says). */
