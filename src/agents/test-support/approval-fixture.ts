@@ -100,3 +100,17 @@ export async function resumeError(
 
 /** The history as plain messages, for comparisons. */
 export const kinds = (messages: readonly BaseMessage[]) => messages.map((message) => message.getType());
+
+/** Every call of the history's AI messages has a ToolMessage right after it, and every ToolMessage a call. */
+export function validHistory(messages: readonly BaseMessage[]): boolean {
+  const open = new Set<string>();
+  for (const message of messages) {
+    if (AIMessage.isInstance(message)) {
+      if (open.size > 0) return false;
+      for (const toolCall of message.tool_calls) open.add(toolCall.id ?? "");
+    } else if ("tool_call_id" in message && typeof message.tool_call_id === "string") {
+      if (!open.delete(message.tool_call_id)) return false;
+    } else if (open.size > 0) return false;
+  }
+  return open.size === 0;
+}
