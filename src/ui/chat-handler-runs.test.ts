@@ -1,69 +1,19 @@
 // chatHandler with `runs`: answers are durable runs, resumed with ai 6's own transport and
 // reader (the AI SDK's resume protocol) and stopped for real.
-import { DefaultChatTransport, readUIMessageStream, type UIMessage, type UIMessageChunk } from "ai";
 import { AIMessage } from "rivulet";
 import { memoryRunStore } from "rivulet/runs";
 import { FakeStreamingChatModel } from "rivulet/testing";
 import { chatHandler } from "rivulet/ui";
 import { describe, expect, it } from "vitest";
-
-const userMessage: UIMessage = { id: "u1", role: "user", parts: [{ type: "text", text: "hello" }] };
-
-/** A model answering "Hello world" by character that waits before its `holdAt`th chunk until released. */
-function heldModel(holdAt: number) {
-  let resolveHeld: (signal: AbortSignal | undefined) => void = () => {};
-  const held = new Promise<AbortSignal | undefined>((resolve) => {
-    resolveHeld = resolve;
-  });
-  const state = {
-    held: { promise: held, resolve: (signal: AbortSignal | undefined) => resolveHeld(signal) },
-    release: () => {},
-  };
-  let calls = 0;
-  const model = new FakeStreamingChatModel({
-    responses: [new AIMessage("Hello world")],
-    sleep: 1,
-    delay: (_ms, signal) => {
-      calls += 1;
-      if (calls !== holdAt) return Promise.resolve();
-      state.held.resolve(signal);
-      return new Promise<void>((resolve, reject) => {
-        state.release = resolve;
-        signal?.addEventListener("abort", () => reject(signal.reason), { once: true });
-      });
-    },
-  });
-  return { model, state };
-}
-
-function transportFor(app: { fetch(request: Request): Promise<Response> }) {
-  return new DefaultChatTransport({
-    api: "http://test/api/chat",
-    fetch: (url, init) => app.fetch(new Request(url, init)),
-  });
-}
-
-async function lastMessage(stream: ReadableStream<UIMessageChunk>): Promise<UIMessage | undefined> {
-  let last: UIMessage | undefined;
-  for await (const message of readUIMessageStream({ stream, terminateOnError: true })) last = message;
-  return last;
-}
-
-async function chunksOf(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {
-  const chunks: UIMessageChunk[] = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return chunks;
-}
-
-function send(transport: DefaultChatTransport<UIMessage>, chatId: string) {
-  return transport.sendMessages({
-    chatId,
-    messages: [userMessage],
-    trigger: "submit-message",
-    messageId: undefined,
-    abortSignal: undefined,
-  });
-}
+import {
+  chunksOf,
+  heldModel,
+  lastMessage,
+  send,
+  textOf,
+  transportFor,
+  userMessage,
+} from "./test-support/chat-runs-fixture.js";
 
 describe("chatHandler with runs", () => {
   it("a client that leaves mid-answer resumes the same message from its start, and the run went on", async () => {
@@ -122,6 +72,9 @@ describe("chatHandler with runs", () => {
     expect(resumedChunks).toEqual(liveChunks);
     expect(message?.parts[0]).toEqual({ type: "step-start" });
     expect(message?.parts.length).toBe(2);
+    // The partial answer itself: the three characters streamed before the model was held.
+    expect(message?.parts[1]).toMatchObject({ type: "text", text: "Hel" });
+    expect(textOf(message)).toBe("Hel");
     const again = await app.fetch(new Request("http://x/api/chat/c2/stop", { method: "POST" }));
     expect(await again.json()).toEqual({ chat_id: "c2", stopped: false });
   });

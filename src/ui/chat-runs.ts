@@ -1,9 +1,13 @@
 import { AbortError } from "../errors/abort-error.js";
+import { InvalidInputError } from "../errors/input-errors.js";
 import { RivuletError } from "../errors/rivulet-error.js";
+import { RunNotFoundError } from "../errors/run-errors.js";
 import type { StreamEvent } from "../events/stream-event.js";
 import { uuidv7 } from "../internal/uuid-v7.js";
 import type { Runnable } from "../runnables/runnable.js";
 import { createRunManager, type RunManager } from "../runs/run-manager.js";
+import { resolveRunManagerOptions } from "../runs/run-manager-options.js";
+import type { RunInfo } from "../runs/run-record.js";
 import type { RunStore } from "../runs/run-store.js";
 import { toUIMessageStreamResponse } from "./to-ui-message-stream-response.js";
 
@@ -27,15 +31,28 @@ export interface ChatTurn {
 }
 
 /**
- * The run-backed side of `chatHandler`: each chat has at most one active run (chat id → run id,
- * kept by this handler), started detached so a client leaving does not stop it; `resume` replays
- * the active run's whole log as one UI message stream, `stop` cancels it.
+ * The run-backed side of `chatHandler`: each chat has at most one active run, found through a
+ * store alias (chat id → run id), so resume and stop work on any instance sharing the store.
+ * A start claims the alias by compare-and-set (of two instances starting a turn for one chat at
+ * once, exactly one wins; the other answers 409), then starts the run detached so a client
+ * leaving does not stop it; `resume` replays the run's whole log as one UI message stream,
+ * `stop` cancels it.
  */
 export class ChatRuns {
   readonly #manager: RunManager;
-  readonly #active = new Map<string, string>();
+  readonly #store: RunStore;
+  readonly #ttlMs: number;
+  readonly #leaseMs: number;
 
   constructor(options: ChatRunsOptions) {
+    const resolved = resolveRunManagerOptions({
+      store: options.store,
+      ttlMs: options.ttlMs,
+      leaseMs: options.leaseMs,
+    });
+    this.#store = resolved.store;
+    this.#ttlMs = resolved.ttlMs;
+    this.#leaseMs = resolved.leaseMs;
     this.#manager = createRunManager({
       store: options.store,
       ttlMs: options.ttlMs,
@@ -43,18 +60,23 @@ export class ChatRuns {
     });
   }
 
-  /** Starts the chat's run and streams it; a 409 when the chat already has one running. */
+  /** Starts the chat's run and streams it; a 409 when the chat already has one running or starting. */
   async start(turn: ChatTurn): Promise<Response> {
-    if ((await this.#activeRun(turn.chatId)) !== undefined) {
-      return jsonResponse(409, {
-        detail: `Chat ${turn.chatId} already has an answer streaming; stop it first.`,
-      });
+    const chatId = checkChatId(turn.chatId);
+    const previous = await this.#store.resolveAlias(chatId);
+    // A run id the alias holds but the store does not know is a start in progress elsewhere
+    // (claimed, not yet created): busy too. Claims in progress last `leaseMs` at most.
+    if (previous !== undefined && (await this.#status(previous)) !== "ended") return busy(chatId);
+    const runId = crypto.randomUUID();
+    if (!(await this.#store.claimAlias(chatId, runId, { previous, ttlMs: this.#leaseMs }))) {
+      return busy(chatId);
     }
     const messageId = turn.messageId ?? uuidv7();
-    const { runId } = await this.#manager.start(turn.runnable, turn.input, {
-      metadata: { chatId: turn.chatId, messageId },
+    const { done } = await this.#manager.start(turn.runnable, turn.input, {
+      runId,
+      metadata: { chatId, messageId },
     });
-    this.#active.set(turn.chatId, runId);
+    await this.#keepAlias(chatId, runId, done);
     return this.#stream(runId, messageId, turn.exposeErrors);
   }
 
@@ -64,18 +86,19 @@ export class ChatRuns {
    * when it finished (the client already has the whole message).
    */
   async resume(chatId: string, exposeErrors: boolean | undefined): Promise<Response> {
-    const runId = this.#active.get(chatId);
-    const info = runId === undefined ? undefined : await this.#manager.info(runId).catch(() => undefined);
+    const runId = await this.#store.resolveAlias(checkChatId(chatId));
+    const info = runId === undefined ? undefined : await this.#info(runId);
     if (runId === undefined || info === undefined || info.status === "success" || info.status === "error") {
       return new Response(null, { status: 204 });
     }
     return this.#stream(runId, info.metadata.messageId, exposeErrors);
   }
 
-  /** Cancels the chat's active run (its model's signal aborts); what was streamed stays in its log. */
+  /** Cancels the chat's active run (its model's signal aborts) on whichever instance drives it. */
   async stop(chatId: string): Promise<Response> {
-    const runId = await this.#activeRun(chatId);
-    const stopped = runId === undefined ? false : await this.#manager.cancel(runId);
+    const runId = await this.#store.resolveAlias(checkChatId(chatId));
+    const running = runId !== undefined && (await this.#status(runId)) === "running";
+    const stopped = running ? await this.#manager.cancel(runId) : false;
     return jsonResponse(202, { chat_id: chatId, stopped });
   }
 
@@ -86,12 +109,55 @@ export class ChatRuns {
     return toUIMessageStreamResponse(events, { abort: reader, messageId, exposeErrors });
   }
 
-  async #activeRun(chatId: string): Promise<string | undefined> {
-    const runId = this.#active.get(chatId);
-    if (runId === undefined) return undefined;
-    const info = await this.#manager.info(runId).catch(() => undefined);
-    return info?.status === "running" ? runId : undefined;
+  /**
+   * The alias outlives the run: it holds `ttlMs` from now, is refreshed every half of that while
+   * this instance drives the run (a run may last longer than its TTL), and gets `ttlMs` once the
+   * run ended, as the run's log does. Each refresh is a compare-and-set on this run id, so a
+   * later turn's claim is never overwritten.
+   */
+  async #keepAlias(chatId: string, runId: string, done: Promise<void>): Promise<void> {
+    const claim = () =>
+      this.#store.claimAlias(chatId, runId, { previous: runId, ttlMs: this.#ttlMs }).catch(() => false);
+    await claim();
+    const timer = Number.isFinite(this.#ttlMs)
+      ? setInterval(() => void claim(), Math.max(1, Math.floor(this.#ttlMs / 2)))
+      : undefined;
+    void done.finally(() => {
+      clearInterval(timer);
+      void claim();
+    });
   }
+
+  /** The run's info, or undefined when the store does not know it (never created, or expired). */
+  async #info(runId: string): Promise<RunInfo | undefined> {
+    try {
+      return await this.#manager.info(runId);
+    } catch (error) {
+      if (RunNotFoundError.isInstance(error)) return undefined;
+      throw error;
+    }
+  }
+
+  /** Running, ended, or unknown to the store (a start still creating it, or expired). */
+  async #status(runId: string): Promise<"running" | "ended" | "unknown"> {
+    const info = await this.#info(runId);
+    if (info === undefined) return "unknown";
+    return info.status === "running" ? "running" : "ended";
+  }
+}
+
+function busy(chatId: string): Response {
+  return jsonResponse(409, { detail: `Chat ${chatId} already has an answer streaming; stop it first.` });
+}
+
+/** A chat id is the key of the chat's alias in the store, so it follows the run id rule. */
+function checkChatId(chatId: string): string {
+  if (!/^[\w.:-]{1,128}$/.test(chatId)) {
+    throw new InvalidInputError(
+      `With runs, a chat id must be 1 to 128 letters, digits, "-", "_", "." or ":" (the AI SDK's generated ids are), got ${JSON.stringify(chatId)}.`,
+    );
+  }
+  return chatId;
 }
 
 /**
