@@ -206,6 +206,33 @@ describe("RemoteRunnable({ resumable: true })", () => {
     expect(cut.requests.filter((request) => request.endsWith("/cancel"))).toEqual([]);
   });
 
+  it("retries a start whose answer was lost or a 5xx, under the same id: the retry joins the run", async () => {
+    const { server, open, status } = gated();
+    open();
+    const seam = cutStreamFetch(server, Infinity);
+    let starts = 0;
+    const delays: number[] = [];
+    const remote = remoteOf(
+      async (input, init) => {
+        if (init.method === "POST" && input.endsWith("/runs") && ++starts <= 2) {
+          if (starts === 2) return new Response("{}", { status: 503 });
+          // The server starts the run; its answer never arrives.
+          await seam.fetch(input, init);
+          throw new TypeError("fetch failed");
+        }
+        return seam.fetch(input, init);
+      },
+      {
+        reconnect: { delay: async (ms: number) => void delays.push(ms), random: () => 0, initialDelay: 100 },
+      },
+    );
+    expect(await collect(await remote.stream({}))).toEqual(["a", "b"]);
+    expect(starts).toBe(3);
+    expect(delays).toEqual([50, 100]);
+    expect(await status("run-1")).toBe("success");
+    expect(seam.requests.filter((request) => request === "POST /gen/runs")).toHaveLength(2);
+  });
+
   it("an abort before the start starts nothing", async () => {
     const { server } = gated();
     const seam = cutStreamFetch(server, Infinity);

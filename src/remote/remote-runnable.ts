@@ -19,8 +19,8 @@ import {
   type ResolvedRemoteOptions,
   resolveRemoteOptions,
 } from "./remote-runnable-options.js";
-import { resumableRunEntries } from "./resumable-run-entries.js";
-import { RunsNotServedError } from "./runs-not-served-error.js";
+import { resumableRunEntries, runEvents, terminalError } from "./resumable-run-entries.js";
+import { notServed } from "./runs-not-served-error.js";
 import { streamRemoteRun } from "./stream-remote-run.js";
 
 /** The `data` frames of a remote event stream, decoded. */
@@ -31,18 +31,6 @@ async function* decodedEvents(
   for await (const frame of frames) {
     if (frame.event === "data") yield decodeWireValue(frame.data, dialect, ["event"]);
   }
-}
-
-/** The events of a durable run's log; a terminal other than success is thrown (the run's error). */
-async function* runEvents(entries: AsyncIterable<RemoteRunEntry>, url: string): AsyncGenerator<unknown> {
-  for await (const entry of entries) {
-    if (entry.type === "event") yield entry.event;
-    else if (entry.status !== "success") throw terminalError(entry.error, entry.status, url);
-  }
-}
-
-function terminalError(error: RemoteRunnableError | undefined, status: string, url: string): Error {
-  return error ?? new RemoteRunnableError(`The remote run at ${url} ended ${status}`);
 }
 
 const WHOLE_IN_CHUNKS_OUT: RunnableShape = { input: "whole", output: "chunks" };
@@ -167,6 +155,7 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
       signal: scope.signal,
       start: () => this.#postRun(input, scope.config, { runId, signal: undefined, timeout }),
       read: () => this.streamRun(runId, { signal: scope.signal }),
+      reconnect: this.#options.reconnect,
       cancel: () => this.#postCancel(runId, { signal: undefined, timeout }),
     });
   }
@@ -384,13 +373,6 @@ export class RemoteRunnable<I = unknown, O = unknown, C = O> extends Runnable<I,
 interface ControlRequest {
   readonly signal: AbortSignal | undefined;
   readonly timeout: number | undefined;
-}
-
-/** A 404 on `POST runs` (not a run the server knows of under another route): no run routes there. */
-function notServed(error: unknown, url: string): unknown {
-  if (!RemoteRunnableError.isInstance(error) || error.status !== 404) return error;
-  if (error.remoteCode === "run_not_found") return error;
-  return new RunsNotServedError(url, error);
 }
 
 /** The parts of a config that travel: plain data only (the server keeps what its allow-list says). */

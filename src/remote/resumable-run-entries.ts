@@ -1,4 +1,6 @@
-import { raceAbort, throwIfAborted } from "../internal/abort.js";
+import { RemoteRunnableError } from "../errors/remote-runnable-error.js";
+import { abortErrorOf, raceAbort, throwIfAborted } from "../internal/abort.js";
+import { backoffDelay, type ResolvedReconnectOptions } from "./remote-reconnect-options.js";
 import type { RemoteRunEntry } from "./remote-run-entry.js";
 
 /** What {@link resumableRunEntries} does with the server: start the run, read it, cancel it. */
@@ -6,10 +8,13 @@ export interface ResumableRunOptions {
   /** The caller's signal: aborting it stops the call and cancels the run. */
   readonly signal: AbortSignal | undefined;
   /**
-   * Starts (or joins) the run of a known id. It is not aborted by `signal` but bounded by its own
-   * timeout, so an abort during the start still learns whether the run began, and cancels it.
+   * One attempt to start (or join) the run of a known id. It is not aborted by `signal` but
+   * bounded by its own timeout, so an abort during the start still learns whether the run began.
+   * A retryable failure (unreachable, 5xx) is tried again with `reconnect`'s backoff: the id is
+   * the same, so an attempt that did reach the server is joined, not started twice.
    */
   readonly start: () => Promise<unknown>;
+  readonly reconnect: ResolvedReconnectOptions;
   /** The run's log, exactly once, reconnecting by itself (`streamRun` with `signal`). */
   readonly read: () => AsyncIterable<RemoteRunEntry>;
   /** Asks the server to cancel the run (bounded by its own timeout). */
@@ -25,7 +30,7 @@ export interface ResumableRunOptions {
  */
 export async function* resumableRunEntries(options: ResumableRunOptions): AsyncGenerator<RemoteRunEntry> {
   throwIfAborted(options.signal);
-  const starting = options.start();
+  const starting = startWithRetry(options);
   let ended = false;
   try {
     await raceAbort(starting, options.signal);
@@ -38,12 +43,49 @@ export async function* resumableRunEntries(options: ResumableRunOptions): AsyncG
   }
 }
 
-/** Cancels the run once its start has settled; nothing when it never started; never throws. */
+async function startWithRetry(options: ResumableRunOptions): Promise<unknown> {
+  for (let failures = 1; ; failures++) {
+    try {
+      return await options.start();
+    } catch (error) {
+      const retry =
+        RemoteRunnableError.isInstance(error) &&
+        error.retryable &&
+        failures < options.reconnect.maxAttempts &&
+        options.signal?.aborted !== true;
+      if (!retry) throw error;
+    }
+    await options.reconnect.delay(backoffDelay(options.reconnect, failures), options.signal);
+    if (options.signal?.aborted) throw abortErrorOf(options.signal);
+  }
+}
+
+/**
+ * Cancels the run once its start has settled; never throws. A start refused outright (a 4xx)
+ * began nothing; one that failed otherwise (unreachable, 5xx, given up on) may have reached the
+ * server, so its id is cancelled all the same (an unknown id is a harmless 404).
+ */
 async function cancelStarted(starting: Promise<unknown>, cancel: () => Promise<unknown>): Promise<void> {
   try {
     await starting;
-  } catch {
-    return;
+  } catch (error) {
+    if (RemoteRunnableError.isInstance(error) && !error.retryable) return;
   }
   await cancel().catch(() => undefined);
+}
+
+/** The events of a durable run's log; a terminal other than success is thrown (the run's error). */
+export async function* runEvents(
+  entries: AsyncIterable<RemoteRunEntry>,
+  url: string,
+): AsyncGenerator<unknown> {
+  for await (const entry of entries) {
+    if (entry.type === "event") yield entry.event;
+    else if (entry.status !== "success") throw terminalError(entry.error, entry.status, url);
+  }
+}
+
+/** The error a run's terminal carries (`error`, `cancelled`, `interrupted`, `run_lost`), as thrown to the caller. */
+export function terminalError(error: RemoteRunnableError | undefined, status: string, url: string): Error {
+  return error ?? new RemoteRunnableError(`The remote run at ${url} ended ${status}`);
 }

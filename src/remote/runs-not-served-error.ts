@@ -24,3 +24,10 @@ export class RunsNotServedError extends RemoteRunnableError {
   }
   static override isInstance = hasMarker<RunsNotServedError>(RUNS_NOT_SERVED_ERROR);
 }
+
+/** A 404 on `POST runs` that is not about a known run (`run_not_found`): the server has no run routes. */
+export function notServed(error: unknown, url: string): unknown {
+  if (!RemoteRunnableError.isInstance(error) || error.status !== 404) return error;
+  if (error.remoteCode === "run_not_found") return error;
+  return new RunsNotServedError(url, error);
+}
