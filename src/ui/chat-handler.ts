@@ -23,7 +23,8 @@ export interface ChatHandlerOptions<I> {
   /**
    * Make each answer a durable run on this store (one active run per chat id): a client leaving
    * no longer stops it, `GET <basePath>/:chatId/stream` resumes it and `POST <basePath>/:chatId/stop`
-   * cancels it. Without it, the run follows the request.
+   * cancels it, on any instance sharing the store (the chat's run is an alias in it). With runs,
+   * a chat id follows the run id rule (a 422 otherwise). Without it, the run follows the request.
    */
   runs?: ChatRunsOptions | undefined;
 }

@@ -11,13 +11,23 @@ import type { RunInfo } from "../runs/run-record.js";
 import type { RunStore } from "../runs/run-store.js";
 import { toUIMessageStreamResponse } from "./to-ui-message-stream-response.js";
 
-/** `chatHandler`'s `runs` option: answers become durable runs on this store, resumable and stoppable. */
+/**
+ * `chatHandler`'s `runs` option: answers become durable runs on this store, resumable and
+ * stoppable. Each chat's current run is an alias in the store, so instances sharing a store
+ * (`redisRunStore`) serve any chat's resume and stop, behind a load balancer without sticky sessions.
+ */
 export interface ChatRunsOptions {
-  /** Where the runs live (`memoryRunStore()`, `redisRunStore(...)`). */
+  /** Where the runs and the chats' aliases live (`memoryRunStore()`, `redisRunStore(...)`). */
   store: RunStore;
-  /** How long an ended run stays readable (default one hour, as `createRunManager`). */
+  /**
+   * How long an ended run stays readable (default one hour, as `createRunManager`), and so how
+   * long the chat's alias lasts after it (refreshed while the run goes on).
+   */
   ttlMs?: number | undefined;
-  /** The owner's lease (default 30 s, as `createRunManager`). */
+  /**
+   * The owner's lease (default 30 s, as `createRunManager`); also how long a start that died
+   * before creating its run keeps the chat busy.
+   */
   leaseMs?: number | undefined;
 }
 
