@@ -49,7 +49,7 @@ export async function* readRunStream(
       const id = Number(message.id);
       if (message.event === "data") {
         const event = decodeEvent(data, options);
-        cursor = Math.max(cursor, id);
+        if (Number.isFinite(id)) cursor = Math.max(cursor, id);
         yield { type: "event", id, event };
       } else if (message.event === "end") {
         const output = isPlainObject(data)
