@@ -4,8 +4,12 @@ import { errorPayload } from "../errors/error-payload.js";
 import type { StreamEvent } from "../events/stream-event.js";
 import { combineSignals } from "../internal/abort.js";
 import type { Runnable } from "../runnables/runnable.js";
+import { RunLogWriter } from "./run-log-writer.js";
 import type { ResolvedRunManagerOptions } from "./run-manager-options.js";
 import type { RunTerminalEntry } from "./run-record.js";
+
+/** Most events one append sends: bounds a batch's size (and the owner's memory) on a fast run. */
+const APPEND_BATCH = 256;
 
 /** Why an owner stopped its run early: a cancel request, or the manager closing. */
 export type RunStopReason = "cancelled" | "interrupted";
@@ -21,8 +25,8 @@ export interface DrivenRun<I> {
 }
 
 /**
- * The run's single writer: runs `streamEvents` (v2), appends each event with the next integer
- * id, renews the lease every third of `leaseMs`, listens for cancel requests, and writes the one
+ * The run's single writer: runs `streamEvents` (v2), appends its events with consecutive integer
+ * ids (batched by a `RunLogWriter`: what arrives during one append goes in the next), renews the lease every third of `leaseMs`, listens for cancel requests, and writes the one
  * terminal record. Never rejects: every failure ends up in the terminal record. When the store
  * refuses an append (a reader already wrote `run_lost`), the run is aborted and nothing more is written.
  */
@@ -37,12 +41,17 @@ export async function driveRun<I>(run: DrivenRun<I>, options: ResolvedRunManager
   const stopListening = await store
     .onCancel(run.runId, () => stopRun(run.stop, "cancelled"))
     .catch(() => () => {});
-  let nextId = 1;
+  const writer = new RunLogWriter({
+    store,
+    runId: run.runId,
+    maxBatch: APPEND_BATCH,
+    onRefused: () => stopRun(run.stop, "interrupted"),
+  });
   try {
-    const terminal = await produce(run, options, (id) => {
-      nextId = id;
-    });
-    if (terminal !== undefined) await store.finish(run.runId, { ...terminal, id: nextId }, options.ttlMs);
+    const terminal = await produce(run, writer);
+    if (terminal !== undefined) {
+      await store.finish(run.runId, { ...terminal, id: writer.lastId + 1 }, options.ttlMs);
+    }
   } catch {
     // The store failed: readers see the lease lapse and end with run_lost.
   } finally {
@@ -59,31 +68,38 @@ export function stopRun(stop: AbortController, reason: RunStopReason): void {
   stop.abort(new AbortError(message, { reason }));
 }
 
+/**
+ * Streams the run's events into the writer and answers its terminal (without its id), or
+ * undefined when the store refused the log (the run ended elsewhere). A store failure becomes
+ * an error terminal.
+ */
 async function produce<I>(
   run: DrivenRun<I>,
-  options: ResolvedRunManagerOptions,
-  setNextId: (id: number) => void,
+  writer: RunLogWriter,
 ): Promise<Omit<RunTerminalEntry, "id"> | undefined> {
-  let id = 0;
   let output: unknown;
+  let failed: { error: unknown } | undefined;
   try {
     const signal = combineSignals(run.config.signal, run.stop.signal) ?? run.stop.signal;
     const events = run.runnable.streamEvents(run.input, { ...run.config, version: "v2", signal });
     for await (const event of events) {
-      id += 1;
-      setNextId(id + 1);
-      if (!(await options.store.append(run.runId, id, event))) {
-        stopRun(run.stop, "interrupted");
-        return undefined;
-      }
+      const full = writer.push(event);
+      if (full !== undefined) await full;
+      if (writer.refused) break;
       if (isRootEnd(event)) output = event.data.output;
     }
-    setNextId(id + 1);
-    return { type: "terminal", status: "success", output };
   } catch (error) {
-    setNextId(id + 1);
+    failed = { error };
+  }
+  try {
+    // Every event is in the store before the terminal is written.
+    await writer.flush();
+  } catch (error) {
+    // The store failed an append: the terminal says so (if the store takes it at all).
     return failure(run, error);
   }
+  if (writer.refused) return undefined;
+  return failed === undefined ? { type: "terminal", status: "success", output } : failure(run, failed.error);
 }
 
 function isRootEnd(event: StreamEvent): event is StreamEvent & { data: { output?: unknown } } {

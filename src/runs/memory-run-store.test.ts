@@ -23,7 +23,7 @@ describe("memoryRunStore", () => {
         if (items.length > 1000) throw new Error("still reading after the abort");
       }
     })();
-    await store.append("a", 1, event("one"));
+    await store.append("a", [{ type: "event", id: 1, event: event("one") }]);
     await new Promise((resolve) => setTimeout(resolve, 0));
     abort.abort(new Error("reader left"));
     await expect(reading).rejects.toThrow("reader left");
@@ -32,11 +32,12 @@ describe("memoryRunStore", () => {
   it("tells a reader that fell behind the oldest kept event, instead of skipping what was dropped", async () => {
     const store = memoryRunStore({ maxEventsPerRun: 2 });
     await created(store, "b");
-    await store.append("b", 1, event("one"));
+    await store.append("b", [{ type: "event", id: 1, event: event("one") }]);
     const reader = store.read("b", { after: 0, idleMs: 10_000 })[Symbol.asyncIterator]();
     expect(await reader.next()).toMatchObject({ value: { type: "event", id: 1 } });
     // The writer goes on while the reader is away: events 2 and 3 kept, nothing dropped yet for it.
-    for (const id of [2, 3, 4]) await store.append("b", id, event(String(id)));
+    for (const id of [2, 3, 4])
+      await store.append("b", [{ type: "event", id: id, event: event(String(id)) }]);
     expect(await reader.next()).toMatchObject({ value: { type: "expired", oldestId: 3 } });
     expect((await reader.next()).done).toBe(true);
   });
@@ -45,7 +46,8 @@ describe("memoryRunStore", () => {
     const store = memoryRunStore();
     await created(store, "c");
     expect(await store.create({ runId: "c", createdAt: 0, metadata: {}, leaseMs: 1 })).toBe(false);
-    for (const id of [1, 2, 3]) await store.append("c", id, event(String(id)));
+    for (const id of [1, 2, 3])
+      await store.append("c", [{ type: "event", id: id, event: event(String(id)) }]);
     expect(await store.finish("c", { type: "terminal", id: 4, status: "success", output: 7 }, 1000)).toBe(
       true,
     );

@@ -1,5 +1,4 @@
 import { RunNotFoundError } from "../errors/run-errors.js";
-import type { StreamEvent } from "../events/stream-event.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
 import { memoryRunAliases } from "./memory-run-aliases.js";
 import type { RunEventEntry, RunInfo, RunTerminalEntry } from "./run-record.js";
@@ -18,6 +17,8 @@ interface MemoryRun {
   events: RunEventEntry[];
   terminal: RunTerminalEntry | undefined;
   leaseUntil: number;
+  /** How long the run is kept after its lease lapsed, when its owner died and nobody read it. */
+  ttlMs: number;
   expiresAt: number;
   cancelled: boolean;
   cancelListeners: Set<() => void>;
@@ -27,7 +28,8 @@ interface MemoryRun {
 /**
  * A run store in this process's memory: the default, for one instance (runs do not survive a
  * restart, and other instances cannot see them: use `redisRunStore` for that). Bounded per run:
- * past `maxEventsPerRun` the oldest events are dropped. An ended run is removed after its TTL.
+ * past `maxEventsPerRun` the oldest events are dropped. An ended run is removed after its TTL, and
+ * so is a run whose owner's lease lapsed that long ago (an owner that died, read by nobody).
  *
  * @example
  * const manager = createRunManager({ store: memoryRunStore({ maxEventsPerRun: 5000 }) });
@@ -39,7 +41,7 @@ export function memoryRunStore(options: MemoryRunStoreOptions = {}): RunStore {
   const runs = new Map<string, MemoryRun>();
   const lookup = (runId: string): MemoryRun | undefined => {
     const run = runs.get(runId);
-    if (run !== undefined && run.terminal !== undefined && clock() >= run.expiresAt) {
+    if (run !== undefined && clock() >= expiryOf(run)) {
       runs.delete(runId);
       return undefined;
     }
@@ -56,6 +58,7 @@ export function memoryRunStore(options: MemoryRunStoreOptions = {}): RunStore {
         events: [],
         terminal: undefined,
         leaseUntil: clock() + info.leaseMs,
+        ttlMs: info.ttlMs ?? Number.POSITIVE_INFINITY,
         expiresAt: Number.POSITIVE_INFINITY,
         cancelled: false,
         cancelListeners: new Set(),
@@ -63,10 +66,10 @@ export function memoryRunStore(options: MemoryRunStoreOptions = {}): RunStore {
       });
       return true;
     },
-    async append(runId: string, id: number, event: StreamEvent) {
+    async append(runId, entries) {
       const run = lookup(runId);
       if (run === undefined || run.terminal !== undefined) return false;
-      run.events.push({ type: "event", id, event });
+      for (const entry of entries) run.events.push({ type: "event", id: entry.id, event: entry.event });
       if (run.events.length > maxEvents) run.events.splice(0, run.events.length - maxEvents);
       wakeAll(run);
       return true;
@@ -112,6 +115,11 @@ export function memoryRunStore(options: MemoryRunStoreOptions = {}): RunStore {
     },
     ...memoryRunAliases(clock),
   };
+}
+
+/** When a run goes: its TTL after its end, or after its lease lapsed when its owner died. */
+function expiryOf(run: MemoryRun): number {
+  return run.terminal === undefined ? run.leaseUntil + run.ttlMs : run.expiresAt;
 }
 
 async function* readMemoryRun(

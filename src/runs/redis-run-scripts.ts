@@ -33,19 +33,37 @@ export function scriptKeys(keys: RedisRunKeys): string[] {
   return [keys.meta, keys.events, keys.lease, keys.cancel];
 }
 
-/** ARGV: createdAt, metadata JSON, leaseMs. 1 when created, 0 when the run exists. */
+/**
+ * ARGV: createdAt, metadata JSON, leaseMs, ttlMs ('' for none). 1 when created, 0 when the run
+ * exists. With a TTL, the meta key expires leaseMs + ttlMs from now (pushed back on every
+ * renewal), so the keys of a run whose owner died and that nobody read do not stay for ever.
+ */
 export const CREATE_SCRIPT = `
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4])
-redis.call('HSET', KEYS[1], 'createdAt', ARGV[1], 'metadata', ARGV[2], 'lastId', '0')
+redis.call('HSET', KEYS[1], 'createdAt', ARGV[1], 'metadata', ARGV[2], 'lastId', '0', 'ttlMs', ARGV[4])
 redis.call('SET', KEYS[3], '1', 'PX', ARGV[3])
+if ARGV[4] ~= '' then redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]) + tonumber(ARGV[4])) end
 return 1`;
 
-/** ARGV: id, event JSON, maxEvents. 1 when appended, 0 when the run is missing or ended. */
+/**
+ * ARGV: maxEvents, then id and event JSON for each event of the batch. 1 when appended, 0 when
+ * the run is missing or ended. The events key is made by the first XADD: it takes the meta
+ * key's expiry then, so a running run's keys all go together.
+ */
 export const APPEND_SCRIPT = `
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'terminal') == 1 then return 0 end
-redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[3], '0-' .. ARGV[1], 'event', ARGV[2])
-redis.call('HSET', KEYS[1], 'lastId', ARGV[1])
+local fresh = redis.call('EXISTS', KEYS[2]) == 0
+local last = nil
+for index = 2, #ARGV, 2 do
+  redis.call('XADD', KEYS[2], 'MAXLEN', ARGV[1], '0-' .. ARGV[index], 'event', ARGV[index + 1])
+  last = ARGV[index]
+end
+if last ~= nil then redis.call('HSET', KEYS[1], 'lastId', last) end
+if fresh and last ~= nil then
+  local ttl = redis.call('PTTL', KEYS[1])
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) end
+end
 return 1`;
 
 /**
@@ -63,10 +81,20 @@ if ARGV[3] ~= '' then
 end
 return 1`;
 
-/** ARGV: leaseMs. Renews the lease of a running run; a no-op once it ended or expired. */
+/**
+ * ARGV: leaseMs. Renews the lease of a running run, and pushes its keys' expiry (when it has a
+ * TTL) to leaseMs + ttlMs from now; a no-op once it ended or expired.
+ */
 export const RENEW_SCRIPT = `
 if redis.call('EXISTS', KEYS[1]) == 0 or redis.call('HEXISTS', KEYS[1], 'terminal') == 1 then return 0 end
 redis.call('SET', KEYS[3], '1', 'PX', ARGV[1])
+local ttl = redis.call('HGET', KEYS[1], 'ttlMs')
+if ttl and ttl ~= '' then
+  local keep = tonumber(ARGV[1]) + tonumber(ttl)
+  redis.call('PEXPIRE', KEYS[1], keep)
+  redis.call('PEXPIRE', KEYS[2], keep)
+  redis.call('PEXPIRE', KEYS[4], keep)
+end
 return 1`;
 
 /**

@@ -115,15 +115,21 @@ describe.skipIf(!redis.available)(`redisRunStore on a real redis-server ${redis.
       const store = redisRunStore(nodeRedisCommands(client), { keyPrefix: "test:run:" });
       const runId = `keys-${crypto.randomUUID()}`;
       await store.create({ runId, createdAt: 1, metadata: {}, leaseMs: 60_000 });
-      await store.append(runId, 1, {
-        event: "on_custom_event",
-        name: "x",
-        run_id: "r",
-        tags: [],
-        metadata: {},
-        data: {},
-        parent_ids: [],
-      });
+      await store.append(runId, [
+        {
+          type: "event",
+          id: 1,
+          event: {
+            event: "on_custom_event",
+            name: "x",
+            run_id: "r",
+            tags: [],
+            metadata: {},
+            data: {},
+            parent_ids: [],
+          },
+        },
+      ]);
       await store.requestCancel(runId);
       const keys = (await client.keys(`test:run:{${runId}}:*`)).sort();
       expect(keys).toEqual(

@@ -64,11 +64,14 @@ export function redisRunStore(commands: RedisCommands, options: RedisRunStoreOpt
         info.createdAt,
         JSON.stringify(info.metadata),
         milliseconds(info.leaseMs),
+        info.ttlMs === undefined || !Number.isFinite(info.ttlMs) ? "" : milliseconds(info.ttlMs),
       ]);
       return Number(reply) === 1;
     },
-    async append(runId, id, event) {
-      return Number(await run(APPEND_SCRIPT, keysOf(runId), [id, encodeEvent(event), maxEvents])) === 1;
+    async append(runId, entries) {
+      const args: Array<string | number> = [maxEvents];
+      for (const entry of entries) args.push(entry.id, encodeEvent(entry.event));
+      return Number(await run(APPEND_SCRIPT, keysOf(runId), args)) === 1;
     },
     async finish(runId, terminal, ttlMs) {
       const ttl = Number.isFinite(ttlMs) ? milliseconds(ttlMs) : "";

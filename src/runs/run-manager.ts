@@ -77,6 +77,7 @@ export function createRunManager(options: RunManagerOptions): RunManager {
         createdAt: resolved.clock(),
         metadata: { ...startOptions.metadata },
         leaseMs: resolved.leaseMs,
+        ttlMs: resolved.ttlMs,
       });
       if (!created) return { runId, joined: true, done: Promise.resolve() };
       const run = { runId, runnable, input, config: startOptions.config ?? {}, stop: new AbortController() };

@@ -1,5 +1,4 @@
-import type { StreamEvent } from "../events/stream-event.js";
-import type { RunInfo, RunLogEntry, RunTerminalEntry } from "./run-record.js";
+import type { RunEventEntry, RunInfo, RunLogEntry, RunTerminalEntry } from "./run-record.js";
 
 /** What a reader of a store's log may receive: a record, a sign the cursor is too old, or an idle tick. */
 export type RunStoreReadItem =
@@ -25,15 +24,24 @@ export interface RunStoreReadOptions {
  * `chatHandler` finds a chat's run on any server).
  */
 export interface RunStore {
-  /** Creates the run if absent (with its lease held for `leaseMs`); false when it already exists. */
+  /**
+   * Creates the run if absent (with its lease held for `leaseMs`); false when it already exists.
+   * `ttlMs` (default: none) bounds a run whose owner died and that nobody read: it is removed
+   * `ttlMs` after its lease lapsed, as an ended run is `ttlMs` after its end.
+   */
   create(info: {
     runId: string;
     createdAt: number;
     metadata: Record<string, string>;
     leaseMs: number;
+    ttlMs?: number | undefined;
   }): Promise<boolean>;
-  /** Appends event `id`; false when the run has already ended (the writer should stop). */
-  append(runId: string, id: number, event: StreamEvent): Promise<boolean>;
+  /**
+   * Appends events, in order, with consecutive ids following the last one (the owner sends what
+   * piled up while its previous append was in flight, so a batch is one round trip); false when
+   * the run has already ended or does not exist (the writer should stop).
+   */
+  append(runId: string, entries: readonly RunEventEntry[]): Promise<boolean>;
   /** Writes the terminal record and starts the TTL; false when another terminal came first. */
   finish(runId: string, terminal: RunTerminalEntry, ttlMs: number): Promise<boolean>;
   /** The log strictly after `after`, then live, ending after the terminal. Throws `RunNotFoundError`. */

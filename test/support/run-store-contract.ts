@@ -104,7 +104,8 @@ export function describeRunStoreContract(
       const { store, other } = await harness();
       const id = runId("append");
       await create(store, id);
-      for (const n of [1, 2, 3]) expect(await store.append(id, n, event(`e${n}`))).toBe(true);
+      for (const n of [1, 2, 3])
+        expect(await store.append(id, [{ type: "event", id: n, event: event(`e${n}`) }])).toBe(true);
       await store.finish(id, { type: "terminal", id: 4, status: "success", output: { answer: 42 } }, 60_000);
       const items = await collect(other, id, { after: 0 });
       expect(ids(items)).toEqual([1, 2, 3, 4]);
@@ -112,17 +113,56 @@ export function describeRunStoreContract(
       expect(items[3]).toEqual({ type: "terminal", id: 4, status: "success", output: { answer: 42 } });
     });
 
+    it("appends a batch of events in one call, in order, after the events before it", async () => {
+      const { store, other } = await harness();
+      const id = runId("batch");
+      await create(store, id);
+      expect(await store.append(id, [{ type: "event", id: 1, event: event("one") }])).toBe(true);
+      const batch = [2, 3, 4, 5].map((n) => ({ type: "event" as const, id: n, event: event(`e${n}`) }));
+      expect(await store.append(id, batch)).toBe(true);
+      await store.finish(id, { type: "terminal", id: 6, status: "success" }, 60_000);
+      const items = await collect(other, id, { after: 2 });
+      expect(ids(items)).toEqual([3, 4, 5, 6]);
+      expect(items[2]).toEqual({ type: "event", id: 5, event: event("e5") });
+      expect(await store.append(id, batch)).toBe(false);
+    });
+
+    it("removes a run whose owner died and that nobody read, ttlMs after its lease lapsed", async () => {
+      const made = await harness();
+      const { store, other } = made;
+      const id = runId("orphan");
+      const kept = runId("renewed");
+      for (const each of [id, kept]) {
+        await store.create({ runId: each, createdAt: 5, metadata: {}, leaseMs: LEASE_MS, ttlMs: TTL_MS });
+        await store.append(each, [{ type: "event", id: 1, event: event("one") }]);
+      }
+      expect((await other.info(id))?.status).toBe("running");
+      // The live owner renews (before its 40 ms lease lapses): its run stays, the dead one's goes.
+      await store.renewLease(kept, 60_000);
+      await made.elapse(PAST_MS);
+      expect(await other.info(id)).toBeUndefined();
+      expect(await other.create({ runId: id, createdAt: 9, metadata: {}, leaseMs: 60_000 })).toBe(true);
+      // The new run with that id starts empty: nothing of the dead one's log is left.
+      const fresh = other.read(id, { after: 0, idleMs: 1 })[Symbol.asyncIterator]();
+      expect(await fresh.next()).toEqual({ value: { type: "idle" }, done: false });
+      await fresh.return?.();
+      expect((await other.info(kept))?.status).toBe("running");
+      const replay = store.read(kept, { after: 0, idleMs: 10_000 })[Symbol.asyncIterator]();
+      expect(await replay.next()).toMatchObject({ value: { type: "event", id: 1 } });
+      await replay.return?.();
+    }, 10_000);
+
     it("writes one terminal: a second finish is refused, appends after it too, and info shows the first", async () => {
       const { store, other } = await harness();
       const id = runId("finish");
       await create(store, id);
-      await store.append(id, 1, event("one"));
+      await store.append(id, [{ type: "event", id: 1, event: event("one") }]);
       const error = { name: "RunLostError", code: "run_lost", message: "lost", status: 500 } as const;
       expect(await other.finish(id, { type: "terminal", id: 0, status: "error", error }, 60_000)).toBe(true);
       expect(await store.finish(id, { type: "terminal", id: 2, status: "success", output: 1 }, 60_000)).toBe(
         false,
       );
-      expect(await store.append(id, 2, event("late"))).toBe(false);
+      expect(await store.append(id, [{ type: "event", id: 2, event: event("late") }])).toBe(false);
       const info = await store.info(id);
       // id 0 asks the store to put the terminal after the last event it holds.
       expect(info).toMatchObject({
@@ -136,7 +176,7 @@ export function describeRunStoreContract(
     it("refuses to finish, append to or cancel a run that does not exist; reading it throws RunNotFoundError", async () => {
       const { store } = await harness();
       const id = runId("missing");
-      expect(await store.append(id, 1, event("x"))).toBe(false);
+      expect(await store.append(id, [{ type: "event", id: 1, event: event("x") }])).toBe(false);
       expect(await store.finish(id, { type: "terminal", id: 1, status: "success" }, 1000)).toBe(false);
       expect(await store.requestCancel(id)).toBe(false);
       await expect(collect(store, id, { after: 0 })).rejects.toSatisfy(RunNotFoundError.isInstance);
@@ -146,7 +186,8 @@ export function describeRunStoreContract(
       const { store } = await harness();
       const id = runId("cursor");
       await create(store, id);
-      for (const n of [1, 2, 3, 4]) await store.append(id, n, event(String(n)));
+      for (const n of [1, 2, 3, 4])
+        await store.append(id, [{ type: "event", id: n, event: event(String(n)) }]);
       await store.finish(id, { type: "terminal", id: 5, status: "cancelled" }, 60_000);
       expect(ids(await collect(store, id, { after: 2 }))).toEqual([3, 4, 5]);
       expect(ids(await collect(store, id, { after: 4 }))).toEqual([5]);
@@ -157,10 +198,10 @@ export function describeRunStoreContract(
       const { store, other } = await harness();
       const id = runId("live");
       await create(store, id);
-      for (const n of [1, 2, 3]) await store.append(id, n, event(String(n)));
+      for (const n of [1, 2, 3]) await store.append(id, [{ type: "event", id: n, event: event(String(n)) }]);
       const reading = collect(other, id, { after: 1, idleMs: 5_000 });
       for (let n = 4; n <= 60; n += 1) {
-        await store.append(id, n, event(String(n)));
+        await store.append(id, [{ type: "event", id: n, event: event(String(n)) }]);
         if (n % 7 === 0) await tick();
         if (n % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 5));
       }
@@ -178,7 +219,7 @@ export function describeRunStoreContract(
       );
       await new Promise((resolve) => setTimeout(resolve, 10));
       for (let n = 1; n <= 20; n += 1) {
-        await store.append(id, n, event(String(n)));
+        await store.append(id, [{ type: "event", id: n, event: event(String(n)) }]);
         if (n % 5 === 0) await tick();
       }
       await store.finish(id, { type: "terminal", id: 21, status: "success" }, 60_000);
@@ -193,7 +234,7 @@ export function describeRunStoreContract(
       const reader = other.read(id, { after: 0, idleMs: 5_000 })[Symbol.asyncIterator]();
       const first = reader.next();
       await tick();
-      await store.append(id, 1, event("one"));
+      await store.append(id, [{ type: "event", id: 1, event: event("one") }]);
       expect(await first).toMatchObject({ value: { type: "event", id: 1 } });
       const second = reader.next();
       await tick();
@@ -209,7 +250,7 @@ export function describeRunStoreContract(
       const reader = store.read(id, { after: 0, idleMs: 15 })[Symbol.asyncIterator]();
       expect(await reader.next()).toEqual({ done: false, value: { type: "idle" } });
       expect(await reader.next()).toEqual({ done: false, value: { type: "idle" } });
-      await store.append(id, 1, event("one"));
+      await store.append(id, [{ type: "event", id: 1, event: event("one") }]);
       let next = await reader.next();
       while (next.value?.type === "idle") next = await reader.next();
       expect(next.value).toMatchObject({ type: "event", id: 1 });
@@ -235,7 +276,7 @@ export function describeRunStoreContract(
       const { store } = await harness();
       const id = runId("aborted");
       await create(store, id);
-      await store.append(id, 1, event("one"));
+      await store.append(id, [{ type: "event", id: 1, event: event("one") }]);
       await store.finish(id, { type: "terminal", id: 2, status: "success" }, 60_000);
       const items: RunStoreReadItem[] = [];
       const reading = (async () => {
@@ -256,7 +297,7 @@ export function describeRunStoreContract(
       const { store, other } = made;
       const id = runId("ttl");
       await create(store, id);
-      await store.append(id, 1, event("one"));
+      await store.append(id, [{ type: "event", id: 1, event: event("one") }]);
       await store.finish(id, { type: "terminal", id: 2, status: "success", output: 1 }, TTL_MS);
       expect(ids(await collect(other, id, { after: 0 }))).toEqual([1, 2]);
       expect(ids(await collect(other, id, { after: 1 }))).toEqual([2]);
@@ -275,7 +316,8 @@ export function describeRunStoreContract(
       const { store } = await harness({ maxEventsPerRun: 3 });
       const id = runId("expired");
       await create(store, id);
-      for (const n of [1, 2, 3, 4, 5, 6]) await store.append(id, n, event(String(n)));
+      for (const n of [1, 2, 3, 4, 5, 6])
+        await store.append(id, [{ type: "event", id: n, event: event(String(n)) }]);
       expect(await collect(store, id, { after: 0 })).toEqual([{ type: "expired", oldestId: 4 }]);
       expect(await collect(store, id, { after: 2 })).toEqual([{ type: "expired", oldestId: 4 }]);
       await store.finish(id, { type: "terminal", id: 7, status: "success" }, 60_000);
@@ -287,10 +329,10 @@ export function describeRunStoreContract(
       const { store } = await harness({ maxEventsPerRun: 2 });
       const id = runId("behind");
       await create(store, id);
-      await store.append(id, 1, event("one"));
+      await store.append(id, [{ type: "event", id: 1, event: event("one") }]);
       const reader = store.read(id, { after: 0, idleMs: 10_000 })[Symbol.asyncIterator]();
       expect(await reader.next()).toMatchObject({ value: { type: "event", id: 1 } });
-      for (const n of [2, 3, 4]) await store.append(id, n, event(String(n)));
+      for (const n of [2, 3, 4]) await store.append(id, [{ type: "event", id: n, event: event(String(n)) }]);
       expect(await reader.next()).toMatchObject({ value: { type: "expired", oldestId: 3 } });
       expect((await reader.next()).done).toBe(true);
     });
