@@ -32,7 +32,7 @@ export class ApprovalError extends InvalidInputError {
   /** Marks instances of this class for `isInstance` (see `RivuletError`). */
   readonly [APPROVAL_ERROR] = true;
   readonly problem: ApprovalProblem;
-  /** The approval id the problem is about. */
+  /** The approval id the problem is about (empty when it is the history's: `history_changed`, or an entry without one). */
   readonly approvalId: string;
 
   constructor(

@@ -8,6 +8,7 @@ import {
   InvalidConfigError,
   isAbortError,
   type StreamEvent,
+  type ToolCall,
   ToolMessage,
   tool,
 } from "rivulet";
@@ -46,6 +47,33 @@ describe("a history edited between the interrupt and the resume", () => {
       expect(result.open).toEqual([]);
       // Without decisions too: the error says what is wrong with the history.
       expect(problemOf((await resumeError(agent, { messages: inserted })).error)).toBe("history_changed");
+    }
+    expect(ran).toEqual(["lookup ada"]);
+  });
+
+  it("a pending reply whose calls lost their ids or share one is refused, not half-matched", async () => {
+    const { agent, ran } = approvalFixture({ secret: SECRET });
+    const { messages, pending } = await interrupt(agent);
+    const lookupCall = call("lookup", { name: "ada" }, "call_lookup");
+    const sendCall = call("send_email", { to: "ada@example.com", text: "Hi" }, "call_send");
+    const decision = {
+      approvalId: pending.approvalId,
+      signature: pending.signature,
+      decision: "approve" as const,
+    };
+    for (const [calls, text] of [
+      [[lookupCall, sendCall, sendCall], /tool_calls\[2\] has the id "call_send" of an earlier call/],
+      [
+        [lookupCall, { name: sendCall.name, args: sendCall.args, type: "tool_call" }],
+        /tool_calls\[1\] has no id/,
+      ],
+      [[lookupCall, { ...sendCall, id: "" }], /tool_calls\[1\] has no id/],
+    ] satisfies [ToolCall[], RegExp][]) {
+      const edited = [messages[0]!, new AIMessage({ content: "", tool_calls: calls }), messages[2]!];
+      const result = await resumeError(agent, { messages: edited, approvals: [decision, decision] });
+      expect(problemOf(result.error)).toBe("history_changed");
+      expect(result.error instanceof Error && result.error.message).toMatch(text);
+      expect(result.open).toEqual([]);
     }
     expect(ran).toEqual(["lookup ada"]);
   });

@@ -136,6 +136,37 @@ describe("malformed decisions (a client's JSON, a careless caller)", () => {
     }
   });
 
+  it("approvals that are not a list; the stream modes refuse as invoke does", async () => {
+    const { agent, ran } = approvalFixture();
+    const { messages, pending } = await interrupt(agent);
+    for (const approvals of [{ [pending.approvalId]: "approve" }, "approve", 1]) {
+      const result = await resumeError(agent, { messages, approvals: untyped(approvals) });
+      expectRefused(result, ran, "invalid_decision", /a list of decisions/);
+    }
+    const approvals = untyped([{ approvalId: pending.approvalId, decision: "yes" }]);
+    const reading = (async () => {
+      for await (const _chunk of await agent.stream({ messages, approvals }, { streamMode: "values" })) {
+        // the first state comes after the decisions are checked
+      }
+    })();
+    await expect(reading).rejects.toSatisfy(
+      (error) => ApprovalError.isInstance(error) && error.problem === "invalid_decision",
+    );
+    expect(ran).toEqual(["lookup ada"]);
+  });
+
+  it("an edit whose arguments the tool's schema refuses: the tool does not run, the model reads why", async () => {
+    const { agent, ran } = approvalFixture();
+    const { messages, pending } = await interrupt(agent);
+    const output = await agent.invoke({
+      messages,
+      approvals: [{ approvalId: pending.approvalId, decision: "edit", args: { to: 5 } }],
+    });
+    expect(ran).toEqual(["lookup ada"]);
+    expect(output.messages[3]).toMatchObject({ tool_call_id: "call_send", status: "error" });
+    expect(String(output.messages[3]?.content)).toMatch(/^Error: /);
+  });
+
   it("prototype keys: __proto__ / constructor as approval ids and inside edited arguments", async () => {
     const { agent, ran } = approvalFixture();
     const { messages, pending } = await interrupt(agent);

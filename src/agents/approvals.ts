@@ -134,22 +134,39 @@ function pendingCalls(history: readonly BaseMessage[]): PendingCalls | undefined
     answered.add(later.tool_call_id);
     return false;
   });
-  const calls = reply.tool_calls.flatMap((call) =>
-    call.id !== undefined && !answered.has(call.id) ? [{ ...call, id: call.id }] : [],
-  );
-  if (calls.length === 0) return undefined;
-  if (stray !== -1) {
-    const position = index + 1 + stray;
+  const unanswered = reply.tool_calls.filter((call) => call.id === undefined || !answered.has(call.id));
+  if (unanswered.length === 0) return undefined;
+  const problem = historyProblem(history, index, stray === -1 ? -1 : index + 1 + stray);
+  if (problem !== undefined) {
     throw new ApprovalError({
       problem: "history_changed",
-      approvalId: approvalIdOf(calls[0]!),
-      message:
-        `Cannot resume the agent: the last reply (messages[${index}]) has calls waiting for a decision, and ` +
-        `messages[${position}] (${history[position]?.getType()}) is not one of its ToolMessages; send the history as ` +
-        "the interrupted run returned it, with a decision per pending call, before adding messages",
+      approvalId: "",
+      message: `Cannot resume the agent: ${problem}; send the history as the interrupted run returned it, with a decision per pending call, before adding messages`,
     });
   }
+  const calls = unanswered.map((call) => ({ ...call, id: call.id ?? "" }));
   return { index, reply, calls };
+}
+
+/**
+ * What is wrong with a history whose last reply (at `index`) has unanswered calls: a call without
+ * an id or with an earlier call's id (no answer could name it), or a message at `stray` that is
+ * not one of the reply's answers.
+ */
+function historyProblem(history: readonly BaseMessage[], index: number, stray: number): string | undefined {
+  const reply = history[index];
+  const ids = AIMessage.isInstance(reply) ? reply.tool_calls.map((call) => call.id) : [];
+  const bad = ids.findIndex((id, position) => id === undefined || id === "" || ids.indexOf(id) !== position);
+  if (bad !== -1) {
+    const id = ids[bad];
+    const what = id === undefined || id === "" ? "has no id" : `has the id ${shown(id)} of an earlier call`;
+    return `the last reply's (messages[${index}]) tool_calls[${bad}] ${what}`;
+  }
+  if (stray === -1) return undefined;
+  return (
+    `the last reply (messages[${index}]) has calls waiting for a decision, and messages[${stray}] ` +
+    `(${history[stray]?.getType()}) is not one of its ToolMessages`
+  );
 }
 
 /** What resuming needs: the agent's tools and signer, and what signatures are bound to. */
