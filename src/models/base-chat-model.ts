@@ -12,12 +12,10 @@ import type {
   StreamEventV1,
 } from "../events/observation-types.js";
 import { checkNumberOption } from "../internal/check-number-option.js";
-import { AIMessageChunk } from "../messages/ai-message-chunk.js";
+import type { AIMessageChunk } from "../messages/ai-message-chunk.js";
 import { AIMessageChunkAggregator } from "../messages/ai-message-chunk-aggregator.js";
 import type { BaseMessage } from "../messages/base-message.js";
-import { getBufferString } from "../messages/get-buffer-string.js";
 import { aiMessageJsonSchema } from "../messages/message-json-schema.js";
-import { toChatMessages } from "../messages/to-chat-messages.js";
 import { factories } from "../runnables/factories.js";
 import { Runnable } from "../runnables/runnable.js";
 import type { RunnableSchema } from "../schema/runnable-schema.js";
@@ -26,36 +24,37 @@ import type { Aggregator } from "../streams/aggregator.js";
 import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import type { BaseChatModelFields } from "./base-chat-model-fields.js";
 import { type ModelRunDefaults, readModelRunDefaults } from "./base-language-model-params.js";
+import { boundTools } from "./bound-tools.js";
 import { serializedCacheKey } from "./cache-key.js";
 import { type CallbackManagerForLLMRun, callbackManagerForLLMRun } from "./callback-manager-for-llm-run.js";
 import type { ChatGenerationChunk } from "./chat-generation-chunk.js";
+import { chatModelAnswer } from "./chat-model-answer.js";
 import type {
   BaseLanguageModelInput,
   ChatModelCallOptions,
   LangSmithParams,
 } from "./chat-model-call-options.js";
-import { CHAT_MODEL_PRESENTATION } from "./chat-model-presentation.js";
+import { chatModelInvocationParams } from "./chat-model-invocation-params.js";
+import { chatModelLsParams } from "./chat-model-ls-params.js";
+import { chatModelRunIdentity } from "./chat-model-run-identity.js";
 import type { ChatResult } from "./chat-result.js";
 import type { ChatModelStream } from "./content-stream/chat-model-stream.js";
 import { chatModelStreamFromChunks } from "./content-stream/chat-model-stream-from-chunks.js";
 import { requestContentEvents } from "./content-stream/content-events-request.js";
+import { foldChatAnswer } from "./fold-chat-answer.js";
 import type { JsonRecord } from "./json-record.js";
-import { chatResultMessage, generationChunkMessages } from "./langchain-generation.js";
+import { generatedAnswer, generationChunkMessages } from "./langchain-generation.js";
 import { languageModelInputJsonSchema } from "./language-model-input-json-schema.js";
-import { lsProviderFromName } from "./ls-provider-from-name.js";
 import { noGenerationHook } from "./no-generation-hook.js";
-import { stampedAnswer } from "./stamped-answer.js";
 import type { StructuredOutputOptions, StructuredOutputSchema } from "./structured-output.js";
 import {
   type StructuredOutputRunnable,
   type StructuredOutputWithRawRunnable,
   structuredOutputPipeline,
+  type WithRawOptions,
 } from "./structured-output-pipeline.js";
-import { type BindableTool, type BindToolsOptions, toToolDefinition } from "./tool-definition.js";
+import type { BindableTool, BindToolsOptions } from "./tool-definition.js";
 import { tracingCallOptions } from "./tracing-call-options.js";
-
-/** `withStructuredOutput` options asking for the raw message too. */
-type WithRawOptions = StructuredOutputOptions & { includeRaw: true };
 
 /**
  * Base of every chat model. A provider implements one method, `_streamChunks`, which yields
@@ -130,22 +129,12 @@ export abstract class BaseChatModel<
     scope: RunScope,
   ): AsyncIterable<AIMessageChunk> {
     const runManager = callbackManagerForLLMRun(scope);
+    const name = this.getName();
     if (this._streamResponseChunks !== BaseChatModel.prototype._streamResponseChunks) {
-      return generationChunkMessages(
-        this._streamResponseChunks(messages, options, runManager),
-        this.getName(),
-      );
+      return generationChunkMessages(this._streamResponseChunks(messages, options, runManager), name);
     }
-    if (this._generate === BaseChatModel.prototype._generate) throw noGenerationHook(this.getName());
-    return this.#generatedChunks(messages, options, runManager);
-  }
-
-  async *#generatedChunks(
-    messages: BaseMessage[],
-    options: CallOptions,
-    runManager: CallbackManagerForLLMRun,
-  ): AsyncGenerator<AIMessageChunk> {
-    yield chatResultMessage(await this._generate(messages, options, runManager), this.getName());
+    if (this._generate === BaseChatModel.prototype._generate) throw noGenerationHook(name);
+    return generatedAnswer(() => this._generate(messages, options, runManager), name);
   }
 
   /**
@@ -212,10 +201,7 @@ export abstract class BaseChatModel<
     tools: BindableTool[],
     options: BindToolsOptions = {},
   ): Runnable<BaseLanguageModelInput, AIMessageChunk, AIMessageChunk> {
-    const bound: ChatModelCallOptions = { tools: tools.map(toToolDefinition) };
-    const toolChoice = options.tool_choice ?? options.toolChoice;
-    if (toolChoice !== undefined) bound.tool_choice = toolChoice;
-    return this.withConfig(bound);
+    return this.withConfig(boundTools(tools, options));
   }
 
   /**
@@ -289,15 +275,7 @@ export abstract class BaseChatModel<
    * with their own identifier (`openai`), as LangChain's providers do.
    */
   getLsParams(options: ChatModelCallOptions = {}): LangSmithParams {
-    const params: LangSmithParams = {
-      ls_provider: lsProviderFromName(this.getName()),
-      ls_model_type: "chat",
-    };
-    if (this.model !== undefined) params.ls_model_name = this.model;
-    if (this.temperature !== undefined) params.ls_temperature = this.temperature;
-    if (this.maxTokens !== undefined) params.ls_max_tokens = this.maxTokens;
-    if (options.stop !== undefined) params.ls_stop = options.stop;
-    return params;
+    return chatModelLsParams(this.getName(), this, options);
   }
 
   /**
@@ -308,36 +286,18 @@ export abstract class BaseChatModel<
    * `max_tokens`, `stream`, `tools`...).
    */
   invocationParams(_options: ChatModelCallOptions = {}): Record<string, unknown> {
-    const params: Record<string, unknown> = {};
-    if (this.model !== undefined) params.model = this.model;
-    if (this.temperature !== undefined) params.temperature = this.temperature;
-    if (this.maxTokens !== undefined) params.max_tokens = this.maxTokens;
-    return params;
+    return chatModelInvocationParams(this);
   }
 
   /** @internal */
   override runIdentity(config: RunnableConfig = {}): RunIdentity {
-    let extra: Record<string, unknown> | undefined;
-    // Built on first read, which happens only when the run is observed: a run nobody watches
-    // never converts its tools for the handlers' invocation params.
-    const tracingExtra = () =>
-      (extra ??= {
-        options: tracingCallOptions(config),
-        invocation_params: this.invocationParams(config),
-        batch_size: 1,
-      });
-    return {
+    return chatModelRunIdentity({
       name: this.getName(),
-      runType: "chat_model",
-      metadata: { ...this.getLsParams(config), ...this.#runDefaults.metadata },
-      get extra() {
-        return tracingExtra();
-      },
-      presentation: CHAT_MODEL_PRESENTATION,
-      callbacks: this.#runDefaults.callbacks,
-      tags: this.#runDefaults.tags,
-      verbose: this.#runDefaults.verbose,
-    };
+      lsParams: this.getLsParams(config),
+      config,
+      invocationParams: () => this.invocationParams(config),
+      defaults: this.#runDefaults,
+    });
   }
 
   /**
@@ -406,51 +366,27 @@ export abstract class BaseChatModel<
     return new AIMessageChunkAggregator();
   }
 
+  /** The answer's chunks from `_streamChunks`, ids stamped, behind the cache when there is one. */
   override _stream(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
-    return this.#answer(input, scope, (messages, options) => this._streamChunks(messages, options, scope));
-  }
-
-  /** The answer's chunks from `produce`, ids stamped, behind the cache when there is one. */
-  #answer(
-    input: BaseLanguageModelInput,
-    scope: RunScope,
-    produce: (messages: BaseMessage[], options: CallOptions) => AsyncIterable<AIMessageChunk>,
-  ): AsyncIterable<AIMessageChunk> {
-    const messages = toChatMessages(input);
-    const options = { ...scope.config } as CallOptions;
-    if (scope.signal !== undefined) options.signal = scope.signal;
-    const cache = this.cache;
-    return stampedAnswer({
-      produce: () => produce(messages, options),
-      scope,
-      cache:
-        cache === undefined
-          ? undefined
-          : {
-              cache,
-              prompt: getBufferString(messages),
-              llmKey: this._getSerializedCacheKeyParametersForCall(options),
-            },
-    });
+    const produce = (messages: BaseMessage[], options: CallOptions) =>
+      this._streamChunks(messages, options, scope);
+    return chatModelAnswer({ model: this, input, scope, produce });
   }
 
   /** The chunks `invoke` folds: `_generate`'s answer when unobserved and the model has one, else the stream. */
   #invokeChunks(input: BaseLanguageModelInput, scope: RunScope): AsyncIterable<AIMessageChunk> {
     if (scope.observed || this._generate === BaseChatModel.prototype._generate)
       return this._stream(input, scope);
-    return this.#answer(input, scope, (messages, options) =>
-      this.#generatedChunks(messages, options, callbackManagerForLLMRun(scope)),
-    );
+    const produce = (messages: BaseMessage[], options: CallOptions) => {
+      const runManager = callbackManagerForLLMRun(scope);
+      return generatedAnswer(() => this._generate(messages, options, runManager), this.getName());
+    };
+    return chatModelAnswer({ model: this, input, scope, produce });
   }
 
   /** Aggregates the stream; when observed, reports each chunk so `invoke` streams under events. */
   override async _invoke(input: BaseLanguageModelInput, scope: RunScope): Promise<AIMessageChunk> {
     const aggregator = this.createAggregator();
-    for await (const chunk of this.#invokeChunks(input, scope)) {
-      aggregator.add(chunk);
-      const reported = scope.reportChunk(chunk);
-      if (reported !== undefined) await reported;
-    }
-    return aggregator.result() ?? new AIMessageChunk({ content: "", id: `run-${scope.runId}` });
+    return foldChatAnswer(this.#invokeChunks(input, scope), aggregator, scope);
   }
 }

@@ -57,6 +57,14 @@ export function chatResultMessage(result: ChatResult, modelName: string): AIMess
   return withGenerationInfo(messageToChunk(message), generation.generationInfo);
 }
 
+/** `_generate`'s answer (`result`, called at the first read) as a stream of one chunk (see `chatResultMessage`). */
+export async function* generatedAnswer(
+  result: () => Promise<ChatResult>,
+  modelName: string,
+): AsyncGenerator<AIMessageChunk> {
+  yield chatResultMessage(await result(), modelName);
+}
+
 function describeValue(value: unknown): string {
   if (value === null || typeof value !== "object") return String(value);
   return value.constructor?.name ?? "object";

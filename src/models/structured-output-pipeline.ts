@@ -18,6 +18,9 @@ import {
 import { ToolCallOutputParser } from "./tool-call-output-parser.js";
 import type { BindableTool, BindToolsOptions } from "./tool-definition.js";
 
+/** `withStructuredOutput` options asking for the raw message too. */
+export type WithRawOptions = StructuredOutputOptions & { includeRaw: true };
+
 /** A runnable returning the structured value; it streams partial values (`DeepPartial<T>`) as they arrive. */
 export type StructuredOutputRunnable<T> = Runnable<BaseLanguageModelInput, T, DeepPartial<T>>;
 

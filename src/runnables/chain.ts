@@ -1,4 +1,4 @@
-import type { LambdaChunk, LambdaOutput } from "./runnable.js";
+import type { LambdaChunk, LambdaOutput } from "./lambda-output.js";
 import { type RunnableFunc, RunnableLambda } from "./runnable-lambda.js";
 
 /**

@@ -1,10 +1,13 @@
 import "./install.js";
 
+export type { AssignMapping } from "./assign-output.js";
 export type { BatchOptions } from "./batch.js";
 export { chain } from "./chain.js";
 export { coerceToRunnable } from "./coerce.js";
 export type { FallbackOptions, RetryOptions } from "./factories.js";
+export type { LambdaChunk, LambdaOutput } from "./lambda-output.js";
 export type { ListenerRun } from "./listener-run.js";
+export type { MapOutput } from "./map-output.js";
 export type { ListenerFailureLogger } from "./root-listeners-observer.js";
 export {
   type RouterChunk,
@@ -15,10 +18,6 @@ export {
 } from "./router-runnable.js";
 export type { RunListener, RunListeners } from "./run-listeners.js";
 export {
-  type AssignMapping,
-  type LambdaChunk,
-  type LambdaOutput,
-  type MapOutput,
   Runnable,
   type RunnableChunk,
   type RunnableInput,

@@ -9,7 +9,8 @@ import { streamWithRun } from "../engine/stream-with-run.js";
 import { InvalidConfigError, InvalidInputError, RecursionLimitError } from "../errors/input-errors.js";
 import { ConcatAggregator } from "../streams/aggregator.js";
 import { foldOutput } from "./fold-output.js";
-import { type LambdaChunk, type LambdaOutput, Runnable } from "./runnable.js";
+import type { LambdaChunk, LambdaOutput } from "./lambda-output.js";
+import { Runnable } from "./runnable.js";
 
 /** A function a RunnableLambda wraps. It may return a value, a promise, a Runnable (which is then run) or an async iterable (streamed out). */
 export type RunnableFunc<I, R> = (input: I, config: RunnableConfig) => R;

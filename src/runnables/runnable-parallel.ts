@@ -9,8 +9,9 @@ import { tee } from "../internal/tee.js";
 import type { RunnableSchema } from "../schema/runnable-schema.js";
 import { type Aggregator, KeyedAggregator } from "../streams/aggregator.js";
 import { factories } from "./factories.js";
+import type { MapOutput } from "./map-output.js";
 import { mapInputSchema, mapOutputSchema } from "./map-schemas.js";
-import { type MapOutput, Runnable } from "./runnable.js";
+import { Runnable } from "./runnable.js";
 import type { MapInput } from "./step-types.js";
 
 type Branches = Record<string, Runnable>;

@@ -1,6 +1,5 @@
 import type { RunType } from "../callbacks/run.js";
 import { ensureConfig } from "../config/ensure-config.js";
-import { mergeConfigs } from "../config/merge-configs.js";
 import type { RunnableConfig } from "../config/runnable-config.js";
 import { invokeWithRun } from "../engine/invoke-with-run.js";
 import type { RunIdentity } from "../engine/run-identity.js";
@@ -9,7 +8,6 @@ import type { RunScope } from "../engine/run-scope.js";
 import type { RunnableCore } from "../engine/runnable-core.js";
 import type { RunnableShape } from "../engine/runnable-shape.js";
 import { streamWithRun } from "../engine/stream-with-run.js";
-import { AbortError } from "../errors/abort-error.js";
 import { RivuletError } from "../errors/rivulet-error.js";
 import type {
   EventFilters,
@@ -23,11 +21,15 @@ import type {
 import type { RunnableSchema } from "../schema/runnable-schema.js";
 import type { JsonSchemaObject } from "../schema/zod3-conversion.js";
 import { type Aggregator, aggregateStream, ConcatAggregator } from "../streams/aggregator.js";
-import { IterableReadableStream } from "../streams/iterable-readable-stream.js";
+import type { IterableReadableStream } from "../streams/iterable-readable-stream.js";
 import type { AsToolFields, AsToolResult, AsToolSchema } from "../tools/runnable-tool-like.js";
+import type { AssignMapping, AssignOutput } from "./assign-output.js";
 import { type BatchOptions, runBatch } from "./batch.js";
 import { type FallbackOptions, factories, optionalFactory, type RetryOptions } from "./factories.js";
 import { foldOutput } from "./fold-output.js";
+import type { LambdaChunk, LambdaOutput } from "./lambda-output.js";
+import type { MapOutput } from "./map-output.js";
+import { rootStream } from "./root-stream.js";
 import type { RunListeners } from "./run-listeners.js";
 import type { RunnableTypes, TypedChunk, TypedInput, TypedOutput } from "./runnable-types.js";
 
@@ -212,21 +214,7 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
     } catch (error) {
       return Promise.reject(error);
     }
-    // Read through a web reader, the stream can be cancelled while a read is pending (a client
-    // that disconnects): only then does the run get a signal of its own. `for await` needs none
-    // (breaking out happens between chunks) and keeps the no-signal fast path.
-    let cancel: AbortController | undefined;
-    const runConfig = () => (cancel === undefined ? c : mergeConfigs(c, { signal: cancel.signal }));
-    const source = streamWithRun(this, { value: input }, runConfig, { root: true });
-    return Promise.resolve(
-      new IterableReadableStream(source, {
-        onWebRead: () => {
-          cancel = new AbortController();
-        },
-        onCancel: (reason) =>
-          cancel?.abort(new AbortError("The stream was cancelled by its reader", { reason })),
-      }),
-    );
+    return Promise.resolve(rootStream(this, input, c));
   }
 
   /** Streams the output for an input that itself arrives as a stream. */
@@ -396,43 +384,9 @@ export abstract class Runnable<I = unknown, O = unknown, C = O> implements Runna
   }
 }
 
-/** What `assign` outputs: the runnable's output plus the mapping's outputs. */
-export type AssignOutput<R, M> = RunnableOutput<R> & MapOutput<M>;
-
-/** What `assign` takes: runnables or functions of the output (or nested maps of them), by key. */
-export type AssignMapping<O> = Record<
-  string,
-  Runnable<O, unknown, unknown> | ((input: O, config: RunnableConfig) => unknown) | Record<string, unknown>
->;
-
 /** The input type of a Runnable. */
 export type RunnableInput<R> = R extends Runnable<infer I, unknown, unknown> ? I : never;
 /** The output type of a Runnable. */
 export type RunnableOutput<R> = R extends Runnable<never, infer O, unknown> ? O : never;
 /** The chunk type of a Runnable's stream. */
 export type RunnableChunk<R> = R extends Runnable<never, unknown, infer C> ? C : never;
-
-/** What a lambda's return value makes its output: a returned Runnable's output, an iterable's items folded, or the value. */
-export type LambdaOutput<R> =
-  Awaited<R> extends Runnable<never, infer O, unknown>
-    ? O
-    : Awaited<R> extends AsyncIterable<infer T>
-      ? T
-      : Awaited<R>;
-/** What a lambda streams: a returned Runnable's chunks, an iterable's items, or the value. */
-export type LambdaChunk<R> =
-  Awaited<R> extends Runnable<never, unknown, infer C>
-    ? C
-    : Awaited<R> extends AsyncIterable<infer T>
-      ? T
-      : Awaited<R>;
-/** The output of a map of runnables or functions. */
-export type MapOutput<M> = {
-  [K in keyof M]: M[K] extends Runnable<never, infer O, unknown>
-    ? O
-    : M[K] extends (...args: never[]) => infer R
-      ? LambdaOutput<R>
-      : M[K] extends Record<string, unknown>
-        ? MapOutput<M[K]>
-        : never;
-};

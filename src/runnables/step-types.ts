@@ -1,4 +1,6 @@
-import type { LambdaChunk, LambdaOutput, MapOutput, Runnable } from "./runnable.js";
+import type { LambdaChunk, LambdaOutput } from "./lambda-output.js";
+import type { MapOutput } from "./map-output.js";
+import type { Runnable } from "./runnable.js";
 
 /**
  * What a step of a chain takes, for each thing `RunnableSequence.from`, `RunnableParallel.from`
