@@ -111,3 +111,39 @@ async function vi_waitFor(condition: () => boolean): Promise<void> {
   for (let turn = 0; turn < 100 && !condition(); turn += 1)
     await new Promise((resolve) => setTimeout(resolve, 5));
 }
+
+describe("chatHandler with runs on a serverless runtime", () => {
+  it("hands the detached run to ctx.waitUntil, which settles once the run ended and its alias was set", async () => {
+    const { model, state } = heldModel(4);
+    const store = memoryRunStore();
+    const app = chatHandler(model, { input: (messages) => messages, runs: { store } });
+    const kept: Array<Promise<unknown>> = [];
+    const body = JSON.stringify({ id: "w1", messages: [userMessage], trigger: "submit-message" });
+    const response = await app.fetch(new Request("http://test/api/chat", { method: "POST", body }), {
+      waitUntil: (promise) => kept.push(promise),
+    });
+    expect(response.status).toBe(200);
+    expect(kept).toHaveLength(1);
+    await state.held.promise;
+    await response.body?.cancel(); // the client leaves; the runtime must keep the run alive
+    let settled = false;
+    void kept[0]?.then(() => {
+      settled = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(settled).toBe(false);
+    state.release();
+    await kept[0];
+    const runId = (await store.resolveAlias("w1")) ?? "";
+    expect((await store.info(runId))?.status).toBe("success");
+    // Without runs there is nothing detached: the answer follows the request.
+    const plain = chatHandler(new FakeStreamingChatModel({ responses: [new AIMessage("hi")] }), {
+      input: (messages) => messages,
+    });
+    const ignored: Array<Promise<unknown>> = [];
+    await plain.fetch(new Request("http://test/api/chat", { method: "POST", body }), {
+      waitUntil: (promise) => ignored.push(promise),
+    });
+    expect(ignored).toHaveLength(0);
+  });
+});

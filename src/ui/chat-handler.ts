@@ -6,6 +6,7 @@ import type { Runnable } from "../runnables/runnable.js";
 import { HttpError } from "../serve/http-error.js";
 import { readJsonBody } from "../serve/read-json-body.js";
 import { RequestValidationError } from "../serve/request-validation-error.js";
+import type { ServeContext } from "../serve/serve.js";
 import { ChatRuns, type ChatRunsOptions, jsonResponse } from "./chat-runs.js";
 import { fromUIMessages } from "./from-ui-messages.js";
 import { toUIMessageStreamResponse } from "./to-ui-message-stream-response.js";
@@ -31,7 +32,12 @@ export interface ChatHandlerOptions<I> {
 
 /** What {@link chatHandler} returns: a web-standard fetch handler, as `serve()` does (so `listen()` takes it). */
 export interface ChatApp {
-  fetch(request: Request): Promise<Response>;
+  /**
+   * Answers one request. `context` is what a runtime passes beside it (a Worker's or Vercel's
+   * `ctx`): with `runs`, its `waitUntil` is handed the detached run, so the runtime keeps the
+   * producer alive after the client has gone.
+   */
+  fetch(request: Request, context?: ServeContext): Promise<Response>;
 }
 
 /**
@@ -62,7 +68,7 @@ export function chatHandler(
   const limits = { maxBodyBytes: options.maxBodyBytes ?? 1_048_576, maxDepth: 64 };
   const chatRuns = options.runs === undefined ? undefined : new ChatRuns(options.runs);
   const exposeErrors = options.exposeErrors;
-  const post = async (request: Request): Promise<Response> => {
+  const post = async (request: Request, context: ServeContext | undefined): Promise<Response> => {
     const body = await readJsonBody(request, limits);
     if (!isNonArrayObject(body))
       throw new InvalidInputError("The body must be an object { id, messages, trigger }.");
@@ -72,7 +78,8 @@ export function chatHandler(
       if (typeof chatId !== "string" || chatId === "")
         throw new InvalidInputError("The body's `id` must be the chat id (a non-empty string).");
       const messageId = typeof body.messageId === "string" ? body.messageId : undefined;
-      return chatRuns.start({ chatId, runnable, input, messageId, exposeErrors });
+      const keepAlive = context?.waitUntil?.bind(context);
+      return chatRuns.start({ chatId, runnable, input, messageId, exposeErrors, keepAlive });
     }
     const abort = new AbortController();
     const signal = AbortSignal.any([abort.signal, request.signal]);
@@ -80,13 +87,13 @@ export function chatHandler(
     return toUIMessageStreamResponse(events, { abort, exposeErrors });
   };
   return {
-    async fetch(request) {
+    async fetch(request, context) {
       const path = new URL(request.url).pathname.replace(/\/+$/, "");
       try {
         if (path === basePath) {
           if (request.method !== "POST")
             return json(405, { detail: `Use POST on ${basePath}.` }, { allow: "POST" });
-          return await post(request);
+          return await post(request, context);
         }
         const chatRoute = chatRuns === undefined ? undefined : parseChatRoute(path, basePath);
         if (chatRuns === undefined || chatRoute === undefined)

@@ -38,6 +38,8 @@ export interface ChatTurn {
   readonly input: unknown;
   readonly messageId: string | undefined;
   readonly exposeErrors: boolean | undefined;
+  /** The runtime's `waitUntil`: handed the detached run, so a serverless producer outlives the request. */
+  readonly keepAlive?: ((promise: Promise<unknown>) => void) | undefined;
 }
 
 /**
@@ -86,7 +88,8 @@ export class ChatRuns {
       runId,
       metadata: { chatId, messageId },
     });
-    await this.#keepAlias(chatId, runId, done);
+    const { settled } = await this.#keepAlias(chatId, runId, done);
+    turn.keepAlive?.(settled);
     return this.#stream(runId, messageId, turn.exposeErrors);
   }
 
@@ -123,19 +126,25 @@ export class ChatRuns {
    * The alias outlives the run: it holds `ttlMs` from now, is refreshed every half of that while
    * this instance drives the run (a run may last longer than its TTL), and gets `ttlMs` once the
    * run ended, as the run's log does. Each refresh is a compare-and-set on this run id, so a
-   * later turn's claim is never overwritten.
+   * later turn's claim is never overwritten. Answers (boxed: awaiting a bare promise would wait
+   * for the run) the promise of the run and its last refresh, what a serverless runtime waits for.
    */
-  async #keepAlias(chatId: string, runId: string, done: Promise<void>): Promise<void> {
+  async #keepAlias(
+    chatId: string,
+    runId: string,
+    done: Promise<void>,
+  ): Promise<{ settled: Promise<unknown> }> {
     const claim = () =>
       this.#store.claimAlias(chatId, runId, { previous: runId, ttlMs: this.#ttlMs }).catch(() => false);
     await claim();
     const timer = Number.isFinite(this.#ttlMs)
       ? setInterval(() => void claim(), Math.max(1, Math.floor(this.#ttlMs / 2)))
       : undefined;
-    void done.finally(() => {
+    const settled = done.finally(() => {
       clearInterval(timer);
-      void claim();
+      return claim();
     });
+    return { settled };
   }
 
   /** The run's info, or undefined when the store does not know it (never created, or expired). */
