@@ -50,7 +50,10 @@ export async function driveRun<I>(run: DrivenRun<I>, options: ResolvedRunManager
   try {
     const terminal = await produce(run, writer);
     if (terminal !== undefined) {
-      await store.finish(run.runId, { ...terminal, id: writer.lastId + 1 }, options.ttlMs);
+      // After a failed append the writer's ids ran ahead of the log: id 0 lets the store put the
+      // terminal right after the last event it holds, so ids stay consecutive.
+      const id = writer.failed ? 0 : writer.lastId + 1;
+      await store.finish(run.runId, { ...terminal, id }, options.ttlMs);
     }
   } catch {
     // The store failed: readers see the lease lapse and end with run_lost.

@@ -28,6 +28,8 @@ export async function* readRun(
       await currentInfo(runId, manager);
       continue;
     }
+    // A store may hand over a replay page at once: a reader that left stops now, not after it.
+    options.signal?.throwIfAborted();
     yield item;
     if (item.type === "terminal") return;
   }

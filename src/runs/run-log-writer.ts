@@ -44,6 +44,14 @@ export class RunLogWriter {
   }
 
   /**
+   * True once an append failed: the events pushed after the last stored one were never written,
+   * so `lastId` is ahead of the store's log.
+   */
+  get failed(): boolean {
+    return this.#failure !== undefined;
+  }
+
+  /**
    * Numbers `event` and queues it. Resolves at once unless the queue is full; rejects with the
    * store's error once an append failed.
    */
