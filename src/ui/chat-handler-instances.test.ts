@@ -116,15 +116,11 @@ function describeTwoInstances(name: string, open: () => Promise<SharedStore>): v
       const loser = responses[1 - winner];
       expect(await loser?.json()).toEqual({ detail: expect.stringContaining("already has an answer") });
       await (winner === 0 ? a : b).state.held.promise;
+      // Resumed while it is still held: once it finished, a resume rightly answers 204.
+      const resumed = await transportFor(winner === 0 ? appB : appA).reconnectToStream({ chatId: id });
+      if (resumed === null) throw new Error("the running answer was not found on the other instance");
       (winner === 0 ? a : b).state.release();
-      const message = await lastMessage(
-        await transportFor(winner === 0 ? appB : appA)
-          .reconnectToStream({ chatId: id })
-          .then((stream) => {
-            if (stream === null) throw new Error("the running answer was not found on the other instance");
-            return stream;
-          }),
-      );
+      const message = await lastMessage(resumed);
       expect(textOf(message)).toBe("Hello world");
       await responses[winner]?.text();
     });
