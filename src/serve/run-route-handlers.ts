@@ -59,7 +59,7 @@ export async function startRunRoute(context: RunRouteContext): Promise<Response>
 export async function streamRunRoute(context: RunRouteContext, runId: string): Promise<Response> {
   const after = readCursor(context.request);
   const onDisconnect = readOnDisconnect(context.request);
-  await authorizedInfo(context, runId);
+  checkCursorInRun(context.request, await authorizedInfo(context, runId), after);
   const abort = new AbortController();
   const signal = AbortSignal.any([context.request.signal, abort.signal]);
   const read = context.runs.manager.read(runId, { after, signal });
@@ -142,7 +142,7 @@ function readRunId(value: unknown): string | undefined {
 
 /** `?on_disconnect=cancel | continue` (default continue: a resumable run outlives its readers). */
 function readOnDisconnect(request: Request): "cancel" | "continue" {
-  const raw = new URL(request.url).searchParams.get("on_disconnect");
+  const raw = singleQueryValue(request, "on_disconnect");
   if (raw === null || raw === "" || raw === "continue") return "continue";
   if (raw === "cancel") return "cancel";
   throw new RequestValidationError([
@@ -184,7 +184,7 @@ async function* cancelWhenLeft(
 /** The resume cursor: `Last-Event-ID` (what a reconnecting EventSource sends) first, then `?after=`. */
 function readCursor(request: Request): number {
   const header = request.headers.get("last-event-id");
-  const raw = header ?? new URL(request.url).searchParams.get("after");
+  const raw = header ?? singleQueryValue(request, "after");
   if (raw === null || raw === "") return 0;
   if (!/^\d{1,15}$/.test(raw)) {
     const loc = header === null ? ["query", "after"] : ["header", "last-event-id"];
@@ -197,4 +197,40 @@ function readCursor(request: Request): number {
     ]);
   }
   return Number(raw);
+}
+
+/**
+ * A query parameter given at most once: `?after=1&after=0` is ambiguous (which cursor did the
+ * client mean?), so a repeated one is a 422 instead of silently taking the first.
+ */
+function singleQueryValue(request: Request, name: string): string | null {
+  const values = new URL(request.url).searchParams.getAll(name);
+  if (values.length > 1) {
+    throw new RequestValidationError([
+      {
+        loc: ["query", name],
+        msg: `\`${name}\` must be given once, got ${values.length} values.`,
+        type: "value_error",
+      },
+    ]);
+  }
+  return values[0] ?? null;
+}
+
+/**
+ * A cursor past an ended run's terminal names no record of this run (a client mixing up runs,
+ * or a forged id): a 422, not an empty stream a reconnecting client would open for ever.
+ */
+function checkCursorInRun(request: Request, info: RunInfo, after: number): void {
+  const terminalId = info.terminal?.id;
+  if (terminalId === undefined || after <= terminalId) return;
+  const loc =
+    request.headers.get("last-event-id") === null ? ["query", "after"] : ["header", "last-event-id"];
+  throw new RequestValidationError([
+    {
+      loc,
+      msg: `The resume cursor ${after} is past the end of run ${info.runId} (its last id is ${terminalId}).`,
+      type: "less_than_equal",
+    },
+  ]);
 }
