@@ -45,7 +45,12 @@ export async function startRunRoute(context: RunRouteContext): Promise<Response>
   const metadata = { ...granted, [ROUTE_KEY]: context.base };
   const started = await context.runs.manager.start(context.runnable, input, { runId, config, metadata });
   context.serveContext?.waitUntil?.(started.done);
-  const info = await context.runs.manager.info(runId);
+  // Another request created this id between the lookup and the start (two clients racing on a
+  // fresh run_id): this one joins a run it was not authorized for, so it is checked against it now.
+  const info =
+    started.joined && existing === undefined
+      ? await authorizedInfo(context, runId)
+      : await context.runs.manager.info(runId);
   const location = `${context.base}/runs/${encodeURIComponent(runId)}`;
   return jsonResponse(
     context,

@@ -123,4 +123,34 @@ describe("serve run routes under attack: authorize", () => {
     // The refused start created nothing.
     await expectClear4xx(get(open, "/echo/runs/fresh"), 404, /not|Not/);
   });
+
+  it("two users racing to start one fresh run_id: the one who joins is authorized against the run", async () => {
+    let waiting = 0;
+    let openGate: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    const authorize = async (
+      request: Request,
+      run: { metadata: Readonly<Record<string, string>> } | undefined,
+    ) => {
+      const user = request.headers.get("x-user") ?? "";
+      if (run === undefined) {
+        // Both requests have looked the run up (absent) before either starts it.
+        waiting += 1;
+        if (waiting === 2) openGate();
+        await gate;
+        return { user };
+      }
+      if (run.metadata.user !== user) throw new HttpError("Not your run", { status: 403 });
+      return undefined;
+    };
+    const served = serve({ "/echo": echo() }, { runs: { store: memoryRunStore(), authorize } });
+    const answers = await Promise.all(
+      ["alice", "bob"].map((user) =>
+        post(served, "/echo/runs", { input: 1, run_id: "race" }, { "x-user": user }),
+      ),
+    );
+    expect(answers.map((response) => response.status).sort()).toEqual([202, 403]);
+  });
 });
