@@ -1,4 +1,4 @@
-import { HttpError, RunnableLambda } from "rivulet";
+import { HttpError, RunnableGenerator, RunnableLambda } from "rivulet";
 import { memoryRunStore } from "rivulet/runs";
 import { serve } from "rivulet/serve";
 import { describe, expect, it } from "vitest";
@@ -152,5 +152,39 @@ describe("serve run routes under attack: authorize", () => {
       ),
     );
     expect(answers.map((response) => response.status).sort()).toEqual([202, 403]);
+  });
+});
+
+describe("serve run routes under attack: a slow reader", () => {
+  it("a stream nobody pulls does not hold the run up; the rest is consecutive, then cursor_expired", async () => {
+    const many = new RunnableGenerator<unknown, number>({
+      generator: async function* () {
+        for (let index = 0; index < 5_000; index++) {
+          if (index % 500 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+          yield index;
+        }
+      },
+    });
+    const served = serve({ "/many": many }, { runs: { store: memoryRunStore({ maxEventsPerRun: 100 }) } });
+    const started = await post(served, "/many/runs", { input: 1 });
+    const { run_id } = (await started.json()) as { run_id: string };
+    const body = (await get(served, `/many/runs/${run_id}/stream`)).body?.getReader();
+    const first = await body?.read();
+    expect(first?.done).toBe(false);
+    // The reader stops pulling: the run still ends.
+    let status = "running";
+    for (let attempt = 0; attempt < 200 && status === "running"; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      status = ((await (await get(served, `/many/runs/${run_id}`)).json()) as { status: string }).status;
+    }
+    expect(status).toBe("success");
+    let text = new TextDecoder().decode(first?.value);
+    for (let step = await body?.read(); step !== undefined && !step.done; step = await body?.read())
+      text += new TextDecoder().decode(step.value);
+    const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((match) => Number(match[1]));
+    expect(ids).toEqual(ids.map((_, index) => index + 1));
+    const last = frames(text).at(-1);
+    expect(last).toEqual(["error", expect.objectContaining({ code: "cursor_expired", status_code: 410 })]);
+    expect(last?.[1]).toMatchObject({ oldest_id: expect.any(Number) });
   });
 });
