@@ -1,6 +1,12 @@
 import { createClient } from "redis";
 import { RunnableGenerator } from "rivulet";
-import { createRunManager, nodeRedisCommands, type RunLogEntry, redisRunStore } from "rivulet/runs";
+import {
+  createRunManager,
+  nodeRedisCommands,
+  type RunLogEntry,
+  type RunStore,
+  redisRunStore,
+} from "rivulet/runs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RedisServer, redisAvailability, startRedisServer } from "../../test/support/redis-server.js";
 
@@ -96,6 +102,44 @@ describe.skipIf(!redis.available && !redis.required)(
       expect(await keysWithTtl(prefix)).toEqual(new Map());
       await owner.close();
       expect(await keysWithTtl(prefix)).toEqual(new Map());
+    });
+
+    it("an append rejecting once mid-run on Redis: the terminal follows the last stored event; a replay abort stops at once", async () => {
+      const inner = redisRunStore(nodeRedisCommands(connected()), { keyPrefix: "hostile:c:" });
+      let appends = 0;
+      const store: RunStore = {
+        ...inner,
+        async append(runId, entries) {
+          appends += 1;
+          if (appends === 3) throw new Error("connection reset");
+          return inner.append(runId, entries);
+        },
+      };
+      const runs = createRunManager({ store });
+      const slowish = new RunnableGenerator<unknown, number>({
+        generator: async function* () {
+          for (let index = 0; index < 400; index++) {
+            if (index % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+            yield index;
+          }
+        },
+      });
+      const { runId, done } = await runs.start(slowish, {});
+      await done;
+      const log = await collect(runs.read(runId));
+      expect(log.map((entry) => entry.id)).toEqual(log.map((_, index) => index + 1));
+      expect(log.at(-1)).toMatchObject({ type: "terminal", status: "error" });
+      const reader = new AbortController();
+      const seen: number[] = [];
+      await expect(
+        (async () => {
+          for await (const entry of runs.read(runId, { signal: reader.signal })) {
+            seen.push(entry.id);
+            reader.abort();
+          }
+        })(),
+      ).rejects.toThrow();
+      expect(seen).toEqual([1]);
     });
   },
 );
