@@ -7,6 +7,7 @@ import type { Runnable } from "../runnables/runnable.js";
 import { RunLogWriter } from "./run-log-writer.js";
 import type { ResolvedRunManagerOptions } from "./run-manager-options.js";
 import type { RunTerminalEntry } from "./run-record.js";
+import { storeDeadline } from "./store-deadline.js";
 
 /** Most events one append sends: bounds a batch's size (and the owner's memory) on a fast run. */
 const APPEND_BATCH = 256;
@@ -45,6 +46,7 @@ export async function driveRun<I>(run: DrivenRun<I>, options: ResolvedRunManager
     store,
     runId: run.runId,
     maxBatch: APPEND_BATCH,
+    deadlineMs: options.leaseMs,
     onRefused: () => stopRun(run.stop, "interrupted"),
   });
   try {
@@ -53,7 +55,11 @@ export async function driveRun<I>(run: DrivenRun<I>, options: ResolvedRunManager
       // After a failed append the writer's ids ran ahead of the log: id 0 lets the store put the
       // terminal right after the last event it holds, so ids stay consecutive.
       const id = writer.failed ? 0 : writer.lastId + 1;
-      await store.finish(run.runId, { ...terminal, id }, options.ttlMs);
+      await storeDeadline(
+        store.finish(run.runId, { ...terminal, id }, options.ttlMs),
+        options.leaseMs,
+        "finish",
+      );
     }
   } catch {
     // The store failed: readers see the lease lapse and end with run_lost.

@@ -31,7 +31,13 @@ function heldStore() {
 describe("RunLogWriter", () => {
   it("sends a lone event at once and what piles up during an append in the next one, ids 1, 2, 3...", async () => {
     const held = heldStore();
-    const writer = new RunLogWriter({ store: held.store, runId: "r", maxBatch: 100, onRefused: () => {} });
+    const writer = new RunLogWriter({
+      store: held.store,
+      runId: "r",
+      maxBatch: 100,
+      deadlineMs: 60_000,
+      onRefused: () => {},
+    });
     writer.push(event("a"));
     expect(held.batches).toEqual([[1]]);
     for (const name of ["b", "c", "d"]) writer.push(event(name));
@@ -47,7 +53,13 @@ describe("RunLogWriter", () => {
 
   it("makes the producer wait once maxBatch events are waiting, and splits batches at maxBatch", async () => {
     const held = heldStore();
-    const writer = new RunLogWriter({ store: held.store, runId: "r", maxBatch: 2, onRefused: () => {} });
+    const writer = new RunLogWriter({
+      store: held.store,
+      runId: "r",
+      maxBatch: 2,
+      deadlineMs: 60_000,
+      onRefused: () => {},
+    });
     expect(writer.push(event("a"))).toBeUndefined();
     expect(writer.push(event("b"))).toBeUndefined();
     const full = writer.push(event("c"));
@@ -68,6 +80,7 @@ describe("RunLogWriter", () => {
       store: held.store,
       runId: "r",
       maxBatch: 100,
+      deadlineMs: 60_000,
       onRefused: () => {
         refusals += 1;
       },
@@ -86,7 +99,13 @@ describe("RunLogWriter", () => {
 
   it("rethrows a store failure from flush and from the next push, and writes nothing after it", async () => {
     const held = heldStore();
-    const writer = new RunLogWriter({ store: held.store, runId: "r", maxBatch: 100, onRefused: () => {} });
+    const writer = new RunLogWriter({
+      store: held.store,
+      runId: "r",
+      maxBatch: 100,
+      deadlineMs: 60_000,
+      onRefused: () => {},
+    });
     writer.push(event("a"));
     writer.push(event("b"));
     await held.settle(new Error("connection reset"));

@@ -1,6 +1,7 @@
 import type { StreamEvent } from "../events/stream-event.js";
 import type { RunEventEntry } from "./run-record.js";
 import type { RunStore } from "./run-store.js";
+import { storeDeadline } from "./store-deadline.js";
 
 /** Options of {@link RunLogWriter}. */
 export interface RunLogWriterOptions {
@@ -8,6 +9,8 @@ export interface RunLogWriterOptions {
   readonly runId: string;
   /** Most events sent in one append; the producer waits when this many are waiting. */
   readonly maxBatch: number;
+  /** How long one append may take before it counts as failed (the owner's lease). */
+  readonly deadlineMs: number;
   /** Called once when the store refuses an append, so the owner stops its run at once. */
   readonly onRefused: () => void;
 }
@@ -79,7 +82,7 @@ export class RunLogWriter {
     try {
       while (this.#waiting.length > 0 && !this.#refused) {
         const batch = this.#waiting.splice(0, maxBatch);
-        if (!(await store.append(runId, batch))) {
+        if (!(await storeDeadline(store.append(runId, batch), this.#options.deadlineMs, "an append"))) {
           this.#refused = true;
           this.#options.onRefused();
         }

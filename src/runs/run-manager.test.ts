@@ -1,6 +1,12 @@
 import { AIMessage, CursorExpiredError, RunNotFoundError, RunnableGenerator, tool } from "rivulet";
 import { type AgentInput, createAgent } from "rivulet/agents";
-import { createRunManager, memoryRunStore, type RunLogEntry, type RunTimerScheduler } from "rivulet/runs";
+import {
+  createRunManager,
+  memoryRunStore,
+  type RunLogEntry,
+  type RunStore,
+  type RunTimerScheduler,
+} from "rivulet/runs";
 import { FakeListChatModel, FakeStreamingChatModel, normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -231,6 +237,41 @@ describe("createRunManager", () => {
     expect(gated.seen.signal?.aborted).toBe(true);
     expect(await collect(reader.read(runId))).toEqual(log);
     expect(lease.active()).toBe(0);
+  });
+
+  it("gives up on a store call that never answers after a lease: readers get a terminal and close() returns", async () => {
+    const inner = memoryRunStore();
+    let appends = 0;
+    const store: RunStore = {
+      ...inner,
+      append: (runId, entries) => {
+        appends += 1;
+        return appends === 3 ? new Promise<boolean>(() => {}) : inner.append(runId, entries);
+      },
+    };
+    const manager = createRunManager({ store, leaseMs: 60, idleMs: 10 });
+    const counting = new RunnableGenerator<unknown, number>({
+      generator: async function* (_input, config) {
+        for (let index = 0; index < 50; index++) {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          config.signal?.throwIfAborted();
+          yield index;
+        }
+      },
+    });
+    const { runId } = await manager.start(counting, 1);
+    const bounded = <T>(promise: Promise<T>) =>
+      Promise.race([
+        promise,
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error("hang: not settled after 2 s")), 2000),
+        ),
+      ]);
+    const log = await bounded(collect(manager.read(runId)));
+    expect(log.at(-1)).toMatchObject({ type: "terminal", status: "error" });
+    const ids = log.map((entry) => entry.id);
+    expect(ids).toEqual(ids.map((_, index) => index + 1));
+    await bounded(manager.close());
   });
 
   it("interrupts its own runs on close", async () => {
