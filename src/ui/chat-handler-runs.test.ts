@@ -2,6 +2,7 @@
 // reader (the AI SDK's resume protocol) and stopped for real.
 import { AIMessage } from "rivulet";
 import { memoryRunStore } from "rivulet/runs";
+import { HttpError } from "rivulet/serve";
 import { FakeStreamingChatModel } from "rivulet/testing";
 import { chatHandler } from "rivulet/ui";
 import { describe, expect, it } from "vitest";
@@ -145,5 +146,48 @@ describe("chatHandler with runs on a serverless runtime", () => {
       waitUntil: (promise) => ignored.push(promise),
     });
     expect(ignored).toHaveLength(0);
+  });
+});
+
+describe("chatHandler authorize", () => {
+  it("asks before every send, resume and stop, with the chat id; a thrown HttpError is the answer and nothing runs", async () => {
+    const { model, state } = heldModel(4);
+    const asked: Array<{ chatId: string | undefined; action: string }> = [];
+    const app = chatHandler(model, {
+      input: (messages) => messages,
+      runs: { store: memoryRunStore() },
+      authorize: (request, access) => {
+        asked.push(access);
+        if (request.headers.get("x-user") !== "ann") throw new HttpError("Not your chat", { status: 403 });
+      },
+    });
+    const body = JSON.stringify({ id: "a1", messages: [userMessage], trigger: "submit-message" });
+    const as = (user: string, path: string, method: string, withBody: string | null = null) =>
+      app.fetch(new Request(`http://x${path}`, { method, headers: { "x-user": user }, body: withBody }));
+    expect((await as("eve", "/api/chat", "POST", body)).status).toBe(403);
+    let calls = 0;
+    void state.held.promise.then(() => {
+      calls += 1;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(calls).toBe(0);
+    const live = await as("ann", "/api/chat", "POST", body);
+    expect(live.status).toBe(200);
+    await state.held.promise;
+    expect((await as("eve", "/api/chat/a1/stream", "GET")).status).toBe(403);
+    const refusedStop = await as("eve", "/api/chat/a1/stop", "POST");
+    expect(refusedStop.status).toBe(403);
+    expect(await refusedStop.json()).toEqual({ detail: "Not your chat" });
+    expect((await as("ann", "/api/chat/a1/stop", "POST")).status).toBe(202);
+    await live.text();
+    expect(asked).toEqual([
+      { chatId: "a1", action: "send" },
+      { chatId: "a1", action: "send" },
+      { chatId: "a1", action: "resume" },
+      { chatId: "a1", action: "stop" },
+      { chatId: "a1", action: "stop" },
+    ]);
+    // @ts-expect-error: a string is not a hook, and JavaScript callers are told so at once.
+    expect(() => chatHandler(model, { authorize: "yes" })).toThrow(/authorize/);
   });
 });

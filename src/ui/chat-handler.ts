@@ -1,5 +1,5 @@
 import { errorPayload } from "../errors/error-payload.js";
-import { InvalidInputError } from "../errors/input-errors.js";
+import { InvalidConfigError, InvalidInputError } from "../errors/input-errors.js";
 import { isNonArrayObject } from "../internal/is-non-array-object.js";
 import type { BaseMessage } from "../messages/base-message.js";
 import type { Runnable } from "../runnables/runnable.js";
@@ -11,6 +11,27 @@ import { ChatRuns, type ChatRunsOptions, jsonResponse } from "./chat-runs.js";
 import { fromUIMessages } from "./from-ui-messages.js";
 import { toUIMessageStreamResponse } from "./to-ui-message-stream-response.js";
 
+/** What {@link AuthorizeChat} is asked about: the chat (its id, when the request names one) and the action. */
+export interface ChatAccess {
+  /** The chat id (`undefined` when a POST's body has none; without `runs` it is optional). */
+  readonly chatId: string | undefined;
+  /** `send`: a POST of a turn; `resume`: `GET <basePath>/:chatId/stream`; `stop`: `POST <basePath>/:chatId/stop`. */
+  readonly action: "send" | "resume" | "stop";
+}
+
+/**
+ * Decides whether a request may touch a chat, before anything runs: throw an `HttpError` (401,
+ * 403) to refuse, as serve's `authorize` does. Where chats belong to users, check it here. May be async.
+ *
+ * @example
+ * authorize: async (request, { chatId }) => {
+ *   const user = await userOf(request); // from a verified session
+ *   if (user === undefined) throw new HttpError("Sign in", { status: 401 });
+ *   if (chatId !== undefined && !(await chats.ownedBy(chatId, user))) throw new HttpError("Not your chat", { status: 403 });
+ * },
+ */
+export type AuthorizeChat = (request: Request, access: ChatAccess) => void | Promise<void>;
+
 /** Options of {@link chatHandler}. */
 export interface ChatHandlerOptions<I> {
   /** The route `useChat` posts to (default `/api/chat`, the AI SDK's default `api`). */
@@ -21,6 +42,8 @@ export interface ChatHandlerOptions<I> {
   maxBodyBytes?: number | undefined;
   /** Send errors' own messages to the client (default: masked). */
   exposeErrors?: boolean | undefined;
+  /** Checks every request (send, resume, stop) before it runs; see {@link AuthorizeChat}. Without it every request may. */
+  authorize?: AuthorizeChat | undefined;
   /**
    * Make each answer a durable run on this store (one active run per chat id): a client leaving
    * no longer stops it, `GET <basePath>/:chatId/stream` resumes it and `POST <basePath>/:chatId/stop`
@@ -68,10 +91,17 @@ export function chatHandler(
   const limits = { maxBodyBytes: options.maxBodyBytes ?? 1_048_576, maxDepth: 64 };
   const chatRuns = options.runs === undefined ? undefined : new ChatRuns(options.runs);
   const exposeErrors = options.exposeErrors;
+  const authorize = options.authorize;
+  if (authorize !== undefined && typeof authorize !== "function") {
+    throw new InvalidConfigError(
+      "chatHandler: `authorize` must be a function (request, { chatId, action }) => void.",
+    );
+  }
   const post = async (request: Request, context: ServeContext | undefined): Promise<Response> => {
     const body = await readJsonBody(request, limits);
     if (!isNonArrayObject(body))
       throw new InvalidInputError("The body must be an object { id, messages, trigger }.");
+    await authorize?.(request, { chatId: typeof body.id === "string" ? body.id : undefined, action: "send" });
     const input = buildInput(fromUIMessages(body.messages));
     if (chatRuns !== undefined) {
       const chatId = body.id;
@@ -101,6 +131,8 @@ export function chatHandler(
         const method = chatRoute.action === "stream" ? "GET" : "POST";
         if (request.method !== method)
           return json(405, { detail: `Use ${method} on ${path}.` }, { allow: method });
+        const action = chatRoute.action === "stream" ? "resume" : "stop";
+        await authorize?.(request, { chatId: chatRoute.chatId, action });
         return chatRoute.action === "stream"
           ? await chatRuns.resume(chatRoute.chatId, exposeErrors)
           : await chatRuns.stop(chatRoute.chatId);

@@ -2,7 +2,13 @@
 import "../runnables/install.js";
 import "../events/install.js";
 
-export { type ChatApp, type ChatHandlerOptions, chatHandler } from "./chat-handler.js";
+export {
+  type AuthorizeChat,
+  type ChatAccess,
+  type ChatApp,
+  type ChatHandlerOptions,
+  chatHandler,
+} from "./chat-handler.js";
 export type { ChatRunsOptions } from "./chat-runs.js";
 export { fromUIMessages } from "./from-ui-messages.js";
 export { type ToUIMessageStreamOptions, toUIMessageStream, uiMessageChunks } from "./to-ui-message-stream.js";
