@@ -1,5 +1,5 @@
 import { InvalidInputError } from "../errors/input-errors.js";
-import { checkRunId } from "./run-manager-options.js";
+import { checkRunId, checkStoreKey } from "./run-manager-options.js";
 import type { RunStoreAliasClaim } from "./run-store.js";
 
 /**
@@ -7,12 +7,7 @@ import type { RunStoreAliasClaim } from "./run-store.js";
  * 128 letters, digits, `-`, `_`, `.` or `:`.
  */
 export function checkRunAlias(alias: unknown): string {
-  if (typeof alias !== "string" || !/^[\w.:-]{1,128}$/.test(alias)) {
-    throw new InvalidInputError(
-      `An alias must be 1 to 128 letters, digits, "-", "_", "." or ":", got ${JSON.stringify(alias)}.`,
-    );
-  }
-  return alias;
+  return checkStoreKey(alias, "An alias");
 }
 
 /** A whole claim checked: the alias, the run id it points at, `previous` and `ttlMs` (above 0, or Infinity). */

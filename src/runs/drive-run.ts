@@ -27,9 +27,11 @@ export interface DrivenRun<I> {
 
 /**
  * The run's single writer: runs `streamEvents` (v2), appends its events with consecutive integer
- * ids (batched by a `RunLogWriter`: what arrives during one append goes in the next), renews the lease every third of `leaseMs`, listens for cancel requests, and writes the one
- * terminal record. Never rejects: every failure ends up in the terminal record. When the store
- * refuses an append (a reader already wrote `run_lost`), the run is aborted and nothing more is written.
+ * ids (batched by a `RunLogWriter`: what arrives during one append goes in the next), renews the
+ * lease every third of `leaseMs`, listens for cancel requests, and writes the one terminal
+ * record, each store call bounded by the lease. Never rejects: every failure ends up in the
+ * terminal record. When the store refuses an append (a reader already wrote `run_lost`), the run
+ * is aborted and nothing more is written.
  */
 export async function driveRun<I>(run: DrivenRun<I>, options: ResolvedRunManagerOptions): Promise<void> {
   const { store } = options;

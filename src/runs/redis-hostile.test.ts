@@ -1,12 +1,7 @@
 import { createClient } from "redis";
 import { RunnableGenerator } from "rivulet";
-import {
-  createRunManager,
-  nodeRedisCommands,
-  type RunLogEntry,
-  type RunStore,
-  redisRunStore,
-} from "rivulet/runs";
+import { createRunManager, nodeRedisCommands, type RunStore, redisRunStore } from "rivulet/runs";
+import { toArray } from "rivulet/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RedisServer, redisAvailability, startRedisServer } from "../../test/support/redis-server.js";
 
@@ -31,12 +26,6 @@ function producer(count: number, hang = false) {
         );
     },
   });
-}
-
-async function collect(entries: AsyncIterable<RunLogEntry>): Promise<RunLogEntry[]> {
-  const out: RunLogEntry[] = [];
-  for await (const entry of entries) out.push(entry);
-  return out;
 }
 
 /** Every key under `prefix` with its PTTL (-1: no expiry). */
@@ -79,7 +68,7 @@ describe.skipIf(!redis.available && !redis.required)(
       // An owner that stops renewing (killed): a reader ends it as run_lost.
       const orphanOwner = createRunManager({ store, ttlMs: 60_000, leaseMs: 100, schedule: never });
       const orphan = await orphanOwner.start(producer(3, true), {});
-      const lost = await collect(runs.read(orphan.runId));
+      const lost = await toArray(runs.read(orphan.runId));
       expect(lost.at(-1)).toMatchObject({ error: { code: "run_lost" } });
       await store.claimAlias("chat-1", ended.runId, { previous: undefined, ttlMs: 60_000 });
       await orphanOwner.close();
@@ -126,7 +115,7 @@ describe.skipIf(!redis.available && !redis.required)(
       });
       const { runId, done } = await runs.start(slowish, {});
       await done;
-      const log = await collect(runs.read(runId));
+      const log = await toArray(runs.read(runId));
       expect(log.map((entry) => entry.id)).toEqual(log.map((_, index) => index + 1));
       expect(log.at(-1)).toMatchObject({ type: "terminal", status: "error" });
       const reader = new AbortController();

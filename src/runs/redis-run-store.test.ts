@@ -1,18 +1,12 @@
 import { createClient } from "redis";
-import { AIMessage, AIMessageChunk, RunnableGenerator, tool } from "rivulet";
-import { type AgentInput, createAgent } from "rivulet/agents";
-import {
-  createRunManager,
-  nodeRedisCommands,
-  type RedisCommands,
-  type RunLogEntry,
-  redisRunStore,
-} from "rivulet/runs";
-import { FakeStreamingChatModel, normalizeIds, toArray } from "rivulet/testing";
+import { AIMessageChunk, RunnableGenerator } from "rivulet";
+import type { AgentInput } from "rivulet/agents";
+import { createRunManager, nodeRedisCommands, type RedisCommands, redisRunStore } from "rivulet/runs";
+import { normalizeIds, toArray } from "rivulet/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { type RedisServer, redisAvailability, startRedisServer } from "../../test/support/redis-server.js";
 import { describeRunStoreContract } from "../../test/support/run-store-contract.js";
+import { weatherAgent } from "./test-support/weather-agent.js";
 
 const redis = redisAvailability();
 
@@ -39,32 +33,6 @@ async function closeClient(client: Client): Promise<void> {
 /** The commands without pub/sub: owners poll the cancel key. */
 function polling(commands: RedisCommands): RedisCommands {
   return { send: commands.send, openBlocking: commands.openBlocking };
-}
-
-/** An agent on the offline fake: two parallel weather calls, then an answer. */
-function weatherAgent() {
-  const weather = tool(({ city }) => `18°C in ${city}`, {
-    name: "weather",
-    description: "Current weather in a city",
-    schema: z.object({ city: z.string() }),
-  });
-  const calls = [
-    { name: "weather", args: { city: "Paris" }, id: "call_1", type: "tool_call" as const },
-    { name: "weather", args: { city: "Oslo" }, id: "call_2", type: "tool_call" as const },
-  ];
-  const model = new FakeStreamingChatModel({
-    responses: [
-      new AIMessage({ content: "", tool_calls: calls }),
-      new AIMessage({ content: "Mild in both." }),
-    ],
-  });
-  return createAgent({ model, tools: [weather] });
-}
-
-async function collect(entries: AsyncIterable<RunLogEntry>): Promise<RunLogEntry[]> {
-  const out: RunLogEntry[] = [];
-  for await (const entry of entries) out.push(entry);
-  return out;
 }
 
 if (!redis.available && redis.required) {
@@ -192,7 +160,7 @@ describe.skipIf(!redis.available)(`redisRunStore on a real redis-server ${redis.
       const owner = createRunManager({ store });
       const reader = createRunManager({ store: otherStore });
       const { runId, done } = await owner.start(weatherAgent(), input);
-      const live = collect(reader.read(runId));
+      const live = toArray(reader.read(runId));
       await done;
       const log = await live;
       const events = log.flatMap((entry) => (entry.type === "event" ? [entry.event] : []));
@@ -203,7 +171,7 @@ describe.skipIf(!redis.available)(`redisRunStore on a real redis-server ${redis.
       expect(chunk?.data.chunk).toBeInstanceOf(AIMessageChunk);
       expect(log.at(-1)).toMatchObject({ type: "terminal", status: "success", id: events.length + 1 });
       for (let after = 0; after <= log.length; after++) {
-        expect(plain(await collect(reader.read(runId, { after })))).toEqual(plain(log.slice(after)));
+        expect(plain(await toArray(reader.read(runId, { after })))).toEqual(plain(log.slice(after)));
       }
     });
 
@@ -232,7 +200,7 @@ describe.skipIf(!redis.available)(`redisRunStore on a real redis-server ${redis.
       expect(await other.cancel(runId)).toBe(true);
       await done;
       expect(signal?.aborted).toBe(true);
-      const rest = await collect({ [Symbol.asyncIterator]: () => reader });
+      const rest = await toArray({ [Symbol.asyncIterator]: () => reader });
       expect(rest.at(-1)).toMatchObject({
         type: "terminal",
         status: "cancelled",

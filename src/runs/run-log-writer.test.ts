@@ -28,16 +28,24 @@ function heldStore() {
   return { store, batches, settle, inFlight: () => pending.length };
 }
 
+/** A writer on `store` for run "r": batches of 100 unless told, refusals ignored unless told. */
+function writerOn(
+  store: RunStore,
+  options: { maxBatch?: number; onRefused?: () => void } = {},
+): RunLogWriter {
+  return new RunLogWriter({
+    store,
+    runId: "r",
+    maxBatch: options.maxBatch ?? 100,
+    deadlineMs: 60_000,
+    onRefused: options.onRefused ?? (() => {}),
+  });
+}
+
 describe("RunLogWriter", () => {
   it("sends a lone event at once and what piles up during an append in the next one, ids 1, 2, 3...", async () => {
     const held = heldStore();
-    const writer = new RunLogWriter({
-      store: held.store,
-      runId: "r",
-      maxBatch: 100,
-      deadlineMs: 60_000,
-      onRefused: () => {},
-    });
+    const writer = writerOn(held.store);
     writer.push(event("a"));
     expect(held.batches).toEqual([[1]]);
     for (const name of ["b", "c", "d"]) writer.push(event(name));
@@ -53,13 +61,7 @@ describe("RunLogWriter", () => {
 
   it("makes the producer wait once maxBatch events are waiting, and splits batches at maxBatch", async () => {
     const held = heldStore();
-    const writer = new RunLogWriter({
-      store: held.store,
-      runId: "r",
-      maxBatch: 2,
-      deadlineMs: 60_000,
-      onRefused: () => {},
-    });
+    const writer = writerOn(held.store, { maxBatch: 2 });
     expect(writer.push(event("a"))).toBeUndefined();
     expect(writer.push(event("b"))).toBeUndefined();
     const full = writer.push(event("c"));
@@ -76,11 +78,7 @@ describe("RunLogWriter", () => {
   it("stops on a refusal: calls onRefused once, drops what waits, and flush still settles", async () => {
     const held = heldStore();
     let refusals = 0;
-    const writer = new RunLogWriter({
-      store: held.store,
-      runId: "r",
-      maxBatch: 100,
-      deadlineMs: 60_000,
+    const writer = writerOn(held.store, {
       onRefused: () => {
         refusals += 1;
       },
@@ -99,13 +97,7 @@ describe("RunLogWriter", () => {
 
   it("rethrows a store failure from flush and from the next push, and writes nothing after it", async () => {
     const held = heldStore();
-    const writer = new RunLogWriter({
-      store: held.store,
-      runId: "r",
-      maxBatch: 100,
-      deadlineMs: 60_000,
-      onRefused: () => {},
-    });
+    const writer = writerOn(held.store);
     writer.push(event("a"));
     writer.push(event("b"));
     await held.settle(new Error("connection reset"));

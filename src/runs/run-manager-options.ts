@@ -75,16 +75,22 @@ export function resolveRunManagerOptions(options: RunManagerOptions): ResolvedRu
 }
 
 /**
- * A client-chosen run id: it goes into URLs, SSE ids and store keys, so it is 1 to 128 letters,
- * digits, `-`, `_`, `.` or `:`.
+ * A name that goes into store keys, URLs and SSE ids (a run id, an alias, a chat id): 1 to 128
+ * letters, digits, `-`, `_`, `.` or `:`. `what` starts the error message ("A run id"), `hint`
+ * follows the rule in it.
  */
-export function checkRunId(runId: unknown): string {
-  if (typeof runId !== "string" || !/^[\w.:-]{1,128}$/.test(runId)) {
+export function checkStoreKey(value: unknown, what: string, hint = ""): string {
+  if (typeof value !== "string" || !/^[\w.:-]{1,128}$/.test(value)) {
     throw new InvalidInputError(
-      `A run id must be 1 to 128 letters, digits, "-", "_", "." or ":", got ${JSON.stringify(runId)}.`,
+      `${what} must be 1 to 128 letters, digits, "-", "_", "." or ":"${hint}, got ${JSON.stringify(value)}.`,
     );
   }
-  return runId;
+  return value;
+}
+
+/** A client-chosen run id (see {@link checkStoreKey}). */
+export function checkRunId(runId: unknown): string {
+  return checkStoreKey(runId, "A run id");
 }
 
 /** A resume cursor: the last event id a reader saw, a non-negative integer (0: from the start). */

@@ -1,5 +1,5 @@
-import { AIMessage, CursorExpiredError, RunNotFoundError, RunnableGenerator, tool } from "rivulet";
-import { type AgentInput, createAgent } from "rivulet/agents";
+import { CursorExpiredError, RunNotFoundError, RunnableGenerator } from "rivulet";
+import type { AgentInput } from "rivulet/agents";
 import {
   createRunManager,
   memoryRunStore,
@@ -7,29 +7,9 @@ import {
   type RunStore,
   type RunTimerScheduler,
 } from "rivulet/runs";
-import { FakeListChatModel, FakeStreamingChatModel, normalizeIds, toArray } from "rivulet/testing";
+import { FakeListChatModel, normalizeIds, toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
-
-/** An agent on the offline fake: two parallel weather calls, then an answer. */
-function weatherAgent() {
-  const weather = tool(({ city }) => `18°C in ${city}`, {
-    name: "weather",
-    description: "Current weather in a city",
-    schema: z.object({ city: z.string() }),
-  });
-  const calls = [
-    { name: "weather", args: { city: "Paris" }, id: "call_1", type: "tool_call" as const },
-    { name: "weather", args: { city: "Oslo" }, id: "call_2", type: "tool_call" as const },
-  ];
-  const model = new FakeStreamingChatModel({
-    responses: [
-      new AIMessage({ content: "", tool_calls: calls }),
-      new AIMessage({ content: "Mild in both." }),
-    ],
-  });
-  return createAgent({ model, tools: [weather] });
-}
+import { weatherAgent } from "./test-support/weather-agent.js";
 
 /** A clock the test moves by hand, shared by the store and the managers. */
 function fakeClock() {
@@ -56,12 +36,6 @@ function manualSchedule() {
     },
     active: () => ticks.length,
   };
-}
-
-async function collect(entries: AsyncIterable<RunLogEntry>): Promise<RunLogEntry[]> {
-  const out: RunLogEntry[] = [];
-  for await (const entry of entries) out.push(entry);
-  return out;
 }
 
 /** A generator that yields "a", "b", "c", each only once the test opens its gate, recording its signal. */
@@ -96,7 +70,7 @@ describe("createRunManager", () => {
     const { runId, joined, done } = await manager.start(model, "hi");
     expect(joined).toBe(false);
     expect(runId).toMatch(/^[0-9a-f-]{36}$/);
-    const log = await collect(manager.read(runId));
+    const log = await toArray(manager.read(runId));
     await done;
     expect(log.map((entry) => entry.id)).toEqual(log.map((_, index) => index + 1));
     const events = log.flatMap((entry) => (entry.type === "event" ? [entry.event] : []));
@@ -106,7 +80,7 @@ describe("createRunManager", () => {
     expect(terminal).toMatchObject({ type: "terminal", status: "success" });
     expect(terminal?.type === "terminal" && JSON.stringify(terminal.output)).toContain("hello there");
     for (let after = 0; after <= log.length; after++) {
-      expect(await collect(manager.read(runId, { after }))).toEqual(log.slice(after));
+      expect(await toArray(manager.read(runId, { after }))).toEqual(log.slice(after));
     }
     expect(await manager.info(runId)).toMatchObject({ runId, status: "success", leaseAlive: true });
   });
@@ -117,7 +91,7 @@ describe("createRunManager", () => {
     const manager = createRunManager({ store: memoryRunStore() });
     const { runId, done } = await manager.start(weatherAgent(), input);
     await done;
-    const log = await collect(manager.read(runId));
+    const log = await toArray(manager.read(runId));
     const events = log.flatMap((entry) => (entry.type === "event" ? [entry.event] : []));
     // As JSON (what a reader receives over the wire), with run and message ids normalised.
     const plain = (value: unknown): unknown => normalizeIds(JSON.parse(JSON.stringify(value)));
@@ -125,7 +99,7 @@ describe("createRunManager", () => {
     expect(events.filter((event) => event.event === "on_tool_start")).toHaveLength(2);
     expect(log.at(-1)).toMatchObject({ type: "terminal", status: "success", id: events.length + 1 });
     for (let after = 0; after <= log.length; after++) {
-      expect(await collect(manager.read(runId, { after }))).toEqual(log.slice(after));
+      expect(await toArray(manager.read(runId, { after }))).toEqual(log.slice(after));
     }
   });
 
@@ -142,12 +116,12 @@ describe("createRunManager", () => {
     await opening;
     expect(gated.seen.signal?.aborted).toBe(false);
     const lastSeen = first.at(-1)?.id ?? 0;
-    const rest = collect(manager.read(runId, { after: lastSeen }));
+    const rest = toArray(manager.read(runId, { after: lastSeen }));
     await gated.open();
     await gated.open();
     const tail = await rest;
     await done;
-    const whole = await collect(manager.read(runId));
+    const whole = await toArray(manager.read(runId));
     expect([...first, ...tail]).toEqual(whole);
     expect(whole.at(-1)).toMatchObject({ status: "success", output: "abc" });
   });
@@ -159,9 +133,9 @@ describe("createRunManager", () => {
     const { runId, done } = await manager.start(new FakeListChatModel({ responses: ["ok"] }), "x");
     await done;
     clock.advance(59_999);
-    expect((await collect(manager.read(runId, { after: 1 }))).at(-1)).toMatchObject({ status: "success" });
+    expect((await toArray(manager.read(runId, { after: 1 }))).at(-1)).toMatchObject({ status: "success" });
     clock.advance(1);
-    await expect(collect(manager.read(runId))).rejects.toSatisfy(RunNotFoundError.isInstance);
+    await expect(toArray(manager.read(runId))).rejects.toSatisfy(RunNotFoundError.isInstance);
     await expect(manager.info(runId)).rejects.toThrow(/never started or its log expired/);
   });
 
@@ -171,10 +145,10 @@ describe("createRunManager", () => {
     await done;
     const terminalId = (await manager.info(runId)).terminal?.id ?? 0;
     const oldestId = terminalId - 3;
-    expect(await collect(manager.read(runId, { after: terminalId }))).toEqual([]);
-    const error = await collect(manager.read(runId)).catch((caught: unknown) => caught);
+    expect(await toArray(manager.read(runId, { after: terminalId }))).toEqual([]);
+    const error = await toArray(manager.read(runId)).catch((caught: unknown) => caught);
     expect(CursorExpiredError.isInstance(error) && error.oldestId).toBe(oldestId);
-    expect(await collect(manager.read(runId, { after: oldestId - 1 }))).toHaveLength(4);
+    expect(await toArray(manager.read(runId, { after: oldestId - 1 }))).toHaveLength(4);
     expect(() => manager.read(runId, { after: -1 })).toThrow(/non-negative integer/);
   });
 
@@ -184,7 +158,7 @@ describe("createRunManager", () => {
     const first = await manager.start(gated.runnable, 1, { runId: "job-1" });
     const second = await manager.start(gated.runnable, 2, { runId: "job-1" });
     expect([first.joined, second.joined, second.runId]).toEqual([false, true, "job-1"]);
-    const reading = collect(manager.read("job-1"));
+    const reading = toArray(manager.read("job-1"));
     for (let step = 0; step < 3; step++) await gated.open();
     await first.done;
     expect((await reading).at(-1)).toMatchObject({ status: "success", output: "abc" });
@@ -198,7 +172,7 @@ describe("createRunManager", () => {
     const other = createRunManager({ store });
     const gated = gatedRunnable();
     const { runId, done } = await owner.start(gated.runnable, 1);
-    const reading = collect(other.read(runId));
+    const reading = toArray(other.read(runId));
     await gated.open();
     expect(await other.cancel(runId)).toBe(true);
     await done;
@@ -222,7 +196,7 @@ describe("createRunManager", () => {
     lease.tick(); // renewed: alive until 5000 ms from the start
     clock.advance(2500);
     expect((await reader.info(runId)).status).toBe("running");
-    const reading = collect(reader.read(runId));
+    const reading = toArray(reader.read(runId));
     clock.advance(600); // the owner "died": no renewal since
     const log = await reading;
     expect(log.at(-1)).toMatchObject({
@@ -235,7 +209,7 @@ describe("createRunManager", () => {
     await gated.open();
     await done;
     expect(gated.seen.signal?.aborted).toBe(true);
-    expect(await collect(reader.read(runId))).toEqual(log);
+    expect(await toArray(reader.read(runId))).toEqual(log);
     expect(lease.active()).toBe(0);
   });
 
@@ -267,7 +241,7 @@ describe("createRunManager", () => {
           setTimeout(() => reject(new Error("hang: not settled after 2 s")), 2000),
         ),
       ]);
-    const log = await bounded(collect(manager.read(runId)));
+    const log = await bounded(toArray(manager.read(runId)));
     expect(log.at(-1)).toMatchObject({ type: "terminal", status: "error" });
     const ids = log.map((entry) => entry.id);
     expect(ids).toEqual(ids.map((_, index) => index + 1));

@@ -1,5 +1,6 @@
 import { CursorExpiredError, RunnableGenerator } from "rivulet";
 import { createRunManager, memoryRunStore, type RunLogEntry, type RunStore } from "rivulet/runs";
+import { toArray } from "rivulet/testing";
 import { describe, expect, it } from "vitest";
 
 /** A generator yielding `count` numbers, pausing a macrotask every `every` items (0: never). */
@@ -52,12 +53,6 @@ function controlledStore(inner: RunStore = memoryRunStore()) {
   return { store, control };
 }
 
-async function collect(entries: AsyncIterable<RunLogEntry>): Promise<RunLogEntry[]> {
-  const out: RunLogEntry[] = [];
-  for await (const entry of entries) out.push(entry);
-  return out;
-}
-
 /** Ids 1..n with no gap and exactly one terminal, last. */
 function expectWholeLog(log: RunLogEntry[]) {
   expect(log.map((entry) => entry.id)).toEqual(log.map((_, index) => index + 1));
@@ -79,7 +74,7 @@ describe("durable runs under attack: the writer", () => {
     control.hold = false;
     await control.release();
     await done;
-    const log = await collect(runs.read(runId));
+    const log = await toArray(runs.read(runId));
     expectWholeLog(log);
     expect(log.at(-1)).toMatchObject({ status: "cancelled" });
     expect(await runs.cancel(runId)).toBe(false);
@@ -94,7 +89,7 @@ describe("durable runs under attack: the writer", () => {
     const answers = await Promise.all([owner.cancel(runId), other.cancel(runId)]);
     expect(answers).toEqual([true, true]);
     await done;
-    const log = await collect(other.read(runId));
+    const log = await toArray(other.read(runId));
     expectWholeLog(log);
     expect(log.at(-1)).toMatchObject({ status: "cancelled" });
   });
@@ -109,7 +104,7 @@ describe("durable runs under attack: the writer", () => {
     control.hold = false;
     await control.release();
     await closed;
-    const log = await collect(runs.read(runId));
+    const log = await toArray(runs.read(runId));
     expectWholeLog(log);
     expect(log.at(-1)).toMatchObject({ status: "interrupted" });
   });
@@ -125,7 +120,7 @@ describe("durable runs under attack: the writer", () => {
     control.hold = false;
     await control.release();
     await done;
-    const log = await collect(runs.read(runId));
+    const log = await toArray(runs.read(runId));
     expectWholeLog(log);
     expect(log.at(-1)).toMatchObject({ status: "error" });
   });
@@ -136,7 +131,7 @@ describe("durable runs under attack: the writer", () => {
     control.rejectFinish = true;
     const { runId, done } = await runs.start(counter(10), {});
     await done;
-    const log = await collect(runs.read(runId));
+    const log = await toArray(runs.read(runId));
     expectWholeLog(log);
     expect(log.at(-1)).toMatchObject({ status: "error", error: { code: "run_lost" } });
   });
@@ -169,7 +164,7 @@ describe("durable runs under attack: readers", () => {
     expect(seen).toEqual([1]);
     // During the live tail: abort while waiting for the next event.
     const tail = new AbortController();
-    const reading = collect(runs.read(runId, { signal: tail.signal }));
+    const reading = toArray(runs.read(runId, { signal: tail.signal }));
     await new Promise((resolve) => setTimeout(resolve, 10));
     tail.abort();
     await expect(reading).rejects.toThrow();
@@ -178,8 +173,8 @@ describe("durable runs under attack: readers", () => {
     for await (const entry of runs.read(runId)) if (entry.type === "terminal") break;
     const gone = new AbortController();
     gone.abort();
-    await expect(collect(runs.read(runId, { signal: gone.signal }))).rejects.toThrow();
-    const log = await collect(runs.read(runId));
+    await expect(toArray(runs.read(runId, { signal: gone.signal }))).rejects.toThrow();
+    const log = await toArray(runs.read(runId));
     expectWholeLog(log);
     expect(log.at(-1)).toMatchObject({ status: "success" });
   });
@@ -214,7 +209,7 @@ describe("durable runs under attack: readers", () => {
     await done;
     const info = await runs.info(runId);
     const terminalId = info.terminal?.id ?? 0;
-    expect(await collect(runs.read(runId, { after: terminalId }))).toEqual([]);
+    expect(await toArray(runs.read(runId, { after: terminalId }))).toEqual([]);
     for (const after of [-1, 1.5, Number.NaN, 2 ** 60, "3"]) {
       // @ts-expect-error: a hostile caller's cursor
       expect(() => runs.read(runId, { after })).toThrow(/non-negative integer/);

@@ -192,7 +192,7 @@ function readCursor(request: Request): number {
   const raw = header ?? singleQueryValue(request, "after");
   if (raw === null || raw === "") return 0;
   if (!/^\d{1,15}$/.test(raw)) {
-    const loc = header === null ? ["query", "after"] : ["header", "last-event-id"];
+    const loc = cursorLocation(request);
     throw new RequestValidationError([
       {
         loc,
@@ -229,8 +229,7 @@ function singleQueryValue(request: Request, name: string): string | null {
 function checkCursorInRun(request: Request, info: RunInfo, after: number): void {
   const terminalId = info.terminal?.id;
   if (terminalId === undefined || after <= terminalId) return;
-  const loc =
-    request.headers.get("last-event-id") === null ? ["query", "after"] : ["header", "last-event-id"];
+  const loc = cursorLocation(request);
   throw new RequestValidationError([
     {
       loc,
@@ -238,4 +237,9 @@ function checkCursorInRun(request: Request, info: RunInfo, after: number): void 
       type: "less_than_equal",
     },
   ]);
+}
+
+/** Where the request's cursor came from, for a 422's `loc`: the `Last-Event-ID` header, or `?after=`. */
+function cursorLocation(request: Request): string[] {
+  return request.headers.get("last-event-id") === null ? ["query", "after"] : ["header", "last-event-id"];
 }

@@ -1,12 +1,11 @@
 import { AbortError } from "../errors/abort-error.js";
-import { InvalidInputError } from "../errors/input-errors.js";
 import { RivuletError } from "../errors/rivulet-error.js";
 import { RunNotFoundError } from "../errors/run-errors.js";
 import type { StreamEvent } from "../events/stream-event.js";
 import { uuidv7 } from "../internal/uuid-v7.js";
 import type { Runnable } from "../runnables/runnable.js";
 import { createRunManager, type RunManager } from "../runs/run-manager.js";
-import { resolveRunManagerOptions } from "../runs/run-manager-options.js";
+import { checkStoreKey, resolveRunManagerOptions } from "../runs/run-manager-options.js";
 import type { RunInfo } from "../runs/run-record.js";
 import type { RunStore } from "../runs/run-store.js";
 import { toUIMessageStreamResponse } from "./to-ui-message-stream-response.js";
@@ -65,11 +64,8 @@ export class ChatRuns {
     this.#store = resolved.store;
     this.#ttlMs = resolved.ttlMs;
     this.#leaseMs = resolved.leaseMs;
-    this.#manager = createRunManager({
-      store: options.store,
-      ttlMs: options.ttlMs,
-      leaseMs: options.leaseMs,
-    });
+    // The options checked once: the manager takes them as they are.
+    this.#manager = createRunManager(resolved);
   }
 
   /** Starts the chat's run and streams it; a 409 when the chat already has one running or starting. */
@@ -171,12 +167,7 @@ function busy(chatId: string): Response {
 
 /** A chat id is the key of the chat's alias in the store, so it follows the run id rule. */
 function checkChatId(chatId: string): string {
-  if (!/^[\w.:-]{1,128}$/.test(chatId)) {
-    throw new InvalidInputError(
-      `With runs, a chat id must be 1 to 128 letters, digits, "-", "_", "." or ":" (the AI SDK's generated ids are), got ${JSON.stringify(chatId)}.`,
-    );
-  }
-  return chatId;
+  return checkStoreKey(chatId, "With runs, a chat id", " (the AI SDK's generated ids are)");
 }
 
 /**
