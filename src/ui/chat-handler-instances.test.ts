@@ -145,7 +145,7 @@ describeTwoInstances("one memory store", async () => {
   return { first: store, second: store };
 });
 
-describe.skipIf(!redis.available)(`on a real redis-server ${redis.skipReason}`.trim(), () => {
+describe.skipIf(!redis.available && !redis.required)(`on a real redis-server ${redis.skipReason}`.trim(), () => {
   let server: RedisServer | undefined;
   const clients: Client[] = [];
   beforeAll(async () => {
