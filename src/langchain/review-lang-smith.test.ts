@@ -12,7 +12,7 @@ import {
 } from "rivulet/langchain";
 import { FakeStreamingChatModel } from "rivulet/testing";
 import { afterEach, describe, expect, it } from "vitest";
-import { closeEndpoints, endpoint, type PostedRun } from "./test-support/lang-smith-endpoint.js";
+import { closeEndpoints, endpoint } from "./test-support/lang-smith-endpoint.js";
 
 afterEach(closeEndpoints);
 

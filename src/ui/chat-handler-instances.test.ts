@@ -145,29 +145,32 @@ describeTwoInstances("one memory store", async () => {
   return { first: store, second: store };
 });
 
-describe.skipIf(!redis.available && !redis.required)(`on a real redis-server ${redis.skipReason}`.trim(), () => {
-  let server: RedisServer | undefined;
-  const clients: Client[] = [];
-  beforeAll(async () => {
-    server = await startRedisServer();
-  });
-  afterAll(async () => {
-    await Promise.all(clients.splice(0).map((client) => client.close()));
-    await server?.stop();
-  });
-  const connect = async () => {
-    if (server === undefined) throw new Error("redis-server is not running");
-    const client = newClient(server.url);
-    client.on("error", () => undefined);
-    await client.connect();
-    clients.push(client);
-    return client;
-  };
-  describeTwoInstances("one Redis (two connections)", async () => ({
-    first: redisRunStore(nodeRedisCommands(await connect())),
-    second: redisRunStore(nodeRedisCommands(await connect())),
-  }));
-});
+describe.skipIf(!redis.available && !redis.required)(
+  `on a real redis-server ${redis.skipReason}`.trim(),
+  () => {
+    let server: RedisServer | undefined;
+    const clients: Client[] = [];
+    beforeAll(async () => {
+      server = await startRedisServer();
+    });
+    afterAll(async () => {
+      await Promise.all(clients.splice(0).map((client) => client.close()));
+      await server?.stop();
+    });
+    const connect = async () => {
+      if (server === undefined) throw new Error("redis-server is not running");
+      const client = newClient(server.url);
+      client.on("error", () => undefined);
+      await client.connect();
+      clients.push(client);
+      return client;
+    };
+    describeTwoInstances("one Redis (two connections)", async () => ({
+      first: redisRunStore(nodeRedisCommands(await connect())),
+      second: redisRunStore(nodeRedisCommands(await connect())),
+    }));
+  },
+);
 
 describe("chatHandler with runs: the chat's alias", () => {
   it("is gone one ttlMs after a stopped run ended: B answers 204 and the store resolves nothing", async () => {
